@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using TuyenGiao.Api.Committees;
+using TuyenGiao.Api.Health;
+using TuyenGiao.Api.Http;
+using TuyenGiao.Committees;
+using TuyenGiao.Silo;
+
+namespace TuyenGiao.Api;
+
+/// <summary>
+/// Builds the HTTP application. By default it co-hosts a silo (one process runs everything); with
+/// Orleans:Mode=Client it is only a client of a cluster whose silos run elsewhere.
+/// </summary>
+public static class ApiApplication
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        if (string.Equals(builder.Configuration["Orleans:Mode"], "Client", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.UseOrleansClient(client => client.AddTuyenGiaoClient(builder.Configuration));
+            builder.Services.AddTuyenGiaoStorage(PostgresConnection.Resolve(builder.Configuration));
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo.AddTuyenGiaoSilo(builder.Configuration));
+        }
+
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            // Strict: an unknown field or an enum given as a number is a mistake worth a 400, not something to ignore.
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        });
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<UnhandledErrors>();
+        builder.Services.AddTuyenGiaoHealth();
+        builder.Services.AddEndpointsApiExplorer();
+        builder.Services.AddSwaggerGen(o =>
+        {
+            o.SwaggerDoc("v1", new() { Title = "TuyenGiao", Version = "v1", Description = "Campaigns, contests and committees of Propaganda and Education Committees, event-sourced." });
+            o.SupportNonNullableReferenceTypes();
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseCorrelationIds();
+        app.UseSwagger();
+        app.UseSwaggerUI();
+        app.MapTuyenGiaoHealth();
+        app.MapCommitteeEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TuyenGiao.Api.Http;
+using TuyenGiao.Committees;
+using TuyenGiao.Common;
+
+namespace TuyenGiao.Api.Committees;
+
+/// <summary>Committees and their hierarchy. Endpoints check the request's shape; the grain decides the rest.</summary>
+public static class CommitteeEndpoints
+{
+    public static void MapCommitteeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/committees").WithTags("Committees");
+
+        group.MapPost("/", Register)
+            .WithName("RegisterCommittee").WithSummary("Register a committee under its parent.")
+            .Produces<CommitteeResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/", Roots)
+            .WithName("ListRootCommittees").WithSummary("The committees at the top of the hierarchy.")
+            .Produces<IReadOnlyList<CommitteeResponse>>();
+
+        group.MapGet("/{code}", Get)
+            .WithName("GetCommittee").WithSummary("One committee.")
+            .Produces<CommitteeResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/{code}/name", Rename)
+            .WithName("RenameCommittee").WithSummary("Rename a committee.")
+            .Produces<CommitteeResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/{code}/member-count", ChangeMemberCount)
+            .WithName("ChangeCommitteeMemberCount").WithSummary("Record a committee's current number of party members.")
+            .Produces<CommitteeResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/{code}/parent", Move)
+            .WithName("MoveCommittee").WithSummary("Move a committee, with everything below it, under another parent.")
+            .Produces<CommitteeResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/{code}/children", Children)
+            .WithName("GetCommitteeChildren").WithSummary("The committees directly under this one.")
+            .Produces<IReadOnlyList<CommitteeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{code}/subtree", Subtree)
+            .WithName("GetCommitteeSubtree").WithSummary("This committee and everything below it, breadth first, with depths.")
+            .Produces<IReadOnlyList<CommitteeNodeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{code}/path", PathToRoot)
+            .WithName("GetCommitteePath").WithSummary("This committee, its parent, and so on up to the root.")
+            .Produces<IReadOnlyList<CommitteeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> Register(RegisterCommitteeRequest request, IGrainFactory grains, HttpContext http)
+    {
+        var errors = new FieldErrors()
+            .Required("code", request.Code).Required("name", request.Name)
+            .Required("level", request.Level).Required("memberCount", request.MemberCount);
+        if (request.Code is not null)
+            errors.Check(CommitteeCode.Validate("code", request.Code));
+        if (request.ParentCode is not null)
+            errors.Check(CommitteeCode.Validate("parentCode", request.ParentCode));
+        if (errors.Any)
+            return Problems.Invalid(errors.ToDictionary());
+
+        var code = CommitteeCode.Normalize(request.Code!);
+        var grain = grains.GetGrain<ICommitteeGrain>(code);
+        var command = new RegisterCommittee(request.Name!, request.Level!.Value, request.ParentCode, request.MemberCount!.Value);
+        var result = await grain.Register(command, http.CommandContext());
+        if (result.Rejection is { } rejection)
+            return Problems.From(rejection);
+        return TypedResults.Created($"/api/committees/{code}", CommitteeResponse.From((await grain.Get())!));
+    }
+
+    private static async Task<IResult> Roots(CommitteeDirectory directory, CancellationToken ct) =>
+        TypedResults.Ok((await directory.RootsAsync(ct)).Select(CommitteeResponse.From).ToList());
+
+    private static async Task<IResult> Get(string code, IGrainFactory grains) =>
+        await WithCode(code, async normalized =>
+            await grains.GetGrain<ICommitteeGrain>(normalized).Get() is { } committee
+                ? TypedResults.Ok(CommitteeResponse.From(committee))
+                : NoSuchCommittee(normalized));
+
+    private static Task<IResult> Rename(string code, RenameCommitteeRequest request, IGrainFactory grains, HttpContext http) =>
+        Change(code, grains, new FieldErrors().Required("name", request.Name),
+            grain => grain.Rename(new RenameCommittee(request.Name!), http.CommandContext()));
+
+    private static Task<IResult> ChangeMemberCount(string code, ChangeMemberCountRequest request, IGrainFactory grains, HttpContext http) =>
+        Change(code, grains, new FieldErrors().Required("memberCount", request.MemberCount),
+            grain => grain.ChangeMemberCount(new ChangeMemberCount(request.MemberCount!.Value), http.CommandContext()));
+
+    private static Task<IResult> Move(string code, MoveCommitteeRequest request, IGrainFactory grains, HttpContext http)
+    {
+        var errors = new FieldErrors().Required("parentCode", request.ParentCode);
+        if (request.ParentCode is not null)
+            errors.Check(CommitteeCode.Validate("parentCode", request.ParentCode));
+        return Change(code, grains, errors, grain => grain.MoveUnder(new MoveCommittee(request.ParentCode!), http.CommandContext()));
+    }
+
+    private static async Task<IResult> Children(string code, CommitteeDirectory directory, CancellationToken ct) =>
+        await WithCode(code, async normalized =>
+            await directory.FindAsync(normalized, ct) is null
+                ? NoSuchCommittee(normalized)
+                : TypedResults.Ok((await directory.ChildrenAsync(normalized, ct)).Select(CommitteeResponse.From).ToList()));
+
+    private static async Task<IResult> Subtree(string code, CommitteeDirectory directory, CancellationToken ct) =>
+        await WithCode(code, async normalized =>
+        {
+            var nodes = await directory.SubtreeAsync(normalized, ct);
+            return nodes.Count == 0
+                ? NoSuchCommittee(normalized)
+                : TypedResults.Ok(nodes.Select(n => new CommitteeNodeResponse(
+                    n.Committee.Code, n.Committee.Name, n.Committee.Level, n.Committee.ParentCode, n.Committee.MemberCount, n.Depth)).ToList());
+        });
+
+    private static async Task<IResult> PathToRoot(string code, CommitteeDirectory directory, CancellationToken ct) =>
+        await WithCode(code, async normalized =>
+        {
+            var path = await directory.PathToRootAsync(normalized, ct);
+            return path.Count == 0 ? NoSuchCommittee(normalized) : TypedResults.Ok(path.Select(CommitteeResponse.From).ToList());
+        });
+
+    /// <summary>A change to an existing committee: shape checks, then the grain, then the committee as it now is.</summary>
+    private static async Task<IResult> Change(string code, IGrainFactory grains, FieldErrors errors, Func<ICommitteeGrain, Task<CommandResult>> send)
+    {
+        errors.Check(CommitteeCode.Validate("code", code));
+        if (errors.Any)
+            return Problems.Invalid(errors.ToDictionary());
+        var grain = grains.GetGrain<ICommitteeGrain>(CommitteeCode.Normalize(code));
+        var result = await send(grain);
+        if (result.Rejection is { } rejection)
+            return Problems.From(rejection);
+        return TypedResults.Ok(CommitteeResponse.From((await grain.Get())!));
+    }
+
+    private static async Task<IResult> WithCode(string code, Func<string, Task<IResult>> then) =>
+        CommitteeCode.Validate("code", code) is { } bad ? Problems.From(bad) : await then(CommitteeCode.Normalize(code));
+
+    private static ProblemHttpResult NoSuchCommittee(string code) =>
+        Problems.NotFound("code", $"no committee with code '{code}' is registered");
+}

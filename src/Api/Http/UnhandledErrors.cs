@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace TuyenGiao.Api.Http;
+
+/// <summary>
+/// The last line: a body that is not valid JSON for the endpoint becomes a 400 naming the field; anything else
+/// is a bug in this service, answered as a 500 ProblemDetails with the trace id to find it in the logs.
+/// </summary>
+public sealed class UnhandledErrors(IProblemDetailsService problems, ILogger<UnhandledErrors> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        if (exception is BadHttpRequestException bad)
+        {
+            var (field, reason) = Describe(bad);
+            http.Response.StatusCode = bad.StatusCode;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                Exception = exception,
+                ProblemDetails =
+                {
+                    Status = bad.StatusCode,
+                    Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is invalid.",
+                    Detail = $"{field}: {reason}",
+                    Extensions = { ["errors"] = new Dictionary<string, string[]> { [field] = [reason] } },
+                },
+            });
+        }
+
+        logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+        http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            Exception = exception,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "An unexpected error occurred.",
+                Detail = "This is a fault in the service, not in the request. Quote the trace id when reporting it.",
+            },
+        });
+    }
+
+    private static (string Field, string Reason) Describe(BadHttpRequestException bad)
+    {
+        for (Exception? e = bad; e is not null; e = e.InnerException)
+        {
+            if (e is JsonException json)
+            {
+                var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+                return (field, Explain(json));
+            }
+        }
+        return ("body", FirstSentence(bad.Message));
+    }
+
+    /// <summary>System.Text.Json's messages name .NET types; a client needs to know what to change instead.</summary>
+    private static string Explain(JsonException json) => json.Message switch
+    {
+        var m when m.Contains("could not be mapped to any .NET member", StringComparison.Ordinal) => "is not a field of this request",
+        var m when m.Contains("could not be converted", StringComparison.Ordinal) => "has a value of the wrong type, out of range, or not one of the allowed values",
+        var m => FirstSentence(m),
+    };
+
+    private static string FirstSentence(string message)
+    {
+        // System.Text.Json appends "Path: $.x | LineNumber: ..." to its messages; the field already says where.
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

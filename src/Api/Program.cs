@@ -1,0 +1,3 @@
+using TuyenGiao.Api;
+
+await ApiApplication.Build(args).RunAsync();

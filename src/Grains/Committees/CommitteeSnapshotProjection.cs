@@ -1,0 +1,16 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace TuyenGiao.Committees;
+
+/// <summary>
+/// Marten keeps each committee's snapshot current inside the append's own transaction (inline), using the
+/// same <see cref="CommitteeEvolution.Evolve"/> as the grain. Activation then reads one row instead of the stream.
+/// </summary>
+public sealed class CommitteeSnapshotProjection : SingleStreamProjection<Committee, string>
+{
+    public override Committee Evolve(Committee? snapshot, string id, IEvent e) =>
+        CommitteeEvolution.Evolve(snapshot ?? Committee.Unregistered(CodeOf(id)), e.Data);
+
+    private static string CodeOf(string streamId) => streamId[(streamId.IndexOf('/') + 1)..];
+}

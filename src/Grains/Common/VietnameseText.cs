@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+
+namespace TuyenGiao.Common;
+
+/// <summary>
+/// Names and titles are stored and compared in Unicode NFC, so that "Khát vọng" typed with combining
+/// marks is the same text as the precomposed one.
+/// </summary>
+public static class VietnameseText
+{
+    /// <summary>Trims and normalises to NFC; null stays null.</summary>
+    public static string? Normalize(string? text) => text?.Trim().Normalize(NormalizationForm.FormC);
+
+    /// <summary>
+    /// Checks a required name or title: present, within <paramref name="maxLength"/> characters (counted in NFC),
+    /// valid UTF-16, and free of control and invisible formatting characters (zero-width spaces and joiners),
+    /// which make two names look equal while they differ.
+    /// </summary>
+    public static Rejection? ValidateName(string field, string? normalized, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(normalized))
+            return Rejection.Invalid(field, "must not be empty");
+        if (normalized.Length > maxLength)
+            return Rejection.Invalid(field, $"must be at most {maxLength} characters (got {normalized.Length})");
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            var c = normalized[i];
+            if (char.IsHighSurrogate(c) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            if (char.IsSurrogate(c))
+                return Rejection.Invalid(field, "contains an unpaired surrogate (invalid UTF-16)");
+            var category = char.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format)
+                return Rejection.Invalid(field, $"contains the invisible or control character U+{(int)c:X4}");
+        }
+        return null;
+    }
+}

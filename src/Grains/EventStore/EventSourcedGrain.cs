@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Logging;
+using Orleans.EventSourcing;
+using Orleans.EventSourcing.CustomStorage;
+using Orleans.Providers;
+using TuyenGiao.Common;
+
+namespace TuyenGiao.EventStore;
+
+/// <summary>
+/// Base of every event-sourced grain: its events are one Marten stream, named by <see cref="StreamId"/>.
+/// Commands are decided by a pure function on the current state; the accepted events are raised and confirmed.
+/// Grains that derive from this are reentrant, so commands arriving together are raised together and Orleans
+/// writes them in one append (group commit); <see cref="MaxEventsPerWrite"/> bounds that batch.
+/// </summary>
+[LogConsistencyProvider(ProviderName = ProviderName)]
+public abstract class EventSourcedGrain<TState> : JournaledGrain<AggregateView<TState>, Recorded>,
+    ICustomStorageInterface<AggregateView<TState>, Recorded>
+    where TState : class
+{
+    public const string ProviderName = "MartenEventStore";
+
+    private readonly IEventJournal _journal;
+    private readonly ILogger _logger;
+    private JournaledStream<TState>? _stream;
+
+    protected EventSourcedGrain(IEventJournal journal, TimeProvider time, ILogger logger)
+    {
+        _journal = journal;
+        Time = time;
+        _logger = logger;
+    }
+
+    protected TimeProvider Time { get; }
+
+    /// <summary>The readable stream id, for example <c>committee/TV</c>.</summary>
+    protected abstract string StreamId { get; }
+
+    /// <summary>The state of a stream with no events yet.</summary>
+    protected abstract TState Initial { get; }
+
+    /// <summary>The pure fold shared with Marten's snapshot projection and the tests.</summary>
+    protected abstract TState Evolve(TState state, object @event);
+
+    /// <summary>The most events one append may carry; further commands wait for the write in flight.</summary>
+    protected virtual int MaxEventsPerWrite => 256;
+
+    /// <summary>
+    /// The state including events raised but not yet stored: they are never dropped, only delayed, so commands
+    /// that arrive together are decided one after another on it (two of them cannot both take the last place).
+    /// </summary>
+    protected TState Current => TentativeState.Current ?? Initial;
+
+    private JournaledStream<TState> Stream => _stream ??= new JournaledStream<TState>(_journal, StreamId, () => Initial, _logger, Time);
+
+    /// <summary>
+    /// Decides on the current state, records the events with the caller's metadata and waits until they are
+    /// stored. If the batch being assembled is full, it waits for the write in flight and decides again on the
+    /// state that write produced.
+    /// </summary>
+    protected async Task<CommandResult> Execute(Func<TState, DateTimeOffset, Decision> decide, CommandContext context)
+    {
+        while (true)
+        {
+            var now = Time.GetUtcNow();
+            var decision = decide(Current, now);
+            if (decision.Rejection is { } rejection)
+                return CommandResult.Rejected(rejection);
+            if (decision.Events.Count == 0)
+                return CommandResult.Accepted(Version);
+
+            var pending = UnconfirmedEvents.Count();
+            if (pending > 0 && pending + decision.Events.Count > MaxEventsPerWrite)
+            {
+                await ConfirmEvents();
+                continue;
+            }
+
+            foreach (var @event in decision.Events)
+                RaiseEvent(new Recorded(Guid.CreateVersion7(now), @event, context.Actor, context.CorrelationId, now));
+            await ConfirmEvents();
+            return CommandResult.Accepted(Version);
+        }
+    }
+
+    protected override void TransitionState(AggregateView<TState> view, Recorded @event) =>
+        view.Current = Evolve(view.Current ?? Initial, @event.Data);
+
+    async Task<KeyValuePair<int, AggregateView<TState>>> ICustomStorageInterface<AggregateView<TState>, Recorded>.ReadStateFromStorage()
+    {
+        var (version, state) = await Stream.ReadAsync();
+        return new(version, new AggregateView<TState> { Current = state });
+    }
+
+    Task<bool> ICustomStorageInterface<AggregateView<TState>, Recorded>.ApplyUpdatesToStorage(IReadOnlyList<Recorded> updates, int expectedVersion) =>
+        Stream.WriteAsync(updates, expectedVersion);
+}

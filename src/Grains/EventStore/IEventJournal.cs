@@ -1,0 +1,23 @@
+namespace TuyenGiao.EventStore;
+
+/// <summary>The latest snapshot of a stream and the version it reflects (0 and no state for a new stream).</summary>
+public readonly record struct LoadedStream<TState>(TState? State, long Version) where TState : class;
+
+/// <summary>Event streams with string ids, appended with an expected version. Backed by Marten.</summary>
+public interface IEventJournal
+{
+    /// <summary>The inline snapshot of the stream, which Marten keeps current in the append's transaction.</summary>
+    Task<LoadedStream<TState>> LoadAsync<TState>(string streamId, CancellationToken ct = default) where TState : class;
+
+    /// <summary>The state folded from the stream's first <paramref name="version"/> events (null when 0).</summary>
+    Task<TState?> LoadAsOfVersionAsync<TState>(string streamId, long version, CancellationToken ct = default) where TState : class;
+
+    /// <summary>
+    /// Appends atomically after <paramref name="expectedVersion"/>. Throws <see cref="StreamConflictException"/> when
+    /// the stream moved on or an event id is already stored; any other exception leaves the outcome unknown.
+    /// </summary>
+    Task AppendAsync(string streamId, long expectedVersion, IReadOnlyList<Recorded> events, CancellationToken ct = default);
+
+    /// <summary>The stream versions of those of <paramref name="eventIds"/> that are stored, in stream order.</summary>
+    Task<IReadOnlyList<long>> FindStoredVersionsAsync(string streamId, IReadOnlyList<Guid> eventIds, CancellationToken ct = default);
+}

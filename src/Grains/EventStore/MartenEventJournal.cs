@@ -1,0 +1,93 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Exceptions;
+using Npgsql;
+
+namespace TuyenGiao.EventStore;
+
+/// <summary>
+/// The journal on Marten: one stream per grain, appended with the expected version; the event id, actor,
+/// correlation id and the recording time from our <see cref="TimeProvider"/> go into Marten's event metadata.
+/// </summary>
+public sealed class MartenEventJournal(IDocumentStore store) : IEventJournal
+{
+    // The unique indexes that make a second writer fail instead of writing twice (see MartenSetup).
+    private const string StreamVersionIndex = "pk_mt_events_stream_and_version";
+    private const string EventIdIndex = "idx_mt_events_event_id";
+
+    public async Task<LoadedStream<TState>> LoadAsync<TState>(string streamId, CancellationToken ct = default)
+        where TState : class
+    {
+        await using var session = store.QuerySession();
+        var snapshot = await session.LoadAsync<TState>(streamId, ct);
+        if (snapshot is not null)
+            return new LoadedStream<TState>(snapshot, VersionOf(snapshot));
+        // No snapshot: a new stream, or events written before the snapshot projection existed.
+        var state = await session.Events.FetchStreamStateAsync(streamId, ct);
+        if (state is null)
+            return new LoadedStream<TState>(null, 0);
+        var folded = await session.Events.AggregateStreamAsync<TState>(streamId, token: ct);
+        return new LoadedStream<TState>(folded, state.Version);
+    }
+
+    public async Task<TState?> LoadAsOfVersionAsync<TState>(string streamId, long version, CancellationToken ct = default)
+        where TState : class
+    {
+        if (version <= 0)
+            return null;
+        await using var session = store.QuerySession();
+        return await session.Events.AggregateStreamAsync<TState>(streamId, version: version, token: ct);
+    }
+
+    public async Task AppendAsync(string streamId, long expectedVersion, IReadOnlyList<Recorded> events, CancellationToken ct = default)
+    {
+        await using var session = store.LightweightSession();
+        var wrapped = new object[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var recorded = events[i];
+            var e = session.Events.BuildEvent(recorded.Data);
+            e.Id = recorded.EventId;
+            e.Timestamp = recorded.RecordedAt.ToUniversalTime();
+            e.CorrelationId = recorded.CorrelationId;
+            e.UserName = recorded.Actor;
+            wrapped[i] = e;
+        }
+        // Marten's expected version is the stream's version after this append.
+        session.Events.Append(streamId, expectedVersion + events.Count, wrapped);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception ex) when (IsConflict(ex))
+        {
+            throw new StreamConflictException(streamId, expectedVersion, ex);
+        }
+    }
+
+    public async Task<IReadOnlyList<long>> FindStoredVersionsAsync(string streamId, IReadOnlyList<Guid> eventIds, CancellationToken ct = default)
+    {
+        await using var session = store.QuerySession();
+        var ids = eventIds.ToArray();
+        var versions = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamKey == streamId && ids.Contains(e.Id))
+            .OrderBy(e => e.Version)
+            .Select(e => e.Version)
+            .ToListAsync(ct);
+        return versions;
+    }
+
+    private static bool IsConflict(Exception ex) => ex switch
+    {
+        EventStreamUnexpectedMaxEventIdException => true,
+        Marten.Exceptions.ExistingStreamIdCollisionException => true,
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: StreamVersionIndex or EventIdIndex } => true,
+        _ when ex.InnerException is not null => IsConflict(ex.InnerException),
+        _ => false,
+    };
+
+    private static long VersionOf<TState>(TState snapshot) where TState : class =>
+        snapshot is IVersionedSnapshot versioned
+            ? versioned.Version
+            : throw new InvalidOperationException($"{typeof(TState).Name} must implement {nameof(IVersionedSnapshot)}.");
+}

@@ -1,0 +1,37 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using TuyenGiao.Committees;
+
+namespace TuyenGiao.EventStore;
+
+/// <summary>How the event store is laid out in PostgreSQL. Shared by the silo and the tests.</summary>
+public static class MartenSetup
+{
+    public const string Schema = "tuyengiao";
+
+    public static void Configure(StoreOptions options, string connectionString)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = Schema;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+
+        // Readable stream ids such as committee/TV; one stream per grain.
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        options.Events.MetadataConfig.EnableAll();
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        // Each event's id is unique in the store: a write whose acknowledgement was lost can never land twice.
+        options.Events.EnableUniqueIndexOnEventId = true;
+
+        options.UseSystemTextJsonForSerialization(configure: json =>
+        {
+            json.Converters.Add(new JsonStringEnumConverter());
+            // Keep Vietnamese readable in the jsonb columns; the text round-trips either way.
+            json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+
+        CommitteeStorage.Configure(options);
+    }
+}

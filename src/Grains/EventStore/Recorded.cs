@@ -1,0 +1,7 @@
+namespace TuyenGiao.EventStore;
+
+/// <summary>
+/// A domain event on its way into a stream, with the metadata the audit trail needs.
+/// The id is fixed when the event is raised, so a retried write can tell which events already landed.
+/// </summary>
+public sealed record Recorded(Guid EventId, object Data, string Actor, string CorrelationId, DateTimeOffset RecordedAt);

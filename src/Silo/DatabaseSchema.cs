@@ -1,0 +1,53 @@
+using System.Reflection;
+using Marten;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace TuyenGiao.Silo;
+
+/// <summary>
+/// Brings PostgreSQL up to date before anything else starts (IHostedLifecycleService.StartingAsync runs before
+/// every hosted service's StartAsync, the Orleans silo's included): the clustering tables and stored queries,
+/// then Marten's event store and documents. Both steps are idempotent, and nodes starting together take turns
+/// on an advisory lock.
+/// </summary>
+public sealed class DatabaseSchema(string connectionString, IDocumentStore store, ILogger<DatabaseSchema> logger) : IHostedLifecycleService
+{
+    // An arbitrary constant that names "TuyenGiao schema set-up" among PostgreSQL advisory locks.
+    private const long SchemaLockKey = 0x7475_7965_6E67_6961;
+
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
+        {
+            lockCommand.Parameters.AddWithValue("key", SchemaLockKey);
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await using (var clustering = new NpgsqlCommand(ReadClusteringScript(), connection, transaction))
+            await clustering.ExecuteNonQueryAsync(cancellationToken);
+
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Database schema is up to date: clustering tables and queries, event store, documents");
+    }
+
+    public static string ReadClusteringScript()
+    {
+        var assembly = typeof(DatabaseSchema).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("orleans-clustering.sql", StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using TuyenGiao.Committees;
+using TuyenGiao.EventStore;
+
+namespace TuyenGiao.Silo;
+
+/// <summary>The one way a TuyenGiao silo is set up, whether it runs alone or inside the Api.</summary>
+public static class SiloHosting
+{
+    /// <summary>Clustering on PostgreSQL, the Marten event store behind the journaled grains, and schema set-up.</summary>
+    public static ISiloBuilder AddTuyenGiaoSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var connectionString = PostgresConnection.Resolve(configuration);
+        var node = configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (node.ClusterId, node.ServiceId));
+        silo.ConfigureEndpoints(IPAddress.Parse(node.AdvertisedAddress), node.SiloPort, node.GatewayPort, listenOnAnyHostAddress: false);
+        silo.UseAdoNetClustering(o =>
+        {
+            o.Invariant = "Npgsql";
+            o.ConnectionString = connectionString;
+        });
+        silo.AddCustomStorageBasedLogConsistencyProvider(EventSourcedGrain<object>.ProviderName);
+
+        silo.Services.AddTuyenGiaoStorage(connectionString);
+        return silo;
+    }
+
+    /// <summary>Marten and the services grains use. The schema is applied before the silo starts.</summary>
+    public static IServiceCollection AddTuyenGiaoStorage(this IServiceCollection services, string connectionString)
+    {
+        services.AddMarten(options => MartenSetup.Configure(options, connectionString));
+        services.AddSingleton<IHostedService>(sp => new DatabaseSchema(
+            connectionString, sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<ILogger<DatabaseSchema>>()));
+        services.AddSingleton<IEventJournal, MartenEventJournal>();
+        services.AddSingleton<CommitteeDirectory>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+
+    /// <summary>
+    /// For an Api that is only a client of a cluster. It also needs <see cref="AddTuyenGiaoStorage"/> for its
+    /// read queries, which applies the schema, the clustering tables it finds the gateways in included.
+    /// </summary>
+    public static IClientBuilder AddTuyenGiaoClient(this IClientBuilder client, IConfiguration configuration)
+    {
+        var connectionString = PostgresConnection.Resolve(configuration);
+        var node = configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
+        client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (node.ClusterId, node.ServiceId));
+        client.UseAdoNetClustering(o =>
+        {
+            o.Invariant = "Npgsql";
+            o.ConnectionString = connectionString;
+        });
+        return client;
+    }
+}
