@@ -9,8 +9,29 @@ namespace TuyenGiao.Common;
 /// </summary>
 public static class VietnameseText
 {
-    /// <summary>Trims and normalises to NFC; null stays null.</summary>
-    public static string? Normalize(string? text) => text?.Trim().Normalize(NormalizationForm.FormC);
+    /// <summary>
+    /// Trims and normalises to NFC; null stays null. Text that is not valid UTF-16 (an unpaired surrogate) cannot
+    /// be normalised and is returned trimmed as it is, for <see cref="ValidateName"/> to reject.
+    /// </summary>
+    public static string? Normalize(string? text)
+    {
+        if (text is null)
+            return null;
+        var trimmed = text.Trim();
+        return HasUnpairedSurrogate(trimmed) ? trimmed : trimmed.Normalize(NormalizationForm.FormC);
+    }
+
+    private static bool HasUnpairedSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                i++;
+            else if (char.IsSurrogate(text[i]))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>
     /// Checks a required name or title: present, within <paramref name="maxLength"/> characters (counted in NFC),

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs TuyenGiao: starts the project's PostgreSQL when TUYENGIAO_PG is not set, then the Api with a co-hosted silo.
+#   TUYENGIAO_URLS   where HTTP listens (default http://127.0.0.1:5080)
+#   TUYENGIAO_PG     an existing PostgreSQL connection string (then no local cluster is started)
+#   Orleans__SiloPort / Orleans__GatewayPort / Orleans__ClusterId   to run several nodes on one machine
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+command -v dotnet >/dev/null || { echo "run.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+
+if [ -z "${TUYENGIAO_PG:-}" ]; then
+  TUYENGIAO_PG=$(ops/pg.sh start)
+  export TUYENGIAO_PG
+fi
+urls=${TUYENGIAO_URLS:-http://127.0.0.1:5080}
+first=${urls%%;*}
+
+echo "run.sh: building" >&2
+dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly >&2
+
+# Say when the system is ready, without holding up its start.
+(
+  for _ in $(seq 1 120); do
+    if curl -sf "$first/health/ready" >/dev/null 2>&1; then
+      cat >&2 <<MSG
+
+TuyenGiao is ready.
+  API and Swagger UI  $first/swagger
+  OpenAPI document    $first/swagger/v1/swagger.json
+  Health              $first/health/ready
+  PostgreSQL          ${TUYENGIAO_PG%%;Password=*}
+Stop with Ctrl+C; 'ops/pg.sh stop' stops PostgreSQL.
+MSG
+      exit 0
+    fi
+    sleep 0.5
+  done
+  echo "run.sh: not ready after 60 s; see the log above" >&2
+) &
+
+cd src/Api
+exec dotnet bin/Release/net10.0/TuyenGiao.Api.dll --urls "$urls"

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test: the domain rules without I/O, and the integration tests against a real PostgreSQL
+# (the project's own cluster, started here unless TUYENGIAO_PG names one), a real silo and real HTTP.
+# Each integration test run creates and drops its own databases, so TUYENGIAO_PG's user needs CREATEDB.
+# Extra arguments go to 'dotnet test' (for example --filter Committee).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+
+if [ -z "${TUYENGIAO_PG:-}" ]; then
+  TUYENGIAO_PG=$(ops/pg.sh start)
+  export TUYENGIAO_PG
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test TuyenGiao.sln -c Release -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line over all test projects, e.g. "tests: 42 passed, 0 failed, 0 skipped".
+awk '/^(Passed|Failed)!/ {
+       for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1));
+         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"

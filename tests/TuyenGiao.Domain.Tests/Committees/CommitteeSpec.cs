@@ -1,0 +1,35 @@
+using TuyenGiao.Committees;
+using TuyenGiao.Common;
+
+namespace TuyenGiao.Domain.Tests.Committees;
+
+/// <summary>Given events, when a decision, then events or a rejection: the committee rules without I/O.</summary>
+internal static class CommitteeSpec
+{
+    public static Committee Given(string code, params object[] events) =>
+        events.Aggregate(Committee.Unregistered(code), CommitteeEvolution.Evolve);
+
+    public static Committee Registered(string code, CommitteeLevel level, string? parentCode = null, int members = 100) =>
+        Given(code, new CommitteeRegistered(code, $"Ban {code}", level, parentCode, members));
+
+    public static object ThenSingleEvent(Decision decision)
+    {
+        Assert.Null(decision.Rejection);
+        return Assert.Single(decision.Events);
+    }
+
+    public static void ThenNothing(Decision decision)
+    {
+        Assert.Null(decision.Rejection);
+        Assert.Empty(decision.Events);
+    }
+
+    public static Rejection ThenRejected(Decision decision, RejectionKind kind, string field)
+    {
+        var rejection = Assert.IsType<Rejection>(decision.Rejection);
+        Assert.Equal(kind, rejection.Kind);
+        Assert.Equal(field, rejection.Field);
+        Assert.Empty(decision.Events);
+        return rejection;
+    }
+}
