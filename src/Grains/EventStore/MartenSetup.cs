@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using JasperFx;
 using JasperFx.Events;
+using Weasel.Core;
 using Marten;
 using TuyenGiao.Committees;
 
@@ -25,7 +26,8 @@ public static class MartenSetup
         // Each event's id is unique in the store: a write whose acknowledgement was lost can never land twice.
         options.Events.EnableUniqueIndexOnEventId = true;
 
-        options.UseSystemTextJsonForSerialization(configure: json =>
+        // camelCase like the API, so that an auditor reading the jsonb columns sees the field names the API uses.
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, configure: json =>
         {
             json.Converters.Add(new JsonStringEnumConverter());
             // Keep Vietnamese readable in the jsonb columns; the text round-trips either way.

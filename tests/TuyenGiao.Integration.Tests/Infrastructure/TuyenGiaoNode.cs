@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TuyenGiao.Api;
+
+namespace TuyenGiao.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// One real node, as ops/run.sh starts it: the Api with a co-hosted silo, Kestrel on a free loopback port,
+/// silo and gateway on free ports, clustered through PostgreSQL.
+/// </summary>
+public sealed class TuyenGiaoNode : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TuyenGiaoNode(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<TuyenGiaoNode> StartAsync(string connectionString, string clusterId, IDictionary<string, string?>? settings = null)
+    {
+        var app = ApiApplication.Build([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            var values = new Dictionary<string, string?>
+            {
+                ["TUYENGIAO_PG"] = connectionString,
+                ["Orleans:ClusterId"] = clusterId,
+                ["Orleans:SiloPort"] = FreePort().ToString(),
+                ["Orleans:GatewayPort"] = FreePort().ToString(),
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+                values[key] = value;
+            builder.Configuration.AddInMemoryCollection(values);
+        });
+        await app.StartAsync();
+        return new TuyenGiaoNode(app, new Uri(app.Urls.First()));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
