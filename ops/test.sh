@@ -21,9 +21,7 @@ dotnet test TuyenGiao.sln -c Release -nologo --logger "console;verbosity=normal"
 status=${PIPESTATUS[0]}
 set -e
 
-# One closing line over all test projects, e.g. "tests: 42 passed, 0 failed, 0 skipped".
-awk '/^(Passed|Failed)!/ {
-       for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1));
-         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+# One closing line over all test projects, e.g. "tests: 99 passed, 0 failed, 0 skipped".
+awk '/^ *Passed: *[0-9]+$/ { p += $2 } /^ *Failed: *[0-9]+$/ { f += $2 } /^ *Skipped: *[0-9]+$/ { s += $2 }
      END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 exit "$status"

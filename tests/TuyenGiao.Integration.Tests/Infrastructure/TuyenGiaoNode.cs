@@ -32,10 +32,13 @@ public sealed class TuyenGiaoNode : IAsyncDisposable
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<TuyenGiaoNode> StartAsync(string connectionString, string clusterId, IDictionary<string, string?>? settings = null)
+    /// <param name="time">A clock for the node; the system clock when null.</param>
+    public static async Task<TuyenGiaoNode> StartAsync(string connectionString, string clusterId, TimeProvider? time = null)
     {
         var app = ApiApplication.Build([], builder =>
         {
+            if (time is not null)
+                builder.Services.AddSingleton(time);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             var values = new Dictionary<string, string?>
@@ -45,8 +48,6 @@ public sealed class TuyenGiaoNode : IAsyncDisposable
                 ["Orleans:SiloPort"] = FreePort().ToString(),
                 ["Orleans:GatewayPort"] = FreePort().ToString(),
             };
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-                values[key] = value;
             builder.Configuration.AddInMemoryCollection(values);
         });
         await app.StartAsync();

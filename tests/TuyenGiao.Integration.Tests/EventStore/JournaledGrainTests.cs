@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using TuyenGiao.Committees;
+using TuyenGiao.Common;
+using TuyenGiao.EventStore;
+using TuyenGiao.Integration.Tests.Infrastructure;
+
+namespace TuyenGiao.Integration.Tests.EventStore;
+
+/// <summary>A real journaled grain on the real store: a second writer, group commit, reactivation.</summary>
+[Collection(NodeCollection.Name)]
+public class JournaledGrainTests(NodeFixture fixture)
+{
+    private readonly IEventJournal _journal = fixture.Node.Services.GetRequiredService<IEventJournal>();
+    private static readonly CommandContext Context = new("tester", "corr-grain");
+
+    private static string NewCode() => $"G-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
+
+    private async Task<ICommitteeGrain> Registered(string code, int members = 0)
+    {
+        var grain = fixture.Node.Grains.GetGrain<ICommitteeGrain>(code);
+        var result = await grain.Register(new RegisterCommittee("Tỉnh thử nghiệm", CommitteeLevel.Province, null, members), Context);
+        Assert.True(result.Succeeded, result.Rejection?.Reason);
+        return grain;
+    }
+
+    [Fact]
+    public async Task Given_an_active_grain_When_another_writer_appends_to_its_stream_Then_its_next_command_is_retried_on_top_and_nothing_is_lost()
+    {
+        var code = NewCode();
+        var grain = await Registered(code);
+        // A second activation (another silo after a failover) writes behind this activation's back.
+        await _journal.AppendAsync(Committee.StreamIdFor(code), 1,
+            [new Recorded(Guid.CreateVersion7(), new CommitteeMemberCountChanged(code, 777), "other-silo", "corr-other", DateTimeOffset.UtcNow)]);
+
+        var result = await grain.Rename(new RenameCommittee("Tỉnh đã đổi tên"), Context);
+
+        Assert.True(result.Succeeded);
+        var committee = await grain.Get();
+        Assert.Equal(("Tỉnh đã đổi tên", 777, 3L), (committee!.Name, committee.MemberCount, committee.Version));
+        Assert.Equal(3, await fixture.Database.ScalarAsync(
+            "SELECT count(DISTINCT version) FROM tuyengiao.mt_events WHERE stream_id = @s", ("s", Committee.StreamIdFor(code))));
+    }
+
+    [Fact]
+    public async Task Given_many_concurrent_commands_to_one_grain_When_they_are_stored_Then_they_share_few_bounded_transactions()
+    {
+        var code = NewCode();
+        var grain = await Registered(code);
+        const int commands = 600;
+
+        var results = await Task.WhenAll(Enumerable.Range(1, commands).Select(n => grain.ChangeMemberCount(new ChangeMemberCount(n), Context)));
+
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        var streamId = Committee.StreamIdFor(code);
+        Assert.Equal(commands + 1, await fixture.Database.ScalarAsync("SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s", ("s", streamId)));
+        // xmin is the PostgreSQL transaction that inserted the row: one per append.
+        var transactions = await fixture.Database.ScalarAsync(
+            "SELECT count(DISTINCT xmin::text) FROM tuyengiao.mt_events WHERE stream_id = @s AND version > 1", ("s", streamId));
+        var largest = await fixture.Database.ScalarAsync(
+            "SELECT max(n) FROM (SELECT count(*) AS n FROM tuyengiao.mt_events WHERE stream_id = @s AND version > 1 GROUP BY xmin::text) batches", ("s", streamId));
+        Assert.True(transactions <= commands / 4, $"{commands} commands took {transactions} transactions");
+        Assert.True(largest <= 256, $"a batch of {largest} events exceeds the bound of 256");
+        Assert.True(transactions >= (commands + 255) / 256);
+    }
+
+    [Fact]
+    public async Task Given_a_deactivated_grain_When_called_again_Then_it_is_restored_from_the_store()
+    {
+        var code = NewCode();
+        var grain = await Registered(code, members: 42);
+        await grain.Rename(new RenameCommittee("Tên trước khi ngủ"), Context);
+
+        await fixture.Node.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        // Written while no activation holds the stream: only a fresh read from Marten can show it.
+        await _journal.AppendAsync(Committee.StreamIdFor(code), 2,
+            [new Recorded(Guid.CreateVersion7(), new CommitteeMemberCountChanged(code, 43), "auditor", "corr", DateTimeOffset.UtcNow)]);
+        var committee = await grain.Get();
+
+        Assert.Equal(("Tên trước khi ngủ", 43, 3L), (committee!.Name, committee.MemberCount, committee.Version));
+    }
+}
