@@ -12,9 +12,9 @@ public class ClusterAndApiSurfaceTests(NodeFixture fixture)
     public async Task Given_a_running_silo_When_PostgreSQL_is_inspected_Then_its_membership_row_is_active()
     {
         var active = await fixture.Database.ScalarAsync(
-            "SELECT count(*) FROM orleans_membership WHERE deployment_id = @c AND status = 3 AND proxy_port > 0", ("c", fixture.ClusterId));
+            "SELECT count(*) FROM orleans.membership WHERE deployment_id = @c AND status = 3 AND proxy_port > 0", ("c", fixture.ClusterId));
         var version = await fixture.Database.ScalarAsync(
-            "SELECT version FROM orleans_membership_version WHERE deployment_id = @c", ("c", fixture.ClusterId));
+            "SELECT version FROM orleans.membership_version WHERE deployment_id = @c", ("c", fixture.ClusterId));
 
         Assert.Equal(1, active);
         Assert.True(version >= 1);

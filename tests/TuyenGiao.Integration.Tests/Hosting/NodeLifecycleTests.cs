@@ -1,4 +1,8 @@
 using System.Net;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using TuyenGiao.Silo;
 using TuyenGiao.Api.Committees;
 using TuyenGiao.Integration.Tests.Infrastructure;
 using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
@@ -31,6 +35,44 @@ public class NodeLifecycleTests
         // The new node keeps appending after what the old one wrote.
         var renamed = await Read<CommitteeResponse>(await second.Http.PutJson("/api/committees/TV-KHOI/name", new { name = "Đảng ủy Khối Trà Vinh" }), HttpStatusCode.OK);
         Assert.Equal(3L, renamed.Version);
+    }
+
+    [Fact]
+    public async Task Given_a_cluster_When_an_Api_runs_as_a_pure_client_Then_it_serves_committees_through_the_gateway()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clusterId = $"client-{Guid.NewGuid():N}"[..16];
+        await using var siloNode = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId);
+
+        await using var clientNode = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId,
+            settings: new Dictionary<string, string?> { ["Orleans:Mode"] = "Client" });
+        await Read<CommitteeResponse>(await clientNode.Http.PostJson("/api/committees",
+            new { code = "CT", name = "Thành ủy Cần Thơ", level = "Province", memberCount = 1 }), HttpStatusCode.Created);
+
+        // The silo node's grain holds what the client node recorded.
+        var seenBySilo = await Read<CommitteeResponse>(await siloNode.Http.GetAsync("/api/committees/CT"), HttpStatusCode.OK);
+        Assert.Equal("Thành ủy Cần Thơ", seenBySilo.Name);
+        Assert.Equal(HttpStatusCode.OK, (await clientNode.Http.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(1, await database.ScalarAsync("SELECT count(*) FROM orleans.membership WHERE deployment_id = @c AND status = 3", ("c", clusterId)));
+    }
+
+    [Fact]
+    public async Task Given_a_running_silo_When_another_node_applies_the_schema_again_Then_the_membership_rows_stay_where_the_silo_reads_them()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clusterId = $"schema-{Guid.NewGuid():N}"[..16];
+        await using var node = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId);
+
+        // What a second node does at start-up, after Marten's schema exists (it may share the user's name,
+        // and so come first in PostgreSQL's search_path).
+        await new DatabaseSchema(database.ConnectionString, node.Services.GetRequiredService<IDocumentStore>(), NullLogger<DatabaseSchema>.Instance)
+            .StartingAsync(CancellationToken.None);
+
+        Assert.Equal(1, await database.ScalarAsync("SELECT count(*) FROM orleans.membership_version WHERE deployment_id = @c", ("c", clusterId)));
+        Assert.Equal(1, await database.ScalarAsync("SELECT count(*) FROM orleans.membership WHERE deployment_id = @c AND status = 3", ("c", clusterId)));
+        Assert.Equal(0, await database.ScalarAsync(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name ILIKE '%membership%' AND table_schema <> 'orleans'"));
+        Assert.Equal(HttpStatusCode.OK, (await node.Http.GetAsync("/health/ready")).StatusCode);
     }
 
     [Fact]

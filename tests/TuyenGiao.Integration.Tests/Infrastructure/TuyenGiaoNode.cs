@@ -33,7 +33,9 @@ public sealed class TuyenGiaoNode : IAsyncDisposable
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
     /// <param name="time">A clock for the node; the system clock when null.</param>
-    public static async Task<TuyenGiaoNode> StartAsync(string connectionString, string clusterId, TimeProvider? time = null)
+    /// <param name="settings">Configuration on top of the defaults, for example Orleans:Mode.</param>
+    public static async Task<TuyenGiaoNode> StartAsync(
+        string connectionString, string clusterId, TimeProvider? time = null, IDictionary<string, string?>? settings = null)
     {
         var app = ApiApplication.Build([], builder =>
         {
@@ -48,6 +50,8 @@ public sealed class TuyenGiaoNode : IAsyncDisposable
                 ["Orleans:SiloPort"] = FreePort().ToString(),
                 ["Orleans:GatewayPort"] = FreePort().ToString(),
             };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+                values[key] = value;
             builder.Configuration.AddInMemoryCollection(values);
         });
         await app.StartAsync();
