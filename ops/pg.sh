@@ -64,6 +64,18 @@ as_owner() {
   fi
 }
 
+port_in_use() {
+  python3 - "$1" <<'PY' 2>/dev/null
+import socket, sys
+s = socket.socket()
+try:
+    s.bind(("127.0.0.1", int(sys.argv[1])))
+except OSError:
+    sys.exit(0)
+sys.exit(1)
+PY
+}
+
 free_port() {
   python3 - <<'PY' 2>/dev/null || echo 55432
 import socket
@@ -114,6 +126,12 @@ CONF
   if running; then
     say "already running on port $(cat "$data/port")"
   else
+    if port_in_use "$(cat "$data/port")"; then
+      # Something else took our port while the cluster was stopped: move to a free one.
+      free_port > "$data/port"
+      sed -i "s/^port = .*/port = $(cat "$data/port")/" "$cluster/postgresql.conf"
+      say "port taken by another program; moving to $(cat "$data/port")"
+    fi
     as_owner "$bin/pg_ctl" -D "$cluster" -l "$log" -w -t 60 start >/dev/null \
       || { say "PostgreSQL did not start; its log:"; tail -n 30 "$log" >&2; exit 1; }
     say "started on 127.0.0.1:$(cat "$data/port")"
