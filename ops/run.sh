@@ -4,15 +4,7 @@
 #   TUYENGIAO_PG     an existing PostgreSQL connection string (then no local cluster is started)
 #   Orleans__SiloPort / Orleans__GatewayPort / Orleans__ClusterId   to run several nodes on one machine
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-
-command -v dotnet >/dev/null || { echo "run.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
-
-if [ -z "${TUYENGIAO_PG:-}" ]; then
-  TUYENGIAO_PG=$(ops/pg.sh start)
-  export TUYENGIAO_PG
-fi
+source "$(dirname "$0")/env.sh"
 urls=${TUYENGIAO_URLS:-http://127.0.0.1:5080}
 first=${urls%%;*}
 

@@ -4,15 +4,7 @@
 # Each integration test run creates and drops its own databases, so TUYENGIAO_PG's user needs CREATEDB.
 # Extra arguments go to 'dotnet test' (for example --filter Committee).
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-
-command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
-
-if [ -z "${TUYENGIAO_PG:-}" ]; then
-  TUYENGIAO_PG=$(ops/pg.sh start)
-  export TUYENGIAO_PG
-fi
+source "$(dirname "$0")/env.sh"
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -14,34 +14,28 @@ public sealed class UnhandledErrors(IProblemDetailsService problems, ILogger<Unh
         if (exception is BadHttpRequestException bad)
         {
             var (field, reason) = Describe(bad);
-            http.Response.StatusCode = bad.StatusCode;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                Exception = exception,
-                ProblemDetails =
-                {
-                    Status = bad.StatusCode,
-                    Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is invalid.",
-                    Detail = $"{field}: {reason}",
-                    Extensions = { ["errors"] = new Dictionary<string, string[]> { [field] = [reason] } },
-                },
-            });
+            var title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is invalid.";
+            return await Write(http, exception, bad.StatusCode, title, $"{field}: {reason}",
+                new Dictionary<string, string[]> { [field] = [reason] });
         }
 
         logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
-        http.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        return await Write(http, exception, StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
+            "This is a fault in the service, not in the request. Quote the trace id when reporting it.", errors: null);
+    }
+
+    private ValueTask<bool> Write(HttpContext http, Exception exception, int status, string title, string detail, IDictionary<string, string[]>? errors)
+    {
+        http.Response.StatusCode = status;
+        var context = new ProblemDetailsContext
         {
             HttpContext = http,
             Exception = exception,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status500InternalServerError,
-                Title = "An unexpected error occurred.",
-                Detail = "This is a fault in the service, not in the request. Quote the trace id when reporting it.",
-            },
-        });
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        };
+        if (errors is not null)
+            context.ProblemDetails.Extensions["errors"] = errors;
+        return problems.TryWriteAsync(context);
     }
 
     private static (string Field, string Reason) Describe(BadHttpRequestException bad)
