@@ -66,7 +66,12 @@ public abstract class EventSourcedGrain<TState> : JournaledGrain<AggregateView<T
             if (decision.Rejection is { } rejection)
                 return CommandResult.Rejected(rejection);
             if (decision.Events.Count == 0)
+            {
+                // Nothing new, but the state it was decided on may still hold events not yet stored (a retry
+                // of a command still in flight): answer only once they are durable.
+                await ConfirmEvents();
                 return CommandResult.Accepted(Version);
+            }
 
             var pending = UnconfirmedEvents.Count();
             if (pending > 0 && pending + decision.Events.Count > MaxEventsPerWrite)
@@ -75,8 +80,11 @@ public abstract class EventSourcedGrain<TState> : JournaledGrain<AggregateView<T
                 continue;
             }
 
-            foreach (var @event in decision.Events)
-                RaiseEvent(new Recorded(Guid.CreateVersion7(now), @event, context.Actor, context.CorrelationId, now));
+            for (var i = 0; i < decision.Events.Count; i++)
+            {
+                var id = i == 0 && decision.FirstEventId is { } given ? given : Guid.CreateVersion7(now);
+                RaiseEvent(new Recorded(id, decision.Events[i], context.Actor, context.CorrelationId, now));
+            }
             await ConfirmEvents();
             return CommandResult.Accepted(Version);
         }

@@ -6,7 +6,10 @@ public readonly record struct LoadedStream<TState>(TState? State, long Version) 
 /// <summary>Event streams with string ids, appended with an expected version. Backed by Marten.</summary>
 public interface IEventJournal
 {
-    /// <summary>The inline snapshot of the stream, which Marten keeps current in the append's transaction.</summary>
+    /// <summary>
+    /// The stream's state and version: from the inline snapshot that Marten keeps current in the append's
+    /// transaction when <typeparamref name="TState"/> is an <see cref="IVersionedSnapshot"/>, else folded from the events.
+    /// </summary>
     Task<LoadedStream<TState>> LoadAsync<TState>(string streamId, CancellationToken ct = default) where TState : class;
 
     /// <summary>The state folded from the stream's first <paramref name="version"/> events (null when 0).</summary>

@@ -19,14 +19,13 @@ public sealed class MartenEventJournal(IDocumentStore store) : IEventJournal
         where TState : class
     {
         await using var session = store.QuerySession();
-        var snapshot = await session.LoadAsync<TState>(streamId, ct);
-        if (snapshot is not null)
+        if (typeof(IVersionedSnapshot).IsAssignableFrom(typeof(TState)) && await session.LoadAsync<TState>(streamId, ct) is { } snapshot)
             return new LoadedStream<TState>(snapshot, VersionOf(snapshot));
-        // No snapshot: a new stream, or events written before the snapshot projection existed.
+        // No inline snapshot (a new stream, or a state too large to rewrite on every append): fold the events.
         var state = await session.Events.FetchStreamStateAsync(streamId, ct);
         if (state is null)
             return new LoadedStream<TState>(null, 0);
-        var folded = await session.Events.AggregateStreamAsync<TState>(streamId, token: ct);
+        var folded = await session.Events.AggregateStreamAsync<TState>(streamId, version: state.Version, token: ct);
         return new LoadedStream<TState>(folded, state.Version);
     }
 

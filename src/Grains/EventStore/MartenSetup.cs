@@ -5,6 +5,7 @@ using JasperFx.Events;
 using Weasel.Core;
 using Marten;
 using TuyenGiao.Committees;
+using TuyenGiao.Contests;
 
 namespace TuyenGiao.EventStore;
 
@@ -35,5 +36,6 @@ public static class MartenSetup
         });
 
         CommitteeStorage.Configure(options);
+        ContestStorage.Configure(options);
     }
 }

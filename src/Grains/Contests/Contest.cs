@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+
+namespace TuyenGiao.Contests;
+
+/// <summary>
+/// A contest as its events made it. Immutable, so that Orleans' tentative view is a cheap shallow copy even with
+/// a million entries; the persistent collections share structure between versions. Entries are kept compact
+/// (<see cref="EntryRecord"/>): what the rules and the tallies need, not the texts.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record Contest(
+    [property: Id(0)] string Id,
+    [property: Id(1)] ContestStatus Status,
+    [property: Id(2)] string OrganiserCode,
+    [property: Id(3)] ContestKind Kind,
+    [property: Id(4)] ContestDetails? Details,
+    [property: Id(5)] ImmutableList<EntryRecord> Entries,
+    [property: Id(6)] ImmutableDictionary<string, int> EntryBySubmission,
+    [property: Id(7)] ImmutableDictionary<long, int> ActiveEntriesByAuthor,
+    [property: Id(8)] ImmutableDictionary<string, CommitteeEntries> ByCommittee,
+    [property: Id(9)] ImmutableSortedDictionary<DateOnly, int> AcceptedByDay,
+    [property: Id(10)] int Accepted,
+    [property: Id(11)] int Withdrawn,
+    [property: Id(12)] int Disqualified)
+{
+    public static string StreamIdFor(string contestId) => $"contest/{contestId}";
+
+    public static Contest None(string contestId) => new(
+        contestId, ContestStatus.None, "", ContestKind.Writing, null,
+        ImmutableList<EntryRecord>.Empty, ImmutableDictionary<string, int>.Empty, ImmutableDictionary<long, int>.Empty,
+        ImmutableDictionary<string, CommitteeEntries>.Empty, ImmutableSortedDictionary<DateOnly, int>.Empty, 0, 0, 0);
+
+    public EntryRecord? FindBySubmission(string submissionId) =>
+        EntryBySubmission.TryGetValue(submissionId, out var number) ? Entries[number - 1] : null;
+
+    public EntryRecord? FindByNumber(int entryNumber) =>
+        entryNumber >= 1 && entryNumber <= Entries.Count ? Entries[entryNumber - 1] : null;
+}
+
+/// <summary>One entry, compactly: enough to answer a retry, enforce limits and adjust tallies.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct EntryRecord(
+    [property: Id(0)] int Number,
+    [property: Id(1)] string SubmissionId,
+    [property: Id(2)] long Fingerprint,
+    [property: Id(3)] long AuthorKey,
+    [property: Id(4)] string CommitteeCode,
+    [property: Id(5)] DateOnly Day,
+    [property: Id(6)] DateTimeOffset SubmittedAt,
+    [property: Id(7)] EntryStatus Status);
+
+/// <summary>A committee's own entries (not its subtree's) and its path to the root, for roll-ups.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CommitteeEntries(
+    [property: Id(0)] IReadOnlyList<string> Path,
+    [property: Id(1)] int Accepted,
+    [property: Id(2)] int Withdrawn,
+    [property: Id(3)] int Disqualified);

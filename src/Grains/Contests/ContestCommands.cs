@@ -1,0 +1,44 @@
+namespace TuyenGiao.Contests;
+
+// Commands to a contest grain; the contest id is the grain's key.
+
+[GenerateSerializer, Immutable]
+public sealed record ContestDetails(
+    [property: Id(0)] string Title,
+    [property: Id(1)] string Description,
+    [property: Id(2)] DateTimeOffset OpensAt,
+    [property: Id(3)] DateTimeOffset ClosesAt,
+    [property: Id(4)] int Target,
+    [property: Id(5)] IReadOnlyList<string> EligibleCommittees,
+    [property: Id(6)] int PerAuthorLimit,
+    [property: Id(7)] IReadOnlyList<PrizeTier> IndividualPrizes,
+    [property: Id(8)] IReadOnlyList<PrizeTier> CollectivePrizes);
+
+[GenerateSerializer, Immutable]
+public sealed record AnnounceContest([property: Id(0)] string OrganiserCode, [property: Id(1)] ContestKind Kind, [property: Id(2)] ContestDetails Details);
+
+[GenerateSerializer, Immutable]
+public sealed record AmendContest([property: Id(0)] ContestDetails Details);
+
+[GenerateSerializer, Immutable]
+public sealed record CancelContest([property: Id(0)] string Reason);
+
+[GenerateSerializer, Immutable]
+public sealed record SubmitEntry(
+    [property: Id(0)] string SubmissionId,
+    [property: Id(1)] string AuthorName,
+    [property: Id(2)] string CommitteeCode,
+    [property: Id(3)] string Title,
+    [property: Id(4)] int Words,
+    [property: Id(5)] int? QuestionsAnswered,
+    [property: Id(6)] int? QuestionsCorrect);
+
+[GenerateSerializer, Immutable]
+public sealed record WithdrawEntry([property: Id(0)] string SubmissionId);
+
+[GenerateSerializer, Immutable]
+public sealed record DisqualifyEntry([property: Id(0)] int EntryNumber, [property: Id(1)] string Reason);
+
+/// <summary>The answer to a submission; a retry with the same submission id gets the very same answer.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SubmissionReceipt([property: Id(0)] string SubmissionId, [property: Id(1)] int EntryNumber, [property: Id(2)] DateTimeOffset SubmittedAt);

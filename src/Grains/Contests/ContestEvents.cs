@@ -1,0 +1,55 @@
+namespace TuyenGiao.Contests;
+
+// The facts of a contest. Immutable; a change is a new event, never an edit.
+
+/// <param name="EligibleCommittees">Committees whose members may enter, each with everything below it;
+/// empty: the organiser's subtree.</param>
+public sealed record ContestAnnounced(
+    string ContestId,
+    string OrganiserCode,
+    ContestKind Kind,
+    string Title,
+    string Description,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    int Target,
+    IReadOnlyList<string> EligibleCommittees,
+    int PerAuthorLimit,
+    IReadOnlyList<PrizeTier> IndividualPrizes,
+    IReadOnlyList<PrizeTier> CollectivePrizes);
+
+/// <summary>The details as they stand after an amendment before the contest opens (all of them, not a diff).</summary>
+public sealed record ContestAmended(
+    string ContestId,
+    string Title,
+    string Description,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    int Target,
+    IReadOnlyList<string> EligibleCommittees,
+    int PerAuthorLimit,
+    IReadOnlyList<PrizeTier> IndividualPrizes,
+    IReadOnlyList<PrizeTier> CollectivePrizes);
+
+public sealed record ContestCancelled(string ContestId, string Reason);
+
+/// <param name="CommitteePath">The author's committee and its ancestors up to the root, as organised when the
+/// entry came in, so that roll-ups are computed from the events alone.</param>
+/// <param name="Fingerprint">A hash of the submitted body: the same submission id with another body is refused.</param>
+public sealed record EntrySubmitted(
+    string ContestId,
+    int EntryNumber,
+    string SubmissionId,
+    string AuthorName,
+    string CommitteeCode,
+    IReadOnlyList<string> CommitteePath,
+    string Title,
+    int Words,
+    int? QuestionsAnswered,
+    int? QuestionsCorrect,
+    long Fingerprint,
+    DateTimeOffset SubmittedAt);
+
+public sealed record EntryWithdrawn(string ContestId, int EntryNumber, string SubmissionId);
+
+public sealed record EntryDisqualified(string ContestId, int EntryNumber, string Reason);

@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Orleans.Utilities;
+using TuyenGiao.Committees;
+using TuyenGiao.Common;
+using TuyenGiao.EventStore;
+
+namespace TuyenGiao.Contests;
+
+/// <summary>
+/// Thin: looks up committees, lets <see cref="ContestDecisions"/> decide, records the events, and pushes the new
+/// tally to subscribed Api nodes. Reentrant, so concurrent submissions share one append.
+/// </summary>
+[Reentrant]
+public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
+{
+    /// <summary>How long a burst of changes is gathered before one tally goes out.</summary>
+    private static readonly TimeSpan PushDelay = TimeSpan.FromMilliseconds(40);
+
+    private readonly CommitteeDirectory _directory;
+    private readonly ObserverManager<IContestObserver> _observers;
+    // Each committee's path to the root, looked up once per activation (committees are few, entries many).
+    private readonly Dictionary<string, IReadOnlyList<string>> _paths = new(StringComparer.Ordinal);
+    private IGrainTimer? _pendingPush;
+
+    public ContestGrain(IEventJournal journal, CommitteeDirectory directory, TimeProvider time, ILogger<ContestGrain> logger)
+        : base(journal, time, logger)
+    {
+        _directory = directory;
+        _observers = new ObserverManager<IContestObserver>(TimeSpan.FromMinutes(1), logger);
+    }
+
+    private string ContestId => this.GetPrimaryKeyString();
+
+    protected override string StreamId => Contest.StreamIdFor(ContestId);
+
+    protected override Contest Initial => Contest.None(ContestId);
+
+    protected override Contest Evolve(Contest state, object @event) => ContestEvolution.Evolve(state, @event);
+
+    public async Task<CommandResult> Announce(AnnounceContest command, CommandContext context)
+    {
+        var organiser = CommitteeCode.Validate("organiserCode", command.OrganiserCode) is null
+            ? await _directory.FindAsync(CommitteeCode.Normalize(command.OrganiserCode))
+            : null;
+        var unknown = await UnknownCommittees(command.Details.EligibleCommittees);
+        return await Execute((state, _) => ContestDecisions.Announce(state, command, organiser, unknown), context);
+    }
+
+    public async Task<CommandResult> Amend(AmendContest command, CommandContext context)
+    {
+        var unknown = await UnknownCommittees(command.Details.EligibleCommittees);
+        return await Execute((state, now) => ContestDecisions.Amend(state, command, unknown, now), context);
+    }
+
+    public Task<CommandResult> Cancel(CancelContest command, CommandContext context) =>
+        Execute((state, _) => ContestDecisions.Cancel(state, command), context);
+
+    public async Task<SubmitOutcome> Submit(SubmitEntry command, CommandContext context)
+    {
+        var entry = ContestDecisions.Normalize(command);
+        var path = await PathOf(entry.CommitteeCode);
+        var result = await Execute((state, now) => ContestDecisions.Submit(state, entry, path, now), context);
+        if (result.Rejection is { } rejection)
+            return new SubmitOutcome(null, rejection);
+        var stored = State.Current!.FindBySubmission(entry.SubmissionId)!.Value;
+        return new SubmitOutcome(new SubmissionReceipt(stored.SubmissionId, stored.Number, stored.SubmittedAt), null);
+    }
+
+    public Task<CommandResult> Withdraw(WithdrawEntry command, CommandContext context) =>
+        Execute((state, now) => ContestDecisions.Withdraw(state, command, now), context);
+
+    public Task<CommandResult> Disqualify(DisqualifyEntry command, CommandContext context) =>
+        Execute((state, _) => ContestDecisions.Disqualify(state, command), context);
+
+    public Task<ContestTally?> GetTally() => Task.FromResult(BuildTally());
+
+    public Task Subscribe(IContestObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IContestObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>After every stored change: gather the burst briefly, then push one tally to every subscriber.</summary>
+    protected override void OnStateChanged()
+    {
+        if (_observers.Count == 0 || _pendingPush is not null)
+            return;
+        _pendingPush = this.RegisterGrainTimer(PushTally, new GrainTimerCreationOptions(PushDelay, Timeout.InfiniteTimeSpan) { Interleave = true });
+    }
+
+    private Task PushTally()
+    {
+        _pendingPush?.Dispose();
+        _pendingPush = null;
+        if (BuildTally() is { } tally)
+            _observers.Notify(o => o.TallyChanged(tally));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Only what is stored counts: the confirmed state, never events still on their way.</summary>
+    private ContestTally? BuildTally() =>
+        State.Current is { Status: not ContestStatus.None } contest ? ContestTallies.Build(contest, Version, Time.GetUtcNow()) : null;
+
+    private async Task<IReadOnlyList<string>> PathOf(string committeeCode)
+    {
+        if (_paths.TryGetValue(committeeCode, out var cached))
+            return cached;
+        if (CommitteeCode.Validate("committeeCode", committeeCode) is not null)
+            return [];
+        var path = (await _directory.PathToRootAsync(committeeCode)).Select(c => c.Code).ToList();
+        if (path.Count > 0)
+            _paths[committeeCode] = path;
+        return path;
+    }
+
+    private async Task<IReadOnlyList<string>> UnknownCommittees(IReadOnlyList<string> codes)
+    {
+        var unknown = new List<string>();
+        foreach (var code in codes.Where(c => CommitteeCode.Validate("eligibleCommittees", c) is null).Select(CommitteeCode.Normalize).Distinct())
+            if (await _directory.FindAsync(code) is null)
+                unknown.Add(code);
+        return unknown;
+    }
+}

@@ -1,0 +1,30 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Aggregation;
+
+namespace TuyenGiao.Contests;
+
+/// <summary>
+/// What the contest feature needs from Marten. A contest's state grows with its entries, so it is not an inline
+/// snapshot rewritten on every append; Marten folds it live from the events with the grain's own Evolve.
+/// </summary>
+public static class ContestStorage
+{
+    public static void Configure(StoreOptions options)
+    {
+        options.Projections.Add(new ContestAggregation(), ProjectionLifecycle.Live);
+        options.Events.AddEventType<ContestAnnounced>();
+        options.Events.AddEventType<ContestAmended>();
+        options.Events.AddEventType<ContestCancelled>();
+        options.Events.AddEventType<EntrySubmitted>();
+        options.Events.AddEventType<EntryWithdrawn>();
+        options.Events.AddEventType<EntryDisqualified>();
+    }
+
+    private sealed class ContestAggregation : SingleStreamProjection<Contest, string>
+    {
+        public override Contest Evolve(Contest? snapshot, string id, IEvent e) =>
+            ContestEvolution.Evolve(snapshot ?? Contest.None(id[(id.IndexOf('/') + 1)..]), e.Data);
+    }
+}

@@ -1,0 +1,67 @@
+namespace TuyenGiao.Contests;
+
+/// <summary>The live figures of a contest, as organisers watch them.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ContestTally(
+    [property: Id(0)] string ContestId,
+    [property: Id(1)] string Title,
+    [property: Id(2)] ContestKind Kind,
+    [property: Id(3)] string OrganiserCode,
+    [property: Id(4)] ContestStatus Status,
+    [property: Id(5)] string Window,
+    [property: Id(6)] long Version,
+    [property: Id(7)] int Target,
+    [property: Id(8)] int Accepted,
+    [property: Id(9)] int Withdrawn,
+    [property: Id(10)] int Disqualified,
+    [property: Id(11)] decimal ProgressPercent,
+    [property: Id(12)] int OverTarget,
+    [property: Id(13)] int ShortOfTarget,
+    [property: Id(14)] IReadOnlyList<CommitteeTally> ByCommittee,
+    [property: Id(15)] IReadOnlyList<DayTally> ByDay);
+
+/// <summary>A committee's own entries, and with everything below it (<c>Accepted</c> etc.).</summary>
+[GenerateSerializer, Immutable]
+public sealed record CommitteeTally(
+    [property: Id(0)] string Code,
+    [property: Id(1)] int OwnAccepted,
+    [property: Id(2)] int Accepted,
+    [property: Id(3)] int Withdrawn,
+    [property: Id(4)] int Disqualified);
+
+/// <summary>Entries accepted on a day in Vietnam time (UTC+7).</summary>
+[GenerateSerializer, Immutable]
+public sealed record DayTally([property: Id(0)] DateOnly Day, [property: Id(1)] int Accepted);
+
+public static class ContestTallies
+{
+    /// <summary>Builds the tally from the state alone: no event is read.</summary>
+    public static ContestTally Build(Contest contest, long version, DateTimeOffset now)
+    {
+        var details = contest.Details ?? throw new InvalidOperationException("no contest");
+        var rolled = new Dictionary<string, (int Own, int Accepted, int Withdrawn, int Disqualified)>(StringComparer.Ordinal);
+        foreach (var (code, own) in contest.ByCommittee)
+        {
+            foreach (var ancestor in own.Path)
+            {
+                var sum = rolled.GetValueOrDefault(ancestor);
+                rolled[ancestor] = (sum.Own + (ancestor == code ? own.Accepted : 0), sum.Accepted + own.Accepted,
+                    sum.Withdrawn + own.Withdrawn, sum.Disqualified + own.Disqualified);
+            }
+        }
+        var window = now < details.OpensAt ? "NotYetOpen" : now < details.ClosesAt ? "Open" : "Closed";
+        return new ContestTally(
+            contest.Id, details.Title, contest.Kind, contest.OrganiserCode, contest.Status, window, version,
+            details.Target, contest.Accepted, contest.Withdrawn, contest.Disqualified,
+            ProgressPercent(contest.Accepted, details.Target),
+            Math.Max(0, contest.Accepted - details.Target),
+            Math.Max(0, details.Target - contest.Accepted),
+            rolled.OrderBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new CommitteeTally(r.Key, r.Value.Own, r.Value.Accepted, r.Value.Withdrawn, r.Value.Disqualified)).ToList(),
+            contest.AcceptedByDay.Select(d => new DayTally(d.Key, d.Value)).ToList());
+    }
+
+    /// <summary>Accepted entries as a percentage of the target, to one decimal (1,650 of 1,277 is 129.2).</summary>
+    public static decimal ProgressPercent(int accepted, int target) =>
+        Math.Round(accepted * 100m / target, 1, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,39 @@
+using Orleans.Concurrency;
+using TuyenGiao.Common;
+
+namespace TuyenGiao.Contests;
+
+/// <summary>One writing, quiz or storytelling contest, keyed by its id.</summary>
+public interface IContestGrain : IGrainWithStringKey
+{
+    Task<CommandResult> Announce(AnnounceContest command, CommandContext context);
+
+    Task<CommandResult> Amend(AmendContest command, CommandContext context);
+
+    Task<CommandResult> Cancel(CancelContest command, CommandContext context);
+
+    /// <summary>Records an entry; the same submission id again gets the first receipt and records nothing.</summary>
+    Task<SubmitOutcome> Submit(SubmitEntry command, CommandContext context);
+
+    Task<CommandResult> Withdraw(WithdrawEntry command, CommandContext context);
+
+    Task<CommandResult> Disqualify(DisqualifyEntry command, CommandContext context);
+
+    /// <summary>The tally from the grain's state, or null when no contest has this id.</summary>
+    Task<ContestTally?> GetTally();
+
+    /// <summary>Pushes the tally to the observer after each change (coalesced); renew within a minute.</summary>
+    Task Subscribe(IContestObserver observer);
+
+    Task Unsubscribe(IContestObserver observer);
+}
+
+[GenerateSerializer, Immutable]
+public sealed record SubmitOutcome([property: Id(0)] SubmissionReceipt? Receipt, [property: Id(1)] Rejection? Rejection);
+
+/// <summary>An Api node's live feed of one contest.</summary>
+public interface IContestObserver : IGrainObserver
+{
+    [OneWay]
+    Task TallyChanged(ContestTally tally);
+}

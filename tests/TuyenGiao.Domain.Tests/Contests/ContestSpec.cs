@@ -1,0 +1,50 @@
+using TuyenGiao.Common;
+using TuyenGiao.Contests;
+
+namespace TuyenGiao.Domain.Tests.Contests;
+
+/// <summary>A writing contest of the Trà Vinh bloc, open through June 2023 (Vietnam time), and helpers to drive it.</summary>
+internal static class ContestSpec
+{
+    public const string Id = "KHAT-VONG-TV";
+    public static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+    public static readonly DateTimeOffset Opens = new(2023, 6, 1, 0, 0, 0, Vietnam);
+    public static readonly DateTimeOffset Closes = new(2023, 7, 1, 0, 0, 0, Vietnam);
+    public static readonly DateTimeOffset During = new(2023, 6, 15, 9, 30, 0, Vietnam);
+    public static readonly string[] BlocPath = ["TV-KHOI", "TV"];
+    public static readonly string[] CellPath = ["TV-KHOI-SGD", "TV-KHOI", "TV"];
+
+    public static ContestDetails Details(int target = 1_277, int perAuthor = 2, params string[] eligible) => new(
+        "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI - Khát vọng Trà Vinh", "Cuộc thi viết",
+        Opens, Closes, target, eligible, perAuthor,
+        [new PrizeTier("Giải nhất", 1), new PrizeTier("Giải nhì", 2), new PrizeTier("Giải ba", 3), new PrizeTier("Giải khuyến khích", 6)],
+        [new PrizeTier("Giải nhất tập thể", 1)]);
+
+    public static ContestAnnounced Announced(ContestKind kind = ContestKind.Writing, ContestDetails? details = null)
+    {
+        var d = details ?? Details();
+        return new ContestAnnounced(Id, "TV-KHOI", kind, d.Title, d.Description, d.OpensAt, d.ClosesAt, d.Target, d.EligibleCommittees,
+            d.PerAuthorLimit, d.IndividualPrizes, d.CollectivePrizes);
+    }
+
+    public static Contest Given(params object[] events) => events.Aggregate(Contest.None(Id), ContestEvolution.Evolve);
+
+    public static SubmitEntry Entry(string submissionId, string author = "Nguyễn Văn An", string committee = "TV-KHOI-SGD", string title = "Khát vọng vươn lên") =>
+        new(submissionId, author, committee, title, 1_500, null, null);
+
+    /// <summary>Submits through the rules and folds the result, as the grain does.</summary>
+    public static Contest Submitted(Contest state, SubmitEntry entry, IReadOnlyList<string>? path = null, DateTimeOffset? at = null)
+    {
+        var decision = ContestDecisions.Submit(state, ContestDecisions.Normalize(entry), path ?? CellPath, at ?? During);
+        Assert.Null(decision.Rejection);
+        return decision.Events.Aggregate(state, ContestEvolution.Evolve);
+    }
+
+    public static Rejection ThenRejected(Decision decision, RejectionKind kind, string field)
+    {
+        var rejection = Assert.IsType<Rejection>(decision.Rejection);
+        Assert.Equal((kind, field), (rejection.Kind, rejection.Field));
+        Assert.Empty(decision.Events);
+        return rejection;
+    }
+}
