@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using TuyenGiao.Api.Committees;
+using TuyenGiao.Api.Contests;
+using TuyenGiao.Api.Contests.Live;
 using TuyenGiao.Api.Health;
 using TuyenGiao.Api.Http;
 using TuyenGiao.Committees;
@@ -39,6 +41,8 @@ public static class ApiApplication
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UnhandledErrors>();
         builder.Services.AddTuyenGiaoHealth();
+        builder.Services.AddSingleton<ContestLiveFeeds>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ContestLiveFeeds>());
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(o =>
         {
@@ -54,6 +58,7 @@ public static class ApiApplication
         app.UseSwaggerUI();
         app.MapTuyenGiaoHealth();
         app.MapCommitteeEndpoints();
+        app.MapContestEndpoints();
         return app;
     }
 }

@@ -73,6 +73,10 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     public Task<CommandResult> Disqualify(DisqualifyEntry command, CommandContext context) =>
         Execute((state, _) => ContestDecisions.Disqualify(state, command), context);
 
+    public Task<ContestView?> Get() => Task.FromResult(State.Current is { Status: not ContestStatus.None, Details: { } details } contest
+        ? new ContestView(contest.Id, contest.OrganiserCode, contest.Kind, contest.Status, details, Version)
+        : null);
+
     public Task<ContestTally?> GetTally() => Task.FromResult(BuildTally());
 
     public Task Subscribe(IContestObserver observer)

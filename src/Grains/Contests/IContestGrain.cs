@@ -19,6 +19,9 @@ public interface IContestGrain : IGrainWithStringKey
 
     Task<CommandResult> Disqualify(DisqualifyEntry command, CommandContext context);
 
+    /// <summary>The contest's details, or null when no contest has this id.</summary>
+    Task<ContestView?> Get();
+
     /// <summary>The tally from the grain's state, or null when no contest has this id.</summary>
     Task<ContestTally?> GetTally();
 
@@ -27,6 +30,15 @@ public interface IContestGrain : IGrainWithStringKey
 
     Task Unsubscribe(IContestObserver observer);
 }
+
+[GenerateSerializer, Immutable]
+public sealed record ContestView(
+    [property: Id(0)] string ContestId,
+    [property: Id(1)] string OrganiserCode,
+    [property: Id(2)] ContestKind Kind,
+    [property: Id(3)] ContestStatus Status,
+    [property: Id(4)] ContestDetails Details,
+    [property: Id(5)] long Version);
 
 [GenerateSerializer, Immutable]
 public sealed record SubmitOutcome([property: Id(0)] SubmissionReceipt? Receipt, [property: Id(1)] Rejection? Rejection);

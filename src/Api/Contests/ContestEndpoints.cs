@@ -1,0 +1,169 @@
+using TuyenGiao.Api.Contests.Live;
+using TuyenGiao.Api.Http;
+using TuyenGiao.Common;
+using TuyenGiao.Contests;
+
+namespace TuyenGiao.Api.Contests;
+
+/// <summary>Contests: announcing, entries, and the live tally. Endpoints check the shape; the grain decides the rest.</summary>
+public static class ContestEndpoints
+{
+    public static void MapContestEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/contests").WithTags("Contests");
+
+        group.MapPost("/", Announce)
+            .WithName("AnnounceContest").WithSummary("Announce a writing, quiz or storytelling contest.")
+            .Produces<ContestResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapGet("/{contestId}", Get)
+            .WithName("GetContest").WithSummary("A contest's details; times in Vietnam time (+07:00).")
+            .Produces<ContestResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/{contestId}", Amend)
+            .WithName("AmendContest").WithSummary("Replace a contest's details, before it opens.")
+            .Produces<ContestResponse>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/{contestId}/cancellation", Cancel)
+            .WithName("CancelContest").WithSummary("Cancel a contest, with the reason.")
+            .Produces<ContestResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{contestId}/entries", Submit)
+            .WithName("SubmitEntry")
+            .WithSummary("Submit an entry. The same submissionId again returns the first receipt and records nothing; with another body it is a 409.")
+            .Produces<SubmissionReceiptResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/{contestId}/entries/{submissionId}/withdrawal", Withdraw)
+            .WithName("WithdrawEntry").WithSummary("The submitter withdraws an entry, before the close. The entry's events stay.")
+            .Produces<ContestTally>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/{contestId}/entries/{entryNumber:int}/disqualification", Disqualify)
+            .WithName("DisqualifyEntry").WithSummary("The organiser disqualifies an entry, with the reason.")
+            .Produces<ContestTally>().ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/{contestId}/tally", Tally)
+            .WithName("GetContestTally")
+            .WithSummary("Entries accepted, withdrawn and disqualified; progress against the target; per committee rolled up; per day (UTC+7).")
+            .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{contestId}/tally/live", LiveTally)
+            .WithName("FollowContestTally")
+            .WithSummary("Server-sent events: the tally now, then after every change (at most about ten a second).")
+            .Produces<ContestTally>(StatusCodes.Status200OK, "text/event-stream").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> Announce(AnnounceContestRequest request, IGrainFactory grains, HttpContext http)
+    {
+        var errors = new FieldErrors()
+            .Required("contestId", request.ContestId).Required("organiserCode", request.OrganiserCode).Required("kind", request.Kind);
+        var details = ReadDetails(request.Details, errors);
+        if (request.ContestId is not null)
+            errors.Check(ContestDecisions.ValidateId(request.ContestId.Trim().ToUpperInvariant()));
+        if (errors.Any)
+            return Problems.Invalid(errors.ToDictionary());
+
+        var id = request.ContestId!.Trim().ToUpperInvariant();
+        var grain = grains.GetGrain<IContestGrain>(id);
+        var result = await grain.Announce(new AnnounceContest(request.OrganiserCode!, request.Kind!.Value, details!), http.CommandContext());
+        if (result.Rejection is { } rejection)
+            return Problems.From(rejection);
+        return TypedResults.Created($"/api/contests/{id}", ContestResponse.From((await grain.Get())!));
+    }
+
+    private static Task<IResult> Get(string contestId, IGrainFactory grains) =>
+        WithContest(contestId, grains, async grain =>
+            await grain.Get() is { } view ? TypedResults.Ok(ContestResponse.From(view)) : NoSuchContest(contestId));
+
+    private static Task<IResult> Amend(string contestId, ContestDetailsRequest request, IGrainFactory grains, HttpContext http) =>
+        WithContest(contestId, grains, async grain =>
+        {
+            var errors = new FieldErrors();
+            var details = ReadDetails(request, errors);
+            if (errors.Any)
+                return Problems.Invalid(errors.ToDictionary());
+            var result = await grain.Amend(new AmendContest(details!), http.CommandContext());
+            return result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(ContestResponse.From((await grain.Get())!));
+        });
+
+    private static Task<IResult> Cancel(string contestId, CancelContestRequest request, IGrainFactory grains, HttpContext http) =>
+        WithContest(contestId, grains, async grain =>
+        {
+            var result = await grain.Cancel(new CancelContest(request.Reason ?? ""), http.CommandContext());
+            return result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(ContestResponse.From((await grain.Get())!));
+        });
+
+    private static Task<IResult> Submit(string contestId, SubmitEntryRequest request, IGrainFactory grains, HttpContext http) =>
+        WithContest(contestId, grains, async grain =>
+        {
+            var errors = new FieldErrors()
+                .Required("submissionId", request.SubmissionId).Required("authorName", request.AuthorName)
+                .Required("committeeCode", request.CommitteeCode).Required("title", request.Title).Required("words", request.Words);
+            if (errors.Any)
+                return Problems.Invalid(errors.ToDictionary());
+            var outcome = await grain.Submit(new SubmitEntry(request.SubmissionId!, request.AuthorName!, request.CommitteeCode!, request.Title!,
+                request.Words!.Value, request.QuestionsAnswered, request.QuestionsCorrect), http.CommandContext());
+            if (outcome.Rejection is { } rejection)
+                return Problems.From(rejection);
+            var receipt = outcome.Receipt!;
+            var id = contestId.Trim().ToUpperInvariant();
+            return TypedResults.Created($"/api/contests/{id}/entries/{Uri.EscapeDataString(receipt.SubmissionId)}",
+                new SubmissionReceiptResponse(id, receipt.SubmissionId, receipt.EntryNumber, ContestClock.InVietnam(receipt.SubmittedAt)));
+        });
+
+    private static Task<IResult> Withdraw(string contestId, string submissionId, IGrainFactory grains, HttpContext http) =>
+        WithContest(contestId, grains, async grain =>
+            await AnswerWithTally(grain, await grain.Withdraw(new WithdrawEntry(submissionId), http.CommandContext())));
+
+    private static Task<IResult> Disqualify(string contestId, int entryNumber, DisqualifyEntryRequest request, IGrainFactory grains, HttpContext http) =>
+        WithContest(contestId, grains, async grain =>
+            await AnswerWithTally(grain, await grain.Disqualify(new DisqualifyEntry(entryNumber, request.Reason ?? ""), http.CommandContext())));
+
+    private static Task<IResult> Tally(string contestId, IGrainFactory grains) =>
+        WithContest(contestId, grains, async grain =>
+            await grain.GetTally() is { } tally ? TypedResults.Ok(tally) : NoSuchContest(contestId));
+
+    private static Task<IResult> LiveTally(string contestId, IGrainFactory grains, ContestLiveFeeds feeds, HttpContext http) =>
+        WithContest(contestId, grains, async grain =>
+        {
+            if (await grain.GetTally() is null)
+                return NoSuchContest(contestId);
+            long.TryParse(http.Request.Headers["Last-Event-ID"], out var lastSeen);
+            var id = contestId.Trim().ToUpperInvariant();
+            return TypedResults.ServerSentEvents(feeds.Follow(id, lastSeen, http.RequestAborted));
+        });
+
+    private static async Task<IResult> AnswerWithTally(IContestGrain grain, CommandResult result) =>
+        result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(await grain.GetTally());
+
+    private static ContestDetails? ReadDetails(ContestDetailsRequest r, FieldErrors errors)
+    {
+        errors.Required("title", r.Title).Required("opensAt", r.OpensAt).Required("closesAt", r.ClosesAt).Required("target", r.Target);
+        var prizes = (r.IndividualPrizes ?? []).Concat(r.CollectivePrizes ?? []);
+        if (prizes.Any(p => p is null || p.Name is null || p.Count is null))
+            errors.Add("prizes", "every prize tier needs a name and a count");
+        if ((r.EligibleCommittees ?? []).Any(c => c is null))
+            errors.Add("eligibleCommittees", "must not contain null");
+        if (errors.Any)
+            return null;
+        return new ContestDetails(r.Title!, r.Description ?? "", r.OpensAt!.Value, r.ClosesAt!.Value, r.Target!.Value,
+            r.EligibleCommittees ?? [], r.PerAuthorLimit ?? 1,
+            (r.IndividualPrizes ?? []).Select(p => new PrizeTier(p.Name!, p.Count!.Value)).ToList(),
+            (r.CollectivePrizes ?? []).Select(p => new PrizeTier(p.Name!, p.Count!.Value)).ToList());
+    }
+
+    private static async Task<IResult> WithContest(string contestId, IGrainFactory grains, Func<IContestGrain, Task<IResult>> then)
+    {
+        var id = contestId.Trim().ToUpperInvariant();
+        return ContestDecisions.ValidateId(id) is { } bad ? Problems.From(bad) : await then(grains.GetGrain<IContestGrain>(id));
+    }
+
+    private static IResult NoSuchContest(string contestId) =>
+        Problems.NotFound("contestId", $"no contest with id '{contestId.Trim().ToUpperInvariant()}' is announced");
+}
