@@ -3,13 +3,15 @@ using System.Collections.Immutable;
 namespace TuyenGiao.Contests;
 
 /// <summary>
-/// A contest as its events made it. Immutable, so that Orleans' tentative view is a cheap shallow copy even with
+/// A contest as its events made it. <see cref="Id"/> is the stream id (Marten sets it so), <see cref="ContestId"/> the
+/// contest's own id. Immutable, so that Orleans' tentative view is a cheap shallow copy even with
 /// a million entries; the persistent collections share structure between versions. Entries are kept compact
 /// (<see cref="EntryRecord"/>): what the rules and the tallies need, not the texts.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record Contest(
     [property: Id(0)] string Id,
+    [property: Id(13)] string ContestId,
     [property: Id(1)] ContestStatus Status,
     [property: Id(2)] string OrganiserCode,
     [property: Id(3)] ContestKind Kind,
@@ -26,7 +28,7 @@ public sealed record Contest(
     public static string StreamIdFor(string contestId) => $"contest/{contestId}";
 
     public static Contest None(string contestId) => new(
-        contestId, ContestStatus.None, "", ContestKind.Writing, null,
+        StreamIdFor(contestId), contestId, ContestStatus.None, "", ContestKind.Writing, null,
         ImmutableList<EntryRecord>.Empty, ImmutableDictionary<string, int>.Empty, ImmutableDictionary<long, int>.Empty,
         ImmutableDictionary<string, CommitteeEntries>.Empty, ImmutableSortedDictionary<DateOnly, int>.Empty, 0, 0, 0);
 

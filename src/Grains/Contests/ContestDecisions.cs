@@ -25,16 +25,16 @@ public static partial class ContestDecisions
     /// <param name="unknownEligible">Codes among the eligible committees that are not registered.</param>
     public static Decision Announce(Contest state, AnnounceContest command, Committee? organiser, IReadOnlyList<string> unknownEligible)
     {
-        if (ValidateId(state.Id) is { } badId)
+        if (ValidateId(state.ContestId) is { } badId)
             return badId;
         if (state.Status != ContestStatus.None)
-            return Rejection.Conflict("contestId", $"a contest with id '{state.Id}' is already announced");
+            return Rejection.Conflict("contestId", $"a contest with id '{state.ContestId}' is already announced");
         if (organiser is null)
             return Rejection.NotFound("organiserCode", $"no committee with code '{command.OrganiserCode}' is registered");
         if (ValidateDetails(command.Details, unknownEligible) is { } bad)
             return bad;
         var d = Normalize(command.Details);
-        return Decision.Accept(new ContestAnnounced(state.Id, organiser.Code, command.Kind, d.Title, d.Description, d.OpensAt, d.ClosesAt,
+        return Decision.Accept(new ContestAnnounced(state.ContestId, organiser.Code, command.Kind, d.Title, d.Description, d.OpensAt, d.ClosesAt,
             d.Target, d.EligibleCommittees, d.PerAuthorLimit, d.IndividualPrizes, d.CollectivePrizes));
     }
 
@@ -49,7 +49,7 @@ public static partial class ContestDecisions
         if (ValidateDetails(command.Details, unknownEligible) is { } bad)
             return bad;
         var d = Normalize(command.Details);
-        return Decision.Accept(new ContestAmended(state.Id, d.Title, d.Description, d.OpensAt, d.ClosesAt, d.Target, d.EligibleCommittees,
+        return Decision.Accept(new ContestAmended(state.ContestId, d.Title, d.Description, d.OpensAt, d.ClosesAt, d.Target, d.EligibleCommittees,
             d.PerAuthorLimit, d.IndividualPrizes, d.CollectivePrizes));
     }
 
@@ -62,7 +62,7 @@ public static partial class ContestDecisions
         var reason = VietnameseText.Normalize(command.Reason);
         if (VietnameseText.ValidateName("reason", reason, MaxReasonLength) is { } badReason)
             return badReason;
-        return Decision.Accept(new ContestCancelled(state.Id, reason!));
+        return Decision.Accept(new ContestCancelled(state.ContestId, reason!));
     }
 
     /// <summary>Trims and normalises the texts of a submission to NFC, so that retries compare equal.</summary>
@@ -105,8 +105,8 @@ public static partial class ContestDecisions
         if (state.ActiveEntriesByAuthor.GetValueOrDefault(authorKey) >= details.PerAuthorLimit)
             return Rejection.RuleViolation("authorName", $"'{command.AuthorName}' already has {details.PerAuthorLimit} entr{(details.PerAuthorLimit == 1 ? "y" : "ies")}, the most one author may submit");
 
-        return Decision.AcceptWithId(SubmissionIdentity.EventId(state.Id, command.SubmissionId), new EntrySubmitted(
-            state.Id, state.Entries.Count + 1, command.SubmissionId, command.AuthorName, command.CommitteeCode, committeePath,
+        return Decision.AcceptWithId(SubmissionIdentity.EventId(state.ContestId, command.SubmissionId), new EntrySubmitted(
+            state.ContestId, state.Entries.Count + 1, command.SubmissionId, command.AuthorName, command.CommitteeCode, committeePath,
             command.Title, command.Words, command.QuestionsAnswered, command.QuestionsCorrect, fingerprint, now));
     }
 
@@ -121,7 +121,7 @@ public static partial class ContestDecisions
             EntryStatus.Withdrawn => Decision.NothingToDo,
             EntryStatus.Disqualified => Rejection.RuleViolation("submissionId", $"entry {entry.Number} was disqualified"),
             _ when now >= state.Details!.ClosesAt => Rejection.RuleViolation("submissionId", $"entries can only be withdrawn before the close ({Show(state.Details.ClosesAt)})"),
-            _ => Decision.Accept(new EntryWithdrawn(state.Id, entry.Number, entry.SubmissionId)),
+            _ => Decision.Accept(new EntryWithdrawn(state.ContestId, entry.Number, entry.SubmissionId)),
         };
     }
 
@@ -138,7 +138,7 @@ public static partial class ContestDecisions
         {
             EntryStatus.Disqualified => Decision.NothingToDo,
             EntryStatus.Withdrawn => Rejection.RuleViolation("entryNumber", $"entry {entry.Number} was withdrawn by its author"),
-            _ => Decision.Accept(new EntryDisqualified(state.Id, entry.Number, reason!)),
+            _ => Decision.Accept(new EntryDisqualified(state.ContestId, entry.Number, reason!)),
         };
     }
 
@@ -146,7 +146,7 @@ public static partial class ContestDecisions
         IdPattern().IsMatch(contestId) ? null : Rejection.Invalid("contestId", "must be 2 to 64 characters of A-Z, 0-9, '-' or '_', starting with a letter or digit");
 
     private static Rejection? Announced(Contest state) =>
-        state.Status == ContestStatus.None ? Rejection.NotFound("contestId", $"no contest with id '{state.Id}' is announced") : null;
+        state.Status == ContestStatus.None ? Rejection.NotFound("contestId", $"no contest with id '{state.ContestId}' is announced") : null;
 
     private static Rejection? ValidateShape(ContestKind kind, SubmitEntry e)
     {

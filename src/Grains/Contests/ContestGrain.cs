@@ -74,7 +74,7 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
         Execute((state, _) => ContestDecisions.Disqualify(state, command), context);
 
     public Task<ContestView?> Get() => Task.FromResult(State.Current is { Status: not ContestStatus.None, Details: { } details } contest
-        ? new ContestView(contest.Id, contest.OrganiserCode, contest.Kind, contest.Status, details, Version)
+        ? new ContestView(contest.ContestId, contest.OrganiserCode, contest.Kind, contest.Status, details, Version)
         : null);
 
     public Task<ContestTally?> GetTally() => Task.FromResult(BuildTally());

@@ -51,7 +51,7 @@ public static class ContestTallies
         }
         var window = now < details.OpensAt ? "NotYetOpen" : now < details.ClosesAt ? "Open" : "Closed";
         return new ContestTally(
-            contest.Id, details.Title, contest.Kind, contest.OrganiserCode, contest.Status, window, version,
+            contest.ContestId, details.Title, contest.Kind, contest.OrganiserCode, contest.Status, window, version,
             details.Target, contest.Accepted, contest.Withdrawn, contest.Disqualified,
             ProgressPercent(contest.Accepted, details.Target),
             Math.Max(0, contest.Accepted - details.Target),

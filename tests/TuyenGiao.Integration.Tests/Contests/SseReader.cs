@@ -1,0 +1,34 @@
+using System.Text;
+using System.Text.Json;
+using TuyenGiao.Contests;
+using TuyenGiao.Integration.Tests.Infrastructure;
+
+namespace TuyenGiao.Integration.Tests.Contests;
+
+/// <summary>Reads server-sent events off a response stream, as a browser's EventSource would.</summary>
+public sealed class SseReader(Stream stream)
+{
+    private readonly StreamReader _reader = new(stream, Encoding.UTF8);
+
+    public string? LastEventId { get; private set; }
+
+    public async Task<ContestTally> NextTally(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        var data = new StringBuilder();
+        while (true)
+        {
+            var line = await _reader.ReadLineAsync(cts.Token) ?? throw new EndOfStreamException("the live stream ended");
+            if (line.Length == 0)
+            {
+                if (data.Length > 0)
+                    return JsonSerializer.Deserialize<ContestTally>(data.ToString(), HttpAssertions.Json)!;
+                continue;
+            }
+            if (line.StartsWith("data:", StringComparison.Ordinal))
+                data.Append(line.AsSpan(5).TrimStart());
+            else if (line.StartsWith("id:", StringComparison.Ordinal))
+                LastEventId = line[3..].Trim();
+        }
+    }
+}
