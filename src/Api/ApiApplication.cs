@@ -59,6 +59,7 @@ public static class ApiApplication
         app.MapTuyenGiaoHealth();
         app.MapCommitteeEndpoints();
         app.MapContestEndpoints();
+        app.MapJudgingEndpoints();
         return app;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using TuyenGiao.Committees;
+using TuyenGiao.Contests;
 using TuyenGiao.EventStore;
 
 namespace TuyenGiao.Silo;
@@ -41,6 +42,7 @@ public static class SiloHosting
             connectionString, sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<ILogger<DatabaseSchema>>()));
         services.AddSingleton<IEventJournal, MartenEventJournal>();
         services.AddSingleton<CommitteeDirectory>();
+        services.AddSingleton<ContestEntries>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

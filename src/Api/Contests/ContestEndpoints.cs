@@ -2,6 +2,7 @@ using TuyenGiao.Api.Contests.Live;
 using TuyenGiao.Api.Http;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
+using static TuyenGiao.Api.Contests.ContestRouting;
 
 namespace TuyenGiao.Api.Contests;
 
@@ -112,7 +113,7 @@ public static class ContestEndpoints
             if (outcome.Rejection is { } rejection)
                 return Problems.From(rejection);
             var receipt = outcome.Receipt!;
-            var id = contestId.Trim().ToUpperInvariant();
+            var id = Normalize(contestId);
             return TypedResults.Created($"/api/contests/{id}/entries/{Uri.EscapeDataString(receipt.SubmissionId)}",
                 new SubmissionReceiptResponse(id, receipt.SubmissionId, receipt.EntryNumber, ContestClock.InVietnam(receipt.SubmittedAt)));
         });
@@ -135,7 +136,7 @@ public static class ContestEndpoints
             if (await grain.GetTally() is null)
                 return NoSuchContest(contestId);
             long.TryParse(http.Request.Headers["Last-Event-ID"], out var lastSeen);
-            var id = contestId.Trim().ToUpperInvariant();
+            var id = Normalize(contestId);
             return TypedResults.ServerSentEvents(feeds.Follow(id, lastSeen, http.RequestAborted));
         });
 
@@ -157,13 +158,4 @@ public static class ContestEndpoints
             (r.IndividualPrizes ?? []).Select(p => new PrizeTier(p.Name!, p.Count!.Value)).ToList(),
             (r.CollectivePrizes ?? []).Select(p => new PrizeTier(p.Name!, p.Count!.Value)).ToList());
     }
-
-    private static async Task<IResult> WithContest(string contestId, IGrainFactory grains, Func<IContestGrain, Task<IResult>> then)
-    {
-        var id = contestId.Trim().ToUpperInvariant();
-        return ContestDecisions.ValidateId(id) is { } bad ? Problems.From(bad) : await then(grains.GetGrain<IContestGrain>(id));
-    }
-
-    private static IResult NoSuchContest(string contestId) =>
-        Problems.NotFound("contestId", $"no contest with id '{contestId.Trim().ToUpperInvariant()}' is announced");
 }

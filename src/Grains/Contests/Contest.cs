@@ -23,14 +23,15 @@ public sealed record Contest(
     [property: Id(9)] ImmutableSortedDictionary<DateOnly, int> AcceptedByDay,
     [property: Id(10)] int Accepted,
     [property: Id(11)] int Withdrawn,
-    [property: Id(12)] int Disqualified)
+    [property: Id(12)] int Disqualified,
+    [property: Id(14)] Judging Judging)
 {
     public static string StreamIdFor(string contestId) => $"contest/{contestId}";
 
     public static Contest None(string contestId) => new(
         StreamIdFor(contestId), contestId, ContestStatus.None, "", ContestKind.Writing, null,
         ImmutableList<EntryRecord>.Empty, ImmutableDictionary<string, int>.Empty, ImmutableDictionary<long, int>.Empty,
-        ImmutableDictionary<string, CommitteeEntries>.Empty, ImmutableSortedDictionary<DateOnly, int>.Empty, 0, 0, 0);
+        ImmutableDictionary<string, CommitteeEntries>.Empty, ImmutableSortedDictionary<DateOnly, int>.Empty, 0, 0, 0, Judging.Empty);
 
     public EntryRecord? FindBySubmission(string submissionId) =>
         EntryBySubmission.TryGetValue(submissionId, out var number) ? Entries[number - 1] : null;

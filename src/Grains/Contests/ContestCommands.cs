@@ -42,3 +42,28 @@ public sealed record DisqualifyEntry([property: Id(0)] int EntryNumber, [propert
 /// <summary>The answer to a submission; a retry with the same submission id gets the very same answer.</summary>
 [GenerateSerializer, Immutable]
 public sealed record SubmissionReceipt([property: Id(0)] string SubmissionId, [property: Id(1)] int EntryNumber, [property: Id(2)] DateTimeOffset SubmittedAt);
+
+[GenerateSerializer, Immutable]
+public sealed record AssignJudge([property: Id(0)] string JudgeId, [property: Id(1)] string Name, [property: Id(2)] string CommitteeCode);
+
+[GenerateSerializer, Immutable]
+public sealed record ScoreEntry([property: Id(0)] int EntryNumber, [property: Id(1)] string JudgeId, [property: Id(2)] int Round, [property: Id(3)] int Score);
+
+/// <summary>The organiser grants a tier directly: to an entry (individual) or to a committee (collective).</summary>
+[GenerateSerializer, Immutable]
+public sealed record GrantAward(
+    [property: Id(0)] string Tier,
+    [property: Id(1)] bool Collective,
+    [property: Id(2)] int? EntryNumber,
+    [property: Id(3)] string? CommitteeCode,
+    [property: Id(4)] string Reason);
+
+[GenerateSerializer, Immutable]
+public sealed record CorrectAward(
+    [property: Id(0)] string Tier,
+    [property: Id(1)] bool Collective,
+    [property: Id(2)] int? FromEntryNumber,
+    [property: Id(3)] string? FromCommitteeCode,
+    [property: Id(4)] int? ToEntryNumber,
+    [property: Id(5)] string? ToCommitteeCode,
+    [property: Id(6)] string Reason);

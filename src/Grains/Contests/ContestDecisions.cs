@@ -131,6 +131,8 @@ public static partial class ContestDecisions
             return missing;
         if (state.FindByNumber(command.EntryNumber) is not { } entry)
             return Rejection.NotFound("entryNumber", $"no entry number {command.EntryNumber}");
+        if (state.Judging.IsPublished)
+            return Rejection.RuleViolation("entryNumber", "the results are published: disqualify before publication, or correct an award");
         var reason = VietnameseText.Normalize(command.Reason);
         if (VietnameseText.ValidateName("reason", reason, MaxReasonLength) is { } badReason)
             return badReason;

@@ -24,8 +24,38 @@ public static class ContestEvolution
         EntrySubmitted e => Submitted(state, e),
         EntryWithdrawn e => Ended(state, e.EntryNumber, EntryStatus.Withdrawn),
         EntryDisqualified e => Ended(state, e.EntryNumber, EntryStatus.Disqualified),
+        JudgeAssigned e => state with
+        {
+            Judging = state.Judging with { Judges = state.Judging.Judges.SetItem(e.JudgeId, new Judge(e.JudgeId, e.Name, e.CommitteeCode)) },
+        },
+        EntryScored e => state with
+        {
+            Judging = state.Judging with
+            {
+                ScoresByEntry = state.Judging.ScoresByEntry.SetItem(e.EntryNumber,
+                    state.Judging.ScoresByEntry.GetValueOrDefault(e.EntryNumber, ImmutableDictionary<ScoreKey, int>.Empty)
+                        .SetItem(new ScoreKey(e.JudgeId, e.Round), e.Score)),
+            },
+        },
+        AwardGranted e => state with
+        {
+            Judging = state.Judging with { Awards = state.Judging.Awards.Add(new Award(e.Tier, e.Collective, e.EntryNumber, e.CommitteeCode, e.Reason)) },
+        },
+        AwardCorrected e => Corrected(state, e),
+        ResultsPublished e => state with { Judging = state.Judging with { PublishedAt = e.PublishedAt } },
         _ => state,
     };
+
+    private static Contest Corrected(Contest state, AwardCorrected e)
+    {
+        var awards = state.Judging.Awards;
+        var from = awards.FirstOrDefault(a => a.Tier == e.Tier && a.Collective == e.Collective
+            && a.EntryNumber == e.FromEntryNumber && a.CommitteeCode == e.FromCommitteeCode);
+        if (from is null)
+            return state;
+        var to = new Award(e.Tier, e.Collective, e.ToEntryNumber, e.ToCommitteeCode, e.Reason);
+        return state with { Judging = state.Judging with { Awards = awards.Replace(from, to) } };
+    }
 
     private static Contest Submitted(Contest state, EntrySubmitted e)
     {
@@ -58,6 +88,8 @@ public static class ContestEvolution
         var disqualified = status == EntryStatus.Disqualified ? 1 : 0;
         return state with
         {
+            // An entry that leaves the contest before the results also leaves the awards.
+            Judging = state.Judging with { Awards = state.Judging.Awards.RemoveAll(a => !a.Collective && a.EntryNumber == entryNumber) },
             Entries = state.Entries.SetItem(entryNumber - 1, entry with { Status = status }),
             ActiveEntriesByAuthor = authorCount > 0 ? state.ActiveEntriesByAuthor.SetItem(entry.AuthorKey, authorCount) : state.ActiveEntriesByAuthor.Remove(entry.AuthorKey),
             ByCommittee = state.ByCommittee.SetItem(entry.CommitteeCode, committee with

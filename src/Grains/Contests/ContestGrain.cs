@@ -73,6 +73,50 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     public Task<CommandResult> Disqualify(DisqualifyEntry command, CommandContext context) =>
         Execute((state, _) => ContestDecisions.Disqualify(state, command), context);
 
+    public async Task<CommandResult> AssignJudge(AssignJudge command, CommandContext context)
+    {
+        var exists = await CommitteeExists(command.CommitteeCode);
+        return await Execute((state, _) => JudgingDecisions.AssignJudge(state, command, exists), context);
+    }
+
+    public Task<CommandResult> Score(ScoreEntry command, CommandContext context) =>
+        Execute((state, _) => JudgingDecisions.Score(state, command), context);
+
+    public Task<CommandResult> GrantFromRanking(CommandContext context) =>
+        Execute((state, _) => JudgingDecisions.GrantFromRanking(state), context);
+
+    public async Task<CommandResult> GrantAward(GrantAward command, CommandContext context)
+    {
+        var exists = command.Collective && await CommitteeExists(command.CommitteeCode);
+        return await Execute((state, _) => JudgingDecisions.Grant(state, command, exists), context);
+    }
+
+    public Task<CommandResult> PublishResults(CommandContext context) =>
+        Execute((state, now) => JudgingDecisions.Publish(state, now), context);
+
+    public async Task<CommandResult> CorrectAward(CorrectAward command, CommandContext context)
+    {
+        var exists = command.Collective && await CommitteeExists(command.ToCommitteeCode);
+        return await Execute((state, _) => JudgingDecisions.Correct(state, command, exists), context);
+    }
+
+    public Task<IReadOnlyList<RankedEntry>> GetRanking() => Task.FromResult(Ranking.Rank(State.Current ?? Initial));
+
+    public Task<IReadOnlyList<int>?> EntriesForJudge(string judgeId, int afterEntryNumber, int limit)
+    {
+        var contest = State.Current ?? Initial;
+        if (!contest.Judging.Judges.TryGetValue(judgeId, out var judge))
+            return Task.FromResult<IReadOnlyList<int>?>(null);
+        var numbers = new List<int>(limit);
+        for (var n = Math.Max(afterEntryNumber, 0) + 1; n <= contest.Entries.Count && numbers.Count < limit; n++)
+        {
+            var entry = contest.Entries[n - 1];
+            if (entry.Status == EntryStatus.Accepted && entry.CommitteeCode != judge.CommitteeCode)
+                numbers.Add(n);
+        }
+        return Task.FromResult<IReadOnlyList<int>?>(numbers);
+    }
+
     public Task<ContestView?> Get() => Task.FromResult(State.Current is { Status: not ContestStatus.None, Details: { } details } contest
         ? new ContestView(contest.ContestId, contest.OrganiserCode, contest.Kind, contest.Status, details, Version)
         : null);
@@ -123,6 +167,9 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
             _paths[committeeCode] = path;
         return path;
     }
+
+    private async Task<bool> CommitteeExists(string? code) =>
+        code is not null && CommitteeCode.Validate("committeeCode", code) is null && await _directory.FindAsync(CommitteeCode.Normalize(code)) is not null;
 
     private async Task<IReadOnlyList<string>> UnknownCommittees(IReadOnlyList<string> codes)
     {

@@ -20,6 +20,11 @@ public static class ContestStorage
         options.Events.AddEventType<EntrySubmitted>();
         options.Events.AddEventType<EntryWithdrawn>();
         options.Events.AddEventType<EntryDisqualified>();
+        options.Events.AddEventType<JudgeAssigned>();
+        options.Events.AddEventType<EntryScored>();
+        options.Events.AddEventType<AwardGranted>();
+        options.Events.AddEventType<AwardCorrected>();
+        options.Events.AddEventType<ResultsPublished>();
     }
 
     private sealed class ContestAggregation : SingleStreamProjection<Contest, string>

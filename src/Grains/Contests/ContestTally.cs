@@ -18,7 +18,26 @@ public sealed record ContestTally(
     [property: Id(12)] int OverTarget,
     [property: Id(13)] int ShortOfTarget,
     [property: Id(14)] IReadOnlyList<CommitteeTally> ByCommittee,
-    [property: Id(15)] IReadOnlyList<DayTally> ByDay);
+    [property: Id(15)] IReadOnlyList<DayTally> ByDay,
+    [property: Id(16)] bool ResultsPublished,
+    [property: Id(17)] IReadOnlyList<TierTally> Awards,
+    [property: Id(18)] IReadOnlyList<CommitteeAwards> AwardsByCommittee);
+
+/// <summary>A prize tier: how many it allows, how many are granted, and to whom.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TierTally(
+    [property: Id(0)] string Tier,
+    [property: Id(1)] bool Collective,
+    [property: Id(2)] int Count,
+    [property: Id(3)] int Granted,
+    [property: Id(4)] IReadOnlyList<AwardHolder> Holders);
+
+[GenerateSerializer, Immutable]
+public sealed record AwardHolder([property: Id(0)] int? EntryNumber, [property: Id(1)] string CommitteeCode);
+
+/// <summary>Awards per committee: individual ones to entries from it and below it; collective ones to it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CommitteeAwards([property: Id(0)] string Code, [property: Id(1)] int Individual, [property: Id(2)] int Collective);
 
 /// <summary>A committee's own entries, and with everything below it (<c>Accepted</c> etc.).</summary>
 [GenerateSerializer, Immutable]
@@ -58,7 +77,44 @@ public static class ContestTallies
             Math.Max(0, details.Target - contest.Accepted),
             rolled.OrderBy(r => r.Key, StringComparer.Ordinal)
                 .Select(r => new CommitteeTally(r.Key, r.Value.Own, r.Value.Accepted, r.Value.Withdrawn, r.Value.Disqualified)).ToList(),
-            contest.AcceptedByDay.Select(d => new DayTally(d.Key, d.Value)).ToList());
+            contest.AcceptedByDay.Select(d => new DayTally(d.Key, d.Value)).ToList(),
+            contest.Judging.IsPublished,
+            Tiers(contest),
+            AwardsByCommittee(contest));
+    }
+
+    private static List<TierTally> Tiers(Contest contest)
+    {
+        TierTally Tally(PrizeTier tier, bool collective)
+        {
+            var holders = contest.Judging.Awards.Where(a => a.Tier == tier.Name && a.Collective == collective)
+                .Select(a => new AwardHolder(a.EntryNumber, a.CommitteeCode ?? contest.FindByNumber(a.EntryNumber!.Value)!.Value.CommitteeCode))
+                .ToList();
+            return new TierTally(tier.Name, collective, tier.Count, holders.Count, holders);
+        }
+        return contest.Details!.IndividualPrizes.Select(t => Tally(t, false))
+            .Concat(contest.Details.CollectivePrizes.Select(t => Tally(t, true))).ToList();
+    }
+
+    private static List<CommitteeAwards> AwardsByCommittee(Contest contest)
+    {
+        var counts = new Dictionary<string, (int Individual, int Collective)>(StringComparer.Ordinal);
+        foreach (var award in contest.Judging.Awards)
+        {
+            if (award.Collective)
+            {
+                var own = counts.GetValueOrDefault(award.CommitteeCode!);
+                counts[award.CommitteeCode!] = (own.Individual, own.Collective + 1);
+                continue;
+            }
+            var entry = contest.FindByNumber(award.EntryNumber!.Value)!.Value;
+            foreach (var ancestor in contest.ByCommittee[entry.CommitteeCode].Path)
+            {
+                var sum = counts.GetValueOrDefault(ancestor);
+                counts[ancestor] = (sum.Individual + 1, sum.Collective);
+            }
+        }
+        return counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new CommitteeAwards(c.Key, c.Value.Individual, c.Value.Collective)).ToList();
     }
 
     /// <summary>Accepted entries as a percentage of the target, to one decimal (1,650 of 1,277 is 129.2).</summary>

@@ -19,6 +19,27 @@ public interface IContestGrain : IGrainWithStringKey
 
     Task<CommandResult> Disqualify(DisqualifyEntry command, CommandContext context);
 
+    Task<CommandResult> AssignJudge(AssignJudge command, CommandContext context);
+
+    Task<CommandResult> Score(ScoreEntry command, CommandContext context);
+
+    /// <summary>Fills the individual tiers from the ranking.</summary>
+    Task<CommandResult> GrantFromRanking(CommandContext context);
+
+    Task<CommandResult> GrantAward(GrantAward command, CommandContext context);
+
+    Task<CommandResult> PublishResults(CommandContext context);
+
+    Task<CommandResult> CorrectAward(CorrectAward command, CommandContext context);
+
+    Task<IReadOnlyList<RankedEntry>> GetRanking();
+
+    /// <summary>
+    /// The entries a judge may score (accepted, not from the judge's own committee), after an entry number, at most
+    /// <paramref name="limit"/>; null when the judge is not on the panel.
+    /// </summary>
+    Task<IReadOnlyList<int>?> EntriesForJudge(string judgeId, int afterEntryNumber, int limit);
+
     /// <summary>The contest's details, or null when no contest has this id.</summary>
     Task<ContestView?> Get();
 

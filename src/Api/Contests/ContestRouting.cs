@@ -1,0 +1,19 @@
+using TuyenGiao.Api.Http;
+using TuyenGiao.Contests;
+
+namespace TuyenGiao.Api.Contests;
+
+/// <summary>Resolves the contest named in a route: a malformed id is a 400, an unknown one a 404.</summary>
+internal static class ContestRouting
+{
+    public static async Task<IResult> WithContest(string contestId, IGrainFactory grains, Func<IContestGrain, Task<IResult>> then)
+    {
+        var id = Normalize(contestId);
+        return ContestDecisions.ValidateId(id) is { } bad ? Problems.From(bad) : await then(grains.GetGrain<IContestGrain>(id));
+    }
+
+    public static string Normalize(string contestId) => contestId.Trim().ToUpperInvariant();
+
+    public static IResult NoSuchContest(string contestId) =>
+        Problems.NotFound("contestId", $"no contest with id '{Normalize(contestId)}' is announced");
+}

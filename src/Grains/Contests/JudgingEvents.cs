@@ -1,0 +1,19 @@
+namespace TuyenGiao.Contests;
+
+// Judging and awards. A rescore is a new EntryScored that supersedes the earlier one of the same judge,
+// entry and round; a change to published results is an explicit AwardCorrected.
+
+public sealed record JudgeAssigned(string ContestId, string JudgeId, string Name, string CommitteeCode);
+
+public sealed record EntryScored(string ContestId, int EntryNumber, string JudgeId, int Round, int Score);
+
+/// <param name="EntryNumber">The awarded entry, for an individual tier.</param>
+/// <param name="CommitteeCode">The awarded committee, for a collective tier.</param>
+/// <param name="Reason">Why, when the organiser grants it directly rather than from the ranking.</param>
+public sealed record AwardGranted(string ContestId, string Tier, bool Collective, int? EntryNumber, string? CommitteeCode, string? Reason);
+
+public sealed record ResultsPublished(string ContestId, DateTimeOffset PublishedAt);
+
+/// <summary>After publication: one award taken from an entry or committee and given to another, with the reason.</summary>
+public sealed record AwardCorrected(string ContestId, string Tier, bool Collective,
+    int? FromEntryNumber, string? FromCommitteeCode, int? ToEntryNumber, string? ToCommitteeCode, string Reason);

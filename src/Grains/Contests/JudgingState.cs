@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+
+namespace TuyenGiao.Contests;
+
+/// <summary>The judging panel, the scores and the awards of a contest.</summary>
+[GenerateSerializer, Immutable]
+public sealed record Judging(
+    [property: Id(0)] ImmutableDictionary<string, Judge> Judges,
+    [property: Id(1)] ImmutableDictionary<int, ImmutableDictionary<ScoreKey, int>> ScoresByEntry,
+    [property: Id(2)] ImmutableList<Award> Awards,
+    [property: Id(3)] DateTimeOffset? PublishedAt)
+{
+    public static readonly Judging Empty = new(ImmutableDictionary<string, Judge>.Empty,
+        ImmutableDictionary<int, ImmutableDictionary<ScoreKey, int>>.Empty, ImmutableList<Award>.Empty, null);
+
+    public bool IsPublished => PublishedAt is not null;
+
+    public int GrantedIn(string tier, bool collective) => Awards.Count(a => a.Tier == tier && a.Collective == collective);
+}
+
+[GenerateSerializer, Immutable]
+public sealed record Judge([property: Id(0)] string JudgeId, [property: Id(1)] string Name, [property: Id(2)] string CommitteeCode);
+
+[GenerateSerializer, Immutable]
+public readonly record struct ScoreKey([property: Id(0)] string JudgeId, [property: Id(1)] int Round);
+
+[GenerateSerializer, Immutable]
+public sealed record Award(
+    [property: Id(0)] string Tier,
+    [property: Id(1)] bool Collective,
+    [property: Id(2)] int? EntryNumber,
+    [property: Id(3)] string? CommitteeCode,
+    [property: Id(4)] string? Reason);
