@@ -1,0 +1,145 @@
+using TuyenGiao.Common;
+using TuyenGiao.Contests;
+using static TuyenGiao.Domain.Tests.Contests.ContestSpec;
+
+namespace TuyenGiao.Domain.Tests.Contests;
+
+public class JudgingTests
+{
+    private static Contest Then(Contest state, Decision decision)
+    {
+        Assert.Null(decision.Rejection);
+        return decision.Events.Aggregate(state, ContestEvolution.Evolve);
+    }
+
+    /// <summary>Three entries from the SGD cell, two from the bloc itself; judges from the province and another cell.</summary>
+    private static Contest WithEntries()
+    {
+        var state = Given(Announced());
+        for (var i = 1; i <= 3; i++)
+            state = Submitted(state, Entry($"sgd-{i}", author: $"Tác giả {i}"));
+        for (var i = 4; i <= 5; i++)
+            state = Submitted(state, Entry($"khoi-{i}", author: $"Tác giả {i}", committee: "TV-KHOI"), BlocPath);
+        state = Then(state, JudgingDecisions.AssignJudge(state, new AssignJudge("j1", "Giám khảo Một", "TV"), committeeExists: true));
+        return Then(state, JudgingDecisions.AssignJudge(state, new AssignJudge("j2", "Giám khảo Hai", "TV-KHOI-SGD"), committeeExists: true));
+    }
+
+    private static Contest Scored(Contest state, int entry, string judge, int score, int round = 1) =>
+        Then(state, JudgingDecisions.Score(state, new ScoreEntry(entry, judge, round, score)));
+
+    [Fact]
+    public void Given_a_judge_When_scoring_an_entry_of_their_own_committee_Then_refused() =>
+        ThenRejected(JudgingDecisions.Score(WithEntries(), new ScoreEntry(1, "j2", 1, 90)), RejectionKind.RuleViolation, "entryNumber");
+
+    [Theory]
+    [InlineData(-1, 1, "score")]
+    [InlineData(101, 1, "score")]
+    [InlineData(50, 0, "round")]
+    public void Given_a_judge_When_the_score_or_round_is_out_of_range_Then_invalid(int score, int round, string field) =>
+        ThenRejected(JudgingDecisions.Score(WithEntries(), new ScoreEntry(4, "j2", round, score)), RejectionKind.Invalid, field);
+
+    [Fact]
+    public void Given_someone_off_the_panel_When_scoring_Then_refused() =>
+        ThenRejected(JudgingDecisions.Score(WithEntries(), new ScoreEntry(1, "stranger", 1, 80)), RejectionKind.RuleViolation, "judgeId");
+
+    [Fact]
+    public void Given_a_score_When_the_judge_rescores_the_same_entry_and_round_Then_the_new_score_supersedes()
+    {
+        var state = Scored(Scored(WithEntries(), 4, "j2", 60), 4, "j2", 85);
+
+        Assert.Equal(85m, Ranking.Rank(state).Single().Score);
+        Assert.Empty(JudgingDecisions.Score(state, new ScoreEntry(4, "j2", 1, 85)).Events);
+    }
+
+    [Fact]
+    public void Given_five_judges_When_scored_Then_the_highest_and_lowest_are_trimmed() =>
+        Assert.Equal(80m, Ranking.Score([100, 80, 80, 80, 10]));
+
+    [Fact]
+    public void Given_four_judges_When_scored_Then_the_plain_mean_counts() =>
+        Assert.Equal(87.5m, Ranking.Score([100, 80, 80, 90]));
+
+    [Fact]
+    public void Given_equal_scores_When_ranked_Then_the_earlier_entry_ranks_first_and_a_later_round_ranks_above_all()
+    {
+        var state = WithEntries();
+        state = Scored(state, 3, "j1", 90);
+        state = Scored(state, 2, "j1", 90);
+        state = Scored(state, 1, "j1", 70);
+        state = Scored(state, 1, "j1", 60, round: 2);
+
+        var ranking = Ranking.Rank(state);
+
+        Assert.Equal([1, 2, 3], ranking.Select(r => r.EntryNumber));
+        Assert.Equal([1, 2, 3], ranking.Select(r => r.Place));
+    }
+
+    [Fact]
+    public void Given_a_ranking_When_awards_are_granted_from_it_Then_tiers_fill_in_order_and_never_beyond_their_counts()
+    {
+        var state = WithEntries();
+        foreach (var (entry, score) in new[] { (1, 95), (2, 90), (3, 85), (4, 80), (5, 75) })
+            state = Scored(state, entry, "j1", score);
+
+        state = Then(state, JudgingDecisions.GrantFromRanking(state));
+
+        var tiers = ContestTallies.Build(state, 1, During).Awards.ToDictionary(t => t.Tier);
+        Assert.Equal([1], tiers["Giải nhất"].Holders.Select(h => h.EntryNumber));
+        Assert.Equal([2, 3], tiers["Giải nhì"].Holders.Select(h => h.EntryNumber));
+        Assert.Equal([4, 5], tiers["Giải ba"].Holders.Select(h => h.EntryNumber));
+        Assert.Empty(JudgingDecisions.GrantFromRanking(state).Events);
+        ThenRejected(JudgingDecisions.Grant(state, new GrantAward("Giải nhất", false, 5, null, "Xuất sắc"), true), RejectionKind.Conflict, "tier");
+    }
+
+    [Fact]
+    public void Given_awards_When_tallied_per_committee_Then_individual_awards_roll_up_and_collective_ones_stay_with_their_committee()
+    {
+        var state = Scored(WithEntries(), 1, "j1", 95);
+        state = Then(state, JudgingDecisions.GrantFromRanking(state));
+        state = Then(state, JudgingDecisions.Grant(state, new GrantAward("Giải nhất tập thể", true, null, "TV-KHOI-SGD", "Đơn vị có nhiều bài dự thi nhất"), true));
+
+        var byCode = ContestTallies.Build(state, 1, During).AwardsByCommittee.ToDictionary(c => c.Code);
+
+        Assert.Equal(new CommitteeAwards("TV-KHOI-SGD", 1, 1), byCode["TV-KHOI-SGD"]);
+        Assert.Equal(new CommitteeAwards("TV", 1, 0), byCode["TV"]);
+    }
+
+    [Fact]
+    public void Given_a_direct_grant_When_it_has_no_reason_or_an_unknown_tier_Then_refused()
+    {
+        var state = WithEntries();
+
+        ThenRejected(JudgingDecisions.Grant(state, new GrantAward("Giải nhất", false, 1, null, " "), true), RejectionKind.Invalid, "reason");
+        ThenRejected(JudgingDecisions.Grant(state, new GrantAward("Giải đặc biệt", false, 1, null, "Lý do"), true), RejectionKind.NotFound, "tier");
+        ThenRejected(JudgingDecisions.Grant(state, new GrantAward("Giải nhất tập thể", true, null, "NOPE", "Lý do"), false), RejectionKind.NotFound, "committeeCode");
+    }
+
+    [Fact]
+    public void Given_published_results_When_scoring_granting_or_disqualifying_Then_frozen_but_a_correction_is_recorded()
+    {
+        var state = Scored(Scored(WithEntries(), 1, "j1", 95), 2, "j1", 90);
+        state = Then(state, JudgingDecisions.GrantFromRanking(state));
+        ThenRejected(JudgingDecisions.Publish(state, During), RejectionKind.RuleViolation, "contestId");
+        state = Then(state, JudgingDecisions.Publish(state, Closes));
+
+        ThenRejected(JudgingDecisions.Score(state, new ScoreEntry(3, "j1", 1, 99)), RejectionKind.RuleViolation, "contestId");
+        ThenRejected(JudgingDecisions.GrantFromRanking(state), RejectionKind.RuleViolation, "contestId");
+        ThenRejected(ContestDecisions.Disqualify(state, new DisqualifyEntry(1, "Đạo văn")), RejectionKind.RuleViolation, "entryNumber");
+
+        var corrected = Then(state, JudgingDecisions.Correct(state, new CorrectAward("Giải nhất", false, 1, null, 3, null, "Phát hiện đạo văn sau công bố"), true));
+        var first = ContestTallies.Build(corrected, 1, Closes).Awards.Single(t => t.Tier == "Giải nhất");
+        Assert.Equal([3], first.Holders.Select(h => h.EntryNumber));
+        Assert.True(ContestTallies.Build(corrected, 1, Closes).ResultsPublished);
+    }
+
+    [Fact]
+    public void Given_an_awarded_entry_When_it_is_disqualified_before_publication_Then_it_leaves_the_awards()
+    {
+        var state = Scored(WithEntries(), 1, "j1", 95);
+        state = Then(state, JudgingDecisions.GrantFromRanking(state));
+
+        state = Then(state, ContestDecisions.Disqualify(state, new DisqualifyEntry(1, "Vi phạm thể lệ")));
+
+        Assert.Equal(0, ContestTallies.Build(state, 1, During).Awards.Single(t => t.Tier == "Giải nhất").Granted);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json;
+using TuyenGiao.Api.Contests;
+using TuyenGiao.Contests;
+using TuyenGiao.Integration.Tests.Infrastructure;
+using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
+
+namespace TuyenGiao.Integration.Tests.Contests;
+
+/// <summary>Judging and awards end to end over HTTP, on a node whose clock the test moves past the close.</summary>
+public class JudgingApiTests
+{
+    [Fact]
+    public async Task Given_entries_When_judged_ranked_awarded_and_published_Then_the_award_tally_shows_it_and_the_results_are_frozen()
+    {
+        var opens = new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.FromHours(7));
+        var closes = new DateTimeOffset(2023, 7, 1, 0, 0, 0, TimeSpan.FromHours(7));
+        var clock = new FixedClock(opens.AddDays(1));
+        await using var database = await TestDatabase.CreateAsync();
+        await using var node = await TuyenGiaoNode.StartAsync(database.ConnectionString, $"judge-{Guid.NewGuid():N}"[..16], clock);
+        var http = node.Http;
+        var contest = await ContestScenario.CreateAsync(http, opens, closes);
+        var root = $"/api/contests/{contest.ContestId}";
+        for (var i = 1; i <= 9; i++)
+            await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry($"e-{i}", committee: i <= 4 ? contest.CellA : contest.CellB)), HttpStatusCode.Created);
+
+        await Read<ContestTally>(await http.PostJson($"{root}/judges", new { judgeId = "gk-a", name = "Giám khảo A", committeeCode = contest.CellA }), HttpStatusCode.OK);
+        await Read<ContestTally>(await http.PostJson($"{root}/judges", new { judgeId = "gk-p", name = "Giám khảo Tỉnh", committeeCode = contest.Province }), HttpStatusCode.OK);
+
+        // The judge from cell A sees only cell B's entries, and no author.
+        var response = await http.GetAsync($"{root}/judges/gk-a/entries?limit=50");
+        var body = await response.Content.ReadAsStringAsync();
+        var visible = JsonSerializer.Deserialize<List<AnonymousEntryResponse>>(body, Json)!;
+        Assert.Equal([5, 6, 7, 8, 9], visible.Select(e => e.EntryNumber));
+        Assert.DoesNotContain("authorName", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Tác giả", body);
+        await AssertProblem(await http.PutJson($"{root}/entries/1/scores", new { judgeId = "gk-a", score = 90 }), HttpStatusCode.UnprocessableEntity, "entryNumber");
+        await AssertProblem(await http.PutJson($"{root}/entries/5/scores", new { judgeId = "gk-a", score = 101 }), HttpStatusCode.BadRequest, "score");
+
+        for (var entry = 1; entry <= 8; entry++)
+            await Read<ContestTally>(await http.PutJson($"{root}/entries/{entry}/scores", new { judgeId = "gk-p", score = 50 + entry * 5 }), HttpStatusCode.OK);
+        await Read<ContestTally>(await http.PutJson($"{root}/entries/8/scores", new { judgeId = "gk-p", score = 10 }), HttpStatusCode.OK); // rescore
+        var ranking = await Read<List<RankedEntry>>(await http.GetAsync($"{root}/ranking"), HttpStatusCode.OK);
+        Assert.Equal([7, 6, 5, 4, 3, 2, 1, 8], ranking.Select(r => r.EntryNumber));
+
+        await Read<ContestTally>(await http.PostAsync($"{root}/awards/from-ranking", null), HttpStatusCode.OK);
+        await Read<ContestTally>(await http.PostJson($"{root}/awards", new { tier = "Giải nhất tập thể", collective = true, committeeCode = contest.CellB, reason = "Nhiều bài dự thi chất lượng" }), HttpStatusCode.OK);
+        await AssertProblem(await http.PostJson($"{root}/awards", new { tier = "Giải nhất", entryNumber = 8, reason = "Thêm" }), HttpStatusCode.Conflict, "tier");
+        await AssertProblem(await http.PostAsync($"{root}/results", null), HttpStatusCode.UnprocessableEntity, "contestId");
+
+        clock.Now = closes;
+        var published = await Read<ContestTally>(await http.PostAsync($"{root}/results", null), HttpStatusCode.OK);
+
+        Assert.True(published.ResultsPublished);
+        var tiers = published.Awards.ToDictionary(t => t.Tier);
+        Assert.Equal([7], tiers["Giải nhất"].Holders.Select(h => h.EntryNumber));
+        Assert.Equal([6, 5], tiers["Giải nhì"].Holders.Select(h => h.EntryNumber));
+        Assert.Equal((6, 2), (tiers["Giải khuyến khích"].Count, tiers["Giải khuyến khích"].Granted)); // 8 ranked entries for 12 places: 1 + 2 + 3 + 2
+        Assert.Equal(contest.CellB, tiers["Giải nhất tập thể"].Holders.Single().CommitteeCode);
+        Assert.Equal(8, published.AwardsByCommittee.Single(c => c.Code == contest.Bloc).Individual);
+        await AssertProblem(await http.PutJson($"{root}/entries/5/scores", new { judgeId = "gk-p", score = 99 }), HttpStatusCode.UnprocessableEntity, "contestId");
+
+        var corrected = await Read<ContestTally>(await http.PostJson($"{root}/awards/corrections",
+            new { tier = "Giải nhất", fromEntryNumber = 7, toEntryNumber = 9, reason = "Phúc khảo" }), HttpStatusCode.OK);
+        Assert.Equal([9], corrected.Awards.Single(t => t.Tier == "Giải nhất").Holders.Select(h => h.EntryNumber));
+        await AssertProblem(await http.PostJson($"{root}/awards/corrections",
+            new { tier = "Giải nhì", fromEntryNumber = 6, toEntryNumber = 9, reason = "Trùng" }), HttpStatusCode.Conflict, "toEntryNumber");
+        Assert.Equal(1, await database.ScalarAsync(
+            "SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s AND type = 'award_corrected'", ("s", Contest.StreamIdFor(contest.ContestId))));
+    }
+}
