@@ -74,9 +74,7 @@ public class ContestApiTests(NodeFixture fixture)
         var after = await Tally(contest.ContestId);
 
         Assert.Equal((28, 1, 1), (after.Accepted, after.Withdrawn, after.Disqualified));
-        Assert.Equal(before with { ByCommittee = [], ByDay = [] }, after with { ByCommittee = [], ByDay = [] });
-        Assert.Equal(before.ByCommittee, after.ByCommittee);
-        Assert.Equal(before.ByDay, after.ByDay);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(before, Json), System.Text.Json.JsonSerializer.Serialize(after, Json));
         // The retry of an entry accepted before the reactivation still gets its first receipt.
         var retry = await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry("r-7", committee: contest.CellB)), HttpStatusCode.Created);
         Assert.Equal(8, retry.EntryNumber);
