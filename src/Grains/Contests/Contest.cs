@@ -24,14 +24,15 @@ public sealed record Contest(
     [property: Id(10)] int Accepted,
     [property: Id(11)] int Withdrawn,
     [property: Id(12)] int Disqualified,
-    [property: Id(14)] Judging Judging)
+    [property: Id(14)] Judging Judging,
+    [property: Id(15)] QuizAnswers Quiz)
 {
     public static string StreamIdFor(string contestId) => $"contest/{contestId}";
 
     public static Contest None(string contestId) => new(
         StreamIdFor(contestId), contestId, ContestStatus.None, "", ContestKind.Writing, null,
         ImmutableList<EntryRecord>.Empty, ImmutableDictionary<string, int>.Empty, ImmutableDictionary<long, int>.Empty,
-        ImmutableDictionary<string, CommitteeEntries>.Empty, ImmutableSortedDictionary<DateOnly, int>.Empty, 0, 0, 0, Judging.Empty);
+        ImmutableDictionary<string, CommitteeEntries>.Empty, ImmutableSortedDictionary<DateOnly, int>.Empty, 0, 0, 0, Judging.Empty, new QuizAnswers(0, 0));
 
     public EntryRecord? FindBySubmission(string submissionId) =>
         EntryBySubmission.TryGetValue(submissionId, out var number) ? Entries[number - 1] : null;
@@ -50,7 +51,13 @@ public readonly record struct EntryRecord(
     [property: Id(4)] string CommitteeCode,
     [property: Id(5)] DateOnly Day,
     [property: Id(6)] DateTimeOffset SubmittedAt,
-    [property: Id(7)] EntryStatus Status);
+    [property: Id(7)] EntryStatus Status,
+    [property: Id(8)] short QuestionsAnswered,
+    [property: Id(9)] short QuestionsCorrect);
+
+/// <summary>Questions answered and answered correctly, over the accepted quiz entries.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct QuizAnswers([property: Id(0)] long Answered, [property: Id(1)] long Correct);
 
 /// <summary>A committee's own entries (not its subtree's) and its path to the root, for roll-ups.</summary>
 [GenerateSerializer, Immutable]

@@ -61,7 +61,8 @@ public static class ContestEvolution
     {
         var authorKey = SubmissionIdentity.AuthorKey(e.AuthorName, e.CommitteeCode);
         var day = ContestClock.VietnamDay(e.SubmittedAt);
-        var record = new EntryRecord(e.EntryNumber, e.SubmissionId, e.Fingerprint, authorKey, e.CommitteeCode, day, e.SubmittedAt, EntryStatus.Accepted);
+        var record = new EntryRecord(e.EntryNumber, e.SubmissionId, e.Fingerprint, authorKey, e.CommitteeCode, day, e.SubmittedAt, EntryStatus.Accepted,
+            (short)(e.QuestionsAnswered ?? 0), (short)(e.QuestionsCorrect ?? 0));
         var committee = state.ByCommittee.TryGetValue(e.CommitteeCode, out var existing)
             ? existing with { Accepted = existing.Accepted + 1 }
             : new CommitteeEntries(e.CommitteePath, 1, 0, 0);
@@ -73,6 +74,7 @@ public static class ContestEvolution
             ByCommittee = state.ByCommittee.SetItem(e.CommitteeCode, committee),
             AcceptedByDay = state.AcceptedByDay.SetItem(day, state.AcceptedByDay.GetValueOrDefault(day) + 1),
             Accepted = state.Accepted + 1,
+            Quiz = new QuizAnswers(state.Quiz.Answered + record.QuestionsAnswered, state.Quiz.Correct + record.QuestionsCorrect),
         };
     }
 
@@ -100,6 +102,7 @@ public static class ContestEvolution
             }),
             AcceptedByDay = dayCount > 0 ? state.AcceptedByDay.SetItem(entry.Day, dayCount) : state.AcceptedByDay.Remove(entry.Day),
             Accepted = state.Accepted - 1,
+            Quiz = new QuizAnswers(state.Quiz.Answered - entry.QuestionsAnswered, state.Quiz.Correct - entry.QuestionsCorrect),
             Withdrawn = state.Withdrawn + withdrawn,
             Disqualified = state.Disqualified + disqualified,
         };

@@ -21,7 +21,8 @@ public sealed record ContestTally(
     [property: Id(15)] IReadOnlyList<DayTally> ByDay,
     [property: Id(16)] bool ResultsPublished,
     [property: Id(17)] IReadOnlyList<TierTally> Awards,
-    [property: Id(18)] IReadOnlyList<CommitteeAwards> AwardsByCommittee);
+    [property: Id(18)] IReadOnlyList<CommitteeAwards> AwardsByCommittee,
+    [property: Id(19)] decimal? QuizCorrectPercent);
 
 /// <summary>A prize tier: how many it allows, how many are granted, and to whom.</summary>
 [GenerateSerializer, Immutable]
@@ -80,7 +81,10 @@ public static class ContestTallies
             contest.AcceptedByDay.Select(d => new DayTally(d.Key, d.Value)).ToList(),
             contest.Judging.IsPublished,
             Tiers(contest),
-            AwardsByCommittee(contest));
+            AwardsByCommittee(contest),
+            contest.Kind == ContestKind.Quiz && contest.Quiz.Answered > 0
+                ? Math.Round(contest.Quiz.Correct * 100m / contest.Quiz.Answered, 1, MidpointRounding.AwayFromZero)
+                : null);
     }
 
     private static List<TierTally> Tiers(Contest contest)

@@ -56,3 +56,20 @@ public class ContestTallyTests
         Assert.Equal("Closed", ContestTallies.Build(state, 1, Closes).Window);
     }
 }
+
+public class QuizTallyTests
+{
+    [Fact]
+    public void Given_quiz_entries_When_one_is_withdrawn_Then_the_correct_rate_counts_the_accepted_ones_only()
+    {
+        var state = Given(Announced(ContestKind.Quiz));
+        state = Submitted(state, Entry("a", author: "A") with { QuestionsAnswered = 20, QuestionsCorrect = 18 });
+        state = Submitted(state, Entry("b", author: "B") with { QuestionsAnswered = 20, QuestionsCorrect = 17 });
+        state = Submitted(state, Entry("c", author: "C") with { QuestionsAnswered = 20, QuestionsCorrect = 2 });
+
+        state = ContestDecisions.Withdraw(state, new WithdrawEntry("c"), During).Events.Aggregate(state, ContestEvolution.Evolve);
+
+        Assert.Equal(87.5m, ContestTallies.Build(state, 4, During).QuizCorrectPercent);
+        Assert.Null(ContestTallies.Build(Given(Announced()), 1, During).QuizCorrectPercent);
+    }
+}
