@@ -9,7 +9,7 @@ namespace TuyenGiao.Silo;
 /// <summary>
 /// Brings PostgreSQL up to date before anything else starts (IHostedLifecycleService.StartingAsync runs before
 /// every hosted service's StartAsync, the Orleans silo's included): the clustering tables and stored queries,
-/// then Marten's event store and documents. Both steps are idempotent, and nodes starting together take turns
+/// the snapshot table, then Marten's event store and documents. Both steps are idempotent, and nodes starting together take turns
 /// on an advisory lock.
 /// </summary>
 public sealed class DatabaseSchema(string connectionString, IDocumentStore store, ILogger<DatabaseSchema> logger) : IHostedLifecycleService
@@ -27,8 +27,11 @@ public sealed class DatabaseSchema(string connectionString, IDocumentStore store
             lockCommand.Parameters.AddWithValue("key", SchemaLockKey);
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
-        await using (var clustering = new NpgsqlCommand(ReadClusteringScript(), connection, transaction))
-            await clustering.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var script in new[] { "orleans-clustering.sql", "snapshots.sql" })
+        {
+            await using var command = new NpgsqlCommand(ReadScript(script), connection, transaction);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
 
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
@@ -36,10 +39,10 @@ public sealed class DatabaseSchema(string connectionString, IDocumentStore store
         logger.LogInformation("Database schema is up to date: clustering tables and queries, event store, documents");
     }
 
-    public static string ReadClusteringScript()
+    public static string ReadScript(string fileName)
     {
         var assembly = typeof(DatabaseSchema).Assembly;
-        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("orleans-clustering.sql", StringComparison.Ordinal));
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(fileName, StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

@@ -1,5 +1,6 @@
 using System.Net;
 using Marten;
+using Npgsql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +32,7 @@ public static class SiloHosting
         silo.AddCustomStorageBasedLogConsistencyProvider(EventSourcedGrain<object>.ProviderName);
 
         silo.Services.AddTuyenGiaoStorage(connectionString);
+        silo.Services.Configure<EventStoreOptions>(configuration.GetSection(EventStoreOptions.Section));
         return silo;
     }
 
@@ -41,6 +43,8 @@ public static class SiloHosting
         services.AddSingleton<IHostedService>(sp => new DatabaseSchema(
             connectionString, sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<ILogger<DatabaseSchema>>()));
         services.AddSingleton<IEventJournal, MartenEventJournal>();
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<ISnapshotStore, PostgresSnapshotStore>();
         services.AddSingleton<CommitteeDirectory>();
         services.AddSingleton<ContestEntries>();
         services.TryAddSingleton(TimeProvider.System);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Utilities;
 using TuyenGiao.Committees;
@@ -23,9 +24,11 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     private readonly Dictionary<string, IReadOnlyList<string>> _paths = new(StringComparer.Ordinal);
     private IGrainTimer? _pendingPush;
 
-    public ContestGrain(IEventJournal journal, CommitteeDirectory directory, TimeProvider time, ILogger<ContestGrain> logger)
-        : base(journal, time, logger)
+    public ContestGrain(IEventJournal journal, ISnapshotStore snapshots, IOptions<EventStoreOptions> options, CommitteeDirectory directory,
+        TimeProvider time, ILogger<ContestGrain> logger)
+        : base(journal, time, logger, snapshots)
     {
+        SnapshotEvery = options.Value.SnapshotEvery;
         _directory = directory;
         _observers = new ObserverManager<IContestObserver>(TimeSpan.FromMinutes(1), logger);
     }
@@ -35,6 +38,9 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     protected override string StreamId => Contest.StreamIdFor(ContestId);
 
     protected override Contest Initial => Contest.None(ContestId);
+
+    /// <summary>A contest's state grows with its entries: it is snapshotted periodically, not rewritten per append.</summary>
+    protected override int SnapshotEvery { get; }
 
     protected override Contest Evolve(Contest state, object @event) => ContestEvolution.Evolve(state, @event);
 
@@ -136,7 +142,7 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     }
 
     /// <summary>After every stored change: gather the burst briefly, then push one tally to every subscriber.</summary>
-    protected override void OnStateChanged()
+    protected override void OnStoredStateChanged()
     {
         if (_observers.Count == 0 || _pendingPush is not null)
             return;

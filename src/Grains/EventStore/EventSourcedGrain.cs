@@ -20,12 +20,17 @@ public abstract class EventSourcedGrain<TState> : JournaledGrain<AggregateView<T
     public const string ProviderName = "MartenEventStore";
 
     private readonly IEventJournal _journal;
+    private readonly ISnapshotStore? _snapshots;
     private readonly ILogger _logger;
     private JournaledStream<TState>? _stream;
+    private long _snapshotVersion;
+    private bool _snapshotInFlight;
 
-    protected EventSourcedGrain(IEventJournal journal, TimeProvider time, ILogger logger)
+    /// <param name="snapshots">For states too large for an inline snapshot: where periodic snapshots go.</param>
+    protected EventSourcedGrain(IEventJournal journal, TimeProvider time, ILogger logger, ISnapshotStore? snapshots = null)
     {
         _journal = journal;
+        _snapshots = snapshots;
         Time = time;
         _logger = logger;
     }
@@ -41,6 +46,9 @@ public abstract class EventSourcedGrain<TState> : JournaledGrain<AggregateView<T
     /// <summary>The pure fold shared with Marten's snapshot projection and the tests.</summary>
     protected abstract TState Evolve(TState state, object @event);
 
+    /// <summary>With a snapshot store: take a snapshot after this many new events (and at deactivation).</summary>
+    protected virtual int SnapshotEvery => 10_000;
+
     /// <summary>The most events one append may carry; further commands wait for the write in flight.</summary>
     protected virtual int MaxEventsPerWrite => 256;
 
@@ -50,7 +58,50 @@ public abstract class EventSourcedGrain<TState> : JournaledGrain<AggregateView<T
     /// </summary>
     protected TState Current => TentativeState.Current ?? Initial;
 
-    private JournaledStream<TState> Stream => _stream ??= new JournaledStream<TState>(_journal, StreamId, () => Initial, _logger, Time);
+    private JournaledStream<TState> Stream => _stream ??= new JournaledStream<TState>(_journal, StreamId, () => Initial, _logger, Time, _snapshots);
+
+    /// <summary>Called after the stored state changed; <see cref="OnStateChanged"/> is taken for snapshots.</summary>
+    protected virtual void OnStoredStateChanged()
+    {
+    }
+
+    protected sealed override void OnStateChanged()
+    {
+        if (_snapshots is not null && !_snapshotInFlight && Version - _snapshotVersion >= SnapshotEvery)
+            _ = TakeSnapshot();
+        OnStoredStateChanged();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_snapshots is not null && !_snapshotInFlight && Version > _snapshotVersion && Version - _snapshotVersion >= SnapshotEvery / 10)
+            await TakeSnapshot();
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    /// <summary>
+    /// Snapshots the stored (confirmed) state. It is immutable, so it is serialised as it was even while new
+    /// commands go on; a failure only means the next activation folds more events.
+    /// </summary>
+    private async Task TakeSnapshot()
+    {
+        _snapshotInFlight = true;
+        var state = State.Current ?? Initial;
+        var version = Version;
+        try
+        {
+            await Stream.SnapshotAsync(state, version);
+            _snapshotVersion = version;
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Could not snapshot {Stream} at version {Version}", StreamId, version);
+        }
+        finally
+        {
+            _snapshotInFlight = false;
+        }
+    }
 
     /// <summary>
     /// Decides on the current state, records the events with the caller's metadata and waits until they are
@@ -96,6 +147,9 @@ public abstract class EventSourcedGrain<TState> : JournaledGrain<AggregateView<T
     async Task<KeyValuePair<int, AggregateView<TState>>> ICustomStorageInterface<AggregateView<TState>, Recorded>.ReadStateFromStorage()
     {
         var (version, state) = await Stream.ReadAsync();
+        // Only the first read can come from a snapshot; later ones (after a conflict) start from it too.
+        if (_snapshotVersion == 0 && _snapshots is not null)
+            _snapshotVersion = Stream.LoadedFromSnapshotVersion;
         return new(version, new AggregateView<TState> { Current = state });
     }
 

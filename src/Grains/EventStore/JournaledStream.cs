@@ -19,7 +19,8 @@ public sealed class JournaledStream<TState>(
     string streamId,
     Func<TState> initialState,
     ILogger logger,
-    TimeProvider time) where TState : class
+    TimeProvider time,
+    ISnapshotStore? snapshots = null) where TState : class
 {
     private static readonly TimeSpan[] VerifyBackoff =
         [TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)];
@@ -28,6 +29,18 @@ public sealed class JournaledStream<TState>(
     private Guid? _readBefore;
 
     public string StreamId => streamId;
+
+    /// <summary>The version of the snapshot the last read started from (0: none).</summary>
+    public long LoadedFromSnapshotVersion { get; private set; }
+
+    /// <summary>Stores a periodic snapshot (when this stream has a snapshot store); the events stay the truth.</summary>
+    public async Task SnapshotAsync(TState state, long version, CancellationToken ct = default)
+    {
+        if (snapshots is null || version <= 0)
+            return;
+        await snapshots.SaveAsync(streamId, version, state, ct);
+        EventStoreMetrics.SnapshotsTaken.Add(1, new KeyValuePair<string, object?>("stream", streamId));
+    }
 
     public async Task<(int Version, TState State)> ReadAsync(CancellationToken ct = default)
     {
@@ -42,7 +55,16 @@ public sealed class JournaledStream<TState>(
             }
             _readBefore = null;
         }
-        var loaded = await journal.LoadAsync<TState>(streamId, ct);
+        LoadedStream<TState> loaded;
+        if (snapshots is not null && await snapshots.LoadAsync<TState>(streamId, ct) is { } snapshot)
+        {
+            LoadedFromSnapshotVersion = snapshot.Version;
+            loaded = await journal.LoadAfterAsync(streamId, snapshot.State, snapshot.Version, ct);
+        }
+        else
+        {
+            loaded = await journal.LoadAsync<TState>(streamId, ct);
+        }
         return (checked((int)loaded.Version), loaded.State ?? initialState());
     }
 

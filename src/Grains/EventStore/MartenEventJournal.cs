@@ -26,8 +26,24 @@ public sealed class MartenEventJournal(IDocumentStore store) : IEventJournal
         if (state is null)
             return new LoadedStream<TState>(null, 0);
         var folded = await session.Events.AggregateStreamAsync<TState>(streamId, version: state.Version, token: ct);
+        Replayed(streamId, state.Version, fromSnapshot: false);
         return new LoadedStream<TState>(folded, state.Version);
     }
+
+    public async Task<LoadedStream<TState>> LoadAfterAsync<TState>(string streamId, TState snapshot, long snapshotVersion, CancellationToken ct = default)
+        where TState : class
+    {
+        await using var session = store.QuerySession();
+        var current = (await session.Events.FetchStreamStateAsync(streamId, ct))?.Version ?? 0;
+        if (current <= snapshotVersion)
+            return new LoadedStream<TState>(snapshot, snapshotVersion);
+        var folded = await session.Events.AggregateStreamAsync(streamId, version: current, state: snapshot, fromVersion: snapshotVersion + 1, token: ct);
+        Replayed(streamId, current - snapshotVersion, fromSnapshot: true);
+        return new LoadedStream<TState>(folded ?? snapshot, current);
+    }
+
+    private static void Replayed(string streamId, long events, bool fromSnapshot) =>
+        EventStoreMetrics.EventsReplayed.Add(events, new("stream", streamId), new("snapshot", fromSnapshot));
 
     public async Task<TState?> LoadAsOfVersionAsync<TState>(string streamId, long version, CancellationToken ct = default)
         where TState : class
@@ -54,6 +70,7 @@ public sealed class MartenEventJournal(IDocumentStore store) : IEventJournal
         }
         // Marten's expected version is the stream's version after this append.
         session.Events.Append(streamId, expectedVersion + events.Count, wrapped);
+        EventStoreMetrics.AppendBatchSize.Record(events.Count);
         try
         {
             await session.SaveChangesAsync(ct);

@@ -22,6 +22,9 @@ public sealed class AckLosingJournal(IEventJournal inner) : IEventJournal
     public Task<LoadedStream<TState>> LoadAsync<TState>(string streamId, CancellationToken ct = default) where TState : class =>
         inner.LoadAsync<TState>(streamId, ct);
 
+    public Task<LoadedStream<TState>> LoadAfterAsync<TState>(string streamId, TState snapshot, long snapshotVersion, CancellationToken ct = default)
+        where TState : class => inner.LoadAfterAsync(streamId, snapshot, snapshotVersion, ct);
+
     public Task<TState?> LoadAsOfVersionAsync<TState>(string streamId, long version, CancellationToken ct = default) where TState : class =>
         inner.LoadAsOfVersionAsync<TState>(streamId, version, ct);
 

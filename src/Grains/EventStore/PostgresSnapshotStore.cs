@@ -1,0 +1,34 @@
+using Npgsql;
+using Orleans.Serialization;
+
+namespace TuyenGiao.EventStore;
+
+/// <summary>Snapshots in PostgreSQL (snapshots.stream_snapshot), in Orleans' compact binary serialization.</summary>
+public sealed class PostgresSnapshotStore(NpgsqlDataSource database, Serializer serializer) : ISnapshotStore
+{
+    public async Task<Snapshot<TState>?> LoadAsync<TState>(string streamId, CancellationToken ct = default)
+    {
+        await using var command = database.CreateCommand("SELECT version, state FROM snapshots.stream_snapshot WHERE stream_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+            return null;
+        var version = reader.GetInt64(0);
+        var bytes = await reader.GetFieldValueAsync<byte[]>(1, ct);
+        return serializer.Deserialize<TState>(bytes) is { } state ? new Snapshot<TState>(state, version) : null;
+    }
+
+    public async Task SaveAsync<TState>(string streamId, long version, TState state, CancellationToken ct = default)
+    {
+        var bytes = serializer.SerializeToArray(state);
+        await using var command = database.CreateCommand("""
+            INSERT INTO snapshots.stream_snapshot (stream_id, version, state, taken_at) VALUES ($1, $2, $3, now())
+            ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state, taken_at = EXCLUDED.taken_at
+            WHERE snapshots.stream_snapshot.version < EXCLUDED.version
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        command.Parameters.Add(new NpgsqlParameter { Value = version });
+        command.Parameters.Add(new NpgsqlParameter { Value = bytes });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

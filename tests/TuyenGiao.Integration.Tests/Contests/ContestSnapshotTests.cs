@@ -1,0 +1,79 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Text.Json;
+using TuyenGiao.Api.Contests;
+using TuyenGiao.Contests;
+using TuyenGiao.EventStore;
+using TuyenGiao.Integration.Tests.Infrastructure;
+using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
+
+namespace TuyenGiao.Integration.Tests.Contests;
+
+/// <summary>A contest's state is snapshotted periodically and activation starts from the snapshot.</summary>
+public class ContestSnapshotTests
+{
+    [Fact]
+    public async Task Given_a_contest_past_its_snapshot_interval_When_reactivated_Then_it_starts_from_the_snapshot_with_the_same_tally()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var node = await TuyenGiaoNode.StartAsync(database.ConnectionString, $"snap-{Guid.NewGuid():N}"[..16],
+            settings: new Dictionary<string, string?> { ["EventStore:SnapshotEvery"] = "50" });
+        var contest = await ContestScenario.OpenNowAsync(node.Http, perAuthorLimit: 100);
+        for (var i = 0; i < 120; i++)
+            await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry($"s-{i}", author: i % 2 == 0 ? "Lê Văn Tám" : "Võ Thị Sáu", committee: i % 2 == 0 ? contest.CellA : contest.CellB)), HttpStatusCode.Created);
+        await Read<ContestTally>(await node.Http.PostAsync($"{contest.Entries}/s-7/withdrawal", null), HttpStatusCode.OK);
+        var before = await Read<ContestTally>(await node.Http.GetAsync($"/api/contests/{contest.ContestId}/tally"), HttpStatusCode.OK);
+        var streamId = Contest.StreamIdFor(contest.ContestId);
+        Assert.True(await SnapshotVersion(database, streamId) >= 50, "no periodic snapshot was taken");
+
+        await node.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.Equal(122, await SnapshotVersion(database, streamId)); // taken again at deactivation
+        using var replayed = new ReplayedEvents(streamId);
+        var after = await Read<ContestTally>(await node.Http.GetAsync($"/api/contests/{contest.ContestId}/tally"), HttpStatusCode.OK);
+
+        Assert.Equal(JsonSerializer.Serialize(before, Json), JsonSerializer.Serialize(after, Json));
+        Assert.Equal(0, replayed.Total);
+        // The author limit and idempotency still hold after a snapshot: a retry gets its first receipt.
+        var retry = await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry("s-3", author: "Võ Thị Sáu", committee: contest.CellB)), HttpStatusCode.Created);
+        Assert.Equal(4, retry.EntryNumber);
+    }
+
+    private static async Task<long> SnapshotVersion(TestDatabase database, string streamId)
+    {
+        // Periodic snapshots are taken off the write path: give one a moment to land.
+        for (var attempt = 0; ; attempt++)
+        {
+            var version = await database.ScalarAsync("SELECT coalesce(max(version), 0) FROM snapshots.stream_snapshot WHERE stream_id = @s", ("s", streamId));
+            if (version > 0 || attempt == 50)
+                return version;
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Counts the events folded to load one stream, from the event store's own metric.</summary>
+    private sealed class ReplayedEvents : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _total;
+
+        public ReplayedEvents(string streamId)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == EventStoreMetrics.MeterName && instrument.Name == "tuyengiao.eventstore.events_replayed")
+                    listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                    if (tag.Key == "stream" && (string?)tag.Value == streamId)
+                        Interlocked.Add(ref _total, value);
+            });
+            _listener.Start();
+        }
+
+        public long Total => Interlocked.Read(ref _total);
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
