@@ -9,7 +9,7 @@ namespace TuyenGiao.Bench;
 /// </summary>
 public static class ContestStateMemory
 {
-    public sealed record Result(int Entries, long Bytes, TimeSpan Fold)
+    public sealed record Result(int Entries, long Bytes, TimeSpan Fold, Contest State)
     {
         public long BytesPerEntry => Bytes / Entries;
     }
@@ -33,8 +33,7 @@ public static class ContestStateMemory
         }
         clock.Stop();
         var after = Collect();
-        GC.KeepAlive(state);
-        return new Result(entries, after - before, clock.Elapsed);
+        return new Result(entries, after - before, clock.Elapsed, state);
     }
 
     private static long Collect()

@@ -46,7 +46,10 @@ public abstract class EventSourcedGrain<TState> : JournaledGrain<AggregateView<T
     /// <summary>The pure fold shared with Marten's snapshot projection and the tests.</summary>
     protected abstract TState Evolve(TState state, object @event);
 
-    /// <summary>With a snapshot store: take a snapshot after this many new events (and at deactivation).</summary>
+    /// <summary>
+    /// With a snapshot store: take a snapshot after this many new events, or a tenth of the stream when that is more
+    /// (and at deactivation).
+    /// </summary>
     protected virtual int SnapshotEvery => 10_000;
 
     /// <summary>The most events one append may carry; further commands wait for the write in flight.</summary>
@@ -67,7 +70,8 @@ public abstract class EventSourcedGrain<TState> : JournaledGrain<AggregateView<T
 
     protected sealed override void OnStateChanged()
     {
-        if (_snapshots is not null && !_snapshotInFlight && Version - _snapshotVersion >= SnapshotEvery)
+        // The interval grows with the stream (a tenth of it), so the cost of snapshotting stays constant per event.
+        if (_snapshots is not null && !_snapshotInFlight && Version - _snapshotVersion >= Math.Max(SnapshotEvery, _snapshotVersion / 10))
             _ = TakeSnapshot();
         OnStoredStateChanged();
     }

@@ -3,7 +3,10 @@ using Orleans.Serialization;
 
 namespace TuyenGiao.EventStore;
 
-/// <summary>Snapshots in PostgreSQL (snapshots.stream_snapshot), in Orleans' compact binary serialization.</summary>
+/// <summary>
+/// Snapshots in PostgreSQL (snapshots.stream_snapshot), in Orleans' compact binary serialization: a million-entry
+/// contest is about 86 MiB and takes seconds either way (see README), which is why it runs on the thread pool.
+/// </summary>
 public sealed class PostgresSnapshotStore(NpgsqlDataSource database, Serializer serializer) : ISnapshotStore
 {
     public async Task<Snapshot<TState>?> LoadAsync<TState>(string streamId, CancellationToken ct = default)
@@ -15,12 +18,15 @@ public sealed class PostgresSnapshotStore(NpgsqlDataSource database, Serializer 
             return null;
         var version = reader.GetInt64(0);
         var bytes = await reader.GetFieldValueAsync<byte[]>(1, ct);
-        return serializer.Deserialize<TState>(bytes) is { } state ? new Snapshot<TState>(state, version) : null;
+        // Restoring a large state takes seconds: keep it off the silo's scheduler threads.
+        var state = await Task.Run(() => serializer.Deserialize<TState>(bytes), ct);
+        return state is not null ? new Snapshot<TState>(state, version) : null;
     }
 
     public async Task SaveAsync<TState>(string streamId, long version, TState state, CancellationToken ct = default)
     {
-        var bytes = serializer.SerializeToArray(state);
+        // The state is immutable, so it can be serialised on the thread pool while the grain goes on.
+        var bytes = await Task.Run(() => serializer.SerializeToArray(state), ct);
         await using var command = database.CreateCommand("""
             INSERT INTO snapshots.stream_snapshot (stream_id, version, state, taken_at) VALUES ($1, $2, $3, now())
             ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state, taken_at = EXCLUDED.taken_at
