@@ -19,8 +19,8 @@ public static class ContestStateMemory
         var opens = new DateTimeOffset(2023, 6, 1, 0, 0, 0, TimeSpan.FromHours(7));
         var committees = Enumerable.Range(1, 12).Select(i => $"TV-KHOI-{i:D2}").ToArray();
         var paths = committees.Select(c => (IReadOnlyList<string>)[c, "TV-KHOI", "TV"]).ToArray();
-        var announced = new ContestAnnounced("BENCH", "TV-KHOI", ContestKind.Writing, "Khát vọng Trà Vinh", "", opens, opens.AddDays(30),
-            1_277, [], 1, [new PrizeTier("Giải nhất", 1)], []);
+        var announced = new ContestAnnounced("BENCH", "TV-KHOI", ContestKind.Writing,
+            new ContestDetails("Khát vọng Trà Vinh", "", opens, opens.AddDays(30), 1_277, [], 1, [new PrizeTier("Giải nhất", 1)], []));
 
         var before = Collect();
         var clock = Stopwatch.StartNew();

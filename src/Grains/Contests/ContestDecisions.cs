@@ -33,9 +33,7 @@ public static partial class ContestDecisions
             return Rejection.NotFound("organiserCode", $"no committee with code '{command.OrganiserCode}' is registered");
         if (ValidateDetails(command.Details, unknownEligible) is { } bad)
             return bad;
-        var d = Normalize(command.Details);
-        return Decision.Accept(new ContestAnnounced(state.ContestId, organiser.Code, command.Kind, d.Title, d.Description, d.OpensAt, d.ClosesAt,
-            d.Target, d.EligibleCommittees, d.PerAuthorLimit, d.IndividualPrizes, d.CollectivePrizes));
+        return Decision.Accept(new ContestAnnounced(state.ContestId, organiser.Code, command.Kind, Normalize(command.Details)));
     }
 
     public static Decision Amend(Contest state, AmendContest command, IReadOnlyList<string> unknownEligible, DateTimeOffset now)
@@ -48,9 +46,7 @@ public static partial class ContestDecisions
             return Rejection.RuleViolation("contestId", $"details can only be amended before the contest opens ({Show(state.Details.OpensAt)})");
         if (ValidateDetails(command.Details, unknownEligible) is { } bad)
             return bad;
-        var d = Normalize(command.Details);
-        return Decision.Accept(new ContestAmended(state.ContestId, d.Title, d.Description, d.OpensAt, d.ClosesAt, d.Target, d.EligibleCommittees,
-            d.PerAuthorLimit, d.IndividualPrizes, d.CollectivePrizes));
+        return Decision.Accept(new ContestAmended(state.ContestId, Normalize(command.Details)));
     }
 
     public static Decision Cancel(Contest state, CancelContest command)

@@ -2,34 +2,12 @@ namespace TuyenGiao.Contests;
 
 // The facts of a contest. Immutable; a change is a new event, never an edit.
 
-/// <param name="EligibleCommittees">Committees whose members may enter, each with everything below it;
-/// empty: the organiser's subtree.</param>
-public sealed record ContestAnnounced(
-    string ContestId,
-    string OrganiserCode,
-    ContestKind Kind,
-    string Title,
-    string Description,
-    DateTimeOffset OpensAt,
-    DateTimeOffset ClosesAt,
-    int Target,
-    IReadOnlyList<string> EligibleCommittees,
-    int PerAuthorLimit,
-    IReadOnlyList<PrizeTier> IndividualPrizes,
-    IReadOnlyList<PrizeTier> CollectivePrizes);
+/// <param name="Details">Title, window (UTC), target, eligible committees (each with everything below it; empty:
+/// the organiser's subtree), per-author limit and prize tiers.</param>
+public sealed record ContestAnnounced(string ContestId, string OrganiserCode, ContestKind Kind, ContestDetails Details);
 
 /// <summary>The details as they stand after an amendment before the contest opens (all of them, not a diff).</summary>
-public sealed record ContestAmended(
-    string ContestId,
-    string Title,
-    string Description,
-    DateTimeOffset OpensAt,
-    DateTimeOffset ClosesAt,
-    int Target,
-    IReadOnlyList<string> EligibleCommittees,
-    int PerAuthorLimit,
-    IReadOnlyList<PrizeTier> IndividualPrizes,
-    IReadOnlyList<PrizeTier> CollectivePrizes);
+public sealed record ContestAmended(string ContestId, ContestDetails Details);
 
 public sealed record ContestCancelled(string ContestId, string Reason);
 

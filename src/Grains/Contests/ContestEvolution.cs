@@ -7,19 +7,8 @@ public static class ContestEvolution
 {
     public static Contest Evolve(Contest state, object @event) => @event switch
     {
-        ContestAnnounced e => state with
-        {
-            Status = ContestStatus.Announced,
-            OrganiserCode = e.OrganiserCode,
-            Kind = e.Kind,
-            Details = new ContestDetails(e.Title, e.Description, e.OpensAt, e.ClosesAt, e.Target, e.EligibleCommittees,
-                e.PerAuthorLimit, e.IndividualPrizes, e.CollectivePrizes),
-        },
-        ContestAmended e => state with
-        {
-            Details = new ContestDetails(e.Title, e.Description, e.OpensAt, e.ClosesAt, e.Target, e.EligibleCommittees,
-                e.PerAuthorLimit, e.IndividualPrizes, e.CollectivePrizes),
-        },
+        ContestAnnounced e => state with { Status = ContestStatus.Announced, OrganiserCode = e.OrganiserCode, Kind = e.Kind, Details = e.Details },
+        ContestAmended e => state with { Details = e.Details },
         ContestCancelled => state with { Status = ContestStatus.Cancelled },
         EntrySubmitted e => Submitted(state, e),
         EntryWithdrawn e => Ended(state, e.EntryNumber, EntryStatus.Withdrawn),

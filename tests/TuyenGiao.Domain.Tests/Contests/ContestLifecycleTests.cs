@@ -15,8 +15,8 @@ public class ContestLifecycleTests
         var decision = ContestDecisions.Announce(Given(), new AnnounceContest("tv-khoi", ContestKind.Writing, Details()), Bloc, []);
 
         var announced = Assert.IsType<ContestAnnounced>(Assert.Single(decision.Events));
-        Assert.Equal(("TV-KHOI", 1_277, TimeSpan.Zero), (announced.OrganiserCode, announced.Target, announced.OpensAt.Offset));
-        Assert.Equal(Opens, announced.OpensAt);
+        Assert.Equal(("TV-KHOI", 1_277, TimeSpan.Zero), (announced.OrganiserCode, announced.Details.Target, announced.Details.OpensAt.Offset));
+        Assert.Equal(Opens, announced.Details.OpensAt);
     }
 
     [Fact]

@@ -20,12 +20,8 @@ internal static class ContestSpec
         [new PrizeTier("Giải nhất", 1), new PrizeTier("Giải nhì", 2), new PrizeTier("Giải ba", 3), new PrizeTier("Giải khuyến khích", 6)],
         [new PrizeTier("Giải nhất tập thể", 1)]);
 
-    public static ContestAnnounced Announced(ContestKind kind = ContestKind.Writing, ContestDetails? details = null)
-    {
-        var d = details ?? Details();
-        return new ContestAnnounced(Id, "TV-KHOI", kind, d.Title, d.Description, d.OpensAt, d.ClosesAt, d.Target, d.EligibleCommittees,
-            d.PerAuthorLimit, d.IndividualPrizes, d.CollectivePrizes);
-    }
+    public static ContestAnnounced Announced(ContestKind kind = ContestKind.Writing, ContestDetails? details = null) =>
+        new(Id, "TV-KHOI", kind, details ?? Details());
 
     public static Contest Given(params object[] events) => events.Aggregate(Contest.None(Id), ContestEvolution.Evolve);
 
