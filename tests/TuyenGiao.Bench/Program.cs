@@ -1,27 +1,36 @@
 using TuyenGiao.Bench;
 
 // Benchmarks that print figures; they are not tests and assert nothing.
-//   TuyenGiao.Bench state [entries]    memory per entry and snapshot size of a contest's state (no I/O)
-//   TuyenGiao.Bench ingest [entries]   entries into one contest through a real silo on TUYENGIAO_PG, then reactivation
-var mode = args.Length > 0 ? args[0] : "state";
-var entries = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000;
+//   all [--seconds 20] [--clients 64] [--rate 1000] [--entries 1000000] [--out bench-results]
+//       everything against TUYENGIAO_PG, the system started as its own process (ops/bench.sh runs this)
+//   state [entries]    memory per entry and snapshot size of a contest's state, in memory only
+var mode = args.Length > 0 ? args[0] : "all";
+string Option(string name, string fallback) =>
+    Array.IndexOf(args, $"--{name}") is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+
 switch (mode)
 {
     case "state":
+        var entries = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000;
         var memory = ContestStateMemory.Measure(entries);
         Console.WriteLine($"contest state: {memory.Entries:N0} entries, {memory.Bytes / 1024.0 / 1024.0:N1} MiB managed, " +
                           $"{memory.BytesPerEntry:N0} bytes per entry, folded in {memory.Fold.TotalSeconds:N1} s ({memory.Entries / memory.Fold.TotalSeconds:N0} events/s)");
         var snapshot = SnapshotRoundTrip.Measure(memory.State);
         Console.WriteLine($"snapshot: {snapshot.Bytes / 1024.0 / 1024.0:N1} MiB ({snapshot.Bytes / memory.Entries:N0} bytes per entry), " +
                           $"serialised in {snapshot.Serialize.TotalSeconds:N2} s, restored in {snapshot.Deserialize.TotalSeconds:N2} s, same tally: {snapshot.SameTally}");
-        break;
-    case "ingest":
+        return 0;
+    case "all":
         var connection = Environment.GetEnvironmentVariable("TUYENGIAO_PG")
-            ?? throw new InvalidOperationException("set TUYENGIAO_PG (for example: TUYENGIAO_PG=$(ops/pg.sh start))");
-        await GrainIngest.RunAsync(connection, entries);
-        break;
+            ?? throw new InvalidOperationException("set TUYENGIAO_PG (ops/bench.sh does: TUYENGIAO_PG=$(ops/pg.sh start))");
+        return await FullRun.RunAsync(new FullRun.Options(
+            connection,
+            Option("root", Directory.GetCurrentDirectory()),
+            Option("out", "bench-results"),
+            int.Parse(Option("clients", "64")),
+            TimeSpan.FromSeconds(int.Parse(Option("seconds", "20"))),
+            int.Parse(Option("rate", "1000")),
+            long.Parse(Option("entries", "1000000"))));
     default:
-        Console.Error.WriteLine("usage: TuyenGiao.Bench state|ingest [entries]");
+        Console.Error.WriteLine("usage: TuyenGiao.Bench all|state [options]");
         return 2;
 }
-return 0;

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TuyenGiao.Committees;
+using TuyenGiao.Common;
+using TuyenGiao.Contests;
+using TuyenGiao.Silo;
+
+namespace TuyenGiao.Bench;
+
+/// <summary>
+/// A real silo inside the benchmark process, on the same PostgreSQL: ingest through grain calls (no HTTP), the
+/// first call after a million-entry contest is reactivated, and a full replay of its events.
+/// </summary>
+public sealed class InProcessSilo : IAsyncDisposable
+{
+    private static readonly CommandContext Context = new("bench", "bench");
+    private readonly IHost _host;
+    private readonly string _suffix = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+    private string[] _cells = [];
+    private string _province = "";
+
+    private InProcessSilo(IHost host) => _host = host;
+
+    private IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public sealed record IngestResult(string Name, int Callers, double Seconds, long Accepted, long Errors, double PerSecond, Percentiles LatencyMs);
+
+    public sealed record ActivationResult(long Entries, double FirstCallSeconds, long ManagedBytes, long WorkingSetBytes, double ManagedBytesPerEntry);
+
+    public sealed record ReplayResult(long Events, double Seconds, double EventsPerSecond);
+
+    public static async Task<InProcessSilo> StartAsync(string connectionString)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["TUYENGIAO_PG"] = connectionString,
+            ["Orleans:ClusterId"] = $"bench-{Guid.NewGuid():N}"[..16],
+            ["Orleans:SiloPort"] = FreePort().ToString(),
+            ["Orleans:GatewayPort"] = FreePort().ToString(),
+        });
+        builder.UseOrleans(silo => silo.AddTuyenGiaoSilo(builder.Configuration));
+        var host = builder.Build();
+        await host.StartAsync();
+        var silo = new InProcessSilo(host);
+        await silo.RegisterCommittees();
+        return silo;
+    }
+
+    public async Task<string> AnnounceAsync(string name)
+    {
+        var contestId = $"BENCH-{_suffix}-{name}".ToUpperInvariant();
+        var now = DateTimeOffset.UtcNow;
+        var result = await Grains.GetGrain<IContestGrain>(contestId).Announce(new AnnounceContest(_province, ContestKind.Writing, new ContestDetails(
+            "Khát vọng Trà Vinh", "", now.AddMinutes(-1), now.AddDays(1), 1_277, [], 1, [new PrizeTier("Giải nhất", 1)], [])), Context);
+        return result.Succeeded ? contestId : throw new InvalidOperationException(result.Rejection!.Reason);
+    }
+
+    /// <summary>Callers submit to one contest until the time is up, or until <paramref name="entries"/> are in.</summary>
+    public async Task<IngestResult> IngestAsync(string name, string contestId, int callers, TimeSpan duration, long entries = long.MaxValue,
+        Action<long>? progress = null)
+    {
+        var contest = Grains.GetGrain<IContestGrain>(contestId);
+        var latencies = new Latencies();
+        long next = 0, accepted = 0, errors = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i <= entries && clock.Elapsed < duration; i = Interlocked.Increment(ref next))
+            {
+                var started = clock.Elapsed;
+                var outcome = await contest.Submit(new SubmitEntry($"{name}-{i}", $"Nguyễn Văn {i}", _cells[i % _cells.Length], $"Bài dự thi {i}", 1_500, null, null), Context);
+                latencies.Add(clock.Elapsed - started);
+                if (outcome.Rejection is null)
+                {
+                    if (Interlocked.Increment(ref accepted) % 100_000 == 0)
+                        progress?.Invoke(accepted);
+                }
+                else
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        })));
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new IngestResult(name, callers, Math.Round(seconds, 1), accepted, errors, Math.Round(accepted / seconds), latencies.Summarise());
+    }
+
+    /// <summary>Deactivates every grain, then times the contest's first call and measures the process while it is active.</summary>
+    public async Task<ActivationResult> ReactivateAsync(string contestId)
+    {
+        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // let the deactivation (and its final snapshot) finish
+        var before = Collect();
+        var clock = Stopwatch.StartNew();
+        var tally = await Grains.GetGrain<IContestGrain>(contestId).GetTally();
+        var firstCall = clock.Elapsed.TotalSeconds;
+        var managed = Collect() - before;
+        return new ActivationResult(tally!.Accepted, Math.Round(firstCall, 2), managed, Environment.WorkingSet,
+            Math.Round((double)managed / Math.Max(1, tally.Accepted)));
+    }
+
+    /// <summary>Folds the contest's whole stream from its events, as a rebuild would, without any snapshot.</summary>
+    public async Task<ReplayResult> ReplayAsync(string contestId)
+    {
+        var store = _host.Services.GetRequiredService<IDocumentStore>();
+        await using var session = store.QuerySession();
+        var clock = Stopwatch.StartNew();
+        var state = await session.Events.AggregateStreamAsync<Contest>(Contest.StreamIdFor(contestId));
+        var seconds = clock.Elapsed.TotalSeconds;
+        var events = (await session.Events.FetchStreamStateAsync(Contest.StreamIdFor(contestId)))!.Version;
+        GC.KeepAlive(state);
+        return new ReplayResult(events, Math.Round(seconds, 1), Math.Round(events / seconds));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+
+    private async Task RegisterCommittees()
+    {
+        _province = $"BP{_suffix}";
+        _cells = Enumerable.Range(1, 12).Select(i => $"BG{i:D2}{_suffix}").ToArray();
+        await Grains.GetGrain<ICommitteeGrain>(_province).Register(new RegisterCommittee("Tỉnh ủy", CommitteeLevel.Province, null, 1), Context);
+        foreach (var cell in _cells)
+            await Grains.GetGrain<ICommitteeGrain>(cell).Register(new RegisterCommittee("Cơ sở", CommitteeLevel.Grassroots, _province, 1), Context);
+    }
+
+    private static long Collect()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
