@@ -32,7 +32,7 @@ public class DemoScenarioTests
 
     private static async Task RunDemo(Uri baseAddress)
     {
-        var script = Path.Combine(RepositoryRoot(), "ops", "demo.sh");
+        var script = Path.Combine(TestDatabase.RepositoryRoot(), "ops", "demo.sh");
         using var process = Process.Start(new ProcessStartInfo("bash", [script])
         {
             RedirectStandardOutput = true,
@@ -43,13 +43,5 @@ public class DemoScenarioTests
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
         Assert.True(process.ExitCode == 0, $"demo.sh failed ({process.ExitCode}): {await errors}\n{await output}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "TuyenGiao.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("no repository root above " + AppContext.BaseDirectory);
     }
 }

@@ -78,7 +78,8 @@ public sealed class TestDatabase : IAsyncDisposable
         return output.Trim();
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The folder that holds TuyenGiao.sln, above the test binaries.</summary>
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "TuyenGiao.sln")))
