@@ -135,13 +135,10 @@ public static class ContestEndpoints
         {
             if (await grain.GetTally() is null)
                 return NoSuchContest(contestId);
-            long.TryParse(http.Request.Headers["Last-Event-ID"], out var lastSeen);
-            var id = Normalize(contestId);
-            return TypedResults.ServerSentEvents(feeds.Follow(id, lastSeen, http.RequestAborted));
+            // Every connection, a reconnection with Last-Event-ID included, gets the current tally at once: a tally
+            // is the whole state, not a change, so nothing is missed, and the client is not left on a silent stream.
+            return TypedResults.ServerSentEvents(feeds.Follow(Normalize(contestId), http.RequestAborted));
         });
-
-    private static async Task<IResult> AnswerWithTally(IContestGrain grain, CommandResult result) =>
-        result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(await grain.GetTally());
 
     private static ContestDetails? ReadDetails(ContestDetailsRequest r, FieldErrors errors)
     {

@@ -1,4 +1,5 @@
 using TuyenGiao.Api.Http;
+using TuyenGiao.Common;
 using TuyenGiao.Contests;
 
 namespace TuyenGiao.Api.Contests;
@@ -11,6 +12,10 @@ internal static class ContestRouting
         var id = Normalize(contestId);
         return ContestDecisions.ValidateId(id) is { } bad ? Problems.From(bad) : await then(grains.GetGrain<IContestGrain>(id));
     }
+
+    /// <summary>The rejection as a problem, or the tally as the command left it.</summary>
+    public static async Task<IResult> AnswerWithTally(IContestGrain grain, CommandResult result) =>
+        result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(await grain.GetTally());
 
     public static string Normalize(string contestId) => contestId.Trim().ToUpperInvariant();
 

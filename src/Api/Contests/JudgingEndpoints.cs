@@ -94,7 +94,6 @@ public static class JudgingEndpoints
         {
             if (errors.Any)
                 return Problems.Invalid(errors.ToDictionary());
-            var result = await send(grain);
-            return result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(await grain.GetTally());
+            return await AnswerWithTally(grain, await send(grain));
         });
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Orleans.Runtime;
-using TuyenGiao.Silo;
 
 namespace TuyenGiao.Api.Health;
 
@@ -47,19 +46,17 @@ public static class HealthEndpoints
 
     public sealed record HealthCheckResponse(string Status, string? Description);
 
-    private sealed class PostgresReachable(IConfiguration configuration) : IHealthCheck
+    private sealed class PostgresReachable(NpgsqlDataSource database) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
         {
             try
             {
-                await using var connection = new NpgsqlConnection(PostgresConnection.Resolve(configuration));
-                await connection.OpenAsync(ct);
-                await using var command = new NpgsqlCommand("SELECT 1", connection);
+                await using var command = database.CreateCommand("SELECT 1");
                 await command.ExecuteScalarAsync(ct);
                 return HealthCheckResult.Healthy("PostgreSQL answers");
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
             {
                 return HealthCheckResult.Unhealthy($"PostgreSQL does not answer: {ex.Message}");
             }

@@ -44,18 +44,12 @@ public static class VietnameseText
             return Rejection.Invalid(field, "must not be empty");
         if (normalized.Length > maxLength)
             return Rejection.Invalid(field, $"must be at most {maxLength} characters (got {normalized.Length})");
-        for (var i = 0; i < normalized.Length; i++)
+        if (HasUnpairedSurrogate(normalized))
+            return Rejection.Invalid(field, "contains an unpaired surrogate (invalid UTF-16)");
+        // Surrogate halves are neither control nor format characters, so a char-by-char look is enough.
+        foreach (var c in normalized)
         {
-            var c = normalized[i];
-            if (char.IsHighSurrogate(c) && i + 1 < normalized.Length && char.IsLowSurrogate(normalized[i + 1]))
-            {
-                i++;
-                continue;
-            }
-            if (char.IsSurrogate(c))
-                return Rejection.Invalid(field, "contains an unpaired surrogate (invalid UTF-16)");
-            var category = char.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format)
+            if (char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format)
                 return Rejection.Invalid(field, $"contains the invisible or control character U+{(int)c:X4}");
         }
         return null;

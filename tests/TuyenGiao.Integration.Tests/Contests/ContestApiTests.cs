@@ -151,4 +151,24 @@ public class ContestApiTests(NodeFixture fixture)
         Assert.True(updated.Version > initial.Version);
         Assert.Equal(updated.Version.ToString(), events.LastEventId);
     }
+
+    [Fact]
+    public async Task Given_a_follower_that_reconnects_with_Last_Event_ID_When_it_connects_Then_it_gets_the_current_tally_at_once_and_then_the_next_change()
+    {
+        var contest = await ContestScenario.OpenNowAsync(_http);
+        await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry("seen-1")), HttpStatusCode.Created);
+        var seen = await Tally(contest.ContestId);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/contests/{contest.ContestId}/tally/live");
+        request.Headers.Add("Last-Event-ID", seen.Version.ToString());
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        var events = new SseReader(await response.Content.ReadAsStreamAsync());
+        var current = await events.NextTally(TimeSpan.FromSeconds(10));
+        await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry("new-2")), HttpStatusCode.Created);
+        var next = await events.NextTally(TimeSpan.FromSeconds(10));
+
+        Assert.Equal((1, seen.Version), (current.Accepted, current.Version));
+        Assert.Equal(2, next.Accepted);
+    }
 }

@@ -41,12 +41,12 @@ public sealed class ContestLiveFeed : IContestObserver
         changed.TrySetResult();
     }
 
-    public async IAsyncEnumerable<ContestTally> Follow(long afterVersion, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<ContestTally> Follow([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         Interlocked.Increment(ref _followers);
         try
         {
-            var sent = afterVersion;
+            var sent = 0L;
             while (!ct.IsCancellationRequested)
             {
                 ContestTally? latest;

@@ -7,8 +7,7 @@ namespace TuyenGiao.Api.Contests.Live;
 /// <summary>
 /// This Api node's live feeds, one per followed contest. A feed subscribes to its contest grain as an Orleans
 /// observer, wherever in the cluster that grain lives, and renews the subscription while anyone follows it.
-/// Each SSE event's id is the tally's stream version, so a client that reconnects with Last-Event-ID gets the
-/// current tally only if it is newer than what it saw.
+/// Each SSE event's id is the tally's stream version; every follower starts with the current tally.
 /// </summary>
 public sealed class ContestLiveFeeds(IGrainFactory grains, ILogger<ContestLiveFeeds> logger) : BackgroundService
 {
@@ -17,12 +16,30 @@ public sealed class ContestLiveFeeds(IGrainFactory grains, ILogger<ContestLiveFe
 
     private readonly ConcurrentDictionary<string, Lazy<Task<Subscription>>> _feeds = new(StringComparer.Ordinal);
 
-    public async IAsyncEnumerable<SseItem<ContestTally>> Follow(string contestId, long lastSeenVersion,
+    public async IAsyncEnumerable<SseItem<ContestTally>> Follow(string contestId,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var subscription = await _feeds.GetOrAdd(contestId, id => new Lazy<Task<Subscription>>(() => Subscribe(id))).Value;
-        await foreach (var tally in subscription.Feed.Follow(lastSeenVersion, ct))
+        var subscription = await SubscriptionFor(contestId);
+        await foreach (var tally in subscription.Feed.Follow(ct))
             yield return new SseItem<ContestTally>(tally, "tally") { EventId = tally.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+    }
+
+    /// <summary>
+    /// One subscription per contest, shared by its followers. A subscription that failed (the grain timed out
+    /// while activating, say) is forgotten, so that the next follower tries again instead of failing for ever.
+    /// </summary>
+    private async Task<Subscription> SubscriptionFor(string contestId)
+    {
+        var lazy = _feeds.GetOrAdd(contestId, id => new Lazy<Task<Subscription>>(() => Subscribe(id)));
+        try
+        {
+            return await lazy.Value;
+        }
+        catch
+        {
+            _feeds.TryRemove(new KeyValuePair<string, Lazy<Task<Subscription>>>(contestId, lazy));
+            throw;
+        }
     }
 
     private async Task<Subscription> Subscribe(string contestId)
