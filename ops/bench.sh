@@ -2,7 +2,7 @@
 # The benchmark: pgbench's baseline on the same PostgreSQL, ingest over HTTP (one contest, 100 contests) and
 # through grain calls, live-tally freshness under load, and activation and replay of a million-entry contest.
 # Prints a table and writes the same figures as JSON to bench-results/ (or --out DIR).
-# Options go to the benchmark: --seconds 20 --clients 64 --rate 1000 --entries 1000000 --out bench-results
+# Options go to the benchmark: --seconds 20 --warmup 5 --clients 64 --rate 1000 --entries 1000000 --out bench-results
 # A full run takes about ten minutes on 2 cores (most of it loading the million entries).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"

@@ -9,7 +9,7 @@ namespace TuyenGiao.Bench;
 /// </summary>
 public static class ContestStateMemory
 {
-    public sealed record Result(int Entries, long Bytes, TimeSpan Fold, Contest State)
+    public sealed record Result(int Entries, long Bytes, TimeSpan FoldPerEvent, TimeSpan FoldAll, Contest State)
     {
         public long BytesPerEntry => Bytes / Entries;
     }
@@ -22,18 +22,36 @@ public static class ContestStateMemory
         var announced = new ContestAnnounced("BENCH", "TV-KHOI", ContestKind.Writing,
             new ContestDetails("Khát vọng Trà Vinh", "", opens, opens.AddDays(30), 1_277, [], 1, [new PrizeTier("Giải nhất", 1)], []));
 
-        var before = Collect();
-        var clock = Stopwatch.StartNew();
-        var state = ContestEvolution.Evolve(Contest.None("BENCH"), announced);
+        var baseline = Collect();
+        var events = new List<object>(entries + 1) { announced };
         for (var i = 0; i < entries; i++)
         {
             var c = i % committees.Length;
-            state = ContestEvolution.Evolve(state, new EntrySubmitted("BENCH", i + 1, $"sub-{i:D8}", $"Nguyễn Văn {i}", committees[c], paths[c],
+            events.Add(new EntrySubmitted("BENCH", i + 1, $"sub-{i:D8}", $"Nguyễn Văn {i}", committees[c], paths[c],
                 $"Khát vọng vươn lên {i}", 1_500, null, null, i * 7919L, opens.AddSeconds(i % 2_592_000)));
         }
-        clock.Stop();
+
+        // One event at a time, as the grain applies a confirmed batch's events.
+        var perEvent = FoldOneByOne(events);
+
+        // All at once, as a replay or an activation folds a stream.
+        Collect();
+        var clock = Stopwatch.StartNew();
+        var state = ContestEvolution.EvolveAll(Contest.None("BENCH"), events);
+        var bulk = clock.Elapsed;
+        events.Clear();
+        events.TrimExcess();
         var after = Collect();
-        return new Result(entries, after - before, clock.Elapsed, state);
+        return new Result(entries, after - baseline, perEvent, bulk, state);
+    }
+
+    private static TimeSpan FoldOneByOne(List<object> events)
+    {
+        var clock = Stopwatch.StartNew();
+        var state = Contest.None("BENCH");
+        foreach (var e in events)
+            state = ContestEvolution.Evolve(state, e);
+        return clock.Elapsed;
     }
 
     private static long Collect()

@@ -5,12 +5,12 @@ namespace TuyenGiao.Bench;
 /// <summary>Every measurement of the benchmark in one run, printed as a table and written as JSON.</summary>
 public static class FullRun
 {
-    public sealed record Options(string ConnectionString, string RepositoryRoot, string OutputDirectory, int Clients, TimeSpan Duration,
+    public sealed record Options(string ConnectionString, string RepositoryRoot, string OutputDirectory, int Clients, TimeSpan Duration, TimeSpan WarmUp,
         int FreshnessRate, long ActivationEntries);
 
     public static async Task<int> RunAsync(Options o)
     {
-        Console.WriteLine($"TuyenGiao benchmark: {Environment.ProcessorCount} cores, {o.Clients} clients, {o.Duration.TotalSeconds:N0} s per load, " +
+        Console.WriteLine($"TuyenGiao benchmark: {Environment.ProcessorCount} cores, {o.Clients} clients, {o.Duration.TotalSeconds:N0} s per load after {o.WarmUp.TotalSeconds:N0} s of warm-up, " +
                           $"{o.ActivationEntries:N0} entries for activation and replay");
 
         Console.WriteLine("1. pgbench baseline");
@@ -23,9 +23,9 @@ public static class FullRun
         {
             using var setup = new HttpClient { BaseAddress = api.Address, Timeout = TimeSpan.FromMinutes(2) };
             Console.WriteLine("2. ingest over HTTP, one contest");
-            httpOne = await HttpIngest.RunAsync("http-one", api.Address, await BenchScenario.CreateAsync(setup, 1), o.Clients, o.Duration);
+            httpOne = await HttpIngest.RunAsync("http-one", api.Address, await BenchScenario.CreateAsync(setup, 1), o.Clients, o.Duration, o.WarmUp);
             Console.WriteLine("   ingest over HTTP, 100 contests");
-            httpSpread = await HttpIngest.RunAsync("http-100", api.Address, await BenchScenario.CreateAsync(setup, 100), o.Clients, o.Duration);
+            httpSpread = await HttpIngest.RunAsync("http-100", api.Address, await BenchScenario.CreateAsync(setup, 100), o.Clients, o.Duration, o.WarmUp);
             Console.WriteLine($"4. live-tally freshness at {o.FreshnessRate:N0} submissions per second");
             freshness = await TallyFreshness.RunAsync(api.Address, await BenchScenario.CreateAsync(setup, 1), o.FreshnessRate, TimeSpan.FromSeconds(10));
             apiWorkingSet = api.WorkingSetBytes;
@@ -37,7 +37,9 @@ public static class FullRun
         await using (var silo = await InProcessSilo.StartAsync(o.ConnectionString))
         {
             Console.WriteLine("3. ingest in process (grain calls), one contest");
-            grainOne = await silo.IngestAsync("grain-one", await silo.AnnounceAsync("GRAIN"), o.Clients, o.Duration);
+            var grainContest = await silo.AnnounceAsync("GRAIN");
+            await silo.IngestAsync("grain-warm", grainContest, o.Clients, o.WarmUp);
+            grainOne = await silo.IngestAsync("grain-one", grainContest, o.Clients, o.Duration);
             Console.WriteLine($"5. activation: loading {o.ActivationEntries:N0} entries into one contest");
             var big = await silo.AnnounceAsync("BIG");
             await silo.IngestAsync("big", big, o.Clients, TimeSpan.MaxValue, o.ActivationEntries, n => Console.WriteLine($"   {n:N0} entries"));
@@ -64,6 +66,9 @@ public static class FullRun
         Console.WriteLine($"{$"grain calls, {grainOne.Callers} callers, one contest",-44} {grainOne.PerSecond,12:N0} {grainOne.LatencyMs.P50,8} {grainOne.LatencyMs.P95,8} {grainOne.LatencyMs.P99,8} {grainOne.Errors,7}");
         Console.WriteLine($"{$"tally freshness at {freshness.AchievedPerSecond:N0}/s (201 to tally)",-44} {"",12} {freshness.FreshnessMs.P50,8} {freshness.FreshnessMs.P95,8} {freshness.FreshnessMs.P99,8} {freshness.Errors,7}");
         Console.WriteLine($"{"replay of the stream (events)",-44} {replay.EventsPerSecond,12:N0}");
+        Console.WriteLine($"replay of {replay.Events:N0} events: {replay.Seconds} s ({replay.ReadSeconds} s reading through Marten, {replay.FoldSeconds} s folding " +
+                          $"and the tally); committee read model: {replay.Committees:N0} documents rebuilt in {replay.ReadModelSeconds} s " +
+                          $"from a store of {replay.StoreEvents:N0} events");
         Console.WriteLine($"activation of {activation.Entries:N0} entries: first call {activation.FirstCallSeconds} s; state {activation.ManagedBytes / 1048576.0:N0} MiB " +
                           $"({activation.ManagedBytesPerEntry:N0} bytes per entry); process {activation.WorkingSetBytes / 1048576.0:N0} MiB");
         Console.WriteLine($"HTTP ingest over the pgbench baseline: {ratio}");

@@ -6,44 +6,58 @@ namespace TuyenGiao.Bench;
 
 /// <summary>
 /// N concurrent clients posting entries over HTTP for a fixed time to one contest or spread over many; every
-/// answer other than 201 counts as an error.
+/// answer other than 201 counts as an error. An uncounted warm-up comes first.
 /// </summary>
 public static class HttpIngest
 {
-    public sealed record Result(string Name, int Clients, double Seconds, long Accepted, long Errors, double PerSecond, Percentiles LatencyMs);
+    public sealed record Result(string Name, int Clients, double WarmUpSeconds, double Seconds, long Accepted, long Errors, double PerSecond,
+        Percentiles LatencyMs);
 
-    public static async Task<Result> RunAsync(string name, Uri api, BenchScenario scenario, int clients, TimeSpan duration)
+    public static async Task<Result> RunAsync(string name, Uri api, BenchScenario scenario, int clients, TimeSpan duration, TimeSpan warmUp)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
             BaseAddress = api,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        var latencies = new Latencies();
-        long accepted = 0, errors = 0, next = 0;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        // The warm-up takes JIT, connection pools, grain activations and PostgreSQL's caches out of the figures, so that
+        // a short run measures the steady state rather than the start.
+        var load = new Load(http, scenario, clients);
+        await load.RunAsync($"{name}-warm", warmUp);
+        var measured = await load.RunAsync(name, duration);
+        return measured with { Name = name, WarmUpSeconds = warmUp.TotalSeconds };
+    }
+
+    /// <summary>Clients posting entries with numbers that go on across runs (the warm-up's entries stay in the contest).</summary>
+    private sealed class Load(HttpClient http, BenchScenario scenario, int clients)
+    {
+        private long _next;
+
+        public async Task<Result> RunAsync(string name, TimeSpan duration)
         {
-            while (clock.Elapsed < duration)
+            var latencies = new Latencies();
+            long accepted = 0, errors = 0;
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
             {
-                var i = Interlocked.Increment(ref next);
-                var started = clock.Elapsed;
-                try
+                while (clock.Elapsed < duration)
                 {
-                    using var response = await http.PostAsJsonAsync(scenario.EntriesPath(i), scenario.Entry($"{name}-{i}", i));
-                    if (response.StatusCode == HttpStatusCode.Created)
-                        Interlocked.Increment(ref accepted);
-                    else
+                    var i = Interlocked.Increment(ref _next);
+                    var started = clock.Elapsed;
+                    try
+                    {
+                        using var response = await http.PostAsJsonAsync(scenario.EntriesPath(i), scenario.Entry($"{name}-{i}", i));
+                        Interlocked.Increment(ref response.StatusCode == HttpStatusCode.Created ? ref accepted : ref errors);
+                    }
+                    catch (HttpRequestException)
+                    {
                         Interlocked.Increment(ref errors);
+                    }
+                    latencies.Add(clock.Elapsed - started);
                 }
-                catch (HttpRequestException)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-                latencies.Add(clock.Elapsed - started);
-            }
-        })));
-        var seconds = clock.Elapsed.TotalSeconds;
-        return new Result(name, clients, Math.Round(seconds, 1), accepted, errors, Math.Round(accepted / seconds), latencies.Summarise());
+            })));
+            var seconds = clock.Elapsed.TotalSeconds;
+            return new Result(name, clients, 0, Math.Round(seconds, 1), accepted, errors, Math.Round(accepted / seconds), latencies.Summarise());
+        }
     }
 }

@@ -15,8 +15,11 @@ namespace TuyenGiao.Contests;
 [Reentrant]
 public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
 {
-    /// <summary>How long a burst of changes is gathered before one tally goes out.</summary>
-    private static readonly TimeSpan PushDelay = TimeSpan.FromMilliseconds(40);
+    /// <summary>
+    /// How long a burst of changes is gathered before one tally goes out: short enough that a tally reaches a follower
+    /// within 100 ms of the 201 together with the feed's own interval (ContestLiveFeed.MinInterval, 50 ms).
+    /// </summary>
+    private static readonly TimeSpan PushDelay = TimeSpan.FromMilliseconds(20);
 
     private readonly CommitteeDirectory _directory;
     private readonly ObserverManager<IContestObserver> _observers;

@@ -1,4 +1,5 @@
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Aggregation;
@@ -27,9 +28,10 @@ public static class ContestStorage
         options.Events.AddEventType<ResultsPublished>();
     }
 
+    /// <summary>Folds a slice of events in one go (a replay, the events after a snapshot), with the grain's fold.</summary>
     private sealed class ContestAggregation : SingleStreamProjection<Contest, string>
     {
-        public override Contest Evolve(Contest? snapshot, string id, IEvent e) =>
-            ContestEvolution.Evolve(snapshot ?? Contest.None(id[(id.IndexOf('/') + 1)..]), e.Data);
+        public override (Contest?, ActionType) DetermineAction(Contest? snapshot, string id, IReadOnlyList<IEvent> events) =>
+            (ContestEvolution.EvolveAll(snapshot ?? Contest.None(id[(id.IndexOf('/') + 1)..]), events.Select(e => e.Data)), ActionType.Store);
     }
 }

@@ -9,7 +9,7 @@ namespace TuyenGiao.Api.Contests.Live;
 /// </summary>
 public sealed class ContestLiveFeed : IContestObserver
 {
-    public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly Lock _gate = new();
     private ContestTally? _latest;

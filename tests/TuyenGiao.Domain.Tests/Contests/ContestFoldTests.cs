@@ -1,0 +1,63 @@
+using TuyenGiao.Contests;
+using static TuyenGiao.Domain.Tests.Contests.ContestSpec;
+
+namespace TuyenGiao.Domain.Tests.Contests;
+
+/// <summary>A replay folds a whole stream at once; it must reach exactly the state that one event at a time reaches.</summary>
+public class ContestFoldTests
+{
+    [Fact]
+    public void Given_entries_withdrawals_disqualifications_and_awards_When_folded_all_at_once_Then_the_state_equals_the_event_by_event_fold()
+    {
+        var events = new List<object> { Announced() };
+        for (var i = 1; i <= 40; i++)
+        {
+            var committee = i % 3 == 0 ? "TV-KHOI" : "TV-KHOI-SGD";
+            IReadOnlyList<string> path = committee == "TV-KHOI" ? BlocPath : CellPath;
+            events.Add(new EntrySubmitted(Id, i, $"s-{i}", $"Tác giả {i % 7}", committee, path, $"Bài {i}", 1_500, null, null, i,
+                During.AddHours(i * 5).ToUniversalTime()));
+            if (i == 10)
+                events.Add(new AwardGranted(Id, "Giải nhất", false, 4, null, null));
+            if (i == 20)
+                events.Add(new EntryWithdrawn(Id, 4, "s-4")); // takes its award with it
+            if (i == 30)
+                events.Add(new EntryDisqualified(Id, 12, "Sao chép"));
+            if (i == 35)
+                events.Add(new EntryWithdrawn(Id, 12, "s-12")); // already out: changes nothing
+        }
+        events.Add(new AwardGranted(Id, "Giải nhất tập thể", true, null, "TV-KHOI", "Tổ chức tốt"));
+        events.Add(new EntryWithdrawn(Id, 99, "nobody")); // no such entry: changes nothing
+
+        var oneByOne = events.Aggregate(Contest.None(Id), ContestEvolution.Evolve);
+        var allAtOnce = ContestEvolution.EvolveAll(Contest.None(Id), events);
+
+        Assert.Equal(Figures(oneByOne), Figures(allAtOnce));
+        Assert.Equal((38, 1, 1), (allAtOnce.Accepted, allAtOnce.Withdrawn, allAtOnce.Disqualified));
+        Assert.Equal([("Giải nhất tập thể", true)], allAtOnce.Judging.Awards.Select(a => (a.Tier, a.Collective)));
+    }
+
+    [Fact]
+    public void Given_a_state_When_more_events_are_folded_onto_it_Then_the_state_it_started_from_is_unchanged()
+    {
+        var before = Given(Announced(), new EntrySubmitted(Id, 1, "s-1", "A", "TV-KHOI-SGD", CellPath, "Bài", 1_500, null, null, 1, During));
+
+        var after = ContestEvolution.EvolveAll(before, [
+            new EntrySubmitted(Id, 2, "s-2", "B", "TV-KHOI-SGD", CellPath, "Bài", 1_500, null, null, 2, During),
+            new EntryWithdrawn(Id, 1, "s-1"),
+        ]);
+
+        Assert.Equal((1, 1, EntryStatus.Accepted), (before.Accepted, before.Entries.Count, before.Entries[0].Status));
+        Assert.Null(before.FindBySubmission("s-2"));
+        Assert.Equal((1, 2, EntryStatus.Withdrawn), (after.Accepted, after.Entries.Count, after.Entries[0].Status));
+    }
+
+    /// <summary>Everything the rules and the tallies read, as comparable values.</summary>
+    private static string Figures(Contest contest) => string.Join("\n",
+        string.Join(";", contest.Entries),
+        string.Join(";", contest.EntryBySubmission.OrderBy(e => e.Key, StringComparer.Ordinal)),
+        string.Join(";", contest.ActiveEntriesByAuthor.OrderBy(e => e.Key)),
+        string.Join(";", contest.ByCommittee.OrderBy(e => e.Key, StringComparer.Ordinal).Select(c => $"{c.Key}:{c.Value.Accepted}/{c.Value.Withdrawn}/{c.Value.Disqualified}")),
+        string.Join(";", contest.AcceptedByDay),
+        $"{contest.Accepted}/{contest.Withdrawn}/{contest.Disqualified}/{contest.Quiz}",
+        string.Join(";", contest.Judging.Awards));
+}
