@@ -68,7 +68,10 @@ public sealed class InProcessSilo : IAsyncDisposable
         return result.Succeeded ? contestId : throw new InvalidOperationException(result.Rejection!.Reason);
     }
 
-    /// <summary>Callers submit to one contest until the time is up, or until <paramref name="entries"/> are in.</summary>
+    /// <summary>
+    /// Callers submit to one contest until the time is up, or until <paramref name="entries"/> are in. Authors are named after
+    /// the run, so that a warm-up into the same contest does not use up their per-author limit.
+    /// </summary>
     public async Task<IngestResult> IngestAsync(string name, string contestId, int callers, TimeSpan duration, long entries = long.MaxValue,
         Action<long>? progress = null)
     {
@@ -81,7 +84,7 @@ public sealed class InProcessSilo : IAsyncDisposable
             for (var i = Interlocked.Increment(ref next); i <= entries && clock.Elapsed < duration; i = Interlocked.Increment(ref next))
             {
                 var started = clock.Elapsed;
-                var outcome = await contest.Submit(new SubmitEntry($"{name}-{i}", $"Nguyễn Văn {i}", _cells[i % _cells.Length], $"Bài dự thi {i}", 1_500, null, null), Context);
+                var outcome = await contest.Submit(new SubmitEntry($"{name}-{i}", $"Nguyễn Văn {i} ({name})", _cells[i % _cells.Length], $"Bài dự thi {i}", 1_500, null, null), Context);
                 latencies.Add(clock.Elapsed - started);
                 if (outcome.Rejection is null)
                 {
