@@ -1,6 +1,9 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using TuyenGiao.Api.Campaigns;
+using TuyenGiao.Api.CommitteeRecords;
 using TuyenGiao.Api.Committees;
+using TuyenGiao.Api.Reports;
 using TuyenGiao.Api.Contests;
 using TuyenGiao.Api.Contests.Live;
 using TuyenGiao.Api.Health;
@@ -60,6 +63,9 @@ public static class ApiApplication
         app.MapCommitteeEndpoints();
         app.MapContestEndpoints();
         app.MapJudgingEndpoints();
+        app.MapCampaignEndpoints();
+        app.MapCommitteeRecordsEndpoints();
+        app.MapPeriodReportEndpoints();
         return app;
     }
 }

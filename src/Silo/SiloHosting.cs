@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using TuyenGiao.Campaigns;
 using TuyenGiao.Committees;
+using TuyenGiao.Reporting;
 using TuyenGiao.Contests;
 using TuyenGiao.EventStore;
 
@@ -47,6 +49,8 @@ public static class SiloHosting
         services.AddSingleton<ISnapshotStore, PostgresSnapshotStore>();
         services.AddSingleton<CommitteeDirectory>();
         services.AddSingleton<ContestEntries>();
+        services.AddSingleton<ActivityReportHistory>();
+        services.AddSingleton<PeriodReports>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

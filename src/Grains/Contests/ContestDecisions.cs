@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using TuyenGiao.Committees;
 using TuyenGiao.Common;
 
@@ -8,7 +7,7 @@ namespace TuyenGiao.Contests;
 /// The contest rules as pure functions: state, command, what the grain looked up and the time in; events or a
 /// typed rejection out. Texts are compared and stored in NFC.
 /// </summary>
-public static partial class ContestDecisions
+public static class ContestDecisions
 {
     public const int MaxTitleLength = 300;
     public const int MaxDescriptionLength = 5_000;
@@ -140,16 +139,15 @@ public static partial class ContestDecisions
         };
     }
 
-    public static Rejection? ValidateId(string contestId) =>
-        IdPattern().IsMatch(contestId) ? null : Rejection.Invalid("contestId", "must be 2 to 64 characters of A-Z, 0-9, '-' or '_', starting with a letter or digit");
+    public static Rejection? ValidateId(string contestId) => Identifiers.ValidateAggregateId("contestId", contestId);
 
     private static Rejection? Announced(Contest state) =>
         state.Status == ContestStatus.None ? Rejection.NotFound("contestId", $"no contest with id '{state.ContestId}' is announced") : null;
 
     private static Rejection? ValidateShape(ContestKind kind, SubmitEntry e)
     {
-        if (!SubmissionIdPattern().IsMatch(e.SubmissionId))
-            return Rejection.Invalid("submissionId", "must be 1 to 100 characters of letters, digits, '.', '_', ':' or '-'");
+        if (Identifiers.ValidateClientId("submissionId", e.SubmissionId) is { } badSubmissionId)
+            return badSubmissionId;
         if (VietnameseText.ValidateName("authorName", e.AuthorName, MaxAuthorNameLength) is { } badAuthor)
             return badAuthor;
         if (CommitteeCode.Validate("committeeCode", e.CommitteeCode) is { } badCode)
@@ -223,10 +221,4 @@ public static partial class ContestDecisions
     };
 
     private static string Show(DateTimeOffset instant) => ContestClock.InVietnam(instant).ToString("dd/MM/yyyy HH:mm:ss");
-
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9_-]{1,63}$")]
-    private static partial Regex IdPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9._:-]{1,100}$")]
-    private static partial Regex SubmissionIdPattern();
 }

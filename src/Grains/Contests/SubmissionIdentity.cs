@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using TuyenGiao.Common;
 
 namespace TuyenGiao.Contests;
 
@@ -8,18 +9,11 @@ namespace TuyenGiao.Contests;
 public static class SubmissionIdentity
 {
     /// <summary>
-    /// The event id of a submission: a name-based UUID (version 8) of the contest and the client's submission id.
-    /// The store's unique index on event ids makes a second copy impossible, even from a second activation.
+    /// The event id of a submission, named by the contest and the client's submission id: a second copy is impossible
+    /// even from a second activation.
     /// </summary>
-    public static Guid EventId(string contestId, string submissionId)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"tuyengiao/contest/{contestId}/submission/{submissionId}"), hash);
-        var bytes = hash[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(bytes, bigEndian: true);
-    }
+    public static Guid EventId(string contestId, string submissionId) =>
+        NameBasedId.For($"tuyengiao/contest/{contestId}/submission/{submissionId}");
 
     /// <summary>A fingerprint of what was submitted (texts already in NFC), to tell a retry from a different body.</summary>
     public static long Fingerprint(SubmitEntry entry) =>

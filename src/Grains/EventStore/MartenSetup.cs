@@ -4,6 +4,8 @@ using JasperFx;
 using JasperFx.Events;
 using Weasel.Core;
 using Marten;
+using TuyenGiao.Campaigns;
+using TuyenGiao.CommitteeRecords;
 using TuyenGiao.Committees;
 using TuyenGiao.Contests;
 
@@ -37,5 +39,7 @@ public static class MartenSetup
 
         CommitteeStorage.Configure(options);
         ContestStorage.Configure(options);
+        CampaignStorage.Configure(options);
+        CommitteeRecordsStorage.Configure(options);
     }
 }

@@ -1,0 +1,143 @@
+using TuyenGiao.Api.Http;
+using TuyenGiao.Campaigns;
+using TuyenGiao.Common;
+
+namespace TuyenGiao.Api.Campaigns;
+
+/// <summary>Campaigns and their activity reports. Endpoints check the shape; the grain decides the rest.</summary>
+public static class CampaignEndpoints
+{
+    public static void MapCampaignEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/campaigns").WithTags("Campaigns");
+
+        group.MapPost("/", Launch)
+            .WithName("LaunchCampaign").WithSummary("Launch a campaign for the launcher's subtree, or for named committees in it.")
+            .Produces<CampaignFigures>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/{campaignId}", Get)
+            .WithName("GetCampaign")
+            .WithSummary("A campaign's figures: totals against the targets, and every committee with reports, own and rolled up.")
+            .Produces<CampaignFigures>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{campaignId}/closure", Close)
+            .WithName("CloseCampaign").WithSummary("Close a campaign: no new reports; corrections stay possible.")
+            .Produces<CampaignFigures>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{campaignId}/reports", Report)
+            .WithName("ReportActivity")
+            .WithSummary("A participating committee reports its activities for a period inside the campaign's. The same reportId and content again records nothing.")
+            .Produces<ActivityReportResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/{campaignId}/reports/{reportId}", GetReport)
+            .WithName("GetActivityReport").WithSummary("A report's current figures and its history of corrections.")
+            .Produces<ActivityReportResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/{campaignId}/reports/{reportId}/corrections", Correct)
+            .WithName("CorrectActivityReport").WithSummary("Correct a report: all its figures as they should be, and why. The earlier figures stay in its history.")
+            .Produces<ActivityReportResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> Launch(LaunchCampaignRequest request, IGrainFactory grains, HttpContext http)
+    {
+        var errors = new FieldErrors()
+            .Required("campaignId", request.CampaignId).Required("launcherCode", request.LauncherCode).Required("title", request.Title)
+            .Required("kind", request.Kind).Required("periodStart", request.PeriodStart).Required("periodEnd", request.PeriodEnd);
+        if (request.CampaignId is not null)
+            errors.Check(Identifiers.ValidateAggregateId("campaignId", Identifiers.NormalizeAggregateId(request.CampaignId)));
+        if (errors.Any)
+            return Problems.Invalid(errors.ToDictionary());
+        var id = Identifiers.NormalizeAggregateId(request.CampaignId!);
+        var t = request.Targets;
+        var grain = grains.GetGrain<ICampaignGrain>(id);
+        var result = await grain.Launch(new LaunchCampaign(request.LauncherCode!, request.Title!, request.Kind!.Value, request.PeriodStart!.Value,
+            request.PeriodEnd!.Value, request.Participants ?? [], new CampaignTargets(t?.ParticipationPercent, t?.StudySessions, t?.TrainingClasses, t?.Learners)),
+            http.CommandContext());
+        return result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Created($"/api/campaigns/{id}", await grain.GetFigures());
+    }
+
+    private static Task<IResult> Get(string campaignId, IGrainFactory grains) =>
+        WithCampaign(campaignId, grains, async (id, grain) => await grain.GetFigures() is { } figures ? TypedResults.Ok(figures) : NoSuchCampaign(id));
+
+    private static Task<IResult> Close(string campaignId, CloseCampaignRequest request, IGrainFactory grains, HttpContext http) =>
+        WithCampaign(campaignId, grains, async (_, grain) =>
+        {
+            var result = await grain.Close(new CloseCampaign(request.Reason ?? ""), http.CommandContext());
+            return result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(await grain.GetFigures());
+        });
+
+    private static Task<IResult> Report(string campaignId, ReportActivityRequest request, IGrainFactory grains, ActivityReportHistory history, HttpContext http) =>
+        WithCampaign(campaignId, grains, async (id, grain) =>
+        {
+            var errors = new FieldErrors().Required("reportId", request.ReportId).Required("committeeCode", request.CommitteeCode)
+                .Required("periodStart", request.PeriodStart).Required("periodEnd", request.PeriodEnd);
+            var figures = ReadFigures(request.Figures, errors);
+            if (errors.Any)
+                return Problems.Invalid(errors.ToDictionary());
+            var reportId = request.ReportId!.Trim();
+            var result = await grain.Report(new ReportActivity(reportId, request.CommitteeCode!, request.PeriodStart!.Value, request.PeriodEnd!.Value, figures!),
+                http.CommandContext());
+            if (result.Rejection is { } rejection)
+                return Problems.From(rejection);
+            return TypedResults.Created($"/api/campaigns/{id}/reports/{Uri.EscapeDataString(reportId)}", await Describe(id, reportId, grain, history));
+        });
+
+    private static Task<IResult> GetReport(string campaignId, string reportId, IGrainFactory grains, ActivityReportHistory history) =>
+        WithCampaign(campaignId, grains, async (id, grain) =>
+            await Describe(id, reportId, grain, history) is { } report ? TypedResults.Ok(report) : NoSuchReport(id, reportId));
+
+    private static Task<IResult> Correct(string campaignId, string reportId, CorrectActivityReportRequest request, IGrainFactory grains,
+        ActivityReportHistory history, HttpContext http) =>
+        WithCampaign(campaignId, grains, async (id, grain) =>
+        {
+            var errors = new FieldErrors().Required("reason", request.Reason);
+            var figures = ReadFigures(request.Figures, errors);
+            if (errors.Any)
+                return Problems.Invalid(errors.ToDictionary());
+            var result = await grain.Correct(new CorrectActivityReport(reportId, figures!, request.Reason!), http.CommandContext());
+            return result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(await Describe(id, reportId, grain, history));
+        });
+
+    private static ActivityFigures? ReadFigures(ActivityFiguresRequest? f, FieldErrors errors)
+    {
+        errors.Required("figures", f);
+        if (f is null)
+            return null;
+        errors.Required("figures.partyMembers", f.PartyMembers);
+        var classes = f.TrainingClasses ?? [];
+        for (var i = 0; i < classes.Count; i++)
+        {
+            errors.Required($"figures.trainingClasses[{i}].classType", classes[i]?.ClassType)
+                .Required($"figures.trainingClasses[{i}].classes", classes[i]?.Classes);
+        }
+        if (errors.Any)
+            return null;
+        var figures = new ActivityFigures(f.PartyMembers!.Value, f.StudySessions ?? 0, f.StudyAttendances ?? 0, f.StudyMemberAttendances ?? 0,
+            f.MembersStudied ?? 0, f.OralSessions ?? 0, f.OralAttendances ?? 0,
+            [.. classes.Select(c => new TrainingClassFigures(c.ClassType!, c.Classes!.Value, c.Learners ?? 0))],
+            f.OnlineConferences ?? 0, f.BridgePoints ?? 0, f.MembersPledged ?? 0);
+        errors.Check(CampaignDecisions.ValidateFigures(figures));
+        return errors.Any ? null : figures;
+    }
+
+    private static async Task<ActivityReportResponse?> Describe(string campaignId, string reportId, ICampaignGrain grain, ActivityReportHistory history)
+    {
+        if (await grain.GetReport(reportId) is not { } r)
+            return null;
+        return new ActivityReportResponse(campaignId, r.ReportId, r.CommitteeCode, r.CommitteePath, r.PeriodStart, r.PeriodEnd, r.Figures,
+            ActivityRates.ParticipationPercent(r.Figures), ActivityRates.PledgePercent(r.Figures), r.Corrections,
+            await history.ForReportAsync(campaignId, reportId));
+    }
+
+    private static async Task<IResult> WithCampaign(string campaignId, IGrainFactory grains, Func<string, ICampaignGrain, Task<IResult>> then)
+    {
+        var id = Identifiers.NormalizeAggregateId(campaignId);
+        return Identifiers.ValidateAggregateId("campaignId", id) is { } bad ? Problems.From(bad) : await then(id, grains.GetGrain<ICampaignGrain>(id));
+    }
+
+    private static IResult NoSuchCampaign(string id) => Problems.NotFound("campaignId", $"no campaign with id '{id}' is launched");
+
+    private static IResult NoSuchReport(string id, string reportId) => Problems.NotFound("reportId", $"no report '{reportId}' in campaign '{id}'");
+}

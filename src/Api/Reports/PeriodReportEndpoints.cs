@@ -1,0 +1,44 @@
+using TuyenGiao.Api.Http;
+using TuyenGiao.Committees;
+using TuyenGiao.Reporting;
+
+namespace TuyenGiao.Api.Reports;
+
+/// <summary>The period report of a committee and its subtree, as JSON, CSV or an .xlsx workbook.</summary>
+public static class PeriodReportEndpoints
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static void MapPeriodReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/committees/{code}/reports/period", Get).WithTags("Reports")
+            .WithName("GetPeriodReport")
+            .WithSummary("Activities per campaign and rolled up, model programmes, commendations, opinion issues and inspections of a committee " +
+                         "and its subtree for a period (from and to included). format: json (default), csv or xlsx.")
+            .Produces<PeriodReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: Xlsx)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> Get(string code, DateOnly? from, DateOnly? to, string? format, PeriodReports reports, CancellationToken ct)
+    {
+        var errors = new FieldErrors().Check(CommitteeCode.Validate("code", code)).Required("from", from).Required("to", to);
+        if (from is not null && to < from)
+            errors.Add("to", "must not be before from");
+        var kind = (format ?? "json").Trim().ToLowerInvariant();
+        if (kind is not ("json" or "csv" or "xlsx"))
+            errors.Add("format", "must be json, csv or xlsx");
+        if (errors.Any)
+            return Problems.Invalid(errors.ToDictionary());
+
+        var normalized = CommitteeCode.Normalize(code);
+        if (await reports.BuildAsync(normalized, from!.Value, to!.Value, ct) is not { } report)
+            return Problems.NotFound("code", $"no committee with code '{normalized}' is registered");
+        var name = $"bao-cao-{normalized}-{from:yyyyMMdd}-{to:yyyyMMdd}";
+        return kind switch
+        {
+            "csv" => TypedResults.File(PeriodReportCsv.Write(PeriodReportTables.From(report)), "text/csv; charset=utf-8", $"{name}.csv"),
+            "xlsx" => TypedResults.File(PeriodReportWorkbook.Write(PeriodReportTables.From(report)), Xlsx, $"{name}.xlsx"),
+            _ => TypedResults.Ok(report),
+        };
+    }
+}
