@@ -18,7 +18,7 @@ public static class CommitteeRecordsEndpoints
 
         group.MapGet("/records", Get)
             .WithName("GetCommitteeRecords").WithSummary("The committee's own model programmes, commendations, opinion issues and inspections.")
-            .Produces<CommitteeRecordBook>().ProducesValidationProblem();
+            .Produces<CommitteeRecordBook>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         Command(group.MapPost("/model-programmes", RegisterProgramme), "RegisterModelProgramme",
             "Register a model programme (mô hình). The same programmeId and details again records nothing.", StatusCodes.Status201Created);
@@ -46,8 +46,11 @@ public static class CommitteeRecordsEndpoints
         route.WithName(name).WithSummary(summary).Produces<CommitteeRecordBook>(status).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static Task<IResult> Get(string code, IGrainFactory grains) =>
-        WithCommittee(code, grains, async (_, grain) => TypedResults.Ok(await grain.Get()));
+    private static Task<IResult> Get(string code, IGrainFactory grains, CommitteeDirectory directory) =>
+        WithCommittee(code, grains, async (c, grain) =>
+            await directory.FindAsync(c) is null ? NoSuchCommittee(c) : TypedResults.Ok(await grain.Get()));
+
+    private static IResult NoSuchCommittee(string code) => Problems.NotFound("code", $"no committee with code '{code}' is registered");
 
     private static Task<IResult> RegisterProgramme(string code, RegisterModelProgrammeRequest r, IGrainFactory grains, HttpContext http) =>
         Run(code, grains, http, new FieldErrors().Required("programmeId", r.ProgrammeId).Required("name", r.Name)
@@ -107,7 +110,7 @@ public static class CommitteeRecordsEndpoints
             if (errors.Any)
                 return Problems.Invalid(errors.ToDictionary());
             if (await directory.FindAsync(c) is null)
-                return Problems.NotFound("code", $"no committee with code '{c}' is registered");
+                return NoSuchCommittee(c);
             var books = await reports.RecordBooksAsync(c);
             return TypedResults.Ok(new ProgrammeGrowthResponse(c, step, from!.Value, to!.Value, books.Count,
                 ProgrammeGrowth.Series(books.SelectMany(b => b.Programmes.Values), from.Value, to.Value, step)));
