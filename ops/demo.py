@@ -1,4 +1,5 @@
-"""Loads the Trà Vinh 2023 scenario through the public API and prints the tallies it produces.
+"""Loads the Trà Vinh 2023 scenario and the figures of the five source reports (demo_reports.py) through the public
+API, and prints the tallies and period reports they produce.
 
 Figures from the source report: the bloc's writing contest "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần
 thứ XI - Khát vọng Trà Vinh" drew 1,650 entries against a target of 1,277 (373 over), with 12 individual
@@ -10,6 +11,8 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
+
+import demo_reports
 
 BASE = sys.argv[1].split(";")[0].rstrip("/")
 
@@ -135,6 +138,8 @@ def main():
     } for i in range(5_033)]
     submit_all(QUIZ, quiz, "quiz entries")
 
+    demo_reports.load(call, committee, MEMBERS)
+
     _, writing_tally = call("GET", f"/api/contests/{WRITING}/tally")
     _, quiz_tally = call("GET", f"/api/contests/{QUIZ}/tally")
     individual = sum(t["granted"] for t in writing_tally["awards"] if not t["collective"])
@@ -147,6 +152,7 @@ def main():
           f"({quiz_tally['progressPercent']}%), {quiz_tally['quizCorrectPercent']}% of answers correct")
     print(f"Tallies: {BASE}/api/contests/{WRITING}/tally and {BASE}/api/contests/{QUIZ}/tally "
           f"(live: .../tally/live); the hierarchy: {BASE}/api/committees/TV/subtree")
+    demo_reports.summary(call, BASE)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Loads the demo scenario (../shared/DOMAIN.md: the Trà Vinh bloc of agencies and enterprises, 2023) into a
+# Loads the demo scenario (../shared/DOMAIN.md: the Trà Vinh bloc of agencies and enterprises, 2023, and the figures
+# of the five source reports in ../shared/seeds) into a
 # running TuyenGiao through its public API. Start the system first with ops/run.sh.
 # Safe to run again: every record has a fixed id, so a second run adds nothing.
 #   TUYENGIAO_URLS   where the API listens (default http://127.0.0.1:5080)

@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Net;
+using TuyenGiao.CommitteeRecords;
 using TuyenGiao.Contests;
 using TuyenGiao.Integration.Tests.Infrastructure;
+using TuyenGiao.Reporting;
 using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
 
 namespace TuyenGiao.Integration.Tests.Contests;
 
-/// <summary>ops/demo.sh against a real node: the tallies show the figures of the Trà Vinh 2023 report.</summary>
+/// <summary>ops/demo.sh against a real node: the tallies and period reports show the figures of the source reports.</summary>
 public class DemoScenarioTests
 {
     [Fact]
@@ -28,6 +30,46 @@ public class DemoScenarioTests
         var quiz = await Read<ContestTally>(await node.Http.GetAsync("/api/contests/TRAC-NGHIEM-NQ-XI-2023/tally"), HttpStatusCode.OK);
         Assert.Equal((5_033, 6_110), (quiz.Accepted, quiz.Target));
         Assert.True(quiz.QuizCorrectPercent > 86m, $"{quiz.QuizCorrectPercent}% correct");
+
+        await AssertSourceReports(node.Http);
+    }
+
+    /// <summary>The period reports reproduce the figures of the source reports (../shared/DOMAIN.md).</summary>
+    private static async Task AssertSourceReports(HttpClient http)
+    {
+        async Task<PeriodReport> Period(string code, string from, string to) =>
+            await Read<PeriodReport>(await http.GetAsync($"/api/committees/{code}/reports/period?from={from}&to={to}"), HttpStatusCode.OK);
+
+        // Thốt Nốt 2020: over 92% pledged; 32 Directive-05 programmes maintained and 34 new "dân vận khéo"; 35 classes, 2,611 learners.
+        var thotNot = await Period("CT-TN", "2020-01-01", "2020-12-31");
+        var programmes = thotNot.ModelProgrammes.ByType.ToDictionary(p => p.ProgrammeType);
+        Assert.Equal((35, 2_611, 92.3m), (thotNot.Activities.Total.Subtree.Classes, thotNot.Activities.Total.Subtree.Learners, thotNot.Activities.Total.PledgePercent));
+        Assert.Equal((32, 0), (programmes["Chỉ thị 05"].Maintained, programmes["Chỉ thị 05"].New));
+        Assert.Equal((34, 34), (programmes["Dân vận khéo"].New, programmes["Dân vận khéo"].Active));
+        Assert.Equal(("CT", new DateOnly(2020, 10, 28)), (thotNot.Inspections.Single().InspectorCode, thotNot.Inspections.Single().InspectedOn));
+
+        // The city's year rolls up both districts: 35 + 43 classes.
+        var canTho = await Period("CT", "2020-01-01", "2020-12-31");
+        Assert.Equal((78, 2_611 + 5_712, 2), (canTho.Activities.Total.Subtree.Classes, canTho.Activities.Total.Subtree.Learners, canTho.Inspections.Count));
+
+        // Trà Vinh bloc 2023: 1,462 sessions, 42,128 attendances, over 99.6%; 4 online conferences at 44 points; 3,265 oral sessions,
+        // 64,260 attendances; 11 classes for 944 people.
+        var traVinh = await Period("TV-KHOI", "2023-01-01", "2023-12-31");
+        var f = traVinh.Activities.Total.Subtree;
+        Assert.Equal((1_462, 42_128, 99.6m), (f.StudySessions, f.StudyAttendances, traVinh.Activities.Total.ParticipationPercent));
+        Assert.Equal((4, 44, 3_265, 64_260, 11, 944), (f.OnlineConferences, f.BridgePoints, f.OralSessions, f.OralAttendances, f.Classes, f.Learners));
+        Assert.Equal(6_110, f.PartyMembers);
+
+        // An urban district, ten months of 2019: 47 of 49 opinion issues resolved; 63 classes, 117% of plan.
+        var district = await Period("TP-2019-Q", "2019-01-01", "2019-10-31");
+        Assert.Equal((49, 47), (district.OpinionIssues.Opened, district.OpinionIssues.ResolvedOfOpened));
+        Assert.Equal((63, 16_837, 117m), (district.Activities.Total.Subtree.Classes, district.Activities.Total.Subtree.Learners,
+            district.Activities.Campaigns.Single().Achievement!.TrainingClassesPercent));
+
+        // Kiến Tường 2015-2020: the Prime Minister's certificate to one collective among the commendations.
+        var kienTuong = await Period("LA-KT", "2015-01-01", "2020-12-31");
+        Assert.Equal((1, 0), kienTuong.Commendations.Lines.Where(l => l.AwardingLevel == AwardingLevel.Central).Select(l => (l.Collectives, l.Individuals)).Single());
+        Assert.Equal((17 + 1 + 3 + 1 + 100, 66 + 3 + 7 + 0 + 220), (kienTuong.Commendations.Collectives, kienTuong.Commendations.Individuals));
     }
 
     private static async Task RunDemo(Uri baseAddress)
