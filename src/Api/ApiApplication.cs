@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
+using TuyenGiao.Api.Auditing;
 using TuyenGiao.Api.Campaigns;
 using TuyenGiao.Api.CommitteeRecords;
 using TuyenGiao.Api.Committees;
@@ -66,6 +67,7 @@ public static class ApiApplication
         app.MapCampaignEndpoints();
         app.MapCommitteeRecordsEndpoints();
         app.MapPeriodReportEndpoints();
+        app.MapAuditEndpoints();
         return app;
     }
 }

@@ -9,7 +9,7 @@ namespace TuyenGiao.Silo;
 /// <summary>
 /// Brings PostgreSQL up to date before anything else starts (IHostedLifecycleService.StartingAsync runs before
 /// every hosted service's StartAsync, the Orleans silo's included): the clustering tables and stored queries,
-/// the snapshot table, then Marten's event store and documents. Both steps are idempotent, and nodes starting together take turns
+/// the snapshot table, then Marten's event store and documents, then the hash chain over the events. Both steps are idempotent, and nodes starting together take turns
 /// on an advisory lock.
 /// </summary>
 public sealed class DatabaseSchema(string connectionString, IDocumentStore store, ILogger<DatabaseSchema> logger) : IHostedLifecycleService
@@ -35,8 +35,12 @@ public sealed class DatabaseSchema(string connectionString, IDocumentStore store
 
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
+        // The hash chain hangs on Marten's event table, so it comes after it.
+        await using (var integrity = new NpgsqlCommand(ReadScript("integrity.sql"), connection, transaction) { CommandTimeout = 0 })
+            await integrity.ExecuteNonQueryAsync(cancellationToken);
+
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Database schema is up to date: clustering tables and queries, event store, documents");
+        logger.LogInformation("Database schema is up to date: clustering tables and queries, event store, documents, hash chain");
     }
 
     public static string ReadScript(string fileName)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using TuyenGiao.Auditing;
 using TuyenGiao.Campaigns;
 using TuyenGiao.Committees;
 using TuyenGiao.Reporting;
@@ -51,6 +52,9 @@ public static class SiloHosting
         services.AddSingleton<ContestEntries>();
         services.AddSingleton<ActivityReportHistory>();
         services.AddSingleton<PeriodReports>();
+        services.AddSingleton<EventLog>();
+        services.AddSingleton<IntegrityCheck>();
+        services.AddSingleton<TimeTravel>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

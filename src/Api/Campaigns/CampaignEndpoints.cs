@@ -1,4 +1,5 @@
 using TuyenGiao.Api.Http;
+using TuyenGiao.Auditing;
 using TuyenGiao.Campaigns;
 using TuyenGiao.Common;
 
@@ -18,7 +19,8 @@ public static class CampaignEndpoints
 
         group.MapGet("/{campaignId}", Get)
             .WithName("GetCampaign")
-            .WithSummary("A campaign's figures: totals against the targets, and every committee with reports, own and rolled up.")
+            .WithSummary("A campaign's figures: totals against the targets, and every committee with reports, own and rolled up. " +
+                         "With asOf (a moment) or version: the figures as the events stood then.")
             .Produces<CampaignFigures>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{campaignId}/closure", Close)
@@ -58,8 +60,17 @@ public static class CampaignEndpoints
         return result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Created($"/api/campaigns/{id}", await grain.GetFigures());
     }
 
-    private static Task<IResult> Get(string campaignId, IGrainFactory grains) =>
-        WithCampaign(campaignId, grains, async (id, grain) => await grain.GetFigures() is { } figures ? TypedResults.Ok(figures) : NoSuchCampaign(id));
+    /// <summary>The current figures, or with asOf or version the figures as the events stood then, folded from them.</summary>
+    private static Task<IResult> Get(string campaignId, DateTimeOffset? asOf, long? version, IGrainFactory grains, TimeTravel time, CancellationToken ct) =>
+        WithCampaign(campaignId, grains, async (id, grain) =>
+        {
+            if (asOf is null && version is null)
+                return await grain.GetFigures() is { } figures ? TypedResults.Ok(figures) : NoSuchCampaign(id);
+            if (asOf is not null && version is not null || version < 1)
+                return Problems.Invalid(new Dictionary<string, string[]> { ["version"] = ["give either asOf or a version of 1 or more"] });
+            var past = await time.AsOfAsync<Campaign>(Campaign.StreamIdFor(id), version, asOf, ct);
+            return past.State is { Status: not CampaignStatus.None } campaign ? TypedResults.Ok(CampaignFigureBuilder.Build(campaign, past.Version)) : NoSuchCampaign(id);
+        });
 
     private static Task<IResult> Close(string campaignId, CloseCampaignRequest request, IGrainFactory grains, HttpContext http) =>
         WithCampaign(campaignId, grains, async (_, grain) =>

@@ -1,5 +1,6 @@
 using TuyenGiao.Api.Contests.Live;
 using TuyenGiao.Api.Http;
+using TuyenGiao.Auditing;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
 using static TuyenGiao.Api.Contests.ContestRouting;
@@ -50,7 +51,8 @@ public static class ContestEndpoints
 
         group.MapGet("/{contestId}/tally", Tally)
             .WithName("GetContestTally")
-            .WithSummary("Entries accepted, withdrawn and disqualified; progress against the target; per committee rolled up; per day (UTC+7).")
+            .WithSummary("Entries accepted, withdrawn and disqualified; progress against the target; per committee rolled up; per day (UTC+7). " +
+                         "With asOf (a moment, any offset) or version: the tally as the events stood then.")
             .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{contestId}/tally/live", LiveTally)
@@ -126,9 +128,20 @@ public static class ContestEndpoints
         WithContest(contestId, grains, async grain =>
             await AnswerWithTally(grain, await grain.Disqualify(new DisqualifyEntry(entryNumber, request.Reason ?? ""), http.CommandContext())));
 
-    private static Task<IResult> Tally(string contestId, IGrainFactory grains) =>
+    /// <summary>The live tally, or with asOf or version the tally as the events stood then, folded from them.</summary>
+    private static Task<IResult> Tally(string contestId, DateTimeOffset? asOf, long? version, IGrainFactory grains, TimeTravel time, TimeProvider clock,
+        CancellationToken ct) =>
         WithContest(contestId, grains, async grain =>
-            await grain.GetTally() is { } tally ? TypedResults.Ok(tally) : NoSuchContest(contestId));
+        {
+            if (asOf is null && version is null)
+                return await grain.GetTally() is { } tally ? TypedResults.Ok(tally) : NoSuchContest(contestId);
+            if (asOf is not null && version is not null || version < 1)
+                return Problems.Invalid(new Dictionary<string, string[]> { ["version"] = ["give either asOf or a version of 1 or more"] });
+            var past = await time.AsOfAsync<Contest>(Contest.StreamIdFor(Normalize(contestId)), version, asOf, ct);
+            return past.State is { Details: not null } contest
+                ? TypedResults.Ok(ContestTallies.Build(contest, past.Version, asOf ?? clock.GetUtcNow()))
+                : NoSuchContest(contestId);
+        });
 
     private static Task<IResult> LiveTally(string contestId, IGrainFactory grains, ContestLiveFeeds feeds, HttpContext http) =>
         WithContest(contestId, grains, async grain =>

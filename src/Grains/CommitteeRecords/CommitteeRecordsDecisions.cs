@@ -21,10 +21,8 @@ public static class CommitteeRecordsDecisions
 
     public static Decision RegisterProgramme(CommitteeRecordBook book, RegisterModelProgramme command, IReadOnlyList<string> committeePath)
     {
-        if (Registered(book, committeePath) is { } missing)
-            return missing;
-        if (Identifiers.ValidateClientId("programmeId", command.ProgrammeId) is { } badId)
-            return badId;
+        if (CheckNew(book, committeePath, "programmeId", command.ProgrammeId) is { } bad)
+            return bad;
         var name = VietnameseText.Normalize(command.Name);
         var type = VietnameseText.Normalize(command.ProgrammeType);
         var field = VietnameseText.Normalize(command.Field) ?? "";
@@ -33,9 +31,8 @@ public static class CommitteeRecordsDecisions
         if (field.Length > 0 && VietnameseText.ValidateName("field", field, MaxTypeLength) is { } badField)
             return badField;
         if (book.Programmes.TryGetValue(command.ProgrammeId, out var existing))
-            return existing.Name == name && existing.ProgrammeType == type && existing.Field == field && existing.StartedOn == command.StartedOn
-                ? Decision.NothingToDo
-                : Rejection.Conflict("programmeId", $"programme '{command.ProgrammeId}' is already registered with other details");
+            return Retried(existing.Name == name && existing.ProgrammeType == type && existing.Field == field && existing.StartedOn == command.StartedOn,
+                "programmeId", command.ProgrammeId);
         return Decision.AcceptWithId(RecordEventId(book.CommitteeCode, "programme", command.ProgrammeId),
             new ModelProgrammeRegistered(book.CommitteeCode, committeePath, command.ProgrammeId, name!, type!, field, command.StartedOn));
     }
@@ -88,10 +85,8 @@ public static class CommitteeRecordsDecisions
 
     public static Decision RecordCommendation(CommitteeRecordBook book, RecordCommendation command, IReadOnlyList<string> committeePath)
     {
-        if (Registered(book, committeePath) is { } missing)
-            return missing;
-        if (Identifiers.ValidateClientId("commendationId", command.CommendationId) is { } badId)
-            return badId;
+        if (CheckNew(book, committeePath, "commendationId", command.CommendationId) is { } bad)
+            return bad;
         var by = VietnameseText.Normalize(command.AwardedBy);
         var reason = VietnameseText.Normalize(command.Reason) ?? "";
         if (VietnameseText.ValidateName("awardedBy", by, MaxNameLength) is { } badBy)
@@ -105,26 +100,20 @@ public static class CommitteeRecordsDecisions
         var recorded = new CommendationRecorded(book.CommitteeCode, committeePath, command.CommendationId, command.Form, command.AwardingLevel,
             by!, command.Collectives, command.Individuals, command.AwardedOn, reason);
         if (book.Commendations.TryGetValue(command.CommendationId, out var existing))
-            return existing == new Commendation(recorded.CommendationId, recorded.Form, recorded.AwardingLevel, recorded.AwardedBy, recorded.Collectives,
-                recorded.Individuals, recorded.AwardedOn, recorded.Reason)
-                ? Decision.NothingToDo
-                : Rejection.Conflict("commendationId", $"commendation '{command.CommendationId}' is already recorded with other details");
+            return Retried(existing == new Commendation(recorded.CommendationId, recorded.Form, recorded.AwardingLevel, recorded.AwardedBy,
+                recorded.Collectives, recorded.Individuals, recorded.AwardedOn, recorded.Reason), "commendationId", command.CommendationId);
         return Decision.AcceptWithId(RecordEventId(book.CommitteeCode, "commendation", command.CommendationId), recorded);
     }
 
     public static Decision OpenIssue(CommitteeRecordBook book, OpenOpinionIssue command, IReadOnlyList<string> committeePath)
     {
-        if (Registered(book, committeePath) is { } missing)
-            return missing;
-        if (Identifiers.ValidateClientId("issueId", command.IssueId) is { } badId)
-            return badId;
+        if (CheckNew(book, committeePath, "issueId", command.IssueId) is { } bad)
+            return bad;
         var subject = VietnameseText.Normalize(command.Subject);
         if (VietnameseText.ValidateName("subject", subject, MaxNameLength) is { } badSubject)
             return badSubject;
         if (book.OpinionIssues.TryGetValue(command.IssueId, out var existing))
-            return existing.Subject == subject && existing.OpenedOn == command.OpenedOn
-                ? Decision.NothingToDo
-                : Rejection.Conflict("issueId", $"issue '{command.IssueId}' is already open with another subject or date");
+            return Retried(existing.Subject == subject && existing.OpenedOn == command.OpenedOn, "issueId", command.IssueId);
         return Decision.AcceptWithId(RecordEventId(book.CommitteeCode, "issue", command.IssueId),
             new OpinionIssueOpened(book.CommitteeCode, committeePath, command.IssueId, subject!, command.OpenedOn));
     }
@@ -146,10 +135,8 @@ public static class CommitteeRecordsDecisions
 
     public static Decision RecordInspection(CommitteeRecordBook book, RecordInspection command, IReadOnlyList<string> committeePath)
     {
-        if (Registered(book, committeePath) is { } missing)
-            return missing;
-        if (Identifiers.ValidateClientId("inspectionId", command.InspectionId) is { } badId)
-            return badId;
+        if (CheckNew(book, committeePath, "inspectionId", command.InspectionId) is { } bad)
+            return bad;
         if (CommitteeCode.Validate("inspectorCode", command.InspectorCode) is { } badCode)
             return badCode;
         var inspector = CommitteeCode.Normalize(command.InspectorCode);
@@ -170,10 +157,9 @@ public static class CommitteeRecordsDecisions
                 return badMember;
         }
         if (book.Inspections.TryGetValue(command.InspectionId, out var existing))
-            return existing.InspectorCode == inspector && existing.InspectedOn == command.InspectedOn && existing.Findings == findings
-                   && existing.Recommendations == recommendations && existing.Delegation.SequenceEqual(delegation!)
-                ? Decision.NothingToDo
-                : Rejection.Conflict("inspectionId", $"inspection '{command.InspectionId}' is already recorded with other details");
+            return Retried(existing.InspectorCode == inspector && existing.InspectedOn == command.InspectedOn && existing.Findings == findings
+                           && existing.Recommendations == recommendations && existing.Delegation.SequenceEqual(delegation!),
+                "inspectionId", command.InspectionId);
         return Decision.AcceptWithId(RecordEventId(book.CommitteeCode, "inspection", command.InspectionId),
             new InspectionRecorded(book.CommitteeCode, committeePath, command.InspectionId, inspector, command.InspectedOn, delegation!, findings!, recommendations));
     }
@@ -192,8 +178,15 @@ public static class CommitteeRecordsDecisions
         return Decision.Accept(new InspectionFollowUpRecorded(book.CommitteeCode, inspection.InspectionId, command.RecordedOn, actions!));
     }
 
-    private static Rejection? Registered(CommitteeRecordBook book, IReadOnlyList<string> committeePath) =>
-        committeePath.Count == 0 ? Rejection.NotFound("committeeCode", $"no committee with code '{book.CommitteeCode}' is registered") : null;
+    /// <summary>A creating command: the committee must be registered and the record's client id well formed.</summary>
+    private static Rejection? CheckNew(CommitteeRecordBook book, IReadOnlyList<string> committeePath, string idField, string id) =>
+        committeePath.Count == 0
+            ? Rejection.NotFound("committeeCode", $"no committee with code '{book.CommitteeCode}' is registered")
+            : Identifiers.ValidateClientId(idField, id);
+
+    /// <summary>An id seen before: the same content is a retry and changes nothing; other content under it is a conflict.</summary>
+    private static Decision Retried(bool sameContent, string idField, string id) =>
+        sameContent ? Decision.NothingToDo : Rejection.Conflict(idField, $"'{id}' is already recorded with other details");
 
     private static ModelProgramme? Programme(CommitteeRecordBook book, string programmeId) => book.Programmes.GetValueOrDefault(programmeId);
 

@@ -29,12 +29,4 @@ internal static class CampaignSpec
 
     public static ActivityReported Reported(string reportId, string[] path, ActivityFigures? figures = null) =>
         new(Id, reportId, path[0], path, new DateOnly(2020, 1, 1), new DateOnly(2020, 12, 31), figures ?? Figures());
-
-    public static Rejection ThenRejected(Decision decision, RejectionKind kind, string field)
-    {
-        var rejection = Assert.IsType<Rejection>(decision.Rejection);
-        Assert.Equal((kind, field), (rejection.Kind, rejection.Field));
-        Assert.Empty(decision.Events);
-        return rejection;
-    }
 }

@@ -1,6 +1,7 @@
 using TuyenGiao.Campaigns;
 using TuyenGiao.Common;
 using static TuyenGiao.Domain.Tests.Campaigns.CampaignSpec;
+using static TuyenGiao.Domain.Tests.Common.DecisionAssertions;
 
 namespace TuyenGiao.Domain.Tests.Campaigns;
 

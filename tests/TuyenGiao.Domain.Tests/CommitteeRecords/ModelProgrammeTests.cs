@@ -1,5 +1,6 @@
 using TuyenGiao.CommitteeRecords;
 using TuyenGiao.Common;
+using static TuyenGiao.Domain.Tests.Common.DecisionAssertions;
 
 namespace TuyenGiao.Domain.Tests.CommitteeRecords;
 
@@ -13,11 +14,10 @@ public class ModelProgrammeTests
     private static CommitteeRecordBook Registered() =>
         Given(CommitteeRecordsDecisions.RegisterProgramme(CommitteeRecordBook.Empty("CT-TN"), Register, Path).Events.ToArray());
 
-    private static void ThenRejected(Decision decision, RejectionKind kind, string field)
+    private static CommitteeRecordBook RetiredOn(DateOnly day)
     {
-        var rejection = Assert.IsType<Rejection>(decision.Rejection);
-        Assert.Equal((kind, field), (rejection.Kind, rejection.Field));
-        Assert.Empty(decision.Events);
+        var book = Registered();
+        return CommitteeRecordsDecisions.Retire(book, new RetireModelProgramme("dvk-1", day, "Hết nhu cầu")).Events.Aggregate(book, CommitteeRecordsEvolution.Evolve);
     }
 
     [Fact]
@@ -40,9 +40,7 @@ public class ModelProgrammeTests
     [Fact]
     public void Given_a_programme_When_reviewed_before_it_started_or_after_it_retired_Then_the_review_is_refused()
     {
-        var retired = Registered();
-        retired = Given([.. CommitteeRecordsDecisions.RegisterProgramme(CommitteeRecordBook.Empty("CT-TN"), Register, Path).Events,
-            .. CommitteeRecordsDecisions.Retire(retired, new RetireModelProgramme("dvk-1", new DateOnly(2021, 6, 30), "Hết nhu cầu")).Events]);
+        var retired = RetiredOn(new DateOnly(2021, 6, 30));
 
         ThenRejected(CommitteeRecordsDecisions.Maintain(Registered(), new MaintainModelProgramme("dvk-1", new DateOnly(2020, 2, 28), "")), RejectionKind.RuleViolation, "reviewedOn");
         ThenRejected(CommitteeRecordsDecisions.Maintain(retired, new MaintainModelProgramme("dvk-1", new DateOnly(2021, 7, 1), "")), RejectionKind.RuleViolation, "reviewedOn");
@@ -52,9 +50,7 @@ public class ModelProgrammeTests
     [Fact]
     public void Given_a_retired_programme_When_retired_again_Then_the_same_date_changes_nothing_and_another_is_a_conflict()
     {
-        var book = Registered();
-        book = Given([.. CommitteeRecordsDecisions.RegisterProgramme(CommitteeRecordBook.Empty("CT-TN"), Register, Path).Events,
-            .. CommitteeRecordsDecisions.Retire(book, new RetireModelProgramme("dvk-1", new DateOnly(2021, 6, 30), "Hết nhu cầu")).Events]);
+        var book = RetiredOn(new DateOnly(2021, 6, 30));
 
         Assert.Empty(CommitteeRecordsDecisions.Retire(book, new RetireModelProgramme("dvk-1", new DateOnly(2021, 6, 30), "Hết nhu cầu")).Events);
         ThenRejected(CommitteeRecordsDecisions.Retire(book, new RetireModelProgramme("dvk-1", new DateOnly(2022, 1, 1), "Khác")), RejectionKind.Conflict, "programmeId");

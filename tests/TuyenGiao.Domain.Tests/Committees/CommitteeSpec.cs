@@ -17,19 +17,4 @@ internal static class CommitteeSpec
         Assert.Null(decision.Rejection);
         return Assert.Single(decision.Events);
     }
-
-    public static void ThenNothing(Decision decision)
-    {
-        Assert.Null(decision.Rejection);
-        Assert.Empty(decision.Events);
-    }
-
-    public static Rejection ThenRejected(Decision decision, RejectionKind kind, string field)
-    {
-        var rejection = Assert.IsType<Rejection>(decision.Rejection);
-        Assert.Equal(kind, rejection.Kind);
-        Assert.Equal(field, rejection.Field);
-        Assert.Empty(decision.Events);
-        return rejection;
-    }
 }

@@ -1,6 +1,7 @@
 using TuyenGiao.Committees;
 using TuyenGiao.Common;
 using static TuyenGiao.Domain.Tests.Committees.CommitteeSpec;
+using static TuyenGiao.Domain.Tests.Common.DecisionAssertions;
 
 namespace TuyenGiao.Domain.Tests.Committees;
 

@@ -2,6 +2,7 @@ using System.Text;
 using TuyenGiao.Committees;
 using TuyenGiao.Common;
 using static TuyenGiao.Domain.Tests.Committees.CommitteeSpec;
+using static TuyenGiao.Domain.Tests.Common.DecisionAssertions;
 
 namespace TuyenGiao.Domain.Tests.Committees;
 

@@ -35,12 +35,4 @@ internal static class ContestSpec
         Assert.Null(decision.Rejection);
         return decision.Events.Aggregate(state, ContestEvolution.Evolve);
     }
-
-    public static Rejection ThenRejected(Decision decision, RejectionKind kind, string field)
-    {
-        var rejection = Assert.IsType<Rejection>(decision.Rejection);
-        Assert.Equal((kind, field), (rejection.Kind, rejection.Field));
-        Assert.Empty(decision.Events);
-        return rejection;
-    }
 }

@@ -1,6 +1,7 @@
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
 using static TuyenGiao.Domain.Tests.Contests.ContestSpec;
+using static TuyenGiao.Domain.Tests.Common.DecisionAssertions;
 
 namespace TuyenGiao.Domain.Tests.Contests;
 

@@ -32,6 +32,19 @@ public class DemoScenarioTests
         Assert.True(quiz.QuizCorrectPercent > 86m, $"{quiz.QuizCorrectPercent}% correct");
 
         await AssertSourceReports(node.Http);
+        await AssertTimeTravel(node.Http);
+    }
+
+    /// <summary>The writing contest as it stood after its 1,650 entries and before judging: the demo's own history.</summary>
+    private static async Task AssertTimeTravel(HttpClient http)
+    {
+        var beforeJudging = await Read<ContestTally>(await http.GetAsync("/api/contests/KHAT-VONG-TRA-VINH-2023/tally?version=1651"), HttpStatusCode.OK);
+        var afterTenEntries = await Read<ContestTally>(await http.GetAsync("/api/contests/KHAT-VONG-TRA-VINH-2023/tally?version=11"), HttpStatusCode.OK);
+        var atLaunch = await Read<TuyenGiao.Campaigns.CampaignFigures>(await http.GetAsync("/api/campaigns/TV-KHOI-CD-2023?version=1"), HttpStatusCode.OK);
+
+        Assert.Equal((1_650, 129.2m, 0), (beforeJudging.Accepted, beforeJudging.ProgressPercent, beforeJudging.Awards.Sum(t => t.Granted)));
+        Assert.Equal((10, 1_267), (afterTenEntries.Accepted, afterTenEntries.ShortOfTarget));
+        Assert.Equal((0, 0), (atLaunch.Reports, atLaunch.Total.Subtree.StudySessions));
     }
 
     /// <summary>The period reports reproduce the figures of the source reports (../shared/DOMAIN.md).</summary>

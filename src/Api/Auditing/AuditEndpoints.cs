@@ -1,0 +1,75 @@
+using TuyenGiao.Api.Http;
+using TuyenGiao.Auditing;
+using TuyenGiao.Committees;
+
+namespace TuyenGiao.Api.Auditing;
+
+/// <summary>For auditors: the event log of a stream and of the whole store, and the verification of the hash chain.</summary>
+public static class AuditEndpoints
+{
+    public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/audit").WithTags("Audit");
+
+        group.MapGet("/stream", Stream)
+            .WithName("GetStreamEvents")
+            .WithSummary("The events of one stream (for example contest/KHAT-VONG-TRA-VINH-2023) in version order, with actor, UTC time and correlation id; " +
+                         "page with afterVersion = the answer's next.")
+            .Produces<EventPage>().ProducesValidationProblem();
+
+        group.MapGet("/events", Feed)
+            .WithName("GetEventFeed")
+            .WithSummary("Events across streams in store order, filtered by type (repeatable), a committee's subtree and a time range [from, to); " +
+                         "page with after = the answer's next.")
+            .Produces<EventPage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/integrity", Integrity)
+            .WithName("VerifyIntegrity")
+            .WithSummary("Walks the hash chain of one stream, or of all, and reports the first broken link of each stream.")
+            .Produces<IntegrityReport>().ProducesValidationProblem();
+    }
+
+    private static async Task<IResult> Stream(string? id, long? afterVersion, int? limit, EventLog log, CancellationToken ct)
+    {
+        var errors = new FieldErrors().Required("id", id);
+        var size = PageSize(limit, errors);
+        if (afterVersion < 0)
+            errors.Add("afterVersion", "must not be negative");
+        if (errors.Any)
+            return Problems.Invalid(errors.ToDictionary());
+        return TypedResults.Ok(await log.StreamAsync(id!, afterVersion ?? 0, size, ct));
+    }
+
+    private static async Task<IResult> Feed(string[]? type, string? committee, DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit,
+        EventLog log, CommitteeDirectory directory, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var size = PageSize(limit, errors);
+        if (from is not null && to <= from)
+            errors.Add("to", "must be after from");
+        if (committee is not null)
+            errors.Check(CommitteeCode.Validate("committee", committee));
+        if (errors.Any)
+            return Problems.Invalid(errors.ToDictionary());
+        IReadOnlyList<string>? codes = null;
+        if (committee is not null)
+        {
+            var subtree = await directory.SubtreeAsync(CommitteeCode.Normalize(committee), ct);
+            if (subtree.Count == 0)
+                return Problems.NotFound("committee", $"no committee with code '{CommitteeCode.Normalize(committee)}' is registered");
+            codes = subtree.Select(s => s.Committee.Code).ToList();
+        }
+        var filter = new EventFilter(type is { Length: > 0 } ? type : null, codes, from, to);
+        return TypedResults.Ok(await log.FeedAsync(filter, after ?? 0, size, ct));
+    }
+
+    private static async Task<IResult> Integrity(string? stream, IntegrityCheck check, CancellationToken ct) =>
+        TypedResults.Ok(await check.VerifyAsync(string.IsNullOrWhiteSpace(stream) ? null : stream, progress: null, ct));
+
+    private static int PageSize(int? limit, FieldErrors errors)
+    {
+        if (limit is < 1 or > EventLog.MaxPage)
+            errors.Add("limit", $"must be between 1 and {EventLog.MaxPage}");
+        return limit ?? 100;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Npgsql;
+
+namespace TuyenGiao.Auditing;
+
+/// <summary>One stored event as an auditor reads it: what, where in its stream and in the store, when (UTC), by whom, under which request.</summary>
+public sealed record LoggedEvent(
+    long Sequence, string StreamId, long Version, string Type, JsonElement Data, DateTimeOffset RecordedAt, string? Actor, string? CorrelationId, Guid EventId);
+
+public sealed record EventPage(IReadOnlyList<LoggedEvent> Events, long? Next);
+
+/// <summary>Which events of the whole store to list; every part is optional.</summary>
+/// <param name="CommitteeCodes">Events that name one of these committees (its own stream and records, or as the
+/// committee, organiser or launcher of an entry, report or record).</param>
+public sealed record EventFilter(IReadOnlyList<string>? Types, IReadOnlyList<string>? CommitteeCodes, DateTimeOffset? From, DateTimeOffset? To);
+
+/// <summary>The event log, read straight from Marten's event table: one stream by version, or the whole store by sequence.</summary>
+public sealed class EventLog(NpgsqlDataSource database)
+{
+    public const int MaxPage = 1_000;
+
+    private const string Columns = "seq_id, stream_id, version, type, data::text, timestamp, user_name, correlation_id, id";
+
+    public async Task<EventPage> StreamAsync(string streamId, long afterVersion, int limit, CancellationToken ct = default)
+    {
+        await using var command = database.CreateCommand(
+            $"SELECT {Columns} FROM tuyengiao.mt_events WHERE stream_id = $1 AND version > $2 ORDER BY version LIMIT $3");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        command.Parameters.Add(new NpgsqlParameter { Value = afterVersion });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit + 1 });
+        return Page(await ReadAsync(command, ct), limit, e => e.Version);
+    }
+
+    public async Task<EventPage> FeedAsync(EventFilter filter, long afterSequence, int limit, CancellationToken ct = default)
+    {
+        var codes = filter.CommitteeCodes?.ToArray();
+        await using var command = database.CreateCommand($"""
+            SELECT {Columns} FROM tuyengiao.mt_events
+            WHERE seq_id > $1
+              AND ($2::text[] IS NULL OR type = ANY($2))
+              AND ($3::timestamptz IS NULL OR timestamp >= $3)
+              AND ($4::timestamptz IS NULL OR timestamp < $4)
+              AND ($5::text[] IS NULL
+                   OR stream_id = ANY(SELECT 'committee/' || c FROM unnest($5) c) OR stream_id = ANY(SELECT 'records/' || c FROM unnest($5) c)
+                   OR data->>'committeeCode' = ANY($5) OR data->>'organiserCode' = ANY($5) OR data->>'launcherCode' = ANY($5))
+            ORDER BY seq_id
+            LIMIT $6
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = afterSequence });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.Types?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.From?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)filter.To?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)codes ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit + 1 });
+        return Page(await ReadAsync(command, ct), limit, e => e.Sequence);
+    }
+
+    /// <summary>The version a stream had at a moment: its last event recorded at or before it (0 when none).</summary>
+    public async Task<long> VersionAtAsync(string streamId, DateTimeOffset moment, CancellationToken ct = default)
+    {
+        await using var command = database.CreateCommand("SELECT coalesce(max(version), 0) FROM tuyengiao.mt_events WHERE stream_id = $1 AND timestamp <= $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        command.Parameters.Add(new NpgsqlParameter { Value = moment.ToUniversalTime() });
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private static EventPage Page(List<LoggedEvent> rows, int limit, Func<LoggedEvent, long> position) =>
+        rows.Count > limit ? new EventPage(rows[..limit], position(rows[limit - 1])) : new EventPage(rows, null);
+
+    private static async Task<List<LoggedEvent>> ReadAsync(NpgsqlCommand command, CancellationToken ct)
+    {
+        var events = new List<LoggedEvent>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            using var data = JsonDocument.Parse(reader.GetString(4));
+            events.Add(new LoggedEvent(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), data.RootElement.Clone(),
+                new DateTimeOffset(reader.GetDateTime(5), TimeSpan.Zero), reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetGuid(8)));
+        }
+        return events;
+    }
+}

@@ -1,0 +1,69 @@
+-- Tamper evidence: every stream is a hash chain. For each event, a row in audit.event_chain holds
+--   SHA-256( previous event's hash || canonical JSON [stream id, version, type, data, metadata] )
+-- where the canonical JSON is PostgreSQL's own jsonb text (keys in a fixed order, no insignificant whitespace) and
+-- the metadata are the event id, the actor, the correlation id and the UTC timestamp. A trigger writes the row in
+-- the insert's own transaction, so no writer (a grain, a second activation, a tool) can append without chaining.
+-- Verification recomputes the links from the events (TuyenGiao.Auditing.IntegrityCheck): an event changed, removed
+-- or inserted afterwards with plain SQL breaks its link. Applied at every start-up, after Marten's schema; idempotent.
+CREATE SCHEMA IF NOT EXISTS audit;
+
+CREATE TABLE IF NOT EXISTS audit.event_chain
+(
+    seq_id    bigint PRIMARY KEY,
+    stream_id text   NOT NULL,
+    version   bigint NOT NULL,
+    hash      bytea  NOT NULL,
+    CONSTRAINT event_chain_stream_version UNIQUE (stream_id, version)
+);
+
+CREATE OR REPLACE FUNCTION audit.event_link(previous bytea, stream_id text, version bigint, type text, data jsonb, event_id uuid,
+                                            actor text, correlation_id text, recorded_at timestamptz)
+    RETURNS bytea
+    LANGUAGE sql
+    STABLE
+AS
+$$
+SELECT sha256(coalesce(previous, ''::bytea) || convert_to(
+        jsonb_build_array(stream_id, version, type, data,
+                          jsonb_build_object('eventId', event_id, 'actor', actor, 'correlationId', correlation_id,
+                                             'timestamp', to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')))::text,
+        'UTF8'))
+$$;
+
+CREATE OR REPLACE FUNCTION audit.chain_event() RETURNS trigger
+    LANGUAGE plpgsql
+AS
+$$
+DECLARE
+    previous bytea;
+BEGIN
+    SELECT c.hash INTO previous FROM audit.event_chain c WHERE c.stream_id = NEW.stream_id AND c.version = NEW.version - 1;
+    INSERT INTO audit.event_chain (seq_id, stream_id, version, hash)
+    VALUES (NEW.seq_id, NEW.stream_id, NEW.version,
+            audit.event_link(previous, NEW.stream_id, NEW.version, NEW.type, NEW.data, NEW.id, NEW.user_name, NEW.correlation_id, NEW.timestamp));
+    RETURN NULL;
+END
+$$;
+
+-- AFTER, so that a second writer still fails on Marten's own (stream, version) index first, which the journal reads as a conflict.
+DROP TRIGGER IF EXISTS chain_event ON tuyengiao.mt_events;
+CREATE TRIGGER chain_event AFTER INSERT ON tuyengiao.mt_events FOR EACH ROW EXECUTE FUNCTION audit.chain_event();
+
+-- Events stored before the chain existed are chained once, stream by stream in version order.
+DO
+$$
+DECLARE
+    e        record;
+    previous bytea;
+BEGIN
+    FOR e IN SELECT m.* FROM tuyengiao.mt_events m
+             WHERE NOT EXISTS (SELECT 1 FROM audit.event_chain c WHERE c.seq_id = m.seq_id)
+             ORDER BY m.stream_id, m.version
+        LOOP
+            SELECT c.hash INTO previous FROM audit.event_chain c WHERE c.stream_id = e.stream_id AND c.version = e.version - 1;
+            INSERT INTO audit.event_chain (seq_id, stream_id, version, hash)
+            VALUES (e.seq_id, e.stream_id, e.version,
+                    audit.event_link(previous, e.stream_id, e.version, e.type, e.data, e.id, e.user_name, e.correlation_id, e.timestamp));
+        END LOOP;
+END
+$$;

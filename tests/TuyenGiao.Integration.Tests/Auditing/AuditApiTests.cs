@@ -1,0 +1,139 @@
+using System.Net;
+using TuyenGiao.Api.Campaigns;
+using TuyenGiao.Api.Committees;
+using TuyenGiao.Api.Contests;
+using TuyenGiao.Auditing;
+using TuyenGiao.Campaigns;
+using TuyenGiao.Contests;
+using TuyenGiao.Integration.Tests.Campaigns;
+using TuyenGiao.Integration.Tests.Contests;
+using TuyenGiao.Integration.Tests.Infrastructure;
+using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
+
+namespace TuyenGiao.Integration.Tests.Auditing;
+
+/// <summary>The event log, the hash chain and time travel, over real HTTP and a real PostgreSQL.</summary>
+[Collection(NodeCollection.Name)]
+public class AuditApiTests(NodeFixture fixture)
+{
+    private readonly HttpClient _http = fixture.Node.Http;
+
+    private async Task<string> CommitteeWithHistory(string name = "Ban Tuyên giáo Huyện ủy Cờ Đỏ")
+    {
+        var code = $"AU{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
+        await Read<CommitteeResponse>(await _http.PostJson("/api/committees", new { code, name, level = "Province", memberCount = 100 }), HttpStatusCode.Created);
+        await Read<CommitteeResponse>(await _http.PutJson($"/api/committees/{code}/name", new { name = name + " (mới)" }), HttpStatusCode.OK);
+        await Read<CommitteeResponse>(await _http.PutJson($"/api/committees/{code}/member-count", new { memberCount = 120 }), HttpStatusCode.OK);
+        return code;
+    }
+
+    private async Task<IntegrityReport> Verify(string? stream = null) =>
+        await Read<IntegrityReport>(await _http.GetAsync("/api/audit/integrity" + (stream is null ? "" : $"?stream={Uri.EscapeDataString(stream)}")), HttpStatusCode.OK);
+
+    [Fact]
+    public async Task Given_chained_streams_When_an_event_is_changed_with_plain_SQL_Then_verify_names_that_stream_and_version_and_the_others_hold()
+    {
+        var tampered = await CommitteeWithHistory();
+        var untouched = await CommitteeWithHistory();
+        Assert.True((await Verify($"committee/{tampered}")).Intact);
+
+        await fixture.Database.ScalarAsync(
+            "UPDATE tuyengiao.mt_events SET data = jsonb_set(data, '{name}', '\"Ban Tuyên giáo (giả mạo)\"') WHERE stream_id = @s AND version = 2 RETURNING 1",
+            ("s", $"committee/{tampered}"));
+
+        var one = await Verify($"committee/{tampered}");
+        var all = await Verify();
+        var broken = Assert.Single(one.Broken);
+        Assert.Equal(($"committee/{tampered}", 2L), (broken.StreamId, broken.Version));
+        Assert.Equal((1L, 3L), (one.StreamsChecked, one.EventsChecked));
+        Assert.Contains(all.Broken, b => b.StreamId == $"committee/{tampered}" && b.Version == 2);
+        Assert.DoesNotContain(all.Broken, b => b.StreamId == $"committee/{untouched}");
+        Assert.True((await Verify($"committee/{untouched}")).Intact);
+    }
+
+    [Fact]
+    public async Task Given_a_chained_stream_When_an_event_is_deleted_with_plain_SQL_Then_verify_reports_it_removed()
+    {
+        var code = await CommitteeWithHistory();
+
+        await fixture.Database.ScalarAsync("DELETE FROM tuyengiao.mt_events WHERE stream_id = @s AND version = 2 RETURNING 1", ("s", $"committee/{code}"));
+
+        var broken = Assert.Single((await Verify($"committee/{code}")).Broken);
+        Assert.Equal(2, broken.Version);
+        Assert.Contains("removed", broken.Reason);
+    }
+
+    [Fact]
+    public async Task Given_a_stream_When_its_log_is_read_in_pages_Then_each_event_has_its_type_version_actor_UTC_time_and_correlation_id()
+    {
+        var code = $"AU{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/committees")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { code, name = "Ban Tuyên giáo Tỉnh ủy Quảng Trị", level = "Province", memberCount = 50_000 }),
+            Headers = { { "X-Correlation-Id", "kiem-tra-2020-10-28" } },
+        };
+        await Read<CommitteeResponse>(await _http.SendAsync(request), HttpStatusCode.Created);
+        await Read<CommitteeResponse>(await _http.PutJson($"/api/committees/{code}/member-count", new { memberCount = 50_100 }), HttpStatusCode.OK);
+        await Read<CommitteeResponse>(await _http.PutJson($"/api/committees/{code}/member-count", new { memberCount = 50_200 }), HttpStatusCode.OK);
+
+        var first = await Read<EventPage>(await _http.GetAsync($"/api/audit/stream?id=committee/{code}&limit=2"), HttpStatusCode.OK);
+        var rest = await Read<EventPage>(await _http.GetAsync($"/api/audit/stream?id=committee/{code}&afterVersion={first.Next}&limit=2"), HttpStatusCode.OK);
+
+        Assert.Equal([1L, 2L], first.Events.Select(e => e.Version));
+        Assert.Equal(2, first.Next);
+        Assert.Equal([3L], rest.Events.Select(e => e.Version));
+        Assert.Null(rest.Next);
+        var registered = first.Events[0];
+        Assert.Equal(("committee_registered", "anonymous", "kiem-tra-2020-10-28"), (registered.Type, registered.Actor, registered.CorrelationId));
+        Assert.Equal("Ban Tuyên giáo Tỉnh ủy Quảng Trị", registered.Data.GetProperty("name").GetString());
+        Assert.Equal(TimeSpan.Zero, registered.RecordedAt.Offset);
+        Assert.True(rest.Events[0].Sequence > first.Events[1].Sequence);
+        await AssertProblem(await _http.GetAsync("/api/audit/stream?id=x&limit=5000"), HttpStatusCode.BadRequest, "limit");
+    }
+
+    [Fact]
+    public async Task Given_reports_in_two_districts_When_the_feed_is_filtered_by_one_districts_subtree_and_type_Then_only_its_reports_come()
+    {
+        var h = await HierarchyScenario.CreateAsync(_http);
+        var campaign = $"AUD-{h.Suffix}";
+        await Read<CampaignFigures>(await _http.PostJson("/api/campaigns", new
+        {
+            campaignId = campaign, launcherCode = h.City, title = "Chuyên đề năm 2020", kind = "AnnualTheme", periodStart = "2020-01-01", periodEnd = "2020-12-31",
+        }), HttpStatusCode.Created);
+        foreach (var (id, code) in new[] { ("a1", h.CellA1), ("a", h.DistrictA), ("b", h.DistrictB) })
+        {
+            await Read<ActivityReportResponse>(await _http.PostJson($"/api/campaigns/{campaign}/reports", new
+            {
+                reportId = id, committeeCode = code, periodStart = "2020-01-01", periodEnd = "2020-12-31", figures = new { partyMembers = 10 },
+            }), HttpStatusCode.Created);
+        }
+
+        var feed = await Read<EventPage>(await _http.GetAsync($"/api/audit/events?committee={h.DistrictA}&type=activity_reported&limit=1000"), HttpStatusCode.OK);
+
+        Assert.Equal(["a1", "a"], feed.Events.Where(e => e.StreamId == Campaign.StreamIdFor(campaign)).Select(e => e.Data.GetProperty("reportId").GetString()));
+        Assert.All(feed.Events, e => Assert.Equal("activity_reported", e.Type));
+        await AssertProblem(await _http.GetAsync($"/api/audit/events?committee=ZZ{h.Suffix}"), HttpStatusCode.NotFound, "committee");
+    }
+
+    [Fact]
+    public async Task Given_entries_over_time_When_the_tally_is_asked_as_of_a_version_or_a_moment_Then_it_counts_what_the_events_said_then()
+    {
+        var contest = await ContestScenario.OpenNowAsync(_http);
+        await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry("t-1")), HttpStatusCode.Created);
+        await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry("t-2", author: "Trần Thị Bình")), HttpStatusCode.Created);
+        await Task.Delay(50);
+        var between = DateTimeOffset.UtcNow;
+        await Task.Delay(50);
+        await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry("t-3", author: "Lê Minh Châu")), HttpStatusCode.Created);
+        var tally = $"/api/contests/{contest.ContestId}/tally";
+
+        var atVersion2 = await Read<ContestTally>(await _http.GetAsync($"{tally}?version=2"), HttpStatusCode.OK);
+        var atMoment = await Read<ContestTally>(await _http.GetAsync($"{tally}?asOf={Uri.EscapeDataString(between.ToOffset(TimeSpan.FromHours(7)).ToString("o"))}"), HttpStatusCode.OK);
+        var now = await Read<ContestTally>(await _http.GetAsync(tally), HttpStatusCode.OK);
+
+        Assert.Equal((1, 2L), (atVersion2.Accepted, atVersion2.Version));
+        Assert.Equal((2, 3L), (atMoment.Accepted, atMoment.Version));
+        Assert.Equal((3, 4L), (now.Accepted, now.Version));
+        await AssertProblem(await _http.GetAsync($"{tally}?version=0"), HttpStatusCode.BadRequest, "version");
+    }
+}
