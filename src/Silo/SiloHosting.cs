@@ -54,6 +54,7 @@ public static class SiloHosting
         services.AddSingleton<PeriodReports>();
         services.AddSingleton<EventLog>();
         services.AddSingleton<IntegrityCheck>();
+        services.AddSingleton<EventExport>();
         services.AddSingleton<TimeTravel>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

@@ -23,6 +23,12 @@ public static class AuditEndpoints
                          "page with after = the answer's next.")
             .Produces<EventPage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapGet("/export", Export)
+            .WithName("ExportEvents")
+            .WithSummary("The events of a stream and/or a time range [from, to) as NDJSON (default) or CSV, streamed as they are read.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson").Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem();
+
         group.MapGet("/integrity", Integrity)
             .WithName("VerifyIntegrity")
             .WithSummary("Walks the hash chain of one stream, or of all, and reports the first broken link of each stream.")
@@ -61,6 +67,25 @@ public static class AuditEndpoints
         }
         var filter = new EventFilter(type is { Length: > 0 } ? type : null, codes, from, to);
         return TypedResults.Ok(await log.FeedAsync(filter, after ?? 0, size, ct));
+    }
+
+    private static IResult Export(string? stream, DateTimeOffset? from, DateTimeOffset? to, string? format, EventExport export, HttpContext http)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(stream) && from is null && to is null)
+            errors.Add("stream", "name a stream, a time range (from, to) or both");
+        if (from is not null && to <= from)
+            errors.Add("to", "must be after from");
+        var kind = (format ?? "ndjson").Trim().ToLowerInvariant();
+        if (kind is not ("ndjson" or "csv"))
+            errors.Add("format", "must be ndjson or csv");
+        if (errors.Any)
+            return Problems.Invalid(errors.ToDictionary());
+        var ct = http.RequestAborted;
+        var events = export.ReadAsync(string.IsNullOrWhiteSpace(stream) ? null : stream, from, to, ct);
+        return kind == "csv"
+            ? TypedResults.Stream(body => EventExportWriter.WriteCsvAsync(events, body, ct), "text/csv; charset=utf-8", "events.csv")
+            : TypedResults.Stream(body => EventExportWriter.WriteNdjsonAsync(events, body, ct), "application/x-ndjson", "events.ndjson");
     }
 
     private static async Task<IResult> Integrity(string? stream, IntegrityCheck check, CancellationToken ct) =>

@@ -116,6 +116,28 @@ public class AuditApiTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_stream_When_it_is_exported_Then_NDJSON_and_CSV_carry_every_event_with_its_data_as_stored()
+    {
+        var code = await CommitteeWithHistory("Ban Tuyên giáo Thị ủy Kiến Tường, \"tỉnh\" Long An");
+        var stream = Uri.EscapeDataString($"committee/{code}");
+
+        var ndjson = await _http.GetAsync($"/api/audit/export?stream={stream}");
+        var csv = await _http.GetAsync($"/api/audit/export?stream={stream}&format=csv");
+
+        Assert.Equal("application/x-ndjson", ndjson.Content.Headers.ContentType?.MediaType);
+        var lines = (await ndjson.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal([1L, 2L, 3L], lines.Select(l => l.GetProperty("version").GetInt64()));
+        Assert.Equal("Ban Tuyên giáo Thị ủy Kiến Tường, \"tỉnh\" Long An", lines[0].GetProperty("data").GetProperty("name").GetString());
+        Assert.Equal(120, lines[2].GetProperty("data").GetProperty("memberCount").GetInt32());
+        var rows = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("sequence,streamId,version,type,recordedAt,actor,correlationId,eventId,data", rows[0]);
+        Assert.Equal(4, rows.Length);
+        Assert.Contains("\"\"Ban Tuyên giáo Thị ủy Kiến Tường, \\\"\"tỉnh\\\"\" Long An\"\"", rows[1]);
+        await AssertProblem(await _http.GetAsync("/api/audit/export"), HttpStatusCode.BadRequest, "stream");
+    }
+
+    [Fact]
     public async Task Given_entries_over_time_When_the_tally_is_asked_as_of_a_version_or_a_moment_Then_it_counts_what_the_events_said_then()
     {
         var contest = await ContestScenario.OpenNowAsync(_http);
