@@ -21,6 +21,8 @@ public static class CampaignStorage
         options.Events.AddEventType<CampaignClosed>();
         options.Events.AddEventType<ActivityReported>();
         options.Events.AddEventType<ActivityReportCorrected>();
+        // Event versioning: reports stored in an earlier shape are read as today's event.
+        options.Events.Upcast(new ActivityReportedV1Upcaster());
     }
 
     private sealed class CampaignAggregation : SingleStreamProjection<Campaign, string>

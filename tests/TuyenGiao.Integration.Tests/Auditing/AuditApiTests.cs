@@ -138,6 +138,40 @@ public class AuditApiTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_report_stored_in_the_old_shape_When_the_campaign_is_folded_Then_it_is_read_as_todays_event()
+    {
+        var h = await HierarchyScenario.CreateAsync(_http);
+        var campaign = $"UPC-{h.Suffix}";
+        await Read<CampaignFigures>(await _http.PostJson("/api/campaigns", new
+        {
+            campaignId = campaign, launcherCode = h.City, title = "Chuyên đề năm 2019", kind = "AnnualTheme", periodStart = "2019-01-01", periodEnd = "2019-12-31",
+        }), HttpStatusCode.Created);
+        var stream = Campaign.StreamIdFor(campaign);
+        // The first shape: training classes as two plain counts, before classes were reported by type.
+        var old = $$"""
+            {"campaignId": "{{campaign}}", "reportId": "q-2019", "committeeCode": "{{h.DistrictA}}", "committeePath": ["{{h.DistrictA}}", "{{h.City}}"],
+             "periodStart": "2019-01-01", "periodEnd": "2019-10-31",
+             "figures": {"partyMembers": 2800, "studySessions": 51, "membersStudied": 2720, "trainingClasses": 63, "learners": 16837} }
+            """;
+        await fixture.Database.ScalarAsync($"""
+            WITH appended AS (
+              INSERT INTO tuyengiao.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, user_name, correlation_id)
+              VALUES (nextval('tuyengiao.mt_events_sequence'), gen_random_uuid(), @s, 2, @data::jsonb, '{ActivityReportedV1Upcaster.OldTypeName}', now(), '*DEFAULT*', 'migration', 'v1-import')
+              RETURNING 1)
+            UPDATE tuyengiao.mt_streams SET version = 2 WHERE id = @s RETURNING (SELECT count(*) FROM appended)
+            """, ("s", stream), ("data", old));
+
+        var figures = await Read<CampaignFigures>(await _http.GetAsync($"/api/campaigns/{campaign}?version=2"), HttpStatusCode.OK);
+        var log = await Read<EventPage>(await _http.GetAsync($"/api/audit/stream?id={stream}"), HttpStatusCode.OK);
+
+        var classes = Assert.Single(figures.Total.Subtree.TrainingClasses);
+        Assert.Equal((ActivityReportedV1Upcaster.UnclassifiedType, 63, 16_837), (classes.ClassType, classes.Classes, classes.Learners));
+        Assert.Equal((1, 97.1m), (figures.Reports, figures.Total.ParticipationPercent));
+        Assert.Equal(63, log.Events[1].Data.GetProperty("figures").GetProperty("trainingClasses").GetInt32()); // the stored JSON is untouched
+        Assert.True((await Verify(stream)).Intact); // an insert with plain SQL is chained by the trigger too
+    }
+
+    [Fact]
     public async Task Given_entries_over_time_When_the_tally_is_asked_as_of_a_version_or_a_moment_Then_it_counts_what_the_events_said_then()
     {
         var contest = await ContestScenario.OpenNowAsync(_http);
