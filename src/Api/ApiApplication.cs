@@ -68,6 +68,7 @@ public static class ApiApplication
         app.MapCommitteeRecordsEndpoints();
         app.MapPeriodReportEndpoints();
         app.MapAuditEndpoints();
+        app.MapAdminEndpoints();
         return app;
     }
 }

@@ -55,6 +55,7 @@ public static class SiloHosting
         services.AddSingleton<EventLog>();
         services.AddSingleton<IntegrityCheck>();
         services.AddSingleton<EventExport>();
+        services.AddSingleton<Replay>();
         services.AddSingleton<TimeTravel>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

@@ -58,7 +58,7 @@ public sealed class CommitteeRecordsGrain(IEventJournal journal, CommitteeDirect
     public Task<CommandResult> RecordInspectionFollowUp(RecordInspectionFollowUp command, CommandContext context) =>
         Execute((book, _) => CommitteeRecordsDecisions.RecordFollowUp(book, command), context);
 
-    public Task<CommitteeRecordBook> Get() => Task.FromResult(State.Current ?? Initial);
+    public Task<CommitteeRecordBook> Get() => Task.FromResult((State.Current ?? Initial) with { Version = Version });
 
     /// <summary>Looked up for every creating command, so that a record carries the hierarchy as it is when recorded.</summary>
     private async Task<IReadOnlyList<string>> Path() => (await directory.PathToRootAsync(Code)).Select(c => c.Code).ToList();

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json;
+using TuyenGiao.Api.Campaigns;
+using TuyenGiao.Api.Committees;
+using TuyenGiao.Api.Contests;
+using TuyenGiao.Auditing;
+using TuyenGiao.Campaigns;
+using TuyenGiao.Integration.Tests.Campaigns;
+using TuyenGiao.Integration.Tests.Contests;
+using TuyenGiao.Integration.Tests.Infrastructure;
+using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
+
+namespace TuyenGiao.Integration.Tests.Auditing;
+
+/// <summary>Replay and reconcile on a database of its own, so that "every grain agrees" is about this test's data alone.</summary>
+public class ReplayTests
+{
+    private static async Task<(List<string> Progress, ReplayReport Report)> Replay(HttpClient http)
+    {
+        using var response = await http.PostAsync("/api/admin/replay", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var progress = new List<string>();
+        ReplayReport? report = null;
+        foreach (var block in (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+        {
+            var lines = block.Split('\n');
+            var type = lines.FirstOrDefault(l => l.StartsWith("event:", StringComparison.Ordinal))?[6..].Trim();
+            var data = string.Concat(lines.Where(l => l.StartsWith("data:", StringComparison.Ordinal)).Select(l => l[5..].TrimStart()));
+            if (type == "progress")
+                progress.Add(JsonSerializer.Deserialize<string>(data)!);
+            else if (type == "report")
+                report = JsonSerializer.Deserialize<ReplayReport>(data, Json);
+        }
+        return (progress, report ?? throw new InvalidOperationException("no report event"));
+    }
+
+    [Fact]
+    public async Task Given_committees_a_campaign_and_a_contest_When_replayed_Then_read_models_and_snapshots_are_rebuilt_and_a_tampered_stream_is_the_one_difference()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var node = await TuyenGiaoNode.StartAsync(database.ConnectionString, $"replay-{Guid.NewGuid():N}"[..16]);
+        var http = node.Http;
+        var h = await HierarchyScenario.CreateAsync(http);
+        var campaign = $"RP-{h.Suffix}";
+        await Read<CampaignFigures>(await http.PostJson("/api/campaigns", new
+        {
+            campaignId = campaign, launcherCode = h.City, title = "Chuyên đề năm 2020", kind = "AnnualTheme", periodStart = "2020-01-01", periodEnd = "2020-12-31",
+        }), HttpStatusCode.Created);
+        await Read<ActivityReportResponse>(await http.PostJson($"/api/campaigns/{campaign}/reports", new
+        {
+            reportId = "tn", committeeCode = h.DistrictA, periodStart = "2020-01-01", periodEnd = "2020-12-31", figures = new { partyMembers = 300, membersStudied = 290 },
+        }), HttpStatusCode.Created);
+        var contest = await ContestScenario.OpenNowAsync(http);
+        for (var i = 0; i < 5; i++)
+            await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry($"rp-{i}")), HttpStatusCode.Created);
+        // A read model that has drifted from the events: replay must put it back.
+        await database.ScalarAsync("UPDATE tuyengiao.mt_doc_activityreportdocument SET data = jsonb_set(data, '{corrections}', '7') RETURNING 1");
+
+        var (progress, clean) = await Replay(http);
+
+        Assert.True(clean.Reconciled, string.Join("\n", clean.Differences));
+        Assert.Contains(progress, p => p.Contains("streams to rebuild"));
+        Assert.Equal(5 + 4 + 1, clean.ReadModelDocuments); // the hierarchy's committees, the contest scenario's, and the one report
+        Assert.Equal(2, clean.Snapshots); // the campaign and the contest
+        var report = await Read<ActivityReportResponse>(await http.GetAsync($"/api/campaigns/{campaign}/reports/tn"), HttpStatusCode.OK);
+        Assert.Equal(0, report.Corrections);
+        Assert.Equal(0, await database.ScalarAsync("SELECT (data->>'corrections')::bigint FROM tuyengiao.mt_doc_activityreportdocument"));
+
+        // An event changed behind the system's back: the live grain still holds what it was told, the events now say otherwise.
+        await Read<CommitteeResponse>(await http.GetAsync($"/api/committees/{h.DistrictB}"), HttpStatusCode.OK);
+        await database.ScalarAsync("UPDATE tuyengiao.mt_events SET data = jsonb_set(data, '{name}', '\"Huyện ủy (sửa trái phép)\"') WHERE stream_id = @s AND version = 1 RETURNING 1",
+            ("s", $"committee/{h.DistrictB}"));
+
+        var (_, tampered) = await Replay(http);
+
+        var difference = Assert.Single(tampered.Differences);
+        Assert.Equal(($"committee/{h.DistrictB}", 1L), (difference.StreamId, difference.Version));
+        Assert.Contains("sửa trái phép", difference.What);
+    }
+}
