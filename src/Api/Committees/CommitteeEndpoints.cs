@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TuyenGiao.Api.Http;
+using TuyenGiao.Auditing;
 using TuyenGiao.Committees;
 using TuyenGiao.Common;
 
@@ -22,7 +23,7 @@ public static class CommitteeEndpoints
             .Produces<IReadOnlyList<CommitteeResponse>>();
 
         group.MapGet("/{code}", Get)
-            .WithName("GetCommittee").WithSummary("One committee.")
+            .WithName("GetCommittee").WithSummary("One committee; with asOf (a moment) or version, as its events had it then.")
             .Produces<CommitteeResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/{code}/name", Rename)
@@ -75,11 +76,23 @@ public static class CommitteeEndpoints
     private static async Task<IResult> Roots(CommitteeDirectory directory, CancellationToken ct) =>
         TypedResults.Ok((await directory.RootsAsync(ct)).Select(CommitteeResponse.From).ToList());
 
-    private static async Task<IResult> Get(string code, IGrainFactory grains) =>
+    /// <summary>The committee now, or with asOf or version as its events had it then (folded from them).</summary>
+    private static async Task<IResult> Get(string code, DateTimeOffset? asOf, long? version, IGrainFactory grains, TimeTravel time, CancellationToken ct) =>
         await WithCode(code, async normalized =>
-            await grains.GetGrain<ICommitteeGrain>(normalized).Get() is { } committee
-                ? TypedResults.Ok(CommitteeResponse.From(committee))
-                : NoSuchCommittee(normalized));
+        {
+            if (asOf is null && version is null)
+            {
+                return await grains.GetGrain<ICommitteeGrain>(normalized).Get() is { } committee
+                    ? TypedResults.Ok(CommitteeResponse.From(committee))
+                    : NoSuchCommittee(normalized);
+            }
+            if (asOf is not null && version is not null || version < 1)
+                return Problems.Invalid(new Dictionary<string, string[]> { ["version"] = ["give either asOf or a version of 1 or more"] });
+            var past = await time.AsOfAsync<Committee>(Committee.StreamIdFor(normalized), version, asOf, ct);
+            return past.State is { IsRegistered: true } then
+                ? TypedResults.Ok(CommitteeResponse.From(then with { Version = past.Version }))
+                : NoSuchCommittee(normalized);
+        });
 
     private static Task<IResult> Rename(string code, RenameCommitteeRequest request, IGrainFactory grains, HttpContext http) =>
         Change(code, grains, new FieldErrors().Required("name", request.Name),

@@ -172,6 +172,26 @@ public class AuditApiTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_renamed_committee_When_it_is_asked_as_of_its_first_version_or_a_moment_before_the_rename_Then_it_has_its_old_name()
+    {
+        var code = $"AU{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
+        await Read<CommitteeResponse>(await _http.PostJson("/api/committees", new { code, name = "Ban Tuyên giáo Huyện ủy", level = "Province", memberCount = 100 }), HttpStatusCode.Created);
+        await Task.Delay(50);
+        var beforeRename = DateTimeOffset.UtcNow;
+        await Task.Delay(50);
+        await Read<CommitteeResponse>(await _http.PutJson($"/api/committees/{code}/name", new { name = "Ban Tuyên giáo Thị ủy" }), HttpStatusCode.OK);
+
+        var first = await Read<CommitteeResponse>(await _http.GetAsync($"/api/committees/{code}?version=1"), HttpStatusCode.OK);
+        var then = await Read<CommitteeResponse>(await _http.GetAsync($"/api/committees/{code}?asOf={Uri.EscapeDataString(beforeRename.ToString("o"))}"), HttpStatusCode.OK);
+        var now = await Read<CommitteeResponse>(await _http.GetAsync($"/api/committees/{code}"), HttpStatusCode.OK);
+
+        Assert.Equal(("Ban Tuyên giáo Huyện ủy", 1L), (first.Name, first.Version));
+        Assert.Equal(("Ban Tuyên giáo Huyện ủy", 1L), (then.Name, then.Version));
+        Assert.Equal(("Ban Tuyên giáo Thị ủy", 2L), (now.Name, now.Version));
+        await AssertProblem(await _http.GetAsync($"/api/committees/{code}?asOf=2000-01-01T00:00:00Z"), HttpStatusCode.NotFound, "code");
+    }
+
+    [Fact]
     public async Task Given_entries_over_time_When_the_tally_is_asked_as_of_a_version_or_a_moment_Then_it_counts_what_the_events_said_then()
     {
         var contest = await ContestScenario.OpenNowAsync(_http);
