@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: pgbench's baseline on the same PostgreSQL, ingest over HTTP (one contest, 100 contests) and
-# through grain calls, live-tally freshness under load, and activation and replay of a million-entry contest.
+# through grain calls, live-tally freshness under load, activation and replay of a million-entry contest, and the
+# NDJSON export of its stream.
 # Prints a table and writes the same figures as JSON to bench-results/ (or --out DIR).
 # Options go to the benchmark: --seconds 20 --warmup 5 --clients 64 --rate 1000 --entries 1000000 --out bench-results
 # A full run takes about ten minutes on 2 cores (most of it loading the million entries).

@@ -34,6 +34,7 @@ public static class FullRun
         InProcessSilo.IngestResult grainOne;
         InProcessSilo.ActivationResult activation;
         InProcessSilo.ReplayResult replay;
+        string bigStream;
         await using (var silo = await InProcessSilo.StartAsync(o.ConnectionString))
         {
             Console.WriteLine("3. ingest in process (grain calls), one contest");
@@ -46,6 +47,14 @@ public static class FullRun
             activation = await silo.ReactivateAsync(big);
             Console.WriteLine("6. replay of the whole stream");
             replay = await silo.ReplayAsync(big);
+            bigStream = $"contest/{big}";
+        }
+
+        ExportMeasurement.Result export;
+        await using (var api = await ApiProcess.StartAsync(o.RepositoryRoot, o.ConnectionString))
+        {
+            Console.WriteLine("7. export of the million-event stream as NDJSON through the Api");
+            export = await ExportMeasurement.RunAsync(api, bigStream);
         }
 
         var ratio = Math.Round(httpOne.PerSecond / baseline.RowsPerSecond, 2);
@@ -71,6 +80,8 @@ public static class FullRun
                           $"from a store of {replay.StoreEvents:N0} events");
         Console.WriteLine($"activation of {activation.Entries:N0} entries: first call {activation.FirstCallSeconds} s; state {activation.ManagedBytes / 1048576.0:N0} MiB " +
                           $"({activation.ManagedBytesPerEntry:N0} bytes per entry); process {activation.WorkingSetBytes / 1048576.0:N0} MiB");
+        Console.WriteLine($"export of {export.Lines:N0} events as NDJSON ({export.Bytes / 1048576.0:N0} MiB) in {export.Seconds} s, {export.EventsPerSecond:N0} per second; " +
+                          $"Api working set {export.WorkingSetBeforeBytes / 1048576.0:N0} MiB before, at most {export.PeakWorkingSetBytes / 1048576.0:N0} MiB during");
         Console.WriteLine($"HTTP ingest over the pgbench baseline: {ratio}");
         foreach (var (target, (met, figure)) in targets)
             Console.WriteLine($"  {(met ? "met   " : "MISSED")} {target}: {figure}");
@@ -81,7 +92,7 @@ public static class FullRun
         {
             takenAt = DateTimeOffset.UtcNow,
             machine = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.ToString(), dotnet = Environment.Version.ToString() },
-            baseline, httpOne, httpSpread, grainOne, freshness, activation, replay, apiWorkingSetBytes = apiWorkingSet, ratio,
+            baseline, httpOne, httpSpread, grainOne, freshness, activation, replay, export, apiWorkingSetBytes = apiWorkingSet, ratio,
             targets = targets.ToDictionary(t => t.Key, t => new { met = t.Value.Met, figure = t.Value.Figure }),
         }, new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine($"figures written to {file}");
