@@ -7,12 +7,14 @@ prizes and the collective first prize; its quiz drew 5,033 of the bloc's 6,110 m
 """
 import json
 import sys
+import time
 import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 import demo_reports
+import tokens
 
 BASE = sys.argv[1].split(";")[0].rstrip("/")
 
@@ -39,18 +41,34 @@ SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Huỳnh", "Võ", "Thạch", 
 GIVEN = ["Văn An", "Thị Bình", "Minh Châu", "Quốc Dũng", "Thị Hoa", "Hoàng Long", "Thị Mai", "Văn Nam", "Ngọc Sương", "Thanh Tùng"]
 
 
-def call(method, path, body=None, accept=(200, 201)):
+# Who does what: an admin sets up the committees and loads the source reports; the bloc's organiser runs the
+# contests; each member organisation's officer records its members' entries; the judges score as themselves.
+ADMIN = tokens.mint("demo-admin", "admin")
+ORGANISER = tokens.mint("demo-organiser-tv-khoi", "organiser", "TV-KHOI")
+JUDGES = [("gk-tinh-1", "Giám khảo Ban Tuyên giáo Tỉnh ủy 1"), ("gk-tinh-2", "Giám khảo Ban Tuyên giáo Tỉnh ủy 2"),
+          ("gk-tinh-3", "Giám khảo Ban Tuyên giáo Tỉnh ủy 3")]
+JUDGE_TOKENS = {judge_id: tokens.mint(judge_id, "judge") for judge_id, _ in JUDGES}
+OFFICERS = {code: tokens.mint(f"demo-officer-{code.lower()}", "officer", code) for code, _, _ in MEMBERS}
+
+
+def call(method, path, body=None, accept=(200, 201), token=ADMIN):
     data = None if body is None else json.dumps(body).encode("utf-8")
-    request = urllib.request.Request(BASE + path, data=data, method=method,
-                                     headers={"Content-Type": "application/json", "X-Correlation-Id": "demo-tra-vinh-2023"})
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as error:
-        problem = json.loads(error.read() or b"{}")
-        if error.code in accept:
-            return error.code, problem
-        raise SystemExit(f"demo: {method} {path} answered {error.code}: {problem.get('detail', problem)}")
+    headers = {"Content-Type": "application/json", "X-Correlation-Id": "demo-tra-vinh-2023", "Authorization": f"Bearer {token}"}
+    for _ in range(100):
+        request = urllib.request.Request(BASE + path, data=data, method=method, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=60) as response:
+                return response.status, json.loads(response.read() or b"null")
+        except urllib.error.HTTPError as error:
+            problem = json.loads(error.read() or b"{}")
+            if error.code == 429:
+                # Submissions are limited per user: wait as told, then send the same request again.
+                time.sleep(float(error.headers.get("Retry-After", "1")))
+                continue
+            if error.code in accept:
+                return error.code, problem
+            raise SystemExit(f"demo: {method} {path} answered {error.code}: {problem.get('detail', problem)}")
+    raise SystemExit(f"demo: {method} {path} was throttled 100 times in a row")
 
 
 def committee(code, name, level, parent, members):
@@ -62,7 +80,7 @@ def committee(code, name, level, parent, members):
 
 def announce(contest_id, kind, title, target, per_author, individual, collective):
     now = datetime.now(timezone.utc)
-    status, _ = call("POST", "/api/contests", {
+    status, _ = call("POST", "/api/contests", token=ORGANISER, body={
         "contestId": contest_id, "organiserCode": "TV-KHOI", "kind": kind, "title": title,
         "description": "Tổ chức theo kế hoạch của Ban Thường vụ Đảng ủy Khối năm 2023.",
         "opensAt": (now - timedelta(minutes=1)).isoformat(), "closesAt": (now + timedelta(days=30)).isoformat(),
@@ -80,7 +98,7 @@ def submit_all(contest_id, bodies, label):
     done = 0
 
     def one(body):
-        call("POST", f"/api/contests/{contest_id}/entries", body)
+        call("POST", f"/api/contests/{contest_id}/entries", body, token=OFFICERS[body["committeeCode"]])
 
     with ThreadPoolExecutor(max_workers=16) as pool:
         for _ in pool.map(one, bodies):
@@ -116,19 +134,19 @@ def main():
     submit_all(WRITING, writing, "entries")
 
     print("Judging")
-    for judge_id, name in [("gk-tinh-1", "Giám khảo Ban Tuyên giáo Tỉnh ủy 1"), ("gk-tinh-2", "Giám khảo Ban Tuyên giáo Tỉnh ủy 2"),
-                           ("gk-tinh-3", "Giám khảo Ban Tuyên giáo Tỉnh ủy 3")]:
-        call("POST", f"/api/contests/{WRITING}/judges", {"judgeId": judge_id, "name": name, "committeeCode": "TV"})
+    for judge_id, name in JUDGES:
+        call("POST", f"/api/contests/{WRITING}/judges", {"judgeId": judge_id, "name": name, "committeeCode": "TV"}, token=ORGANISER)
     # The panel scores a shortlist of 40 entries; the twelve best take the individual prizes.
     for n in range(1, 41):
         for j, judge_id in enumerate(["gk-tinh-1", "gk-tinh-2", "gk-tinh-3"]):
-            call("PUT", f"/api/contests/{WRITING}/entries/{n * 41}/scores", {"judgeId": judge_id, "score": 60 + (n * 7 + j * 3) % 40})
-    call("POST", f"/api/contests/{WRITING}/awards/from-ranking")
-    status, tally = call("GET", f"/api/contests/{WRITING}/tally")
+            call("PUT", f"/api/contests/{WRITING}/entries/{n * 41}/scores", {"judgeId": judge_id, "score": 60 + (n * 7 + j * 3) % 40},
+                 token=JUDGE_TOKENS[judge_id])
+    call("POST", f"/api/contests/{WRITING}/awards/from-ranking", token=ORGANISER)
+    status, tally = call("GET", f"/api/contests/{WRITING}/tally", token=ORGANISER)
     most = max((c for c in tally["byCommittee"] if c["code"] in codes), key=lambda c: c["ownAccepted"])
     if not any(t["tier"] == "Giải nhất tập thể" and t["granted"] for t in tally["awards"]):
         call("POST", f"/api/contests/{WRITING}/awards", {"tier": "Giải nhất tập thể", "collective": True, "committeeCode": most["code"],
-                                                         "reason": "Đơn vị có số bài dự thi nhiều nhất và chất lượng"})
+                                                         "reason": "Đơn vị có số bài dự thi nhiều nhất và chất lượng"}, token=ORGANISER)
 
     print("Quiz")
     announce(QUIZ, "Quiz", "Tìm hiểu Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI", 6_110, 1, [], [])

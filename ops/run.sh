@@ -3,8 +3,10 @@
 #   TUYENGIAO_URLS   where HTTP listens (default http://127.0.0.1:5080)
 #   TUYENGIAO_PG     an existing PostgreSQL connection string (then no local cluster is started)
 #   Orleans__SiloPort / Orleans__GatewayPort / Orleans__ClusterId   to run several nodes on one machine
+#   Auth__SigningKey the key of the bearer tokens (default: .secrets/jwt-signing-key, made on first run)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
+source ops/signing-key.sh
 urls=${TUYENGIAO_URLS:-http://127.0.0.1:5080}
 first=${urls%%;*}
 
@@ -22,6 +24,7 @@ TuyenGiao is ready.
   OpenAPI document    $first/swagger/v1/swagger.json
   Health              $first/health/ready
   PostgreSQL          ${TUYENGIAO_PG%%;Password=*}
+  An admin token      ops/token.sh admin   (Swagger UI: Authorize, paste it; curl: -H "Authorization: Bearer \$(ops/token.sh admin)")
 Stop with Ctrl+C; 'ops/pg.sh stop' stops PostgreSQL.
 MSG
       exit 0

@@ -9,6 +9,7 @@ using TuyenGiao.Api.Contests;
 using TuyenGiao.Api.Contests.Live;
 using TuyenGiao.Api.Health;
 using TuyenGiao.Api.Http;
+using TuyenGiao.Api.Security;
 using TuyenGiao.Committees;
 using TuyenGiao.Silo;
 
@@ -20,6 +21,9 @@ namespace TuyenGiao.Api;
 /// </summary>
 public static class ApiApplication
 {
+    /// <summary>No request of this Api needs more: the largest, a contest's details with its prize tiers, is a few KiB.</summary>
+    public const long DefaultMaxRequestBodyBytes = 64 * 1024;
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -42,6 +46,8 @@ public static class ApiApplication
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.AddTuyenGiaoSecurity();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UnhandledErrors>();
         builder.Services.AddTuyenGiaoHealth();
@@ -52,6 +58,7 @@ public static class ApiApplication
         {
             o.SwaggerDoc("v1", new() { Title = "TuyenGiao", Version = "v1", Description = "Campaigns, contests and committees of Propaganda and Education Committees, event-sourced." });
             o.SupportNonNullableReferenceTypes();
+            o.AddBearerToSwagger();
         });
 
         var app = builder.Build();
@@ -59,7 +66,8 @@ public static class ApiApplication
         app.UseStatusCodePages();
         app.UseCorrelationIds();
         app.UseSwagger();
-        app.UseSwaggerUI();
+        app.UseSwaggerUI(o => o.EnablePersistAuthorization());
+        app.UseTuyenGiaoSecurity();
         app.MapTuyenGiaoHealth();
         app.MapCommitteeEndpoints();
         app.MapContestEndpoints();

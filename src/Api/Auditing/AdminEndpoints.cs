@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using TuyenGiao.Api.Security;
 using TuyenGiao.Auditing;
 
 namespace TuyenGiao.Api.Auditing;
@@ -12,6 +13,7 @@ public static class AdminEndpoints
     {
         app.MapPost("/api/admin/replay", Run).WithTags("Admin")
             .WithName("ReplayAndReconcile")
+            .RequireAuthorization(Policies.Admins)
             .WithSummary("Rebuilds every read model and snapshot from the events and compares each live grain's state with its events. " +
                          "Server-sent events: 'progress' lines as it goes, then one 'report' with every difference. The same as `dotnet run --project src/Silo -- replay`.")
             .Produces<ReplayReport>(StatusCodes.Status200OK, "text/event-stream");

@@ -1,4 +1,5 @@
 using TuyenGiao.Api.Http;
+using TuyenGiao.Api.Security;
 using TuyenGiao.Auditing;
 using TuyenGiao.Committees;
 
@@ -9,16 +10,19 @@ public static class AuditEndpoints
 {
     public static void MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
+        // Auditors read everything, the event log included (who recorded what, and the author names in entries).
         var group = app.MapGroup("/api/audit").WithTags("Audit");
 
         group.MapGet("/stream", Stream)
             .WithName("GetStreamEvents")
+            .RequireAuthorization(Policies.Auditors)
             .WithSummary("The events of one stream (for example contest/KHAT-VONG-TRA-VINH-2023) in version order, with actor, UTC time and correlation id; " +
                          "page with afterVersion = the answer's next.")
             .Produces<EventPage>().ProducesValidationProblem();
 
         group.MapGet("/events", Feed)
             .WithName("GetEventFeed")
+            .RequireAuthorization(Policies.Auditors)
             .WithSummary("Events across streams in store order, filtered by type (repeatable), a committee's subtree and a time range [from, to); " +
                          "page with after = the answer's next.")
             .Produces<EventPage>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
@@ -26,12 +30,14 @@ public static class AuditEndpoints
         group.MapGet("/export", Export)
             .WithName("ExportEvents")
             .WithSummary("The events of a stream and/or a time range [from, to) as NDJSON (default) or CSV, streamed as they are read.")
+            .RequireAuthorization(Policies.Auditors)
             .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson").Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesValidationProblem();
 
         group.MapGet("/integrity", Integrity)
             .WithName("VerifyIntegrity")
             .WithSummary("Walks the hash chain of one stream, or of all, and reports the first broken link of each stream.")
+            .RequireAuthorization(Policies.Auditors)
             .Produces<IntegrityReport>().ProducesValidationProblem();
     }
 

@@ -1,4 +1,5 @@
 using TuyenGiao.Api.Http;
+using TuyenGiao.Api.Security;
 using TuyenGiao.Auditing;
 using TuyenGiao.Campaigns;
 using TuyenGiao.Common;
@@ -14,31 +15,37 @@ public static class CampaignEndpoints
 
         group.MapPost("/", Launch)
             .WithName("LaunchCampaign").WithSummary("Launch a campaign for the launcher's subtree, or for named committees in it.")
+            .RequireAuthorization(Policies.Officers)
             .Produces<CampaignFigures>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/{campaignId}", Get)
             .WithName("GetCampaign")
+            .RequireAuthorization(Policies.RecordReaders)
             .WithSummary("A campaign's figures: totals against the targets, and every committee with reports, own and rolled up. " +
                          "With asOf (a moment) or version: the figures as the events stood then.")
             .Produces<CampaignFigures>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{campaignId}/closure", Close)
             .WithName("CloseCampaign").WithSummary("Close a campaign: no new reports; corrections stay possible.")
+            .RequireAuthorization(Policies.Officers)
             .Produces<CampaignFigures>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{campaignId}/reports", Report)
             .WithName("ReportActivity")
             .WithSummary("A participating committee reports its activities for a period inside the campaign's. The same reportId and content again records nothing.")
+            .RequireAuthorization(Policies.Officers)
             .Produces<ActivityReportResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/{campaignId}/reports/{reportId}", GetReport)
             .WithName("GetActivityReport").WithSummary("A report's current figures and its history of corrections.")
+            .RequireAuthorization(Policies.RecordReaders)
             .Produces<ActivityReportResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{campaignId}/reports/{reportId}/corrections", Correct)
             .WithName("CorrectActivityReport").WithSummary("Correct a report: all its figures as they should be, and why. The earlier figures stay in its history.")
+            .RequireAuthorization(Policies.Officers)
             .Produces<ActivityReportResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -51,6 +58,8 @@ public static class CampaignEndpoints
             errors.Check(Identifiers.ValidateAggregateId("campaignId", Identifiers.NormalizeAggregateId(request.CampaignId)));
         if (errors.Any)
             return Problems.Invalid(errors.ToDictionary());
+        if (await http.RecordFor(request.LauncherCode!, "launcherCode") is { } denied)
+            return denied;
         var id = Identifiers.NormalizeAggregateId(request.CampaignId!);
         var t = request.Targets;
         var grain = grains.GetGrain<ICampaignGrain>(id);
@@ -75,6 +84,8 @@ public static class CampaignEndpoints
     private static Task<IResult> Close(string campaignId, CloseCampaignRequest request, IGrainFactory grains, HttpContext http) =>
         WithCampaign(campaignId, grains, async (_, grain) =>
         {
+            if (await grain.GetFigures() is { } campaign && await http.RecordFor(campaign.LauncherCode, "launcherCode") is { } denied)
+                return denied;
             var result = await grain.Close(new CloseCampaign(request.Reason ?? ""), http.CommandContext());
             return result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(await grain.GetFigures());
         });
@@ -87,6 +98,8 @@ public static class CampaignEndpoints
             var figures = ReadFigures(request.Figures, errors);
             if (errors.Any)
                 return Problems.Invalid(errors.ToDictionary());
+            if (await http.RecordFor(request.CommitteeCode!, "committeeCode") is { } denied)
+                return denied;
             var reportId = request.ReportId!.Trim();
             var result = await grain.Report(new ReportActivity(reportId, request.CommitteeCode!, request.PeriodStart!.Value, request.PeriodEnd!.Value, figures!),
                 http.CommandContext());
@@ -107,6 +120,8 @@ public static class CampaignEndpoints
             var figures = ReadFigures(request.Figures, errors);
             if (errors.Any)
                 return Problems.Invalid(errors.ToDictionary());
+            if (await grain.GetReport(reportId) is { } report && await http.RecordFor(report.CommitteeCode, "committeeCode") is { } denied)
+                return denied;
             var result = await grain.Correct(new CorrectActivityReport(reportId, figures!, request.Reason!), http.CommandContext());
             return result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(await Describe(id, reportId, grain, history));
         });

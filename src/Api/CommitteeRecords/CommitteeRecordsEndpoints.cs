@@ -1,4 +1,5 @@
 using TuyenGiao.Api.Http;
+using TuyenGiao.Api.Security;
 using TuyenGiao.CommitteeRecords;
 using TuyenGiao.Committees;
 using TuyenGiao.Common;
@@ -18,6 +19,7 @@ public static class CommitteeRecordsEndpoints
 
         group.MapGet("/records", Get)
             .WithName("GetCommitteeRecords").WithSummary("The committee's own model programmes, commendations, opinion issues and inspections.")
+            .RequireAuthorization(Policies.RecordReaders)
             .Produces<CommitteeRecordBook>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         Command(group.MapPost("/model-programmes", RegisterProgramme), "RegisterModelProgramme",
@@ -30,6 +32,7 @@ public static class CommitteeRecordsEndpoints
         group.MapGet("/model-programmes/growth", Growth)
             .WithName("GetModelProgrammeGrowth")
             .WithSummary("Active, new, maintained and retired programmes per month, quarter or year, by type, for the committee and everything below it.")
+            .RequireAuthorization(Policies.RecordReaders)
             .Produces<ProgrammeGrowthResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         Command(group.MapPost("/commendations", RecordCommendation), "RecordCommendation",
@@ -43,12 +46,12 @@ public static class CommitteeRecordsEndpoints
     }
 
     private static void Command(RouteHandlerBuilder route, string name, string summary, int status = StatusCodes.Status200OK) =>
-        route.WithName(name).WithSummary(summary).Produces<CommitteeRecordBook>(status).ProducesValidationProblem()
+        route.WithName(name).WithSummary(summary).RequireAuthorization(Policies.Officers).Produces<CommitteeRecordBook>(status).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static Task<IResult> Get(string code, IGrainFactory grains, CommitteeDirectory directory) =>
+    private static Task<IResult> Get(string code, IGrainFactory grains, CommitteeDirectory directory, HttpContext http) =>
         WithCommittee(code, grains, async (c, grain) =>
-            await directory.FindAsync(c) is null ? NoSuchCommittee(c) : TypedResults.Ok(await grain.Get()));
+            await http.ReadRecordsOf(c) ?? (await directory.FindAsync(c) is null ? NoSuchCommittee(c) : TypedResults.Ok(await grain.Get())));
 
     private static IResult NoSuchCommittee(string code) => Problems.NotFound("code", $"no committee with code '{code}' is registered");
 
@@ -98,7 +101,7 @@ public static class CommitteeRecordsEndpoints
             (grain, context) => grain.RecordInspectionFollowUp(new RecordInspectionFollowUp(inspectionId, r.RecordedOn!.Value, r.Actions!), context));
 
     private static Task<IResult> Growth(string code, DateOnly? from, DateOnly? to, GrowthInterval? interval, IGrainFactory grains, CommitteeDirectory directory,
-        PeriodReports reports) =>
+        PeriodReports reports, HttpContext http) =>
         WithCommittee(code, grains, async (c, _) =>
         {
             var errors = new FieldErrors().Required("from", from).Required("to", to);
@@ -109,6 +112,8 @@ public static class CommitteeRecordsEndpoints
                 errors.Add("to", $"the series would have more than {ProgrammeGrowth.MaxPoints} points: use a longer interval");
             if (errors.Any)
                 return Problems.Invalid(errors.ToDictionary());
+            if (await http.ReadRecordsOf(c) is { } denied)
+                return denied;
             if (await directory.FindAsync(c) is null)
                 return NoSuchCommittee(c);
             var books = await reports.RecordBooksAsync(c);
@@ -123,6 +128,8 @@ public static class CommitteeRecordsEndpoints
         {
             if (errors.Any)
                 return Problems.Invalid(errors.ToDictionary());
+            if (await http.RecordFor(c) is { } denied)
+                return denied;
             var result = await command(grain, http.CommandContext());
             if (result.Rejection is { } rejection)
                 return Problems.From(rejection);

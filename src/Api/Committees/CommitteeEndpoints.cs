@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TuyenGiao.Api.Http;
+using TuyenGiao.Api.Security;
 using TuyenGiao.Auditing;
 using TuyenGiao.Committees;
 using TuyenGiao.Common;
@@ -14,41 +15,50 @@ public static class CommitteeEndpoints
         var group = app.MapGroup("/api/committees").WithTags("Committees");
 
         group.MapPost("/", Register)
-            .WithName("RegisterCommittee").WithSummary("Register a committee under its parent.")
+            .WithName("RegisterCommittee").WithSummary("Register a committee under its parent (a root: admins only).")
+            .RequireAuthorization(Policies.Officers)
             .Produces<CommitteeResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/", Roots)
             .WithName("ListRootCommittees").WithSummary("The committees at the top of the hierarchy.")
+            .RequireAuthorization(Policies.SignedIn)
             .Produces<IReadOnlyList<CommitteeResponse>>();
 
         group.MapGet("/{code}", Get)
             .WithName("GetCommittee").WithSummary("One committee; with asOf (a moment) or version, as its events had it then.")
+            .RequireAuthorization(Policies.SignedIn)
             .Produces<CommitteeResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/{code}/name", Rename)
             .WithName("RenameCommittee").WithSummary("Rename a committee.")
+            .RequireAuthorization(Policies.Officers)
             .Produces<CommitteeResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/{code}/member-count", ChangeMemberCount)
             .WithName("ChangeCommitteeMemberCount").WithSummary("Record a committee's current number of party members.")
+            .RequireAuthorization(Policies.Officers)
             .Produces<CommitteeResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/{code}/parent", Move)
             .WithName("MoveCommittee").WithSummary("Move a committee, with everything below it, under another parent.")
+            .RequireAuthorization(Policies.Officers)
             .Produces<CommitteeResponse>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/{code}/children", Children)
             .WithName("GetCommitteeChildren").WithSummary("The committees directly under this one.")
+            .RequireAuthorization(Policies.SignedIn)
             .Produces<IReadOnlyList<CommitteeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{code}/subtree", Subtree)
             .WithName("GetCommitteeSubtree").WithSummary("This committee and everything below it, breadth first, with depths.")
+            .RequireAuthorization(Policies.SignedIn)
             .Produces<IReadOnlyList<CommitteeNodeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{code}/path", PathToRoot)
             .WithName("GetCommitteePath").WithSummary("This committee, its parent, and so on up to the root.")
+            .RequireAuthorization(Policies.SignedIn)
             .Produces<IReadOnlyList<CommitteeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -63,6 +73,8 @@ public static class CommitteeEndpoints
             errors.Check(CommitteeCode.Validate("parentCode", request.ParentCode));
         if (errors.Any)
             return Problems.Invalid(errors.ToDictionary());
+        if (await http.RegisterUnder(request.ParentCode) is { } denied)
+            return denied;
 
         var code = CommitteeCode.Normalize(request.Code!);
         var grain = grains.GetGrain<ICommitteeGrain>(code);
@@ -95,11 +107,11 @@ public static class CommitteeEndpoints
         });
 
     private static Task<IResult> Rename(string code, RenameCommitteeRequest request, IGrainFactory grains, HttpContext http) =>
-        Change(code, grains, new FieldErrors().Required("name", request.Name),
+        Change(code, grains, new FieldErrors().Required("name", request.Name), () => http.RecordFor(code),
             grain => grain.Rename(new RenameCommittee(request.Name!), http.CommandContext()));
 
     private static Task<IResult> ChangeMemberCount(string code, ChangeMemberCountRequest request, IGrainFactory grains, HttpContext http) =>
-        Change(code, grains, new FieldErrors().Required("memberCount", request.MemberCount),
+        Change(code, grains, new FieldErrors().Required("memberCount", request.MemberCount), () => http.RecordFor(code),
             grain => grain.ChangeMemberCount(new ChangeMemberCount(request.MemberCount!.Value), http.CommandContext()));
 
     private static Task<IResult> Move(string code, MoveCommitteeRequest request, IGrainFactory grains, HttpContext http)
@@ -107,7 +119,7 @@ public static class CommitteeEndpoints
         var errors = new FieldErrors().Required("parentCode", request.ParentCode);
         if (request.ParentCode is not null)
             errors.Check(CommitteeCode.Validate("parentCode", request.ParentCode));
-        return Change(code, grains, errors, grain => grain.MoveUnder(new MoveCommittee(request.ParentCode!), http.CommandContext()));
+        return Change(code, grains, errors, () => http.Move(code, request.ParentCode!), grain => grain.MoveUnder(new MoveCommittee(request.ParentCode!), http.CommandContext()));
     }
 
     private static async Task<IResult> Children(string code, CommitteeDirectory directory, CancellationToken ct) =>
@@ -133,12 +145,15 @@ public static class CommitteeEndpoints
             return path.Count == 0 ? NoSuchCommittee(normalized) : TypedResults.Ok(path.Select(CommitteeResponse.From).ToList());
         });
 
-    /// <summary>A change to an existing committee: shape checks, then the grain, then the committee as it now is.</summary>
-    private static async Task<IResult> Change(string code, IGrainFactory grains, FieldErrors errors, Func<ICommitteeGrain, Task<CommandResult>> send)
+    /// <summary>A change to an existing committee: shape checks, then the caller's permission, then the grain, then the committee as it now is.</summary>
+    private static async Task<IResult> Change(string code, IGrainFactory grains, FieldErrors errors, Func<Task<IResult?>> permit,
+        Func<ICommitteeGrain, Task<CommandResult>> send)
     {
         errors.Check(CommitteeCode.Validate("code", code));
         if (errors.Any)
             return Problems.Invalid(errors.ToDictionary());
+        if (await permit() is { } denied)
+            return denied;
         var grain = grains.GetGrain<ICommitteeGrain>(CommitteeCode.Normalize(code));
         var result = await send(grain);
         if (result.Rejection is { } rejection)

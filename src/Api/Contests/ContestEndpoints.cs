@@ -1,6 +1,9 @@
 using TuyenGiao.Api.Contests.Live;
+using System.Net.ServerSentEvents;
 using TuyenGiao.Api.Http;
+using TuyenGiao.Api.Security;
 using TuyenGiao.Auditing;
+using TuyenGiao.Committees;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
 using static TuyenGiao.Api.Contests.ContestRouting;
@@ -16,24 +19,29 @@ public static class ContestEndpoints
 
         group.MapPost("/", Announce)
             .WithName("AnnounceContest").WithSummary("Announce a writing, quiz or storytelling contest.")
+            .RequireAuthorization(Policies.Organisers)
             .Produces<ContestResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/{contestId}", Get)
             .WithName("GetContest").WithSummary("A contest's details; times in Vietnam time (+07:00).")
+            .AllowAnonymous()
             .Produces<ContestResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/{contestId}", Amend)
             .WithName("AmendContest").WithSummary("Replace a contest's details, before it opens.")
+            .RequireAuthorization(Policies.Organisers)
             .Produces<ContestResponse>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/{contestId}/cancellation", Cancel)
             .WithName("CancelContest").WithSummary("Cancel a contest, with the reason.")
+            .RequireAuthorization(Policies.Organisers)
             .Produces<ContestResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{contestId}/entries", Submit)
             .WithName("SubmitEntry")
+            .RequireAuthorization(Policies.EntrySubmitters).RequireRateLimiting(SubmissionRateLimit.Policy)
             .WithSummary("Submit an entry. The same submissionId again returns the first receipt and records nothing; with another body it is a 409.")
             .Produces<SubmissionReceiptResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
@@ -41,16 +49,19 @@ public static class ContestEndpoints
 
         group.MapPost("/{contestId}/entries/{submissionId}/withdrawal", Withdraw)
             .WithName("WithdrawEntry").WithSummary("The submitter withdraws an entry, before the close. The entry's events stay.")
+            .RequireAuthorization(Policies.EntrySubmitters)
             .Produces<ContestTally>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/{contestId}/entries/{entryNumber:int}/disqualification", Disqualify)
             .WithName("DisqualifyEntry").WithSummary("The organiser disqualifies an entry, with the reason.")
+            .RequireAuthorization(Policies.Organisers)
             .Produces<ContestTally>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/{contestId}/tally", Tally)
             .WithName("GetContestTally")
+            .AllowAnonymous()
             .WithSummary("Entries accepted, withdrawn and disqualified; progress against the target; per committee rolled up; per day (UTC+7). " +
                          "With asOf (a moment, any offset) or version: the tally as the events stood then.")
             .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
@@ -58,6 +69,7 @@ public static class ContestEndpoints
         group.MapGet("/{contestId}/tally/live", LiveTally)
             .WithName("FollowContestTally")
             .WithSummary("Server-sent events: the tally now, then after every change (at most about ten a second).")
+            .AllowAnonymous()
             .Produces<ContestTally>(StatusCodes.Status200OK, "text/event-stream").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -71,6 +83,8 @@ public static class ContestEndpoints
             errors.Check(ContestDecisions.ValidateId(request.ContestId.Trim().ToUpperInvariant()));
         if (errors.Any)
             return Problems.Invalid(errors.ToDictionary());
+        if (http.Organise(CommitteeCode.Normalize(request.OrganiserCode!)) is { } denied)
+            return denied;
 
         var id = request.ContestId!.Trim().ToUpperInvariant();
         var grain = grains.GetGrain<IContestGrain>(id);
@@ -91,6 +105,8 @@ public static class ContestEndpoints
             var details = ReadDetails(request, errors);
             if (errors.Any)
                 return Problems.Invalid(errors.ToDictionary());
+            if (await http.OrganiseContest(grain.GetPrimaryKeyString()) is { } denied)
+                return denied;
             var result = await grain.Amend(new AmendContest(details!), http.CommandContext());
             return result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(ContestResponse.From((await grain.Get())!));
         });
@@ -98,6 +114,8 @@ public static class ContestEndpoints
     private static Task<IResult> Cancel(string contestId, CancelContestRequest request, IGrainFactory grains, HttpContext http) =>
         WithContest(contestId, grains, async grain =>
         {
+            if (await http.OrganiseContest(grain.GetPrimaryKeyString()) is { } denied)
+                return denied;
             var result = await grain.Cancel(new CancelContest(request.Reason ?? ""), http.CommandContext());
             return result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(ContestResponse.From((await grain.Get())!));
         });
@@ -110,6 +128,8 @@ public static class ContestEndpoints
                 .Required("committeeCode", request.CommitteeCode).Required("title", request.Title).Required("words", request.Words);
             if (errors.Any)
                 return Problems.Invalid(errors.ToDictionary());
+            if (await http.SubmitEntryFor(grain.GetPrimaryKeyString(), request.CommitteeCode!) is { } denied)
+                return denied;
             var outcome = await grain.Submit(new SubmitEntry(request.SubmissionId!, request.AuthorName!, request.CommitteeCode!, request.Title!,
                 request.Words!.Value, request.QuestionsAnswered, request.QuestionsCorrect), http.CommandContext());
             if (outcome.Rejection is { } rejection)
@@ -120,26 +140,34 @@ public static class ContestEndpoints
                 new SubmissionReceiptResponse(id, receipt.SubmissionId, receipt.EntryNumber, ContestClock.InVietnam(receipt.SubmittedAt)));
         });
 
-    private static Task<IResult> Withdraw(string contestId, string submissionId, IGrainFactory grains, HttpContext http) =>
+    /// <summary>Whoever may record an entry for its committee may withdraw it.</summary>
+    private static Task<IResult> Withdraw(string contestId, string submissionId, IGrainFactory grains, ContestEntries entries, HttpContext http) =>
         WithContest(contestId, grains, async grain =>
-            await AnswerWithTally(grain, await grain.Withdraw(new WithdrawEntry(submissionId), http.CommandContext())));
+        {
+            var id = grain.GetPrimaryKeyString();
+            if (await entries.FindBySubmissionAsync(id, submissionId.Trim(), http.RequestAborted) is { } entry
+                && await http.SubmitEntryFor(id, entry.CommitteeCode) is { } denied)
+                return denied;
+            return await AnswerWithTally(grain, await grain.Withdraw(new WithdrawEntry(submissionId), http.CommandContext()));
+        });
 
     private static Task<IResult> Disqualify(string contestId, int entryNumber, DisqualifyEntryRequest request, IGrainFactory grains, HttpContext http) =>
         WithContest(contestId, grains, async grain =>
-            await AnswerWithTally(grain, await grain.Disqualify(new DisqualifyEntry(entryNumber, request.Reason ?? ""), http.CommandContext())));
+            await http.OrganiseContest(grain.GetPrimaryKeyString()) ?? await AnswerWithTally(grain, await grain.Disqualify(new DisqualifyEntry(entryNumber, request.Reason ?? ""), http.CommandContext())));
 
     /// <summary>The live tally, or with asOf or version the tally as the events stood then, folded from them.</summary>
     private static Task<IResult> Tally(string contestId, DateTimeOffset? asOf, long? version, IGrainFactory grains, TimeTravel time, TimeProvider clock,
-        CancellationToken ct) =>
+        HttpContext http, CancellationToken ct) =>
         WithContest(contestId, grains, async grain =>
         {
+            var full = await http.MaySeeUnpublishedResults(grain.GetPrimaryKeyString());
             if (asOf is null && version is null)
-                return await grain.GetTally() is { } tally ? TypedResults.Ok(tally) : NoSuchContest(contestId);
+                return await grain.GetTally() is { } tally ? TypedResults.Ok(AsSeenBy(full, tally)) : NoSuchContest(contestId);
             if (asOf is not null && version is not null || version < 1)
                 return Problems.Invalid(new Dictionary<string, string[]> { ["version"] = ["give either asOf or a version of 1 or more"] });
             var past = await time.AsOfAsync<Contest>(Contest.StreamIdFor(Normalize(contestId)), version, asOf, ct);
             return past.State is { Details: not null } contest
-                ? TypedResults.Ok(ContestTallies.Build(contest, past.Version, asOf ?? clock.GetUtcNow()))
+                ? TypedResults.Ok(AsSeenBy(full, ContestTallies.Build(contest, past.Version, asOf ?? clock.GetUtcNow())))
                 : NoSuchContest(contestId);
         });
 
@@ -150,8 +178,15 @@ public static class ContestEndpoints
                 return NoSuchContest(contestId);
             // Every connection, a reconnection with Last-Event-ID included, gets the current tally at once: a tally
             // is the whole state, not a change, so nothing is missed, and the client is not left on a silent stream.
-            return TypedResults.ServerSentEvents(feeds.Follow(Normalize(contestId), http.RequestAborted));
+            var feed = feeds.Follow(Normalize(contestId), http.RequestAborted);
+            return await http.MaySeeUnpublishedResults(grain.GetPrimaryKeyString())
+                ? TypedResults.ServerSentEvents(feed)
+                : TypedResults.ServerSentEvents(feed.Select(item => new SseItem<ContestTally>(ContestTallies.WithoutUnpublishedAwards(item.Data), item.EventType)
+                    { EventId = item.EventId, ReconnectionInterval = item.ReconnectionInterval }));
         });
+
+    private static ContestTally AsSeenBy(bool maySeeUnpublished, ContestTally tally) =>
+        maySeeUnpublished ? tally : ContestTallies.WithoutUnpublishedAwards(tally);
 
     private static ContestDetails? ReadDetails(ContestDetailsRequest r, FieldErrors errors)
     {

@@ -1,4 +1,5 @@
 using TuyenGiao.Api.Http;
+using TuyenGiao.Api.Security;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
 using static TuyenGiao.Api.Contests.ContestRouting;
@@ -14,74 +15,91 @@ public static class JudgingEndpoints
 
         group.MapPost("/judges", AssignJudge)
             .WithName("AssignJudge").WithSummary("Put a judge on the panel (the organiser).")
+            .RequireAuthorization(Policies.Organisers)
             .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/judges/{judgeId}/entries", EntriesForJudge)
             .WithName("GetEntriesForJudge")
             .WithSummary("The entries a judge may score, without the author's identity, a page at a time (after an entry number).")
+            .RequireAuthorization(Policies.Judges)
             .Produces<IReadOnlyList<AnonymousEntryResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/entries/{entryNumber:int}/scores", Score)
             .WithName("ScoreEntry").WithSummary("A judge's score, 0 to 100, for an entry in a round; scoring again supersedes.")
+            .RequireAuthorization(Policies.Judges)
             .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/ranking", Ranking)
-            .WithName("GetContestRanking").WithSummary("Scored entries ranked: latest round, then (trimmed) mean score, ties to the earlier entry.")
+            .WithName("GetContestRanking").WithSummary("Scored entries ranked: latest round, then (trimmed) mean score, ties to the earlier entry. Public once the results are published; before, the organisers' and auditors'.")
+            .AllowAnonymous()
             .Produces<IReadOnlyList<RankedEntry>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/awards/from-ranking", GrantFromRanking)
             .WithName("GrantAwardsFromRanking").WithSummary("Fill the individual tiers from the top of the ranking.")
+            .RequireAuthorization(Policies.Organisers)
             .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/awards", GrantAward)
             .WithName("GrantAward").WithSummary("Grant a tier directly, with the reason: to an entry, or a collective tier to a committee.")
+            .RequireAuthorization(Policies.Organisers)
             .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/results", Publish)
             .WithName("PublishResults").WithSummary("Publish the results, after the close: the awards are frozen.")
+            .RequireAuthorization(Policies.Organisers)
             .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/awards/corrections", Correct)
             .WithName("CorrectAward").WithSummary("After publication: move one award to another entry or committee, with the reason.")
+            .RequireAuthorization(Policies.Organisers)
             .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static Task<IResult> AssignJudge(string contestId, AssignJudgeRequest r, IGrainFactory grains, HttpContext http) =>
-        Command(contestId, grains, new FieldErrors().Required("judgeId", r.JudgeId).Required("name", r.Name).Required("committeeCode", r.CommitteeCode),
+        Command(contestId, grains, http, Organiser, new FieldErrors().Required("judgeId", r.JudgeId).Required("name", r.Name).Required("committeeCode", r.CommitteeCode),
             grain => grain.AssignJudge(new AssignJudge(r.JudgeId!, r.Name!, r.CommitteeCode!), http.CommandContext()));
 
     private static Task<IResult> Score(string contestId, int entryNumber, ScoreEntryRequest r, IGrainFactory grains, HttpContext http) =>
-        Command(contestId, grains, new FieldErrors().Required("judgeId", r.JudgeId).Required("score", r.Score),
+        Command(contestId, grains, http, (h, _) => Task.FromResult(h.JudgeAs(r.JudgeId!)), new FieldErrors().Required("judgeId", r.JudgeId).Required("score", r.Score),
             grain => grain.Score(new ScoreEntry(entryNumber, r.JudgeId!, r.Round ?? 1, r.Score!.Value), http.CommandContext()));
 
     private static Task<IResult> GrantFromRanking(string contestId, IGrainFactory grains, HttpContext http) =>
-        Command(contestId, grains, new FieldErrors(), grain => grain.GrantFromRanking(http.CommandContext()));
+        Command(contestId, grains, http, Organiser, new FieldErrors(), grain => grain.GrantFromRanking(http.CommandContext()));
 
     private static Task<IResult> GrantAward(string contestId, GrantAwardRequest r, IGrainFactory grains, HttpContext http) =>
-        Command(contestId, grains, new FieldErrors().Required("tier", r.Tier).Required("reason", r.Reason),
+        Command(contestId, grains, http, Organiser, new FieldErrors().Required("tier", r.Tier).Required("reason", r.Reason),
             grain => grain.GrantAward(new GrantAward(r.Tier!, r.Collective ?? false, r.EntryNumber, r.CommitteeCode, r.Reason!), http.CommandContext()));
 
     private static Task<IResult> Publish(string contestId, IGrainFactory grains, HttpContext http) =>
-        Command(contestId, grains, new FieldErrors(), grain => grain.PublishResults(http.CommandContext()));
+        Command(contestId, grains, http, Organiser, new FieldErrors(), grain => grain.PublishResults(http.CommandContext()));
 
     private static Task<IResult> Correct(string contestId, CorrectAwardRequest r, IGrainFactory grains, HttpContext http) =>
-        Command(contestId, grains, new FieldErrors().Required("tier", r.Tier).Required("reason", r.Reason),
+        Command(contestId, grains, http, Organiser, new FieldErrors().Required("tier", r.Tier).Required("reason", r.Reason),
             grain => grain.CorrectAward(new CorrectAward(r.Tier!, r.Collective ?? false, r.FromEntryNumber, r.FromCommitteeCode,
                 r.ToEntryNumber, r.ToCommitteeCode, r.Reason!), http.CommandContext()));
 
-    private static Task<IResult> Ranking(string contestId, IGrainFactory grains) =>
-        WithContest(contestId, grains, async grain =>
-            await grain.GetTally() is null ? NoSuchContest(contestId) : TypedResults.Ok(await grain.GetRanking()));
-
-    private static Task<IResult> EntriesForJudge(string contestId, string judgeId, int? after, int? limit, IGrainFactory grains, ContestEntries entries, CancellationToken ct) =>
+    private static Task<IResult> Ranking(string contestId, IGrainFactory grains, HttpContext http) =>
         WithContest(contestId, grains, async grain =>
         {
+            if (await grain.GetTally() is not { } tally)
+                return NoSuchContest(contestId);
+            if (!tally.ResultsPublished && !await http.MaySeeUnpublishedResults(grain.GetPrimaryKeyString()))
+                return Problems.From(Rejection.Forbidden("contestId", "the ranking is public once the results are published; until then it is the organisers'"));
+            return TypedResults.Ok(await grain.GetRanking());
+        });
+
+    private static Task<IResult> EntriesForJudge(string contestId, string judgeId, int? after, int? limit, IGrainFactory grains, ContestEntries entries,
+        HttpContext http, CancellationToken ct) =>
+        WithContest(contestId, grains, async grain =>
+        {
+            if (http.JudgeAs(judgeId) is { } denied)
+                return denied;
             var pageSize = Math.Clamp(limit ?? 50, 1, 200);
             if (await grain.EntriesForJudge(judgeId, after ?? 0, pageSize) is not { } numbers)
                 return Problems.NotFound("judgeId", $"'{judgeId}' is not on the judging panel of this contest");
@@ -89,11 +107,17 @@ public static class JudgingEndpoints
             return TypedResults.Ok(texts.Select(e => new AnonymousEntryResponse(e.EntryNumber, e.Title, e.Words, e.QuestionsAnswered, e.QuestionsCorrect)).ToList());
         });
 
-    private static Task<IResult> Command(string contestId, IGrainFactory grains, FieldErrors errors, Func<IContestGrain, Task<CommandResult>> send) =>
+    /// <summary>Shape errors first, then whether the caller may, then the grain.</summary>
+    private static Task<IResult> Command(string contestId, IGrainFactory grains, HttpContext http, Func<HttpContext, string, Task<IResult?>> permit,
+        FieldErrors errors, Func<IContestGrain, Task<CommandResult>> send) =>
         WithContest(contestId, grains, async grain =>
         {
             if (errors.Any)
                 return Problems.Invalid(errors.ToDictionary());
+            if (await permit(http, grain.GetPrimaryKeyString()) is { } denied)
+                return denied;
             return await AnswerWithTally(grain, await send(grain));
         });
+
+    private static Task<IResult?> Organiser(HttpContext http, string contestId) => http.OrganiseContest(contestId);
 }

@@ -25,10 +25,10 @@ public static class HealthEndpoints
         // Plain endpoints rather than MapHealthChecks, so that they appear in the OpenAPI document too.
         var group = app.MapGroup("/health").WithTags("Health");
         group.MapGet("/live", () => TypedResults.Ok(new HealthResponse("Healthy", new Dictionary<string, HealthCheckResponse>())))
-            .WithName("Live").WithSummary("The process is up.")
+            .WithName("Live").WithSummary("The process is up.").AllowAnonymous()
             .Produces<HealthResponse>();
         group.MapGet("/ready", Ready)
-            .WithName("Ready").WithSummary("PostgreSQL is reachable and a silo of the cluster is active.")
+            .WithName("Ready").WithSummary("PostgreSQL is reachable and a silo of the cluster is active.").AllowAnonymous()
             .Produces<HealthResponse>().Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
     }
 

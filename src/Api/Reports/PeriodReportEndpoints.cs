@@ -1,4 +1,5 @@
 using TuyenGiao.Api.Http;
+using TuyenGiao.Api.Security;
 using TuyenGiao.Committees;
 using TuyenGiao.Reporting;
 
@@ -13,13 +14,14 @@ public static class PeriodReportEndpoints
     {
         app.MapGet("/api/committees/{code}/reports/period", Get).WithTags("Reports")
             .WithName("GetPeriodReport")
+            .RequireAuthorization(Policies.RecordReaders)
             .WithSummary("Activities per campaign and rolled up, model programmes, commendations, opinion issues and inspections of a committee " +
                          "and its subtree for a period (from and to included). format: json (default), csv or xlsx.")
             .Produces<PeriodReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: Xlsx)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> Get(string code, DateOnly? from, DateOnly? to, string? format, PeriodReports reports, CancellationToken ct)
+    private static async Task<IResult> Get(string code, DateOnly? from, DateOnly? to, string? format, PeriodReports reports, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors().Check(CommitteeCode.Validate("code", code)).Required("from", from).Required("to", to);
         if (from is not null && to < from)
@@ -31,6 +33,8 @@ public static class PeriodReportEndpoints
             return Problems.Invalid(errors.ToDictionary());
 
         var normalized = CommitteeCode.Normalize(code);
+        if (await http.ReadRecordsOf(normalized) is { } denied)
+            return denied;
         if (await reports.BuildAsync(normalized, from!.Value, to!.Value, ct) is not { } report)
             return Problems.NotFound("code", $"no committee with code '{normalized}' is registered");
         var name = $"bao-cao-{normalized}-{from:yyyyMMdd}-{to:yyyyMMdd}";

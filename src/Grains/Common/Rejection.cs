@@ -11,6 +11,8 @@ public enum RejectionKind
     Conflict,
     /// <summary>The command is well formed but a business rule forbids it now (422).</summary>
     RuleViolation,
+    /// <summary>The caller's role or committee does not allow this (403).</summary>
+    Forbidden,
 }
 
 /// <summary>A typed refusal from a <c>Decide</c> function: which field, and why, in words a user can act on.</summary>
@@ -24,4 +26,5 @@ public sealed record Rejection(
     public static Rejection NotFound(string field, string reason) => new(RejectionKind.NotFound, field, reason);
     public static Rejection Conflict(string field, string reason) => new(RejectionKind.Conflict, field, reason);
     public static Rejection RuleViolation(string field, string reason) => new(RejectionKind.RuleViolation, field, reason);
+    public static Rejection Forbidden(string field, string reason) => new(RejectionKind.Forbidden, field, reason);
 }

@@ -16,4 +16,13 @@ public sealed class ContestEntries(IDocumentStore store)
             .ToListAsync(ct);
         return entries.OrderBy(e => e.EntryNumber).ToList();
     }
+
+    /// <summary>The entry recorded under a submission id, or null. A query over the event data: fine for a withdrawal now and then.</summary>
+    public async Task<EntrySubmitted?> FindBySubmissionAsync(string contestId, string submissionId, CancellationToken ct = default)
+    {
+        await using var session = store.QuerySession();
+        return await session.Events.QueryRawEventDataOnly<EntrySubmitted>()
+            .Where(e => e.ContestId == contestId && e.SubmissionId == submissionId)
+            .FirstOrDefaultAsync(ct);
+    }
 }

@@ -55,6 +55,15 @@ public sealed record DayTally([property: Id(0)] DateOnly Day, [property: Id(1)] 
 
 public static class ContestTallies
 {
+    /// <summary>
+    /// The tally as the public sees it: before the results are published, the prize tiers without who holds them
+    /// (the organisers' working state, not a result).
+    /// </summary>
+    public static ContestTally WithoutUnpublishedAwards(ContestTally tally) =>
+        tally.ResultsPublished
+            ? tally
+            : tally with { Awards = tally.Awards.Select(t => t with { Granted = 0, Holders = [] }).ToList(), AwardsByCommittee = [] };
+
     /// <summary>Builds the tally from the state alone: no event is read.</summary>
     public static ContestTally Build(Contest contest, long version, DateTimeOffset now)
     {

@@ -84,7 +84,7 @@ public class AuditApiTests(NodeFixture fixture)
         Assert.Equal([3L], rest.Events.Select(e => e.Version));
         Assert.Null(rest.Next);
         var registered = first.Events[0];
-        Assert.Equal(("committee_registered", "anonymous", "kiem-tra-2020-10-28"), (registered.Type, registered.Actor, registered.CorrelationId));
+        Assert.Equal(("committee_registered", "test-admin", "kiem-tra-2020-10-28"), (registered.Type, registered.Actor, registered.CorrelationId));
         Assert.Equal("Ban Tuyên giáo Tỉnh ủy Quảng Trị", registered.Data.GetProperty("name").GetString());
         Assert.Equal(TimeSpan.Zero, registered.RecordedAt.Offset);
         Assert.True(rest.Events[0].Sequence > first.Events[1].Sequence);

@@ -99,7 +99,7 @@ public class CommitteeApiTests(NodeFixture fixture)
         Assert.Equal("audit-2023-06-30", response.Headers.GetValues("X-Correlation-Id").Single());
         Assert.Equal(1, await fixture.Database.ScalarAsync(
             "SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s AND correlation_id = 'audit-2023-06-30' " +
-            "AND user_name = 'anonymous' AND timestamp BETWEEN @from AND now() + interval '5 seconds'",
+            "AND user_name = 'test-admin' AND timestamp BETWEEN @from AND now() + interval '5 seconds'",
             ("s", $"committee/{code}"), ("from", before)));
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using TuyenGiao.Access;
 using TuyenGiao.Api.Contests;
 using TuyenGiao.Contests;
 using TuyenGiao.Integration.Tests.Infrastructure;
@@ -39,12 +40,15 @@ public class ContestApiTests(NodeFixture fixture)
         var cells = new[] { contest.CellA, contest.CellB, contest.Bloc };
         var next = -1;
         var statuses = new HttpStatusCode[2_000];
+        // 64 officers of the bloc, one per client, as many collecting committees would send at once.
+        var officers = Enumerable.Range(0, 64).Select(k => fixture.Node.ClientAs($"officer-{contest.Bloc}-{k}", Role.Officer, contest.Bloc)).ToList();
 
-        await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(async () =>
+        await Task.WhenAll(officers.Select(officer => Task.Run(async () =>
         {
             for (var i = Interlocked.Increment(ref next); i < 2_000; i = Interlocked.Increment(ref next))
-                statuses[i] = (await contest.Submit(contest.Entry($"load-{i}", committee: cells[i % 3]))).StatusCode;
+                statuses[i] = (await contest.Submit(contest.Entry($"load-{i}", committee: cells[i % 3]), officer)).StatusCode;
         })));
+        officers.ForEach(o => o.Dispose());
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Created, s));
         var tally = await Tally(contest.ContestId);

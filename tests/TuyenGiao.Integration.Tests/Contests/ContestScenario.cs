@@ -61,6 +61,9 @@ public sealed class ContestScenario
 
     public Task<HttpResponseMessage> Submit(object entry) => _http.PostJson(Entries, entry);
 
+    /// <summary>Submits as another user, for example one of many clients, each with its own rate limit.</summary>
+    public Task<HttpResponseMessage> Submit(object entry, HttpClient user) => user.PostJson(Entries, entry);
+
     private async Task Committee(string code, string name, string level, string? parent) =>
         await Read<CommitteeResponse>(await _http.PostJson("/api/committees", new { code, name, level, parentCode = parent, memberCount = 100 }), HttpStatusCode.Created);
 }

@@ -92,7 +92,8 @@ public class DemoScenarioTests
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["TUYENGIAO_URLS"] = baseAddress.ToString().TrimEnd('/') },
+            // The demo mints its users' tokens with the node's key, as ops/demo.sh does with ops/run.sh's.
+            Environment = { ["TUYENGIAO_URLS"] = baseAddress.ToString().TrimEnd('/'), ["Auth__SigningKey"] = TuyenGiaoNode.SigningKey },
         })!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

@@ -1,17 +1,22 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TuyenGiao.Access;
 using TuyenGiao.Api;
+using TuyenGiao.Api.Security;
 
 namespace TuyenGiao.Integration.Tests.Infrastructure;
 
 /// <summary>
 /// One real node, as ops/run.sh starts it: the Api with a co-hosted silo, Kestrel on a free loopback port,
-/// silo and gateway on free ports, clustered through PostgreSQL.
+/// silo and gateway on free ports, clustered through PostgreSQL. Its <see cref="Http"/> client signs in as an
+/// admin; <see cref="ClientAs"/> and <see cref="Anonymous"/> give clients for other users.
 /// </summary>
 public sealed class TuyenGiaoNode : IAsyncDisposable
 {
@@ -21,14 +26,31 @@ public sealed class TuyenGiaoNode : IAsyncDisposable
     {
         _app = app;
         BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Tokens = app.Services.GetRequiredService<TokenIssuer>();
+        Http = ClientAs("test-admin", Role.Admin);
     }
+
+    /// <summary>One signing key for every node of the test run, so that a token works on any of them, as in a cluster.</summary>
+    public static readonly string SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public TokenIssuer Tokens { get; }
 
     public Uri BaseAddress { get; }
 
     public HttpClient Http { get; }
 
     public IServiceProvider Services => _app.Services;
+
+    /// <summary>A client signed in with a token of this node's issuer; dispose it when done.</summary>
+    public HttpClient ClientAs(string user, Role role, string? committeeCode = null)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.Issue(user, role, committeeCode));
+        return client;
+    }
+
+    /// <summary>A client with no token at all.</summary>
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
@@ -49,6 +71,7 @@ public sealed class TuyenGiaoNode : IAsyncDisposable
                 ["Orleans:ClusterId"] = clusterId,
                 ["Orleans:SiloPort"] = FreePort().ToString(),
                 ["Orleans:GatewayPort"] = FreePort().ToString(),
+                ["Auth:SigningKey"] = SigningKey,
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
                 values[key] = value;

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using TuyenGiao.Access;
+using TuyenGiao.Committees;
+
+namespace TuyenGiao.Api.Security;
+
+/// <summary>
+/// Mints tokens this Api accepts, signed with the configured key: for the tests and the benchmark, which sign in
+/// as real users would. ops/token.sh mints the same tokens from the shell. A token's lifetime is real time, whatever
+/// clock the domain runs on, so it reads the system clock.
+/// </summary>
+public sealed class TokenIssuer(IOptions<AuthSettings> options)
+{
+    public string Issue(string subject, Role role, string? committeeCode = null, string? name = null, TimeSpan? lifetime = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        if (role is Role.Officer or Role.Organiser && committeeCode is null)
+            throw new ArgumentException($"a {role.ClaimValue()} acts for a committee: give its code", nameof(committeeCode));
+        var settings = options.Value;
+        var now = DateTime.UtcNow;
+        var claims = new Dictionary<string, object> { [TokenClaims.Subject] = subject, [TokenClaims.Role] = role.ClaimValue() };
+        if (committeeCode is not null)
+            claims[TokenClaims.Committee] = CommitteeCode.Normalize(committeeCode);
+        if (name is not null)
+            claims[TokenClaims.Name] = name;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + (lifetime ?? settings.TokenLifetime),
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(settings.Key(), SecurityAlgorithms.HmacSha256),
+        });
+    }
+}
