@@ -48,6 +48,13 @@ public class JudgingApiTests
         await AssertProblem(await http.PostJson($"{root}/awards", new { tier = "Giải nhất", entryNumber = 8, reason = "Thêm" }), HttpStatusCode.Conflict, "tier");
         await AssertProblem(await http.PostAsync($"{root}/results", null), HttpStatusCode.UnprocessableEntity, "contestId");
 
+        // Before publication the public sees the tiers but not who holds them, and no ranking.
+        using var anonymous = node.Anonymous();
+        var unpublished = await Read<ContestTally>(await anonymous.GetAsync($"{root}/tally"), HttpStatusCode.OK);
+        Assert.All(unpublished.Awards, t => Assert.Equal((0, 0), (t.Granted, t.Holders.Count)));
+        Assert.Empty(unpublished.AwardsByCommittee);
+        await AssertProblem(await anonymous.GetAsync($"{root}/ranking"), HttpStatusCode.Forbidden, "contestId");
+
         clock.Now = closes;
         var published = await Read<ContestTally>(await http.PostAsync($"{root}/results", null), HttpStatusCode.OK);
 
@@ -58,6 +65,8 @@ public class JudgingApiTests
         Assert.Equal((6, 2), (tiers["Giải khuyến khích"].Count, tiers["Giải khuyến khích"].Granted)); // 8 ranked entries for 12 places: 1 + 2 + 3 + 2
         Assert.Equal(contest.CellB, tiers["Giải nhất tập thể"].Holders.Single().CommitteeCode);
         Assert.Equal(8, published.AwardsByCommittee.Single(c => c.Code == contest.Bloc).Individual);
+        Assert.Equivalent(published.Awards, (await Read<ContestTally>(await anonymous.GetAsync($"{root}/tally"), HttpStatusCode.OK)).Awards);
+        Assert.Equal(8, (await Read<List<RankedEntry>>(await anonymous.GetAsync($"{root}/ranking"), HttpStatusCode.OK)).Count);
         await AssertProblem(await http.PutJson($"{root}/entries/5/scores", new { judgeId = "gk-p", score = 99 }), HttpStatusCode.UnprocessableEntity, "contestId");
 
         var corrected = await Read<ContestTally>(await http.PostJson($"{root}/awards/corrections",

@@ -1,0 +1,128 @@
+using TuyenGiao.Access;
+using TuyenGiao.Common;
+
+namespace TuyenGiao.Domain.Tests.Access;
+
+/// <summary>
+/// Who may do what, without I/O. The hierarchy: province TV, the bloc TV-KHOI under it, the department
+/// TV-KHOI-SYT under the bloc, and a district TV-CL beside the bloc.
+/// </summary>
+public class AccessRulesTests
+{
+    private static readonly string[] Province = ["TV"];
+    private static readonly string[] Bloc = ["TV-KHOI", "TV"];
+    private static readonly string[] Department = ["TV-KHOI-SYT", "TV-KHOI", "TV"];
+    private static readonly string[] District = ["TV-CL", "TV"];
+    private static readonly string[] Unknown = [];
+
+    private static readonly Caller Admin = new("admin-1", Role.Admin, null);
+    private static readonly Caller Auditor = new("auditor-1", Role.Auditor, null);
+    private static readonly Caller BlocOfficer = new("officer-bloc", Role.Officer, "TV-KHOI");
+    private static readonly Caller BlocOrganiser = new("organiser-bloc", Role.Organiser, "TV-KHOI");
+    private static readonly Caller Judge = new("gk-1", Role.Judge, null);
+
+    private static void ThenForbidden(Rejection? rejection, string field)
+    {
+        var refused = Assert.IsType<Rejection>(rejection);
+        Assert.Equal((RejectionKind.Forbidden, field), (refused.Kind, refused.Field));
+    }
+
+    [Fact]
+    public void Given_an_officer_of_the_bloc_When_recording_for_the_bloc_or_below_Then_allowed_and_beside_or_above_Then_forbidden()
+    {
+        Assert.Null(AccessRules.MayRecordFor(BlocOfficer, "code", Bloc));
+        Assert.Null(AccessRules.MayRecordFor(BlocOfficer, "code", Department));
+        ThenForbidden(AccessRules.MayRecordFor(BlocOfficer, "code", District), "code");
+        ThenForbidden(AccessRules.MayRecordFor(BlocOfficer, "code", Province), "code");
+        ThenForbidden(AccessRules.MayRecordFor(BlocOfficer, "committeeCode", Unknown), "committeeCode");
+    }
+
+    [Fact]
+    public void Given_roles_other_than_officer_When_recording_Then_only_the_admin_may()
+    {
+        Assert.Null(AccessRules.MayRecordFor(Admin, "code", District));
+        Assert.Null(AccessRules.MayRecordFor(Admin, "code", Unknown));
+        ThenForbidden(AccessRules.MayRecordFor(Auditor, "code", Bloc), "code");
+        ThenForbidden(AccessRules.MayRecordFor(BlocOrganiser, "code", Bloc), "code");
+        ThenForbidden(AccessRules.MayRecordFor(Judge, "code", Bloc), "code");
+        ThenForbidden(AccessRules.MayRecordFor(Caller.Anonymous, "code", Bloc), "code");
+    }
+
+    [Fact]
+    public void Given_an_officer_without_a_committee_claim_When_recording_Then_forbidden()
+    {
+        ThenForbidden(AccessRules.MayRecordFor(new Caller("x", Role.Officer, null), "code", Bloc), "code");
+    }
+
+    [Fact]
+    public void Given_records_When_read_Then_auditors_everywhere_and_officers_and_organisers_within_their_subtree()
+    {
+        Assert.Null(AccessRules.MayReadRecordsOf(Auditor, "code", District));
+        Assert.Null(AccessRules.MayReadRecordsOf(BlocOrganiser, "code", Department));
+        Assert.Null(AccessRules.MayReadRecordsOf(BlocOfficer, "code", Bloc));
+        ThenForbidden(AccessRules.MayReadRecordsOf(BlocOfficer, "code", District), "code");
+        ThenForbidden(AccessRules.MayReadRecordsOf(Judge, "code", Bloc), "code");
+        ThenForbidden(AccessRules.MayReadRecordsOf(Caller.Anonymous, "code", Bloc), "code");
+    }
+
+    [Fact]
+    public void Given_a_new_committee_When_registered_Then_a_root_is_for_admins_and_a_child_for_officers_above_it()
+    {
+        Assert.Null(AccessRules.MayRegisterUnder(Admin, null));
+        ThenForbidden(AccessRules.MayRegisterUnder(BlocOfficer, null), "parentCode");
+        Assert.Null(AccessRules.MayRegisterUnder(BlocOfficer, Bloc));
+        ThenForbidden(AccessRules.MayRegisterUnder(BlocOfficer, District), "parentCode");
+    }
+
+    [Fact]
+    public void Given_an_officer_When_moving_committees_Then_only_below_their_own_and_to_a_parent_within_it()
+    {
+        Assert.Null(AccessRules.MayMove(BlocOfficer, Department, Bloc));
+        ThenForbidden(AccessRules.MayMove(BlocOfficer, Bloc, Province), "code");
+        ThenForbidden(AccessRules.MayMove(BlocOfficer, Department, District), "parentCode");
+        ThenForbidden(AccessRules.MayMove(BlocOfficer, District, Bloc), "code");
+        Assert.Null(AccessRules.MayMove(Admin, District, Bloc));
+    }
+
+    [Fact]
+    public void Given_a_contest_of_the_bloc_When_run_Then_only_its_organisers_and_admins_may()
+    {
+        Assert.Null(AccessRules.MayOrganise(BlocOrganiser, "TV-KHOI"));
+        Assert.Null(AccessRules.MayOrganise(Admin, "TV-KHOI"));
+        ThenForbidden(AccessRules.MayOrganise(BlocOrganiser, "TV"), "organiserCode");
+        ThenForbidden(AccessRules.MayOrganise(BlocOfficer, "TV-KHOI"), "organiserCode");
+        ThenForbidden(AccessRules.MayOrganise(Auditor, "TV-KHOI"), "organiserCode");
+    }
+
+    [Fact]
+    public void Given_an_entry_When_recorded_Then_the_organisers_and_the_officers_of_its_committee_or_above_may()
+    {
+        Assert.Null(AccessRules.MaySubmitFor(BlocOrganiser, "TV-KHOI", District));
+        Assert.Null(AccessRules.MaySubmitFor(BlocOfficer, "TV", Department));
+        ThenForbidden(AccessRules.MaySubmitFor(BlocOfficer, "TV", District), "committeeCode");
+        ThenForbidden(AccessRules.MaySubmitFor(Judge, "TV-KHOI", Bloc), "committeeCode");
+        ThenForbidden(AccessRules.MaySubmitFor(Auditor, "TV-KHOI", Bloc), "committeeCode");
+    }
+
+    [Fact]
+    public void Given_a_judge_When_acting_Then_only_as_themselves()
+    {
+        Assert.Null(AccessRules.MayJudgeAs(Judge, "gk-1"));
+        ThenForbidden(AccessRules.MayJudgeAs(Judge, "gk-2"), "judgeId");
+        ThenForbidden(AccessRules.MayJudgeAs(Judge, "GK-1"), "judgeId");
+        ThenForbidden(AccessRules.MayJudgeAs(BlocOrganiser, "gk-1"), "judgeId");
+        Assert.Null(AccessRules.MayJudgeAs(Admin, "gk-1"));
+    }
+
+    [Fact]
+    public void Given_unpublished_results_When_asked_Then_organisers_of_the_contest_admins_and_auditors_see_them()
+    {
+        Assert.True(AccessRules.MaySeeUnpublishedResults(BlocOrganiser, "TV-KHOI"));
+        Assert.True(AccessRules.MaySeeUnpublishedResults(Auditor, "TV-KHOI"));
+        Assert.True(AccessRules.MaySeeUnpublishedResults(Admin, "TV-KHOI"));
+        Assert.False(AccessRules.MaySeeUnpublishedResults(BlocOrganiser, "TV"));
+        Assert.False(AccessRules.MaySeeUnpublishedResults(Judge, "TV-KHOI"));
+        Assert.False(AccessRules.MaySeeUnpublishedResults(BlocOfficer, "TV-KHOI"));
+        Assert.False(AccessRules.MaySeeUnpublishedResults(Caller.Anonymous, "TV-KHOI"));
+    }
+}
