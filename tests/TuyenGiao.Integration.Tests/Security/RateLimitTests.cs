@@ -1,0 +1,36 @@
+using System.Net;
+using TuyenGiao.Access;
+using TuyenGiao.Integration.Tests.Contests;
+using TuyenGiao.Integration.Tests.Infrastructure;
+using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
+
+namespace TuyenGiao.Integration.Tests.Security;
+
+/// <summary>Submissions are limited per user: on a node configured for a burst of 3 and 1 per second.</summary>
+public class RateLimitTests
+{
+    [Fact]
+    public async Task Given_a_user_over_the_submission_limit_When_they_submit_Then_429_with_Retry_After_stores_nothing_and_other_users_go_on()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var node = await TuyenGiaoNode.StartAsync(database.ConnectionString, $"rate-{Guid.NewGuid():N}"[..16],
+            settings: new Dictionary<string, string?> { ["RateLimits:SubmissionBurst"] = "3", ["RateLimits:SubmissionsPerSecond"] = "1" });
+        var contest = await ContestScenario.OpenNowAsync(node.Http, perAuthorLimit: 10);
+        using var first = node.ClientAs("officer-1", Role.Officer, contest.Bloc);
+        using var second = node.ClientAs("officer-2", Role.Officer, contest.Bloc);
+
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Created, (await contest.Submit(contest.Entry($"burst-{i}"), first)).StatusCode);
+        var before = await database.EventCountAsync();
+        var throttled = await contest.Submit(contest.Entry("burst-3"), first);
+
+        await AssertProblem(throttled, HttpStatusCode.TooManyRequests, "submissions");
+        var retryAfter = throttled.Headers.RetryAfter?.Delta ?? TimeSpan.Parse("00:00:" + throttled.Headers.GetValues("Retry-After").Single());
+        Assert.InRange(retryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+        Assert.Equal(before, await database.EventCountAsync());
+        Assert.Equal(HttpStatusCode.Created, (await contest.Submit(contest.Entry("other-user"), second)).StatusCode);
+
+        await Task.Delay(retryAfter);
+        Assert.Equal(HttpStatusCode.Created, (await contest.Submit(contest.Entry("burst-3"), first)).StatusCode);
+    }
+}
