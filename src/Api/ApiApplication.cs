@@ -43,12 +43,15 @@ public static class ApiApplication
         {
             // Strict: an unknown field or an enum given as a number is a mistake worth a 400, not something to ignore.
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // A field given twice is ambiguous (which one did the client mean?): refuse it rather than keep the last.
+            o.SerializerOptions.AllowDuplicateProperties = false;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.AddTuyenGiaoSecurity();
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes));
-        builder.Services.AddProblemDetails();
+        var maxBodyBytes = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBodyBytes);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context => FrameworkProblems.AddFieldAndReason(context, maxBodyBytes));
         builder.Services.AddExceptionHandler<UnhandledErrors>();
         builder.Services.AddTuyenGiaoHealth();
         builder.Services.AddSingleton<ContestLiveFeeds>();
