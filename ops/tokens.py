@@ -23,7 +23,7 @@ def mint(sub, role, committee=None, name=None, hours=12.0, key=None):
     if role not in ROLES:
         raise ValueError(f"role must be one of {', '.join(ROLES)}")
     if role in ("officer", "organiser") and not committee:
-        raise ValueError(f"a {role} acts for a committee: give its code")
+        raise ValueError(f"an {role} acts for a committee: give its code")
     key = key or os.environ.get("Auth__SigningKey")
     if not key:
         raise ValueError("Auth__SigningKey is not set (ops/env.sh sets it from .secrets/jwt-signing-key)")

@@ -12,7 +12,7 @@ public static class ExportMeasurement
 
     public static async Task<Result> RunAsync(ApiProcess api, string streamId)
     {
-        using var http = new HttpClient { BaseAddress = api.Address, Timeout = TimeSpan.FromMinutes(30) };
+        using var http = api.Client(TimeSpan.FromMinutes(30));
         var before = api.WorkingSetBytes;
         var peak = before;
         using var stop = new CancellationTokenSource();

@@ -21,13 +21,13 @@ public static class FullRun
         long apiWorkingSet;
         await using (var api = await ApiProcess.StartAsync(o.RepositoryRoot, o.ConnectionString))
         {
-            using var setup = new HttpClient { BaseAddress = api.Address, Timeout = TimeSpan.FromMinutes(2) };
+            using var setup = api.Client(TimeSpan.FromMinutes(2));
             Console.WriteLine("2. ingest over HTTP, one contest");
-            httpOne = await HttpIngest.RunAsync("http-one", api.Address, await BenchScenario.CreateAsync(setup, 1), o.Clients, o.Duration, o.WarmUp);
+            httpOne = await HttpIngest.RunAsync("http-one", api, await BenchScenario.CreateAsync(setup, 1), o.Clients, o.Duration, o.WarmUp);
             Console.WriteLine("   ingest over HTTP, 100 contests");
-            httpSpread = await HttpIngest.RunAsync("http-100", api.Address, await BenchScenario.CreateAsync(setup, 100), o.Clients, o.Duration, o.WarmUp);
+            httpSpread = await HttpIngest.RunAsync("http-100", api, await BenchScenario.CreateAsync(setup, 100), o.Clients, o.Duration, o.WarmUp);
             Console.WriteLine($"4. live-tally freshness at {o.FreshnessRate:N0} submissions per second");
-            freshness = await TallyFreshness.RunAsync(api.Address, await BenchScenario.CreateAsync(setup, 1), o.FreshnessRate, TimeSpan.FromSeconds(10));
+            freshness = await TallyFreshness.RunAsync(api, await BenchScenario.CreateAsync(setup, 1), o.FreshnessRate, TimeSpan.FromSeconds(10));
             apiWorkingSet = api.WorkingSetBytes;
         }
 

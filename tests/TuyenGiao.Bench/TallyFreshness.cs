@@ -14,10 +14,10 @@ public static class TallyFreshness
 {
     public sealed record Result(int TargetPerSecond, double AchievedPerSecond, long Entries, long Errors, Percentiles FreshnessMs, int TalliesReceived);
 
-    public static async Task<Result> RunAsync(Uri api, BenchScenario scenario, int perSecond, TimeSpan duration)
+    public static async Task<Result> RunAsync(ApiProcess api, BenchScenario scenario, int perSecond, TimeSpan duration)
     {
         var contest = scenario.Contests[0];
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 128 }) { BaseAddress = api, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = api.Client(TimeSpan.FromSeconds(30), new SocketsHttpHandler { MaxConnectionsPerServer = 128 });
         var clock = Stopwatch.StartNew();
         var tallies = new ConcurrentQueue<(long Accepted, TimeSpan At)>();
         using var stop = new CancellationTokenSource();

@@ -17,7 +17,7 @@ public sealed class TokenIssuer(IOptions<AuthSettings> options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
         if (role is Role.Officer or Role.Organiser && committeeCode is null)
-            throw new ArgumentException($"a {role.ClaimValue()} acts for a committee: give its code", nameof(committeeCode));
+            throw new ArgumentException($"an {role.ClaimValue()} acts for a committee: give its code", nameof(committeeCode));
         var settings = options.Value;
         var now = DateTime.UtcNow;
         var claims = new Dictionary<string, object> { [TokenClaims.Subject] = subject, [TokenClaims.Role] = role.ClaimValue() };
