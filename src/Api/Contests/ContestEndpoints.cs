@@ -148,26 +148,25 @@ public static class ContestEndpoints
             if (await entries.FindBySubmissionAsync(id, submissionId.Trim(), http.RequestAborted) is { } entry
                 && await http.SubmitEntryFor(id, entry.CommitteeCode) is { } denied)
                 return denied;
-            return await AnswerWithTally(grain, await grain.Withdraw(new WithdrawEntry(submissionId), http.CommandContext()));
+            return await AnswerWithTally(grain, await grain.Withdraw(new WithdrawEntry(submissionId), http.CommandContext()), http);
         });
 
     private static Task<IResult> Disqualify(string contestId, int entryNumber, DisqualifyEntryRequest request, IGrainFactory grains, HttpContext http) =>
         WithContest(contestId, grains, async grain =>
-            await http.OrganiseContest(grain.GetPrimaryKeyString()) ?? await AnswerWithTally(grain, await grain.Disqualify(new DisqualifyEntry(entryNumber, request.Reason ?? ""), http.CommandContext())));
+            await http.OrganiseContest(grain.GetPrimaryKeyString()) ?? await AnswerWithTally(grain, await grain.Disqualify(new DisqualifyEntry(entryNumber, request.Reason ?? ""), http.CommandContext()), http));
 
     /// <summary>The live tally, or with asOf or version the tally as the events stood then, folded from them.</summary>
     private static Task<IResult> Tally(string contestId, DateTimeOffset? asOf, long? version, IGrainFactory grains, TimeTravel time, TimeProvider clock,
         HttpContext http, CancellationToken ct) =>
         WithContest(contestId, grains, async grain =>
         {
-            var full = await http.MaySeeUnpublishedResults(grain.GetPrimaryKeyString());
             if (asOf is null && version is null)
-                return await grain.GetTally() is { } tally ? TypedResults.Ok(AsSeenBy(full, tally)) : NoSuchContest(contestId);
+                return await grain.GetTally() is { } tally ? TypedResults.Ok(await AsSeenBy(http, tally)) : NoSuchContest(contestId);
             if (asOf is not null && version is not null || version < 1)
                 return Problems.Invalid(new Dictionary<string, string[]> { ["version"] = ["give either asOf or a version of 1 or more"] });
             var past = await time.AsOfAsync<Contest>(Contest.StreamIdFor(Normalize(contestId)), version, asOf, ct);
             return past.State is { Details: not null } contest
-                ? TypedResults.Ok(AsSeenBy(full, ContestTallies.Build(contest, past.Version, asOf ?? clock.GetUtcNow())))
+                ? TypedResults.Ok(await AsSeenBy(http, ContestTallies.Build(contest, past.Version, asOf ?? clock.GetUtcNow())))
                 : NoSuchContest(contestId);
         });
 
@@ -184,9 +183,6 @@ public static class ContestEndpoints
                 : TypedResults.ServerSentEvents(feed.Select(item => new SseItem<ContestTally>(ContestTallies.WithoutUnpublishedAwards(item.Data), item.EventType)
                     { EventId = item.EventId, ReconnectionInterval = item.ReconnectionInterval }));
         });
-
-    private static ContestTally AsSeenBy(bool maySeeUnpublished, ContestTally tally) =>
-        maySeeUnpublished ? tally : ContestTallies.WithoutUnpublishedAwards(tally);
 
     private static ContestDetails? ReadDetails(ContestDetailsRequest r, FieldErrors errors)
     {

@@ -1,4 +1,5 @@
 using TuyenGiao.Api.Http;
+using TuyenGiao.Api.Security;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
 
@@ -13,9 +14,13 @@ internal static class ContestRouting
         return ContestDecisions.ValidateId(id) is { } bad ? Problems.From(bad) : await then(grains.GetGrain<IContestGrain>(id));
     }
 
-    /// <summary>The rejection as a problem, or the tally as the command left it.</summary>
-    public static async Task<IResult> AnswerWithTally(IContestGrain grain, CommandResult result) =>
-        result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(await grain.GetTally());
+    /// <summary>The rejection as a problem, or the tally as the command left it, as the caller may see it.</summary>
+    public static async Task<IResult> AnswerWithTally(IContestGrain grain, CommandResult result, HttpContext http) =>
+        result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(await AsSeenBy(http, (await grain.GetTally())!));
+
+    /// <summary>The whole tally for those who may see unpublished results; for everyone else, the public one.</summary>
+    public static async Task<ContestTally> AsSeenBy(HttpContext http, ContestTally tally) =>
+        tally.ResultsPublished || await http.MaySeeUnpublishedResults(tally.ContestId) ? tally : ContestTallies.WithoutUnpublishedAwards(tally);
 
     public static string Normalize(string contestId) => contestId.Trim().ToUpperInvariant();
 

@@ -116,7 +116,7 @@ public static class JudgingEndpoints
                 return Problems.Invalid(errors.ToDictionary());
             if (await permit(http, grain.GetPrimaryKeyString()) is { } denied)
                 return denied;
-            return await AnswerWithTally(grain, await send(grain));
+            return await AnswerWithTally(grain, await send(grain), http);
         });
 
     private static Task<IResult?> Organiser(HttpContext http, string contestId) => http.OrganiseContest(contestId);

@@ -137,11 +137,13 @@ public class ContestApiTests(NodeFixture fixture)
     }
 
     [Fact]
-    public async Task Given_a_follower_on_the_live_stream_When_an_entry_is_accepted_Then_a_tally_including_it_arrives()
+    public async Task Given_an_anonymous_follower_on_the_live_stream_When_an_entry_is_accepted_Then_a_tally_including_it_arrives()
     {
         var contest = await ContestScenario.OpenNowAsync(_http);
+        // The live tally is public: the follower has no token (its view is the public one, with the same event ids).
+        using var anonymous = fixture.Node.Anonymous();
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/contests/{contest.ContestId}/tally/live");
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await anonymous.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         await using var stream = await response.Content.ReadAsStreamAsync();
         var events = new SseReader(stream);

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
+using TuyenGiao.Access;
 using TuyenGiao.Api.Contests;
 using TuyenGiao.Contests;
 using TuyenGiao.EventStore;
@@ -19,8 +20,14 @@ public class ContestSnapshotTests
         await using var node = await TuyenGiaoNode.StartAsync(database.ConnectionString, $"snap-{Guid.NewGuid():N}"[..16],
             settings: new Dictionary<string, string?> { ["EventStore:SnapshotEvery"] = "50" });
         var contest = await ContestScenario.OpenNowAsync(node.Http, perAuthorLimit: 100);
+        // Each cell's officer records its own entries: 60 each stays within one user's burst of submissions.
+        using var officerA = node.ClientAs("officer-a", Role.Officer, contest.CellA);
+        using var officerB = node.ClientAs("officer-b", Role.Officer, contest.CellB);
         for (var i = 0; i < 120; i++)
-            await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry($"s-{i}", author: i % 2 == 0 ? "Lê Văn Tám" : "Võ Thị Sáu", committee: i % 2 == 0 ? contest.CellA : contest.CellB)), HttpStatusCode.Created);
+        {
+            var (author, committee, officer) = i % 2 == 0 ? ("Lê Văn Tám", contest.CellA, officerA) : ("Võ Thị Sáu", contest.CellB, officerB);
+            await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry($"s-{i}", author, committee), officer), HttpStatusCode.Created);
+        }
         await Read<ContestTally>(await node.Http.PostAsync($"{contest.Entries}/s-7/withdrawal", null), HttpStatusCode.OK);
         var before = await Read<ContestTally>(await node.Http.GetAsync($"/api/contests/{contest.ContestId}/tally"), HttpStatusCode.OK);
         var streamId = Contest.StreamIdFor(contest.ContestId);
