@@ -33,6 +33,15 @@ public static class SiloHosting
             o.ConnectionString = connectionString;
         });
         silo.AddCustomStorageBasedLogConsistencyProvider(EventSourcedGrain<object>.ProviderName);
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            // A node that dies (a crash, a SIGKILL, a pulled cable) is declared dead after about three missed probes of
+            // two seconds, and its grains move to the survivors: well within the half minute users tolerate. Orleans'
+            // defaults (10 s probes) take longer. Orleans:Membership overrides either.
+            o.ProbeTimeout = TimeSpan.FromSeconds(2);
+            o.NumMissedProbesLimit = 3;
+            configuration.GetSection("Orleans:Membership").Bind(o);
+        });
 
         silo.Services.AddTuyenGiaoStorage(connectionString);
         silo.Services.Configure<EventStoreOptions>(configuration.GetSection(EventStoreOptions.Section));

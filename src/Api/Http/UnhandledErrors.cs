@@ -1,11 +1,16 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 
 namespace TuyenGiao.Api.Http;
 
 /// <summary>
-/// The last line: a body that is not valid JSON for the endpoint becomes a 400 naming the field; anything else
-/// is a bug in this service, answered as a 500 ProblemDetails with the trace id to find it in the logs.
+/// The last line: a body that is not valid JSON for the endpoint becomes a 400 naming the field; a node or
+/// PostgreSQL that is briefly out of reach (a silo died and the cluster is moving its grains) a 503 with
+/// Retry-After, safe to retry because every command is idempotent or guarded by the stream's version; anything
+/// else is a bug in this service, answered as a 500 ProblemDetails with the trace id to find it in the logs.
 /// </summary>
 public sealed class UnhandledErrors(IProblemDetailsService problems, ILogger<UnhandledErrors> logger) : IExceptionHandler
 {
@@ -19,10 +24,28 @@ public sealed class UnhandledErrors(IProblemDetailsService problems, ILogger<Unh
                 new Dictionary<string, string[]> { [field] = [reason] });
         }
 
+        if (IsTransient(exception))
+        {
+            logger.LogWarning("Transient failure on {Method} {Path}: {Error}", http.Request.Method, http.Request.Path, exception.Message);
+            http.Response.Headers.RetryAfter = "2";
+            return await Write(http, exception, StatusCodes.Status503ServiceUnavailable, "The service is recovering.",
+                "cluster: a node or the database is briefly out of reach; retry the same request in a moment",
+                new Dictionary<string, string[]> { ["cluster"] = ["a node or the database is briefly out of reach; retry the same request in a moment"] });
+        }
+
         logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
         return await Write(http, exception, StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
             "This is a fault in the service, not in the request. Quote the trace id when reporting it.", errors: null);
     }
+
+    /// <summary>Failures of reach, not of logic: a silo declared dead mid-call, a call that timed out, a dropped database connection.</summary>
+    private static bool IsTransient(Exception exception) => exception switch
+    {
+        SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or TimeoutException => true,
+        NpgsqlException npgsql => npgsql.IsTransient,
+        AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
+        _ => exception.InnerException is { } inner && IsTransient(inner),
+    };
 
     private ValueTask<bool> Write(HttpContext http, Exception exception, int status, string title, string detail, IDictionary<string, string[]>? errors)
     {
