@@ -9,7 +9,7 @@ source "$(dirname "$0")/env.sh"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test TuyenGiao.sln -c Release -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+dotnet test TuyenGiao.sln -c Release -nologo --logger "console;verbosity=detailed" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 

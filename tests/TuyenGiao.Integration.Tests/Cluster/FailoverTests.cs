@@ -1,0 +1,306 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Options;
+using TuyenGiao.Access;
+using TuyenGiao.Api.Security;
+using TuyenGiao.Contests;
+using TuyenGiao.Integration.Tests.Campaigns;
+using TuyenGiao.Integration.Tests.Contests;
+using TuyenGiao.Integration.Tests.Infrastructure;
+using TuyenGiao.Testing;
+using Xunit.Abstractions;
+using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
+
+namespace TuyenGiao.Integration.Tests.Cluster;
+
+/// <summary>
+/// Three nodes as their own processes on one PostgreSQL, a load of submissions to several contests spread over all
+/// of them, and one node killed with SIGKILL in the middle. Clients do what a careful client does: a failed or
+/// unanswered submission is sent again, with the same submission id, to another node.
+/// </summary>
+public class FailoverTests(ITestOutputHelper output)
+{
+    private const int Contests = 4;
+    private const int Clients = 24;
+    private static readonly TimeSpan LoadBeforeKill = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Given_three_nodes_under_load_When_one_is_killed_Then_every_acknowledged_entry_is_stored_once_tallies_match_and_the_others_serve_within_30_s()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var cluster = $"failover-{Guid.NewGuid():N}"[..20];
+        var nodes = new List<NodeProcess>();
+        try
+        {
+            for (var k = 1; k <= 3; k++)
+                nodes.Add(await StartNode(database, cluster, $"node-{k}"));
+            var tokens = new TokenIssuer(Options.Create(new AuthSettings { SigningKey = TuyenGiaoNode.SigningKey }));
+            using var admin = Client(nodes[0], tokens.Issue("failover-admin", Role.Admin));
+            var h = await HierarchyScenario.CreateAsync(admin);
+            var contests = new List<string>();
+            for (var c = 0; c < Contests; c++)
+                contests.Add(await Announce(admin, h, $"FAILOVER-{c}-{h.Suffix}"));
+
+            // A follower on the node that will die, to see that it picks up on another node with Last-Event-ID.
+            var victim = nodes[2];
+            var follower = new LiveFollower(contests[0]);
+            var following = follower.RunAsync([victim.Address!, nodes[0].Address!, nodes[1].Address!]);
+
+            var load = new Load(nodes.Select(n => n.Address!).ToList(), contests, h.CellA1, tokens);
+            var loading = load.RunAsync(Clients);
+            await Task.Delay(LoadBeforeKill);
+            var killedAt = load.Elapsed;
+            victim.Kill();
+            load.Down(victim.Address!);
+            output.WriteLine($"killed {victim.Name} at {killedAt.TotalSeconds:N1} s");
+
+            // The load goes on until every contest has taken a new entry after the kill (and then two seconds more).
+            var recovered = await load.WaitUntilEveryContestAcceptsAfter(killedAt, RecoveryLimit + TimeSpan.FromSeconds(15));
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            load.Stop();
+            await loading;
+
+            var recovery = recovered - killedAt;
+            var stored = new Dictionary<string, long>();
+            foreach (var contest in contests)
+                stored[contest] = await database.ScalarAsync(
+                    "SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s AND type = 'entry_submitted'", ("s", Contest.StreamIdFor(contest)));
+            var duplicates = await database.ScalarAsync(
+                "SELECT count(*) FROM (SELECT stream_id, data->>'submissionId' FROM tuyengiao.mt_events WHERE type = 'entry_submitted' " +
+                "GROUP BY 1, 2 HAVING count(*) > 1) AS twice");
+            var acknowledged = load.Acknowledged;
+            output.WriteLine($"sent {load.Sent:N0} requests for {load.Submissions:N0} submissions; acknowledged {acknowledged.Count:N0}; " +
+                             $"stored {stored.Values.Sum():N0}; duplicates {duplicates}; retried {load.Retries:N0}; " +
+                             $"recovery {recovery.TotalSeconds:N1} s; refused otherwise {load.Refusals.Count}");
+
+            Assert.Empty(load.Refusals);
+            Assert.Equal(0, duplicates);
+            Assert.True(recovery <= RecoveryLimit, $"the surviving nodes served every contest again only after {recovery.TotalSeconds:N1} s");
+            foreach (var (contest, submissions) in acknowledged.GroupBy(a => a.Value).Select(g => (g.Key, g.Select(a => a.Key).ToList())))
+            {
+                var found = await database.ScalarAsync(
+                    "SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s AND type = 'entry_submitted' AND data->>'submissionId' = ANY(@ids)",
+                    ("s", Contest.StreamIdFor(contest)), ("ids", submissions.ToArray()));
+                Assert.Equal(submissions.Count, found);
+            }
+            // Every submission was eventually acknowledged (clients retry until they are), so nothing is stored unacknowledged.
+            Assert.Equal(load.Submissions, acknowledged.Count);
+            Assert.Equal(acknowledged.Count, stored.Values.Sum());
+            foreach (var contest in contests)
+            {
+                var tally = await Read<ContestTally>(await admin.GetAsync($"/api/contests/{contest}/tally"), HttpStatusCode.OK);
+                Assert.Equal(stored[contest], tally.Accepted);
+                Assert.Equal(stored[contest], tally.ByCommittee.Single(c => c.Code == h.City).Accepted);
+            }
+
+            var lastSeen = await follower.WaitFor(stored[contests[0]], TimeSpan.FromSeconds(30));
+            await following;
+            output.WriteLine($"follower: {follower.Reconnections} reconnection(s), versions never went back, last tally {lastSeen.Accepted:N0} at version {lastSeen.Version}");
+            Assert.True(follower.Reconnections >= 1, "the follower never lost its node");
+            Assert.True(follower.VersionsNeverWentBack);
+            Assert.Equal(stored[contests[0]], lastSeen.Accepted);
+        }
+        finally
+        {
+            foreach (var node in nodes)
+                await node.DisposeAsync();
+        }
+    }
+
+    private static async Task<NodeProcess> StartNode(TestDatabase database, string cluster, string name)
+    {
+        var (silo, gateway) = NodeProcess.FreeOrleansPorts();
+        return await NodeProcess.StartApiAsync(TestDatabase.RepositoryRoot(), BuildConfiguration, name, new Dictionary<string, string>
+        {
+            ["TUYENGIAO_PG"] = database.ConnectionString,
+            ["Orleans__ClusterId"] = cluster,
+            ["Orleans__SiloPort"] = silo.ToString(),
+            ["Orleans__GatewayPort"] = gateway.ToString(),
+            ["Auth__SigningKey"] = TuyenGiaoNode.SigningKey,
+            ["Logging__LogLevel__Default"] = "Warning",
+        }, TimeSpan.FromSeconds(90));
+    }
+
+    private static string BuildConfiguration =>
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+
+    private static HttpClient Client(NodeProcess node, string token)
+    {
+        var client = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static async Task<string> Announce(HttpClient admin, HierarchyScenario h, string id)
+    {
+        await Read<object>(await admin.PostJson("/api/contests", new
+        {
+            contestId = id, organiserCode = h.City, kind = "Writing", title = "Cuộc thi viết", opensAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+            closesAt = DateTimeOffset.UtcNow.AddDays(1), target = 1_000, perAuthorLimit = 1,
+        }), HttpStatusCode.Created);
+        return id;
+    }
+
+    /// <summary>
+    /// Clients, each an officer of its own (one user, one rate limit), sending entries round robin over the nodes that
+    /// are up. A request that fails to reach a node, times out or is answered 503 is sent again to the next node.
+    /// </summary>
+    private sealed class Load(IReadOnlyList<Uri> nodes, IReadOnlyList<string> contests, string committee, TokenIssuer tokens)
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly ConcurrentDictionary<Uri, bool> _down = new();
+        private readonly ConcurrentDictionary<string, TimeSpan> _firstAcceptedWithANodeDown = new();
+        private readonly CancellationTokenSource _stop = new();
+        private int _submissions;
+        private int _sent;
+        private int _retries;
+
+        public ConcurrentDictionary<string, string> Acknowledged { get; } = new();
+        public ConcurrentQueue<string> Refusals { get; } = new();
+        public int Submissions => _submissions;
+        public int Sent => _sent;
+        public int Retries => _retries;
+        public TimeSpan Elapsed => _clock.Elapsed;
+
+        /// <summary>The client learns the node is gone (its own failures would teach it too, more slowly).</summary>
+        public void Down(Uri node) => _down[node] = true;
+
+        public void Stop() => _stop.Cancel();
+
+        public Task RunAsync(int clients) => Task.WhenAll(Enumerable.Range(0, clients).Select(k => Task.Run(() => Client(k))));
+
+        /// <summary>When the last contest to recover took its first entry after the kill (the deadline if one never did).</summary>
+        public async Task<TimeSpan> WaitUntilEveryContestAcceptsAfter(TimeSpan moment, TimeSpan within)
+        {
+            var deadline = moment + within;
+            while (_clock.Elapsed < deadline)
+            {
+                if (contests.All(c => _firstAcceptedWithANodeDown.ContainsKey(c)))
+                    return contests.Max(c => _firstAcceptedWithANodeDown[c]);
+                await Task.Delay(100);
+            }
+            return deadline;
+        }
+
+        private async Task Client(int k)
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Issue($"failover-officer-{k}", Role.Officer, committee));
+            var turn = k;
+            for (var n = 0; !_stop.IsCancellationRequested; n++)
+            {
+                var submissionId = $"c{k}-{n}";
+                var contest = contests[(k + n) % contests.Count];
+                Interlocked.Increment(ref _submissions);
+                var body = new { submissionId, authorName = $"Tác giả {k}-{n}", committeeCode = committee, title = "Bài dự thi", words = 1_000 };
+                for (var attempt = 0; ; attempt++)
+                {
+                    var node = NextUp(ref turn);
+                    Interlocked.Increment(ref _sent);
+                    if (attempt > 0)
+                        Interlocked.Increment(ref _retries);
+                    try
+                    {
+                        using var response = await http.PostAsync(new Uri(node, $"/api/contests/{contest}/entries"), JsonContent(body));
+                        if (response.StatusCode == HttpStatusCode.Created)
+                        {
+                            Acknowledged[submissionId] = contest;
+                            if (!_down.IsEmpty)
+                                _firstAcceptedWithANodeDown.TryAdd(contest, _clock.Elapsed);
+                            break;
+                        }
+                        if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
+                        {
+                            Refusals.Enqueue($"{submissionId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                            break;
+                        }
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                    {
+                        // Not answered: the node is gone, or the answer was lost. The same submission id again is safe.
+                    }
+                    await Task.Delay(100);
+                }
+            }
+        }
+
+        private Uri NextUp(ref int turn)
+        {
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                var node = nodes[turn++ % nodes.Count];
+                if (!_down.ContainsKey(node))
+                    return node;
+            }
+            return nodes[0];
+        }
+
+        private static StringContent JsonContent(object body) =>
+            new(System.Text.Json.JsonSerializer.Serialize(body, Json), System.Text.Encoding.UTF8, "application/json");
+    }
+
+    /// <summary>An anonymous follower of a contest's live tally that moves to the next node when its stream breaks.</summary>
+    private sealed class LiveFollower(string contest)
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private ContestTally? _last;
+
+        public int Reconnections { get; private set; }
+        public bool VersionsNeverWentBack { get; private set; } = true;
+
+        public async Task RunAsync(IReadOnlyList<Uri> nodes)
+        {
+            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+            string? lastEventId = null;
+            for (var i = 0; !_stop.IsCancellationRequested; i++)
+            {
+                var node = nodes[Math.Min(i, nodes.Count - 1)];
+                try
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(node, $"/api/contests/{contest}/tally/live"));
+                    if (lastEventId is not null)
+                        request.Headers.Add("Last-Event-ID", lastEventId);
+                    using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, _stop.Token);
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        await Task.Delay(500, _stop.Token);
+                        continue;
+                    }
+                    if (lastEventId is not null)
+                        Reconnections++;
+                    // Stopping closes the stream, which ends a read that is waiting for the next tally.
+                    using var closeOnStop = _stop.Token.Register(response.Dispose);
+                    var events = new SseReader(await response.Content.ReadAsStreamAsync(_stop.Token));
+                    while (!_stop.IsCancellationRequested)
+                    {
+                        var tally = await events.NextTally(TimeSpan.FromMinutes(2));
+                        if (_last is not null && tally.Version < _last.Version)
+                            VersionsNeverWentBack = false;
+                        _last = tally;
+                        lastEventId = events.LastEventId;
+                    }
+                }
+                catch (Exception) when (_stop.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException or EndOfStreamException or OperationCanceledException)
+                {
+                    // The node is gone: the next one, with the last event id seen.
+                }
+            }
+        }
+
+        public async Task<ContestTally> WaitFor(long accepted, TimeSpan within)
+        {
+            var deadline = DateTime.UtcNow + within;
+            while (DateTime.UtcNow < deadline && (_last is null || _last.Accepted < accepted))
+                await Task.Delay(100);
+            _stop.Cancel();
+            return _last ?? throw new InvalidOperationException("the follower saw no tally");
+        }
+    }
+}
