@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Security.Cryptography;
+using TuyenGiao.Testing;
 
 namespace TuyenGiao.Bench;
 
@@ -14,12 +13,14 @@ namespace TuyenGiao.Bench;
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly NodeProcess _node;
     private readonly string _adminToken;
 
-    private ApiProcess(Process process, Uri address, string adminToken) => (_process, Address, _adminToken) = (process, address, adminToken);
+    private ApiProcess(NodeProcess node, string adminToken) => (_node, _adminToken) = (node, adminToken);
 
-    public Uri Address { get; }
+    public Uri Address => _node.Address!;
+
+    public long WorkingSetBytes => _node.WorkingSetBytes;
 
     /// <summary>A client of the Api signed in as the benchmark's admin.</summary>
     public HttpClient Client(TimeSpan timeout, SocketsHttpHandler? handler = null)
@@ -31,52 +32,21 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public static async Task<ApiProcess> StartAsync(string repositoryRoot, string connectionString)
     {
-        var apiDirectory = Path.Combine(repositoryRoot, "src", "Api");
-        var dll = Path.Combine(apiDirectory, "bin", "Release", "net10.0", "TuyenGiao.Api.dll");
-        if (!File.Exists(dll))
-            throw new InvalidOperationException($"build the Api first (ops/bench.sh does): {dll} is missing");
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var adminToken = await MintAsync(repositoryRoot, signingKey, "bench-admin", "admin");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", address.ToString()])
+        var (silo, gateway) = NodeProcess.FreeOrleansPorts();
+        var node = await NodeProcess.StartApiAsync(repositoryRoot, "Release", "api", new Dictionary<string, string>
         {
-            WorkingDirectory = apiDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["TUYENGIAO_PG"] = connectionString,
-                ["Orleans__ClusterId"] = $"bench-api-{Guid.NewGuid():N}"[..20],
-                ["Orleans__SiloPort"] = FreePort().ToString(),
-                ["Orleans__GatewayPort"] = FreePort().ToString(),
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["Auth__SigningKey"] = signingKey,
-                ["RateLimits__SubmissionsPerSecond"] = "1000000",
-                ["RateLimits__SubmissionBurst"] = "1000000",
-            },
-        };
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  api: {e.Data}"); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var http = new HttpClient { BaseAddress = address };
-        for (var attempt = 0; attempt < 120; attempt++)
-        {
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
-                    return new ApiProcess(process, address, adminToken);
-            }
-            catch (HttpRequestException)
-            {
-            }
-            if (process.HasExited)
-                break;
-            await Task.Delay(500);
-        }
-        process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException("the Api did not become ready within 60 s");
+            ["TUYENGIAO_PG"] = connectionString,
+            ["Orleans__ClusterId"] = $"bench-api-{Guid.NewGuid():N}"[..20],
+            ["Orleans__SiloPort"] = silo.ToString(),
+            ["Orleans__GatewayPort"] = gateway.ToString(),
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Auth__SigningKey"] = signingKey,
+            ["RateLimits__SubmissionsPerSecond"] = "1000000",
+            ["RateLimits__SubmissionBurst"] = "1000000",
+        }, TimeSpan.FromSeconds(60));
+        return new ApiProcess(node, adminToken);
     }
 
     private static async Task<string> MintAsync(string repositoryRoot, string signingKey, string user, string role)
@@ -96,29 +66,5 @@ public sealed class ApiProcess : IAsyncDisposable
         return token.Trim();
     }
 
-    public long WorkingSetBytes
-    {
-        get
-        {
-            _process.Refresh();
-            return _process.WorkingSet64;
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public ValueTask DisposeAsync() => _node.DisposeAsync();
 }
