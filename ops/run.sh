@@ -23,6 +23,8 @@ TuyenGiao is ready.
   API and Swagger UI  $first/swagger
   OpenAPI document    $first/swagger/v1/swagger.json
   Health              $first/health/ready
+  Metrics             $first/metrics   (Prometheus text)
+  Orleans dashboard   $first/dashboard   (admins: sign in with the token below)
   PostgreSQL          ${TUYENGIAO_PG%%;Password=*}
   An admin token      ops/token.sh admin   (Swagger UI: Authorize, paste it; curl: -H "Authorization: Bearer \$(ops/token.sh admin)")
 Stop with Ctrl+C; 'ops/pg.sh stop' stops PostgreSQL.

@@ -9,6 +9,7 @@ using TuyenGiao.Api.Contests;
 using TuyenGiao.Api.Contests.Live;
 using TuyenGiao.Api.Health;
 using TuyenGiao.Api.Http;
+using TuyenGiao.Api.Observability;
 using TuyenGiao.Api.Security;
 using TuyenGiao.Committees;
 using TuyenGiao.Silo;
@@ -48,6 +49,8 @@ public static class ApiApplication
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Logging.AddTuyenGiaoConsole(builder.Configuration);
+        builder.AddTuyenGiaoMetrics();
         builder.AddTuyenGiaoSecurity();
         var maxBodyBytes = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBodyBytes);
@@ -72,6 +75,8 @@ public static class ApiApplication
         app.UseSwaggerUI(o => o.EnablePersistAuthorization());
         app.UseTuyenGiaoSecurity();
         app.MapTuyenGiaoHealth();
+        app.MapTuyenGiaoMetrics();
+        app.MapTuyenGiaoDashboard();
         app.MapCommitteeEndpoints();
         app.MapContestEndpoints();
         app.MapJudgingEndpoints();

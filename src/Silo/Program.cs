@@ -11,6 +11,7 @@ var replay = args.Length > 0 && args[0] == "replay";
 var builder = Host.CreateApplicationBuilder(replay ? args[1..] : args);
 if (replay)
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Logging.AddTuyenGiaoConsole(builder.Configuration);
 builder.UseOrleans(silo => silo.AddTuyenGiaoSilo(builder.Configuration));
 using var host = builder.Build();
 if (!replay)

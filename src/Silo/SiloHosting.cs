@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using TuyenGiao.Auditing;
 using TuyenGiao.Campaigns;
 using TuyenGiao.Committees;
@@ -43,6 +44,8 @@ public static class SiloHosting
             configuration.GetSection("Orleans:Membership").Bind(o);
         });
 
+        // Every silo feeds Orleans' dashboard (a grain service per silo), whichever node's Api shows it.
+        silo.AddDashboard();
         silo.Services.AddTuyenGiaoStorage(connectionString);
         silo.Services.Configure<EventStoreOptions>(configuration.GetSection(EventStoreOptions.Section));
         return silo;
@@ -84,6 +87,7 @@ public static class SiloHosting
             o.Invariant = "Npgsql";
             o.ConnectionString = connectionString;
         });
+        client.AddDashboard();
         return client;
     }
 }

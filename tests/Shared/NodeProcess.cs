@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -11,7 +12,11 @@ namespace TuyenGiao.Testing;
 /// </summary>
 public sealed class NodeProcess : IAsyncDisposable
 {
+    /// <summary>Enough of a node's standard output for a test to read what it logged, without growing for ever.</summary>
+    private const int KeptOutputLines = 20_000;
+
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private NodeProcess(Process process, string name, Uri? address) => (_process, Name, Address) = (process, name, address);
 
@@ -21,6 +26,9 @@ public sealed class NodeProcess : IAsyncDisposable
     public Uri? Address { get; }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The last lines the node wrote to standard output (its log), oldest first.</summary>
+    public IReadOnlyList<string> OutputLines => [.. _output];
 
     public long WorkingSetBytes
     {
@@ -96,12 +104,23 @@ public sealed class NodeProcess : IAsyncDisposable
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
-        // Drained so that a chatty node never blocks on a full pipe; errors are kept for the test's output.
-        process.OutputDataReceived += (_, _) => { };
+        var node = new NodeProcess(process, name, address);
+        // Drained so that a chatty node never blocks on a full pipe; errors are shown in the test's output.
+        process.OutputDataReceived += (_, e) => node.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  {name}: {e.Data}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new NodeProcess(process, name, address);
+        return node;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+            return;
+        _output.Enqueue(line);
+        while (_output.Count > KeptOutputLines && _output.TryDequeue(out _))
+        {
+        }
     }
 
     private static int FreePort()

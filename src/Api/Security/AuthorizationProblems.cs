@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.IdentityModel.Tokens;
 using TuyenGiao.Api.Http;
+using TuyenGiao.Api.Observability;
 
 namespace TuyenGiao.Api.Security;
 
@@ -21,6 +22,11 @@ public sealed class AuthorizationProblems : IAuthorizationMiddlewareResultHandle
         {
             // The handler caches its result for the request: this reads why the token failed, it does not validate again.
             var failure = (await http.AuthenticateAsync()).Failure;
+            if (OrleansDashboard.WantsSignInPage(http))
+            {
+                http.Response.Redirect(OrleansDashboard.SignInPath);
+                return;
+            }
             await http.ChallengeAsync();
             await Problems.WriteAsync(http, StatusCodes.Status401Unauthorized, "Authorization", WhyUnauthenticated(http, failure));
             return;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
+using TuyenGiao.Api.Observability;
 
 namespace TuyenGiao.Api.Security;
 
@@ -34,6 +35,7 @@ public static class SecuritySetup
                 RoleClaimType = TokenClaims.Role,
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
+            o.Events = new JwtBearerEvents { OnMessageReceived = OrleansDashboard.TokenFromCookie };
         });
 
         var authorization = services.AddAuthorizationBuilder()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -20,6 +21,9 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     /// within 100 ms of the 201 together with the feed's own interval (ContestLiveFeed.MinInterval, 50 ms).
     /// </summary>
     private static readonly TimeSpan PushDelay = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>When the oldest change not yet pushed to followers was stored, for the tally latency metric.</summary>
+    private long _firstUnpushedChange;
 
     private readonly CommitteeDirectory _directory;
     private readonly ObserverManager<IContestObserver> _observers;
@@ -71,7 +75,11 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
         var path = await PathOf(entry.CommitteeCode);
         var result = await Execute((state, now) => ContestDecisions.Submit(state, entry, path, now), context);
         if (result.Rejection is { } rejection)
+        {
+            ContestMetrics.Submissions.Add(1, new("outcome", "rejected"), new("kind", rejection.Kind.ToString()));
             return new SubmitOutcome(null, rejection);
+        }
+        ContestMetrics.Submissions.Add(1, new KeyValuePair<string, object?>("outcome", "accepted"));
         var stored = State.Current!.FindBySubmission(entry.SubmissionId)!.Value;
         return new SubmitOutcome(new SubmissionReceipt(stored.SubmissionId, stored.Number, stored.SubmittedAt), null);
     }
@@ -149,6 +157,7 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     {
         if (_observers.Count == 0 || _pendingPush is not null)
             return;
+        _firstUnpushedChange = Stopwatch.GetTimestamp();
         _pendingPush = this.RegisterGrainTimer(PushTally, new GrainTimerCreationOptions(PushDelay, Timeout.InfiniteTimeSpan) { Interleave = true });
     }
 
@@ -157,7 +166,10 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
         _pendingPush?.Dispose();
         _pendingPush = null;
         if (BuildTally() is { } tally)
+        {
             _observers.Notify(o => o.TallyChanged(tally));
+            ContestMetrics.TallyLatency.Record(Stopwatch.GetElapsedTime(_firstUnpushedChange).TotalMilliseconds);
+        }
         return Task.CompletedTask;
     }
 

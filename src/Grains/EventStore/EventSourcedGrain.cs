@@ -114,12 +114,16 @@ public abstract class EventSourcedGrain<TState> : JournaledGrain<AggregateView<T
     /// </summary>
     protected async Task<CommandResult> Execute(Func<TState, DateTimeOffset, Decision> decide, CommandContext context)
     {
+        using var scope = _logger.BeginCommandScope(StreamId, context);
         while (true)
         {
             var now = Time.GetUtcNow();
             var decision = decide(Current, now);
             if (decision.Rejection is { } rejection)
+            {
+                _logger.Refused(StreamId, rejection.Kind, rejection.Field, rejection.Reason);
                 return CommandResult.Rejected(rejection);
+            }
             if (decision.Events.Count == 0)
             {
                 // Nothing new, but the state it was decided on may still hold events not yet stored (a retry
@@ -141,6 +145,7 @@ public abstract class EventSourcedGrain<TState> : JournaledGrain<AggregateView<T
                 RaiseEvent(new Recorded(id, decision.Events[i], context.Actor, context.CorrelationId, now));
             }
             await ConfirmEvents();
+            _logger.Recorded(StreamId, decision.Events.Count, Version);
             return CommandResult.Accepted(Version);
         }
     }

@@ -2,17 +2,32 @@ using System.Diagnostics.Metrics;
 
 namespace TuyenGiao.EventStore;
 
-/// <summary>What the event store does, as OpenTelemetry-ready instruments (meter "TuyenGiao.EventStore").</summary>
+/// <summary>What the event store does, as OpenTelemetry instruments (meter "TuyenGiao.EventStore"), exported on /metrics.</summary>
 public static class EventStoreMetrics
 {
     public const string MeterName = "TuyenGiao.EventStore";
 
     private static readonly Meter Meter = new(MeterName);
 
-    /// <summary>Events folded to load a stream's state; tagged with the stream id and whether a snapshot was used.</summary>
-    public static readonly Counter<long> EventsReplayed = Meter.CreateCounter<long>("tuyengiao.eventstore.events_replayed", "{event}");
+    /// <summary>Events folded to load a stream's state; tagged with the kind of stream and whether a snapshot was used.</summary>
+    public static readonly Counter<long> EventsReplayed = Meter.CreateCounter<long>("tuyengiao.eventstore.events_replayed", "{event}",
+        "Events read and folded to activate a grain (after its snapshot, when it has one).");
 
-    public static readonly Counter<long> SnapshotsTaken = Meter.CreateCounter<long>("tuyengiao.eventstore.snapshots_taken", "{snapshot}");
+    public static readonly Counter<long> SnapshotsTaken = Meter.CreateCounter<long>("tuyengiao.eventstore.snapshots_taken", "{snapshot}",
+        "Snapshots of grain state written.");
 
-    public static readonly Histogram<long> AppendBatchSize = Meter.CreateHistogram<long>("tuyengiao.eventstore.append_batch_size", "{event}");
+    /// <summary>Events per append: the group commit's batching, at most 256 (EventSourcedGrain.MaxEventsPerWrite).</summary>
+    public static readonly Histogram<long> AppendBatchSize = Meter.CreateHistogram<long>("tuyengiao.eventstore.append_batch_size", "{event}",
+        "Events appended to a stream in one transaction.",
+        advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
+
+    /// <summary>
+    /// The tag for a stream: its kind ("contest", "committee"...), never its id, which would make one time series per
+    /// contest and committee in Prometheus.
+    /// </summary>
+    public static KeyValuePair<string, object?> StreamKind(string streamId)
+    {
+        var slash = streamId.IndexOf('/');
+        return new("stream_kind", slash > 0 ? streamId[..slash] : "other");
+    }
 }

@@ -39,7 +39,7 @@ public sealed class JournaledStream<TState>(
         if (snapshots is null || version <= 0)
             return;
         await snapshots.SaveAsync(streamId, version, state, ct);
-        EventStoreMetrics.SnapshotsTaken.Add(1, new KeyValuePair<string, object?>("stream", streamId));
+        EventStoreMetrics.SnapshotsTaken.Add(1, EventStoreMetrics.StreamKind(streamId));
     }
 
     public async Task<(int Version, TState State)> ReadAsync(CancellationToken ct = default)

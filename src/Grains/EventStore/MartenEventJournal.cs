@@ -43,7 +43,7 @@ public sealed class MartenEventJournal(IDocumentStore store) : IEventJournal
     }
 
     private static void Replayed(string streamId, long events, bool fromSnapshot) =>
-        EventStoreMetrics.EventsReplayed.Add(events, new("stream", streamId), new("snapshot", fromSnapshot));
+        EventStoreMetrics.EventsReplayed.Add(events, EventStoreMetrics.StreamKind(streamId), new("snapshot", fromSnapshot));
 
     public async Task<TState?> LoadAsOfVersionAsync<TState>(string streamId, long version, CancellationToken ct = default)
         where TState : class

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Options;
 using TuyenGiao.Access;
 using TuyenGiao.Api.Security;
 using TuyenGiao.Contests;
@@ -36,9 +35,9 @@ public class FailoverTests(ITestOutputHelper output)
         try
         {
             for (var k = 1; k <= 3; k++)
-                nodes.Add(await StartNode(database, cluster, $"node-{k}"));
-            var tokens = new TokenIssuer(Options.Create(new AuthSettings { SigningKey = TuyenGiaoNode.SigningKey }));
-            using var admin = Client(nodes[0], tokens.Issue("failover-admin", Role.Admin));
+                nodes.Add(await TestNodeProcesses.StartApiAsync(database, cluster, $"node-{k}"));
+            var tokens = TestNodeProcesses.Tokens;
+            using var admin = TestNodeProcesses.Client(nodes[0], tokens.Issue("failover-admin", Role.Admin));
             var h = await HierarchyScenario.CreateAsync(admin);
             var contests = new List<string>();
             for (var c = 0; c < Contests; c++)
@@ -110,29 +109,6 @@ public class FailoverTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<NodeProcess> StartNode(TestDatabase database, string cluster, string name)
-    {
-        var (silo, gateway) = NodeProcess.FreeOrleansPorts();
-        return await NodeProcess.StartApiAsync(TestDatabase.RepositoryRoot(), BuildConfiguration, name, new Dictionary<string, string>
-        {
-            ["TUYENGIAO_PG"] = database.ConnectionString,
-            ["Orleans__ClusterId"] = cluster,
-            ["Orleans__SiloPort"] = silo.ToString(),
-            ["Orleans__GatewayPort"] = gateway.ToString(),
-            ["Auth__SigningKey"] = TuyenGiaoNode.SigningKey,
-            ["Logging__LogLevel__Default"] = "Warning",
-        }, TimeSpan.FromSeconds(90));
-    }
-
-    private static string BuildConfiguration =>
-        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
-
-    private static HttpClient Client(NodeProcess node, string token)
-    {
-        var client = new HttpClient { BaseAddress = node.Address, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
 
     private static async Task<string> Announce(HttpClient admin, HierarchyScenario h, string id)
     {
