@@ -31,6 +31,24 @@ public class MetricsTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_live_follower_When_an_entry_changes_the_tally_Then_the_tally_latency_histogram_measures_the_push()
+    {
+        const string latency = "tuyengiao_contests_tally_latency_milliseconds_count";
+        var contest = await ContestScenario.OpenNowAsync(fixture.Node.Http);
+        using var anonymous = fixture.Node.Anonymous();
+        using var live = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/contests/{contest.ContestId}/tally/live"),
+            HttpCompletionOption.ResponseHeadersRead);
+        var follower = new SseReader(await live.Content.ReadAsStreamAsync());
+        Assert.Equal(0, (await follower.NextTally(TimeSpan.FromSeconds(10))).Accepted);
+        var before = await Scrape(anonymous);
+
+        await Read<JsonElement>(await contest.Submit(contest.Entry("latency-1")), HttpStatusCode.Created);
+        Assert.Equal(1, (await follower.NextTally(TimeSpan.FromSeconds(10))).Accepted);
+
+        await ScrapeUntil(anonymous, scrape => scrape.Sum(latency) >= before.Sum(latency) + 1);
+    }
+
+    [Fact]
     public async Task Given_a_running_node_When_metrics_are_scraped_anonymously_Then_ASP_NET_Core_Orleans_Npgsql_and_runtime_instruments_are_there()
     {
         using var anonymous = fixture.Node.Anonymous();
@@ -63,7 +81,7 @@ public class MetricsTests(NodeFixture fixture)
             var scrape = await Scrape(http);
             if (holds(scrape))
                 return scrape;
-            Assert.True(DateTime.UtcNow < deadline, "the counters did not count the two entries within 10 s");
+            Assert.True(DateTime.UtcNow < deadline, "the counters did not grow within 10 s");
             await Task.Delay(200);
         }
     }
