@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace TuyenGiao.Silo;
 
 /// <summary>
@@ -17,6 +20,26 @@ public sealed class NodeOptions
 
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>The address other silos reach this one at; loopback by default, for a single machine.</summary>
+    /// <summary>
+    /// The address other silos reach this one at: an IP (a pod's, in Kubernetes) or a host name that resolves to
+    /// one (a compose service's name). Loopback by default, for a single machine.
+    /// </summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>The IPv4 address to listen on and advertise; a name is resolved once, at start.</summary>
+    public IPAddress ResolveAdvertisedAddress()
+    {
+        if (IPAddress.TryParse(AdvertisedAddress, out var address))
+            return address;
+        try
+        {
+            return Dns.GetHostAddresses(AdvertisedAddress).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
+                   ?? throw new InvalidOperationException($"{Section}:{nameof(AdvertisedAddress)} '{AdvertisedAddress}' has no IPv4 address");
+        }
+        catch (SocketException ex)
+        {
+            throw new InvalidOperationException(
+                $"{Section}:{nameof(AdvertisedAddress)} '{AdvertisedAddress}' is neither an IP address nor a host name that resolves ({ex.Message})", ex);
+        }
+    }
 }

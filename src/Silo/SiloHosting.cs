@@ -1,4 +1,3 @@
-using System.Net;
 using Marten;
 using Npgsql;
 using Microsoft.Extensions.Configuration;
@@ -27,7 +26,7 @@ public static class SiloHosting
         var node = configuration.GetSection(NodeOptions.Section).Get<NodeOptions>() ?? new NodeOptions();
 
         silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (node.ClusterId, node.ServiceId));
-        silo.ConfigureEndpoints(IPAddress.Parse(node.AdvertisedAddress), node.SiloPort, node.GatewayPort, listenOnAnyHostAddress: false);
+        silo.ConfigureEndpoints(node.ResolveAdvertisedAddress(), node.SiloPort, node.GatewayPort, listenOnAnyHostAddress: false);
         silo.UseAdoNetClustering(o =>
         {
             o.Invariant = "Npgsql";
