@@ -2,6 +2,7 @@
 # Runs several TuyenGiao nodes on this machine, joined into one Orleans cluster through one PostgreSQL.
 #   ops/cluster.sh start N [--silos M]   N nodes of Api plus silo, and M grain-only silos (default 0)
 #   ops/cluster.sh status                which nodes run, their ports, and whether each Api is ready
+#   ops/cluster.sh restart K             stops node K gracefully and starts it again (one step of a rolling restart)
 #   ops/cluster.sh stop                  stops every node started here (PostgreSQL keeps running: ops/pg.sh stop)
 # Node k (from 1) listens on HTTP 5079+k, silo port 11110+k and gateway 29999+k; grain-only silos come after the
 # Api nodes. Logs and pids are in .cluster/. TUYENGIAO_PG, Orleans__ClusterId and Auth__SigningKey apply as in run.sh.
@@ -11,7 +12,7 @@ source ops/signing-key.sh
 state=.cluster
 mkdir -p "$state"
 
-usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 running() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
@@ -26,7 +27,7 @@ start() {
   for pid in "$state"/*.pid; do
     if running "$pid"; then echo "cluster.sh: nodes are running already; 'ops/cluster.sh stop' first" >&2; exit 1; fi
   done
-  rm -f "$state"/*.pid
+  rm -f "$state"/*.pid "$state"/*.kind "$state"/*.log
 
   echo "cluster.sh: building" >&2
   dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly >&2
@@ -34,33 +35,58 @@ start() {
 
   local k total=$((apis + silos))
   for k in $(seq 1 "$total"); do
-    local http=$((5079 + k)) silo=$((11110 + k)) gateway=$((29999 + k))
-    if [ "$k" -le "$apis" ]; then
-      (cd src/Api && Orleans__SiloPort=$silo Orleans__GatewayPort=$gateway \
-        exec dotnet bin/Release/net10.0/TuyenGiao.Api.dll --urls "http://127.0.0.1:$http") > "$state/node-$k.log" 2>&1 &
-      echo "$!" > "$state/node-$k.pid"
-      echo "node $k: Api and silo, http://127.0.0.1:$http, silo $silo, gateway $gateway" >&2
-    else
-      (cd src/Silo && Orleans__SiloPort=$silo Orleans__GatewayPort=$gateway \
-        exec dotnet bin/Release/net10.0/TuyenGiao.Silo.dll) > "$state/node-$k.log" 2>&1 &
-      echo "$!" > "$state/node-$k.pid"
-      echo "node $k: silo alone, silo $silo, gateway $gateway" >&2
-    fi
+    if [ "$k" -le "$apis" ]; then launch "$k" api; else launch "$k" silo; fi
   done
-
-  for k in $(seq 1 "$apis"); do
-    local url="http://127.0.0.1:$((5079 + k))/health/ready" ready=no
-    for _ in $(seq 1 120); do
-      if curl -sf "$url" >/dev/null 2>&1; then ready=yes; break; fi
-      running "$state/node-$k.pid" || break
-      sleep 0.5
-    done
-    if [ "$ready" != yes ]; then
-      echo "cluster.sh: node $k is not ready; see $state/node-$k.log" >&2
-      exit 1
-    fi
-  done
+  for k in $(seq 1 "$apis"); do wait_ready "$k"; done
   echo "cluster.sh: $apis Api node(s) ready, $silos silo(s) alone; 'ops/cluster.sh stop' ends them" >&2
+}
+
+# Starts node $1 as "api" (Api and silo) or "silo" (silo alone) on its ports; the kind is kept for restart.
+launch() {
+  local k=$1 kind=$2 http=$((5079 + $1)) silo=$((11110 + $1)) gateway=$((29999 + $1))
+  if [ "$kind" = api ]; then
+    (cd src/Api && Orleans__SiloPort=$silo Orleans__GatewayPort=$gateway \
+      exec dotnet bin/Release/net10.0/TuyenGiao.Api.dll --urls "http://127.0.0.1:$http") >> "$state/node-$k.log" 2>&1 &
+    echo "node $k: Api and silo, http://127.0.0.1:$http, silo $silo, gateway $gateway" >&2
+  else
+    (cd src/Silo && Orleans__SiloPort=$silo Orleans__GatewayPort=$gateway \
+      exec dotnet bin/Release/net10.0/TuyenGiao.Silo.dll) >> "$state/node-$k.log" 2>&1 &
+    echo "node $k: silo alone, silo $silo, gateway $gateway" >&2
+  fi
+  echo "$!" > "$state/node-$k.pid"
+  echo "$kind" > "$state/node-$k.kind"
+}
+
+wait_ready() {
+  local k=$1 url="http://127.0.0.1:$((5079 + $1))/health/ready"
+  for _ in $(seq 1 120); do
+    if curl -sf "$url" >/dev/null 2>&1; then return 0; fi
+    running "$state/node-$k.pid" || break
+    sleep 0.5
+  done
+  echo "cluster.sh: node $k is not ready; see $state/node-$k.log" >&2
+  exit 1
+}
+
+# SIGTERM, then up to 10 s for the node to hand its grains over and leave the cluster, then SIGKILL.
+stop_node() {
+  local pid=$1
+  if running "$pid"; then kill "$(cat "$pid")" 2>/dev/null || true; fi
+  for _ in $(seq 1 40); do running "$pid" || break; sleep 0.25; done
+  if running "$pid"; then kill -9 "$(cat "$pid")" 2>/dev/null || true; fi
+  rm -f "$pid"
+}
+
+restart() {
+  local k=${1:-}
+  [[ "$k" =~ ^[0-9]+$ ]] && [ -f "$state/node-$k.kind" ] || { echo "cluster.sh: no node $k was started here" >&2; exit 1; }
+  local kind
+  kind=$(cat "$state/node-$k.kind")
+  stop_node "$state/node-$k.pid"
+  echo "cluster.sh: node $k stopped" >&2
+  launch "$k" "$kind"
+  if [ "$kind" = api ]; then wait_ready "$k"; fi
+  echo "cluster.sh: node $k is back" >&2
 }
 
 status() {
@@ -85,22 +111,22 @@ status() {
 
 stop() {
   local pid
+  # Every node is told at once; then each gets its grace period.
   for pid in "$state"/node-*.pid; do
     [ -f "$pid" ] || continue
     if running "$pid"; then kill "$(cat "$pid")" 2>/dev/null || true; fi
   done
   for pid in "$state"/node-*.pid; do
-    [ -f "$pid" ] || continue
-    for _ in $(seq 1 40); do running "$pid" || break; sleep 0.25; done
-    if running "$pid"; then kill -9 "$(cat "$pid")" 2>/dev/null || true; fi
-    rm -f "$pid"
+    [ -f "$pid" ] && stop_node "$pid"
   done
+  rm -f "$state"/node-*.kind
   echo "cluster.sh: stopped" >&2
 }
 
 case "${1:-}" in
   start) shift; [ $# -ge 1 ] || usage; start "$@" ;;
   status) status ;;
+  restart) shift; restart "${1:-}" ;;
   stop) stop ;;
   *) usage ;;
 esac
