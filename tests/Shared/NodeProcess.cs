@@ -18,12 +18,16 @@ public sealed class NodeProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private NodeProcess(Process process, string name, Uri? address) => (_process, Name, Address) = (process, name, address);
+    private NodeProcess(Process process, string name, Uri? address, int? siloPort) =>
+        (_process, Name, Address, SiloPort) = (process, name, address, siloPort);
 
     public string Name { get; }
 
     /// <summary>Where the Api listens; null for a silo alone.</summary>
     public Uri? Address { get; }
+
+    /// <summary>The silo port it was given (Orleans__SiloPort), which names its silo in the cluster.</summary>
+    public int? SiloPort { get; }
 
     public bool HasExited => _process.HasExited;
 
@@ -104,7 +108,8 @@ public sealed class NodeProcess : IAsyncDisposable
         foreach (var (key, value) in environment)
             start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {dll}");
-        var node = new NodeProcess(process, name, address);
+        var siloPort = environment.TryGetValue("Orleans__SiloPort", out var port) ? int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+        var node = new NodeProcess(process, name, address, siloPort);
         // Drained so that a chatty node never blocks on a full pipe; errors are shown in the test's output.
         process.OutputDataReceived += (_, e) => node.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"  {name}: {e.Data}"); };

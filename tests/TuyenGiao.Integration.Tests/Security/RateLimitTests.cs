@@ -25,12 +25,27 @@ public class RateLimitTests
         var throttled = await contest.Submit(contest.Entry("burst-3"), first);
 
         await AssertProblem(throttled, HttpStatusCode.TooManyRequests, "submissions");
-        var retryAfter = throttled.Headers.RetryAfter?.Delta ?? TimeSpan.Parse("00:00:" + throttled.Headers.GetValues("Retry-After").Single());
+        var retryAfter = RetryAfter(throttled);
         Assert.InRange(retryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
         Assert.Equal(before, await database.EventCountAsync());
         Assert.Equal(HttpStatusCode.Created, (await contest.Submit(contest.Entry("other-user"), second)).StatusCode);
 
-        await Task.Delay(retryAfter);
-        Assert.Equal(HttpStatusCode.Created, (await contest.Submit(contest.Entry("burst-3"), first)).StatusCode);
+        // A client that waits as told gets through. Retry-After is the limiter's estimate and its refill runs on a
+        // timer, which a loaded machine can run late: such a client may be told to wait once more, not for ever.
+        HttpResponseMessage retried;
+        var attempts = 0;
+        do
+        {
+            await Task.Delay(retryAfter);
+            retried = await contest.Submit(contest.Entry("burst-3"), first);
+            attempts++;
+            if (retried.StatusCode == HttpStatusCode.TooManyRequests)
+                retryAfter = RetryAfter(retried);
+        }
+        while (retried.StatusCode == HttpStatusCode.TooManyRequests && attempts < 3);
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
     }
+
+    private static TimeSpan RetryAfter(HttpResponseMessage response) =>
+        response.Headers.RetryAfter?.Delta ?? TimeSpan.Parse("00:00:" + response.Headers.GetValues("Retry-After").Single());
 }
