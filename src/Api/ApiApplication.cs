@@ -11,6 +11,7 @@ using TuyenGiao.Api.Health;
 using TuyenGiao.Api.Http;
 using TuyenGiao.Api.Observability;
 using TuyenGiao.Api.Security;
+using TuyenGiao.Api.WebUi;
 using TuyenGiao.Committees;
 using TuyenGiao.Silo;
 
@@ -71,12 +72,14 @@ public static class ApiApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCorrelationIds();
+        app.UseTuyenGiaoWebUi();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.EnablePersistAuthorization());
         app.UseTuyenGiaoSecurity();
         app.MapTuyenGiaoHealth();
         app.MapTuyenGiaoMetrics();
         app.MapTuyenGiaoDashboard();
+        app.MapTuyenGiaoWebUi();
         app.MapCommitteeEndpoints();
         app.MapContestEndpoints();
         app.MapJudgingEndpoints();

@@ -40,14 +40,18 @@ public sealed record AwardHolder([property: Id(0)] int? EntryNumber, [property: 
 [GenerateSerializer, Immutable]
 public sealed record CommitteeAwards([property: Id(0)] string Code, [property: Id(1)] int Individual, [property: Id(2)] int Collective);
 
-/// <summary>A committee's own entries, and with everything below it (<c>Accepted</c> etc.).</summary>
+/// <summary>
+/// A committee's own entries, and with everything below it (<c>Accepted</c> etc.). Its parent, as organised when its
+/// entries came in, lets a reader draw the tree (the organiser's member organisations, say) from the tally alone.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CommitteeTally(
     [property: Id(0)] string Code,
     [property: Id(1)] int OwnAccepted,
     [property: Id(2)] int Accepted,
     [property: Id(3)] int Withdrawn,
-    [property: Id(4)] int Disqualified);
+    [property: Id(4)] int Disqualified,
+    [property: Id(5)] string? ParentCode);
 
 /// <summary>Entries accepted on a day in Vietnam time (UTC+7).</summary>
 [GenerateSerializer, Immutable]
@@ -69,8 +73,12 @@ public static class ContestTallies
     {
         var details = contest.Details ?? throw new InvalidOperationException("no contest");
         var rolled = new Dictionary<string, (int Own, int Accepted, int Withdrawn, int Disqualified)>(StringComparer.Ordinal);
+        var parents = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (code, own) in contest.ByCommittee)
         {
+            // A path runs from the committee up to the root: each one's parent is the next.
+            for (var i = 0; i < own.Path.Count; i++)
+                parents[own.Path[i]] = i + 1 < own.Path.Count ? own.Path[i + 1] : null;
             foreach (var ancestor in own.Path)
             {
                 var sum = rolled.GetValueOrDefault(ancestor);
@@ -86,7 +94,7 @@ public static class ContestTallies
             Math.Max(0, contest.Accepted - details.Target),
             Math.Max(0, details.Target - contest.Accepted),
             rolled.OrderBy(r => r.Key, StringComparer.Ordinal)
-                .Select(r => new CommitteeTally(r.Key, r.Value.Own, r.Value.Accepted, r.Value.Withdrawn, r.Value.Disqualified)).ToList(),
+                .Select(r => new CommitteeTally(r.Key, r.Value.Own, r.Value.Accepted, r.Value.Withdrawn, r.Value.Disqualified, parents[r.Key])).ToList(),
             contest.AcceptedByDay.Select(d => new DayTally(d.Key, d.Value)).ToList(),
             contest.Judging.IsPublished,
             Tiers(contest),

@@ -18,7 +18,7 @@ public class ContestTallyTests
     }
 
     [Fact]
-    public void Given_entries_from_a_cell_and_its_bloc_When_tallied_Then_each_ancestor_sums_its_subtree()
+    public void Given_entries_from_a_cell_and_its_bloc_When_tallied_Then_each_ancestor_sums_its_subtree_and_names_its_parent()
     {
         var state = Given(Announced());
         state = Submitted(state, Entry("a", author: "A"));
@@ -28,9 +28,9 @@ public class ContestTallyTests
 
         var byCode = ContestTallies.Build(state, 5, During).ByCommittee.ToDictionary(c => c.Code);
 
-        Assert.Equal(new CommitteeTally("TV-KHOI-SGD", 1, 1, 0, 1), byCode["TV-KHOI-SGD"]);
-        Assert.Equal(new CommitteeTally("TV-KHOI", 1, 2, 0, 1), byCode["TV-KHOI"]);
-        Assert.Equal(new CommitteeTally("TV", 0, 2, 0, 1), byCode["TV"]);
+        Assert.Equal(new CommitteeTally("TV-KHOI-SGD", 1, 1, 0, 1, "TV-KHOI"), byCode["TV-KHOI-SGD"]);
+        Assert.Equal(new CommitteeTally("TV-KHOI", 1, 2, 0, 1, "TV"), byCode["TV-KHOI"]);
+        Assert.Equal(new CommitteeTally("TV", 0, 2, 0, 1, null), byCode["TV"]);
     }
 
     [Fact]

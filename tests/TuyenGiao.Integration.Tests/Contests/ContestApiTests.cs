@@ -95,7 +95,7 @@ public class ContestApiTests(NodeFixture fixture)
         var tally = await Read<ContestTally>(await _http.PostJson($"{contest.Entries}/2/disqualification", new { reason = "Không đúng chủ đề" }), HttpStatusCode.OK);
 
         Assert.Equal((0, 1, 1), (tally.Accepted, tally.Withdrawn, tally.Disqualified));
-        Assert.Equal(new CommitteeTally(contest.Bloc, 0, 0, 1, 1), tally.ByCommittee.Single(c => c.Code == contest.Bloc));
+        Assert.Equal(new CommitteeTally(contest.Bloc, 0, 0, 1, 1, contest.Province), tally.ByCommittee.Single(c => c.Code == contest.Bloc));
         Assert.Equal(5, await StreamEvents(contest.ContestId));
         await AssertProblem(await _http.PostJson($"{contest.Entries}/1/disqualification", new { reason = "x" }), HttpStatusCode.UnprocessableEntity, "entryNumber");
         await AssertProblem(await _http.PostAsync($"{contest.Entries}/nope/withdrawal", null), HttpStatusCode.NotFound, "submissionId");

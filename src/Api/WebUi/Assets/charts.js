@@ -1,0 +1,66 @@
+// Small SVG charts drawn from figures the API already aggregated: nothing here needs the entries themselves.
+const svgNs = 'http://www.w3.org/2000/svg';
+
+function element(name, attributes = {}, text = null) {
+  const e = document.createElementNS(svgNs, name);
+  Object.entries(attributes).forEach(([k, v]) => e.setAttribute(k, v));
+  if (text !== null) e.textContent = text;
+  return e;
+}
+
+/**
+ * Horizontal bars, one per row: { key, label, value, shown }. Each bar is a group with data-key, its value in a
+ * text with class "value", so a reader (or a test) finds a committee's figure by its code.
+ */
+export function horizontalBars(rows, { width = 640, rowHeight = 26, labelWidth = 180 } = {}) {
+  const max = Math.max(1, ...rows.map(r => r.value));
+  const svg = element('svg', { viewBox: `0 0 ${width} ${rows.length * rowHeight + 4}`, class: 'bars', role: 'img' });
+  rows.forEach((row, i) => {
+    const y = i * rowHeight + 2;
+    const barWidth = Math.round(((width - labelWidth - 90) * row.value) / max);
+    const group = element('g', { 'data-key': row.key, class: 'bar' });
+    group.append(
+      element('text', { x: 0, y: y + rowHeight * 0.65, class: 'label' }, row.label),
+      element('rect', { x: labelWidth, y: y + 3, width: Math.max(barWidth, row.value > 0 ? 2 : 0), height: rowHeight - 8, rx: 3 }),
+      element('text', { x: labelWidth + barWidth + 6, y: y + rowHeight * 0.65, class: 'value' }, row.shown),
+    );
+    svg.append(group);
+  });
+  return svg;
+}
+
+/** Columns over time: { key, label, value, shown }; labels under every few columns so they never overlap. */
+export function columns(points, { width = 640, height = 180 } = {}) {
+  const max = Math.max(1, ...points.map(p => p.value));
+  // At most 40 units a column, so that a contest's first days do not fill the chart with one slab.
+  const step = Math.min(40, width / Math.max(points.length, 1));
+  const svg = element('svg', { viewBox: `0 0 ${width} ${height + 24}`, class: 'columns', role: 'img' });
+  const every = Math.ceil(points.length / 8);
+  points.forEach((p, i) => {
+    const h = Math.round((height - 16) * p.value / max);
+    const group = element('g', { 'data-key': p.key, class: 'column' });
+    group.append(element('rect', { x: i * step + 1, y: height - h, width: Math.max(step - 2, 1), height: h }));
+    group.append(element('title', {}, `${p.label}: ${p.shown}`));
+    if (i % every === 0) group.append(element('text', { x: i * step + 1, y: height + 16, class: 'axis' }, p.label));
+    svg.append(group);
+  });
+  return svg;
+}
+
+/** Lines over labelled points: series is [{ name, className, values }], all of the points' length. */
+export function lines(labels, series, { width = 640, height = 200 } = {}) {
+  const max = Math.max(1, ...series.flatMap(s => s.values));
+  const x = i => 30 + (labels.length === 1 ? 0 : (i * (width - 60)) / (labels.length - 1));
+  const y = v => height - 10 - ((height - 30) * v) / max;
+  const svg = element('svg', { viewBox: `0 0 ${width} ${height + 24}`, class: 'lines', role: 'img' });
+  series.forEach(s => {
+    svg.append(element('polyline', { points: s.values.map((v, i) => `${x(i)},${y(v)}`).join(' '), class: s.className }));
+    s.values.forEach((v, i) => {
+      const dot = element('circle', { cx: x(i), cy: y(v), r: 3, class: s.className, 'data-key': `${s.className}-${labels[i]}` });
+      dot.append(element('title', {}, `${s.name} ${labels[i]}: ${v}`));
+      svg.append(dot);
+    });
+  });
+  labels.forEach((l, i) => svg.append(element('text', { x: x(i) - 12, y: height + 16, class: 'axis' }, l)));
+  return svg;
+}

@@ -1,0 +1,25 @@
+// A campaign's participation per committee: party members who took part in study, against the members, each
+// committee with everything below it.
+import { get, describe } from '../api.js';
+import { horizontalBars } from '../charts.js';
+import { h, replace } from '../dom.js';
+import * as format from '../format.js';
+import { t } from '../i18n.js';
+
+export function campaignView(root, campaignId) {
+  replace(root, h('p', {}, t('loading')));
+  get(`/api/campaigns/${encodeURIComponent(campaignId)}`)
+    .then(c => {
+      const rows = c.byCommittee.filter(r => r.participationPercent !== null);
+      replace(root, h('h1', {}, c.title),
+        h('p', { class: 'status' }, t(`campaign.${c.status}`), ' · ', format.day(c.periodStart), ' – ', format.day(c.periodEnd), ' · ',
+          t('campaign.reports', format.number(c.reports))),
+        h('h2', {}, t('campaign.participation')),
+        h('section', { 'data-testid': 'participation' },
+          horizontalBars(rows.map(r => ({ key: r.code, label: r.code, value: r.participationPercent, shown: format.percent(r.participationPercent) })))),
+        h('table', {}, h('thead', {}, h('tr', {}, [t('campaign.committee'), t('campaign.studied'), t('campaign.members'), t('campaign.rate')].map(x => h('th', {}, x)))),
+          h('tbody', {}, rows.map(r => h('tr', {}, h('td', {}, r.code), h('td', {}, format.number(r.subtree.membersStudied)),
+            h('td', {}, format.number(r.subtree.partyMembers)), h('td', {}, format.percent(r.participationPercent)))))));
+    })
+    .catch(error => replace(root, h('p', { class: 'error' }, describe(error))));
+}

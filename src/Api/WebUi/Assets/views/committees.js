@@ -1,0 +1,36 @@
+// The committee tree, opened one level at a time: a province with hundreds of grassroots organisations loads only
+// what the user unfolds.
+import { get, describe } from '../api.js';
+import { h, replace } from '../dom.js';
+import * as format from '../format.js';
+import { t } from '../i18n.js';
+
+function node(committee) {
+  const children = h('ul');
+  let loaded = false;
+  const details = h('details', {
+    'data-code': committee.code,
+    ontoggle: async () => {
+      if (!details.open || loaded) return;
+      loaded = true;
+      try {
+        replace(children, (await get(`/api/committees/${encodeURIComponent(committee.code)}/children`)).map(c => h('li', {}, node(c))));
+      } catch (error) {
+        replace(children, h('li', { class: 'error' }, describe(error)));
+      }
+    },
+  },
+  h('summary', {}, h('strong', {}, committee.name), ` (${committee.code}) · `, t('committees.members', format.number(committee.memberCount)), ' · ',
+    h('a', { href: `#/committees/${encodeURIComponent(committee.code)}/growth` }, t('committees.growth')), ' · ',
+    h('a', { href: `#/audit/committee/${encodeURIComponent(committee.code)}` }, t('committees.audit'))),
+  children);
+  return details;
+}
+
+export function committeesView(root) {
+  replace(root, h('p', {}, t('loading')));
+  get('/api/committees')
+    .then(roots => replace(root, h('h1', {}, t('committees.title')),
+      roots.length === 0 ? h('p', {}, t('committees.none')) : h('ul', { class: 'tree' }, roots.map(c => h('li', {}, node(c))))))
+    .catch(error => replace(root, h('p', { class: 'error' }, describe(error))));
+}

@@ -1,0 +1,105 @@
+// A contest as it happens: the counter against the target, committees' bars, entries per day and the awards, all
+// from the tally (aggregates only: a contest with a million entries costs the page no more than one with ten), kept
+// current by the live stream. A past day's tally comes from the same endpoint with asOf.
+import { get, token, describe } from '../api.js';
+import { horizontalBars, columns } from '../charts.js';
+import { h, replace } from '../dom.js';
+import * as format from '../format.js';
+import { t, onLanguageChange } from '../i18n.js';
+
+const shownCommittees = 30;
+
+export function contestView(root, contestId) {
+  let live = null;
+  let past = null;
+  let names = {};
+  const livePanel = h('div', { id: 'live-tally' });
+  const pastPanel = h('div', { id: 'as-of-tally' });
+  const status = h('p', { id: 'live-status', class: 'status' });
+  const auditLink = h('p');
+  let connected = null;
+  // Typed as dd/mm/yyyy, the way dates are written here, rather than in the browser's own date control.
+  const dayInput = h('input', { id: 'as-of-day', required: true, size: 10, pattern: '\\d{1,2}/\\d{1,2}/\\d{4}', placeholder: 'dd/mm/yyyy' });
+  const timeTravel = h('form', {
+    id: 'time-travel',
+    onsubmit: async e => {
+      e.preventDefault();
+      const day = format.parseDay(dayInput.value);
+      if (!day) return;
+      try {
+        const tally = await get(`/api/contests/${encodeURIComponent(contestId)}/tally?asOf=${encodeURIComponent(format.endOfVietnamDay(day))}`);
+        past = { day, tally };
+      } catch (error) {
+        // A day before the announcement has no contest to show: say so, not "not found".
+        past = { day, tally: null, notAnnounced: error.status === 404, error };
+      }
+      render();
+    },
+  });
+
+  function render() {
+    if (live) replace(livePanel, tallyPanels(live, names, 'live'));
+    status.textContent = connected === null ? '' : t(connected ? 'contest.live' : 'contest.offline');
+    status.dataset.state = connected ? 'live' : 'offline';
+    if (live) replace(auditLink, h('a', { href: `#/audit/contest/${encodeURIComponent(live.contestId)}` }, t('contest.audit')));
+    replace(timeTravel, h('h2', {}, t('contest.timeTravel')), dayInput, ' ', h('button', { type: 'submit' }, t('contest.show')));
+    if (past) {
+      replace(pastPanel, h('h3', {}, t('contest.asOf', format.day(past.day))),
+        past.tally ? tallyPanels(past.tally, names, 'past')
+          : h('p', { 'data-testid': 'past-message' }, past.notAnnounced ? t('contest.notAnnouncedYet') : describe(past.error)));
+    }
+  }
+
+  replace(root, h('p', {}, t('loading')));
+  get(`/api/contests/${encodeURIComponent(contestId)}/tally`).then(async tally => {
+    live = tally;
+    replace(root, livePanel, status, timeTravel, pastPanel, auditLink);
+    render();
+    names = await committeeNames(tally.organiserCode);
+    render();
+  }).catch(error => replace(root, h('p', { class: 'error' }, describe(error))));
+
+  // The stream starts with the current tally and sends each change; the browser reconnects with Last-Event-ID.
+  const stream = new EventSource(`/api/contests/${encodeURIComponent(contestId)}/tally/live`);
+  stream.addEventListener('tally', e => { live = JSON.parse(e.data); connected = true; render(); });
+  stream.onerror = () => { connected = false; render(); };
+  const stopTranslating = onLanguageChange(render);
+  return () => { stream.close(); stopTranslating(); };
+}
+
+/** The organiser's committees by code, for labels; only for signed-in users (codes otherwise). */
+async function committeeNames(organiser) {
+  if (!token()) return {};
+  try {
+    const subtree = await get(`/api/committees/${encodeURIComponent(organiser)}/subtree`);
+    return Object.fromEntries(subtree.map(c => [c.code, c.name]));
+  } catch {
+    return {};
+  }
+}
+
+function tallyPanels(tally, names, prefix) {
+  const state = tally.status === 'Cancelled' ? t('status.Cancelled') : t(`window.${tally.window}`);
+  // The organiser's member organisations: the committees right below it (entries further down count in theirs).
+  const rows = tally.byCommittee.filter(c => c.parentCode === tally.organiserCode).sort((a, b) => b.accepted - a.accepted || a.code.localeCompare(b.code));
+  const days = tally.byDay.map(d => ({ key: d.day, label: format.day(d.day).slice(0, 5), value: d.accepted, shown: format.number(d.accepted) }));
+  return [
+    prefix === 'live' ? h('h1', {}, tally.title) : '',
+    prefix === 'live' ? h('p', { class: 'status' }, state, tally.resultsPublished ? ` · ${t('contest.resultsPublished')}` : '') : '',
+    h('section', { class: 'counter', 'data-testid': `${prefix}-counter` },
+      h('span', { class: 'big', 'data-testid': `${prefix}-accepted` }, format.number(tally.accepted)), ' ', t('contest.accepted'), ' / ',
+      h('span', { 'data-testid': `${prefix}-target` }, format.number(tally.target)), ' ', t('contest.target'),
+      h('progress', { max: 100, value: Math.min(100, tally.progressPercent) }),
+      h('p', { 'data-testid': `${prefix}-progress` }, t('contest.progress', format.percent(tally.progressPercent)), ' · ',
+        tally.overTarget > 0 ? t('contest.over', format.number(tally.overTarget)) : t('contest.short', format.number(tally.shortOfTarget)))),
+    h('section', { 'data-testid': `${prefix}-by-committee` }, h('h2', {}, t('contest.byCommittee')),
+      rows.length === 0 ? h('p', {}, t('contest.noEntries'))
+        : horizontalBars(rows.slice(0, shownCommittees).map(c => ({ key: c.code, label: names[c.code] ?? c.code, value: c.accepted, shown: format.number(c.accepted) }))),
+      rows.length > shownCommittees ? h('p', {}, t('contest.moreCommittees', format.number(rows.length - shownCommittees))) : ''),
+    prefix === 'live' ? h('section', { 'data-testid': 'by-day' }, h('h2', {}, t('contest.byDay')), days.length ? columns(days) : h('p', {}, t('contest.noEntries'))) : '',
+    h('section', { 'data-testid': `${prefix}-awards` }, h('h2', {}, t('contest.awards')),
+      h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('contest.tier')), h('th', {}, t('contest.count')), h('th', {}, t('contest.granted')))),
+        h('tbody', {}, tally.awards.map(a => h('tr', {},
+          h('td', {}, a.tier, a.collective ? ` (${t('contest.collective')})` : ''), h('td', {}, format.number(a.count)), h('td', {}, format.number(a.granted))))))),
+  ];
+}

@@ -1,0 +1,81 @@
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using TuyenGiao.Integration.Tests.Infrastructure;
+
+namespace TuyenGiao.Integration.Tests.WebUi;
+
+/// <summary>
+/// Headless Chromium from Debian's packages (chromium, chromium-driver), driven through Selenium, with a fresh profile
+/// per browser. Screenshots go to test-artifacts/screenshots at the repository root.
+/// </summary>
+public sealed class Browser : IDisposable
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private const string ChromeDriver = "/usr/bin/chromedriver";
+
+    private readonly string _profile = Directory.CreateTempSubdirectory("tuyengiao-chromium-").FullName;
+
+    public Browser()
+    {
+        if (!File.Exists(Chromium) || !File.Exists(ChromeDriver))
+            throw new InvalidOperationException(
+                $"the browser tests need {Chromium} and {ChromeDriver}: apt-get install chromium chromium-driver (ops/test.sh does it when run as root)");
+        var options = new ChromeOptions { BinaryLocation = Chromium };
+        // The flags that keep Chromium from reaching for the network it does not have here, and a window tall
+        // enough for a whole contest page in one screenshot.
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,1800", $"--user-data-dir={_profile}");
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+    }
+
+    public ChromeDriver Driver { get; }
+
+    public void Open(Uri address) => Driver.Navigate().GoToUrl(address);
+
+    public string Text(string css) => Driver.FindElement(By.CssSelector(css)).Text;
+
+    /// <summary>Waits until <paramref name="css"/> shows <paramref name="expected"/>; says what it showed instead.</summary>
+    public async Task WaitForText(string css, string expected, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
+        string? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = Driver.FindElements(By.CssSelector(css));
+            last = found.Count > 0 ? found[0].Text : null;
+            if (last == expected)
+                return;
+            await Task.Delay(100);
+        }
+        Screenshot($"failed-{DateTime.UtcNow:HHmmss}");
+        throw new Xunit.Sdk.XunitException($"'{css}' showed '{last ?? "(nothing)"}', not '{expected}'");
+    }
+
+    public object? Script(string script, params object[] arguments) => Driver.ExecuteScript(script, arguments);
+
+    public string Screenshot(string name)
+    {
+        var directory = Path.Combine(TestDatabase.RepositoryRoot(), "test-artifacts", "screenshots");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, $"{name}.png");
+        Driver.GetScreenshot().SaveAsFile(path);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        Driver.Quit();
+        Driver.Dispose();
+        try
+        {
+            Directory.Delete(_profile, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Chromium may still hold a file for a moment; the temporary folder is cleaned by the system.
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text.Json;
+using OpenQA.Selenium;
+using TuyenGiao.Access;
+using TuyenGiao.Integration.Tests.Contests;
+using TuyenGiao.Integration.Tests.Infrastructure;
+using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
+
+namespace TuyenGiao.Integration.Tests.WebUi;
+
+/// <summary>The web UI in a real browser against a real node: the contest page live, the language switch, time travel, the audit view.</summary>
+[Collection(NodeCollection.Name)]
+public class ContestPageTests(NodeFixture fixture)
+{
+    [Fact]
+    public async Task Given_the_contest_page_open_When_entries_arrive_through_the_API_Then_counter_and_bars_change_without_a_reload_and_English_is_a_click_away()
+    {
+        var contest = await ContestScenario.OpenNowAsync(fixture.Node.Http);
+        using var browser = new Browser();
+        browser.Open(new Uri(fixture.Node.BaseAddress, $"/ui/#/contests/{contest.ContestId}"));
+
+        await browser.WaitForText("[data-testid=live-accepted]", "0");
+        await browser.WaitForText("#live-status", "Cập nhật trực tiếp");
+        Assert.Equal("1.277", browser.Text("[data-testid=live-target]"));
+        browser.Script("window.sameDocument = 'not reloaded';");
+
+        await Submit(contest, "ui-1", contest.CellA);
+        await Submit(contest, "ui-2", contest.CellA);
+        await Submit(contest, "ui-3", contest.CellB);
+
+        await browser.WaitForText("[data-testid=live-accepted]", "3");
+        await browser.WaitForText($"[data-testid=live-by-committee] [data-key='{contest.CellA}'] .value", "2");
+        await browser.WaitForText($"[data-testid=live-by-committee] [data-key='{contest.CellB}'] .value", "1");
+        Assert.Equal("not reloaded", browser.Script("return window.sameDocument;"));
+        Assert.StartsWith("đạt 0,2% chỉ tiêu", browser.Text("[data-testid=live-progress]"));
+        Assert.Contains("Theo đơn vị", browser.Text("[data-testid=live-by-committee] h2"));
+        browser.Screenshot("contest-live-vi");
+
+        browser.Driver.FindElement(By.Id("lang-toggle")).Click();
+
+        await browser.WaitForText("[data-testid=live-by-committee] h2", "Entries by committee");
+        Assert.Equal("1,277", browser.Text("[data-testid=live-target]"));
+        Assert.StartsWith("0.2% of the target", browser.Text("[data-testid=live-progress]"));
+        Assert.Equal("Tiếng Việt", browser.Text("#lang-toggle"));
+        Assert.Equal("en", browser.Script("return document.documentElement.lang;"));
+        Assert.Equal("Live", browser.Text("#live-status"));
+        Assert.Equal("not reloaded", browser.Script("return window.sameDocument;"));
+        browser.Screenshot("contest-live-en");
+
+        // The page reads aggregates only: no request for entries, whatever the contest's size.
+        var requested = (IEnumerable<object>)browser.Script("return performance.getEntriesByType('resource').map(e => e.name);")!;
+        Assert.DoesNotContain(requested.Cast<string>(), url => url.Contains("/entries", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Given_a_contest_announced_today_When_yesterday_and_today_are_picked_Then_each_day_shows_what_was_known_then_with_Vietnamese_dates()
+    {
+        var contest = await ContestScenario.CreateAsync(fixture.Node.Http, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddDays(30));
+        await Submit(contest, "tt-1", contest.CellA);
+        await Submit(contest, "tt-2", contest.CellB);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        using var browser = new Browser();
+        browser.Open(new Uri(fixture.Node.BaseAddress, $"/ui/#/contests/{contest.ContestId}"));
+        await browser.WaitForText("[data-testid=live-accepted]", "2");
+
+        // The contest was announced today: the day before, there was none.
+        await AsOf(browser, today.AddDays(-1));
+        await browser.WaitForText("#as-of-tally h3", $"Số liệu đến hết ngày {today.AddDays(-1):dd/MM/yyyy}");
+        await browser.WaitForText("[data-testid=past-message]", "Ngày này cuộc thi chưa được công bố.");
+        await AsOf(browser, today);
+        await browser.WaitForText("#as-of-tally h3", $"Số liệu đến hết ngày {today:dd/MM/yyyy}");
+        await browser.WaitForText("[data-testid=past-accepted]", "2");
+        browser.Screenshot("contest-time-travel");
+    }
+
+    [Fact]
+    public async Task Given_an_auditor_signed_in_When_the_contest_stream_is_opened_in_the_audit_view_Then_each_event_shows_its_actor_and_Vietnam_time()
+    {
+        var contest = await ContestScenario.OpenNowAsync(fixture.Node.Http);
+        await Submit(contest, "audit-1", contest.CellA);
+        using var browser = new Browser();
+        browser.Open(new Uri(fixture.Node.BaseAddress, "/ui/"));
+        browser.Driver.FindElement(By.Id("token")).SendKeys(fixture.Node.Tokens.Issue("ui-auditor", Role.Auditor));
+        browser.Driver.FindElement(By.Id("sign-in-button")).Click();
+        await browser.WaitForText("#signed-in-as", "Đăng nhập: ui-auditor (auditor)");
+
+        browser.Open(new Uri(fixture.Node.BaseAddress, $"/ui/#/audit/contest/{contest.ContestId}"));
+
+        await browser.WaitForText("[data-testid=audit-events] tr[data-version='2'] td:nth-child(2)", "entry_submitted");
+        var announced = browser.Driver.FindElements(By.CssSelector("[data-testid=audit-events] tr[data-version='1'] td")).Select(c => c.Text).ToList();
+        Assert.Equal("contest_announced", announced[1]);
+        Assert.Equal("test-admin", announced[2]);
+        Assert.Matches(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}:\d{2}$", announced[3]);
+        var recordedAt = await RecordedAt(contest.ContestId);
+        Assert.Equal(recordedAt.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy HH:mm:ss"), announced[3]);
+        browser.Screenshot("audit-contest");
+    }
+
+    private async Task Submit(ContestScenario contest, string id, string committee) =>
+        await Read<JsonElement>(await contest.Submit(contest.Entry(id, committee: committee)), HttpStatusCode.Created);
+
+    /// <summary>Types the day as a Vietnamese user writes it, dd/MM/yyyy, and sends the form.</summary>
+    private static async Task AsOf(Browser browser, DateOnly day)
+    {
+        var input = browser.Driver.FindElement(By.Id("as-of-day"));
+        input.Clear();
+        input.SendKeys(day.ToString("dd/MM/yyyy"));
+        browser.Driver.FindElement(By.CssSelector("#time-travel button")).Click();
+        await Task.Delay(100);
+    }
+
+    private async Task<DateTimeOffset> RecordedAt(string contestId)
+    {
+        var events = await Read<JsonElement>(await fixture.Node.Http.GetAsync($"/api/audit/stream?id=contest/{contestId}&limit=1"), HttpStatusCode.OK);
+        return events.GetProperty("events")[0].GetProperty("recordedAt").GetDateTimeOffset();
+    }
+}
