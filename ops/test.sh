@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
 # Runs every test: the domain rules without I/O, and the integration tests against a real PostgreSQL
-# (the project's own cluster, started here unless TUYENGIAO_PG names one), a real silo and real HTTP.
+# (the project's own cluster, started here unless TUYENGIAO_PG names one), a real silo and real HTTP, and the web UI in
+# headless Chromium (installed here from Debian's packages when missing and run as root). Screenshots of the browser
+# tests are kept in test-artifacts/screenshots.
 # Each integration test run creates and drops its own databases, so TUYENGIAO_PG's user needs CREATEDB.
 # Extra arguments go to 'dotnet test' (for example --filter Committee).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
+
+# The browser tests drive Debian's Chromium through its ChromeDriver (no browser is downloaded).
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: installing Debian's chromium and chromium-driver for the browser tests" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >&2
+  else
+    echo "test.sh: the browser tests need Chromium: sudo apt-get install chromium chromium-driver" >&2
+  fi
+fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

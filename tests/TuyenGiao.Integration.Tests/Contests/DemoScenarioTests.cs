@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using TuyenGiao.CommitteeRecords;
 using TuyenGiao.Contests;
@@ -17,9 +16,9 @@ public class DemoScenarioTests
         await using var database = await TestDatabase.CreateAsync();
         await using var node = await TuyenGiaoNode.StartAsync(database.ConnectionString, $"demo-{Guid.NewGuid():N}"[..16]);
 
-        await RunDemo(node.BaseAddress);
+        await DemoLoader.RunAsync(node.BaseAddress);
         var eventsAfterFirstRun = await database.EventCountAsync();
-        await RunDemo(node.BaseAddress);
+        await DemoLoader.RunAsync(node.BaseAddress);
 
         Assert.Equal(eventsAfterFirstRun, await database.EventCountAsync());
         var writing = await Read<ContestTally>(await node.Http.GetAsync("/api/contests/KHAT-VONG-TRA-VINH-2023/tally"), HttpStatusCode.OK);
@@ -83,21 +82,5 @@ public class DemoScenarioTests
         var kienTuong = await Period("LA-KT", "2015-01-01", "2020-12-31");
         Assert.Equal((1, 0), kienTuong.Commendations.Lines.Where(l => l.AwardingLevel == AwardingLevel.Central).Select(l => (l.Collectives, l.Individuals)).Single());
         Assert.Equal((17 + 1 + 3 + 1 + 100, 66 + 3 + 7 + 0 + 220), (kienTuong.Commendations.Collectives, kienTuong.Commendations.Individuals));
-    }
-
-    private static async Task RunDemo(Uri baseAddress)
-    {
-        var script = Path.Combine(TestDatabase.RepositoryRoot(), "ops", "demo.sh");
-        using var process = Process.Start(new ProcessStartInfo("bash", [script])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            // The demo mints its users' tokens with the node's key, as ops/demo.sh does with ops/run.sh's.
-            Environment = { ["TUYENGIAO_URLS"] = baseAddress.ToString().TrimEnd('/'), ["Auth__SigningKey"] = TuyenGiaoNode.SigningKey },
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        Assert.True(process.ExitCode == 0, $"demo.sh failed ({process.ExitCode}): {await errors}\n{await output}");
     }
 }
