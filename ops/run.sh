@@ -20,6 +20,7 @@ dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly >&2
       cat >&2 <<MSG
 
 TuyenGiao is ready.
+  Web UI              $first/ui/
   API and Swagger UI  $first/swagger
   OpenAPI document    $first/swagger/v1/swagger.json
   Health              $first/health/ready
