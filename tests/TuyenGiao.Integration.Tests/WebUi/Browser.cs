@@ -35,7 +35,22 @@ public sealed class Browser : IDisposable
 
     public void Open(Uri address) => Driver.Navigate().GoToUrl(address);
 
-    public string Text(string css) => Driver.FindElement(By.CssSelector(css)).Text;
+    /// <summary>The text of the first element matching <paramref name="css"/>, null when there is none.</summary>
+    public string? Text(string css)
+    {
+        // The page redraws a panel whole when a tally arrives: an element found a moment ago may be gone, so read again.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var found = Driver.FindElements(By.CssSelector(css));
+                return found.Count > 0 ? found[0].Text : null;
+            }
+            catch (StaleElementReferenceException) when (attempt < 20)
+            {
+            }
+        }
+    }
 
     /// <summary>Waits until <paramref name="css"/> shows <paramref name="expected"/>; says what it showed instead.</summary>
     public async Task WaitForText(string css, string expected, TimeSpan? within = null)
@@ -44,8 +59,7 @@ public sealed class Browser : IDisposable
         string? last = null;
         while (DateTime.UtcNow < deadline)
         {
-            var found = Driver.FindElements(By.CssSelector(css));
-            last = found.Count > 0 ? found[0].Text : null;
+            last = Text(css);
             if (last == expected)
                 return;
             await Task.Delay(100);
