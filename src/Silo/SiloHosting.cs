@@ -10,6 +10,7 @@ using Orleans.Dashboard;
 using TuyenGiao.Auditing;
 using TuyenGiao.Campaigns;
 using TuyenGiao.Committees;
+using TuyenGiao.Committees.Organisation;
 using TuyenGiao.Reporting;
 using TuyenGiao.Contests;
 using TuyenGiao.EventStore;
@@ -60,6 +61,7 @@ public static class SiloHosting
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<ISnapshotStore, PostgresSnapshotStore>();
         services.AddSingleton<CommitteeDirectory>();
+        services.AddSingleton<OrganisationHistory>();
         services.AddSingleton<ContestEntries>();
         services.AddSingleton<ActivityReportHistory>();
         services.AddSingleton<PeriodReports>();

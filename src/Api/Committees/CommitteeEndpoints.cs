@@ -3,6 +3,7 @@ using TuyenGiao.Api.Http;
 using TuyenGiao.Api.Security;
 using TuyenGiao.Auditing;
 using TuyenGiao.Committees;
+using TuyenGiao.Committees.Organisation;
 using TuyenGiao.Common;
 
 namespace TuyenGiao.Api.Committees;
@@ -47,17 +48,17 @@ public static class CommitteeEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/{code}/children", Children)
-            .WithName("GetCommitteeChildren").WithSummary("The committees directly under this one.")
+            .WithName("GetCommitteeChildren").WithSummary("The committees directly under this one; with asOf (yyyy-MM-dd), as they stood on that day.")
             .RequireAuthorization(Policies.SignedIn)
             .Produces<IReadOnlyList<CommitteeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{code}/subtree", Subtree)
-            .WithName("GetCommitteeSubtree").WithSummary("This committee and everything below it, breadth first, with depths.")
+            .WithName("GetCommitteeSubtree").WithSummary("This committee and everything below it, breadth first, with depths; with asOf (yyyy-MM-dd), as organised on that day.")
             .RequireAuthorization(Policies.SignedIn)
             .Produces<IReadOnlyList<CommitteeNodeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{code}/path", PathToRoot)
-            .WithName("GetCommitteePath").WithSummary("This committee, its parent, and so on up to the root.")
+            .WithName("GetCommitteePath").WithSummary("This committee, its parent, and so on up to the root; with asOf (yyyy-MM-dd), as organised on that day.")
             .RequireAuthorization(Policies.SignedIn)
             .Produces<IReadOnlyList<CommitteeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -122,15 +123,18 @@ public static class CommitteeEndpoints
         return Change(code, grains, errors, () => http.Move(code, request.ParentCode!), grain => grain.MoveUnder(new MoveCommittee(request.ParentCode!), http.CommandContext()));
     }
 
-    private static async Task<IResult> Children(string code, CommitteeDirectory directory, CancellationToken ct) =>
+    private static async Task<IResult> Children(string code, DateOnly? asOf, CommitteeDirectory directory, OrganisationHistory history, CancellationToken ct) =>
         await WithCode(code, async normalized =>
-            await directory.FindAsync(normalized, ct) is null
+            asOf is { } day ? await HierarchyAsOf.Children(normalized, day, history, directory, ct)
+            : await directory.FindAsync(normalized, ct) is null
                 ? NoSuchCommittee(normalized)
                 : TypedResults.Ok((await directory.ChildrenAsync(normalized, ct)).Select(CommitteeResponse.From).ToList()));
 
-    private static async Task<IResult> Subtree(string code, CommitteeDirectory directory, CancellationToken ct) =>
+    private static async Task<IResult> Subtree(string code, DateOnly? asOf, CommitteeDirectory directory, OrganisationHistory history, CancellationToken ct) =>
         await WithCode(code, async normalized =>
         {
+            if (asOf is { } day)
+                return await HierarchyAsOf.Subtree(normalized, day, history, directory, ct);
             var nodes = await directory.SubtreeAsync(normalized, ct);
             return nodes.Count == 0
                 ? NoSuchCommittee(normalized)
@@ -138,9 +142,11 @@ public static class CommitteeEndpoints
                     n.Committee.Code, n.Committee.Name, n.Committee.Level, n.Committee.ParentCode, n.Committee.MemberCount, n.Depth)).ToList());
         });
 
-    private static async Task<IResult> PathToRoot(string code, CommitteeDirectory directory, CancellationToken ct) =>
+    private static async Task<IResult> PathToRoot(string code, DateOnly? asOf, CommitteeDirectory directory, OrganisationHistory history, CancellationToken ct) =>
         await WithCode(code, async normalized =>
         {
+            if (asOf is { } day)
+                return await HierarchyAsOf.PathToRoot(normalized, day, history, directory, ct);
             var path = await directory.PathToRootAsync(normalized, ct);
             return path.Count == 0 ? NoSuchCommittee(normalized) : TypedResults.Ok(path.Select(CommitteeResponse.From).ToList());
         });

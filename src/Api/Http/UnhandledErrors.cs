@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
@@ -12,7 +13,7 @@ namespace TuyenGiao.Api.Http;
 /// Retry-After, safe to retry because every command is idempotent or guarded by the stream's version; anything
 /// else is a bug in this service, answered as a 500 ProblemDetails with the trace id to find it in the logs.
 /// </summary>
-public sealed class UnhandledErrors(IProblemDetailsService problems, ILogger<UnhandledErrors> logger) : IExceptionHandler
+public sealed partial class UnhandledErrors(IProblemDetailsService problems, ILogger<UnhandledErrors> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -71,8 +72,24 @@ public sealed class UnhandledErrors(IProblemDetailsService problems, ILogger<Unh
                 return (field, Explain(json));
             }
         }
+        // A route or query value that does not parse: "Failed to bind parameter "Nullable<DateOnly> asOf" from "2023-13-01"."
+        if (ParameterBinding().Match(bad.Message) is { Success: true } binding)
+            return (binding.Groups["name"].Value, $"'{binding.Groups["value"].Value}' is not a valid {Describe(binding.Groups["type"].Value)}");
         return ("body", FirstSentence(bad.Message));
     }
+
+    private static string Describe(string type) => type.Replace("Nullable<", "").TrimEnd('>') switch
+    {
+        "DateOnly" => "date (yyyy-MM-dd)",
+        "DateTimeOffset" or "DateTime" => "date and time (ISO 8601, for example 2023-06-01T00:00:00+07:00)",
+        "Int32" or "Int64" => "whole number",
+        "Guid" => "id",
+        var other when other.EndsWith("Kind", StringComparison.Ordinal) || other.EndsWith("Interval", StringComparison.Ordinal) => "value: see the OpenAPI document",
+        var other => other.ToLowerInvariant(),
+    };
+
+    [GeneratedRegex("""Failed to bind parameter "(?<type>[^ "]+) (?<name>[^"]+)" from "(?<value>[^"]*)"\.""")]
+    private static partial Regex ParameterBinding();
 
     /// <summary>System.Text.Json's messages name .NET types; a client needs to know what to change instead.</summary>
     private static string Explain(JsonException json) => json.Message switch

@@ -18,6 +18,14 @@ public sealed class CommitteeDirectory(IDocumentStore store)
         return committee is { IsRegistered: true } ? committee : null;
     }
 
+    /// <summary>The registered committees among <paramref name="codes"/>, by code.</summary>
+    public async Task<IReadOnlyDictionary<string, Committee>> FindManyAsync(IEnumerable<string> codes, CancellationToken ct = default)
+    {
+        await using var session = store.QuerySession();
+        var found = await session.LoadManyAsync<Committee>(ct, codes.Select(Committee.StreamIdFor).ToArray());
+        return found.Where(c => c.IsRegistered).ToDictionary(c => c.Code, StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<Committee>> RootsAsync(CancellationToken ct = default)
     {
         await using var session = store.QuerySession();

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using TuyenGiao.Committees.Organisation;
 
 namespace TuyenGiao.Committees;
 
@@ -14,5 +15,10 @@ public static class CommitteeStorage
         options.Events.AddEventType<CommitteeRenamed>();
         options.Events.AddEventType<CommitteeMemberCountChanged>();
         options.Events.AddEventType<CommitteeMoved>();
+        // Reorganisations with an effective day (issue 10): known to the store so the history can read them.
+        options.Events.AddEventType<CommitteeReparented>();
+        options.Events.AddEventType<CommitteeRenamedOn>();
+        options.Events.AddEventType<CommitteeMerged>();
+        options.Events.AddEventType<CommitteeDissolved>();
     }
 }
