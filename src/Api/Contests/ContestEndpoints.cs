@@ -6,6 +6,7 @@ using TuyenGiao.Auditing;
 using TuyenGiao.Committees;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
+using TuyenGiao.Committees.Organisation;
 using static TuyenGiao.Api.Contests.ContestRouting;
 
 namespace TuyenGiao.Api.Contests;
@@ -63,7 +64,8 @@ public static class ContestEndpoints
             .WithName("GetContestTally")
             .AllowAnonymous()
             .WithSummary("Entries accepted, withdrawn and disqualified; progress against the target; per committee rolled up; per day (UTC+7). " +
-                         "With asOf (a moment, any offset) or version: the tally as the events stood then.")
+                         "With asOf (a moment, any offset) or version: the tally as the events stood then. With organisedAsOf (yyyy-MM-dd): committees " +
+                         "rolled up as organised on that day, merged and dissolved ones under their successors; without it, as organised when each entry came in.")
             .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{contestId}/tally/live", LiveTally)
@@ -156,18 +158,24 @@ public static class ContestEndpoints
             await http.OrganiseContest(grain.GetPrimaryKeyString()) ?? await AnswerWithTally(grain, await grain.Disqualify(new DisqualifyEntry(entryNumber, request.Reason ?? ""), http.CommandContext()), http));
 
     /// <summary>The live tally, or with asOf or version the tally as the events stood then, folded from them.</summary>
-    private static Task<IResult> Tally(string contestId, DateTimeOffset? asOf, long? version, IGrainFactory grains, TimeTravel time, TimeProvider clock,
-        HttpContext http, CancellationToken ct) =>
+    private static Task<IResult> Tally(string contestId, DateTimeOffset? asOf, long? version, DateOnly? organisedAsOf, IGrainFactory grains, TimeTravel time,
+        OrganisationHistory organisation, TimeProvider clock, HttpContext http, CancellationToken ct) =>
         WithContest(contestId, grains, async grain =>
         {
             if (asOf is null && version is null)
-                return await grain.GetTally() is { } tally ? TypedResults.Ok(await AsSeenBy(http, tally)) : NoSuchContest(contestId);
+            {
+                var current = organisedAsOf is { } day ? await grain.GetTallyAsOrganisedOn(day) : await grain.GetTally();
+                return current is { } tally ? TypedResults.Ok(await AsSeenBy(http, tally)) : NoSuchContest(contestId);
+            }
             if (asOf is not null && version is not null || version < 1)
                 return Problems.Invalid(new Dictionary<string, string[]> { ["version"] = ["give either asOf or a version of 1 or more"] });
             var past = await time.AsOfAsync<Contest>(Contest.StreamIdFor(Normalize(contestId)), version, asOf, ct);
-            return past.State is { Details: not null } contest
-                ? TypedResults.Ok(await AsSeenBy(http, ContestTallies.Build(contest, past.Version, asOf ?? clock.GetUtcNow())))
-                : NoSuchContest(contestId);
+            if (past.State is not { Details: not null } contest)
+                return NoSuchContest(contestId);
+            var then = ContestTallies.Build(contest, past.Version, asOf ?? clock.GetUtcNow());
+            if (organisedAsOf is { } organisedDay)
+                then = ContestTallies.AsOrganised(then, contest, await organisation.ChartAsync(organisedDay, ct));
+            return TypedResults.Ok(await AsSeenBy(http, then));
         });
 
     private static Task<IResult> LiveTally(string contestId, IGrainFactory grains, ContestLiveFeeds feeds, HttpContext http) =>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using TuyenGiao.Committees.Organisation;
 using Orleans.Utilities;
 using TuyenGiao.Committees;
 using TuyenGiao.Common;
@@ -26,15 +27,17 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     private long _firstUnpushedChange;
 
     private readonly CommitteeDirectory _directory;
+    private readonly OrganisationHistory _organisation;
     private readonly ObserverManager<IContestObserver> _observers;
     // Each committee's path to the root, looked up once per activation (committees are few, entries many).
     private readonly Dictionary<string, IReadOnlyList<string>> _paths = new(StringComparer.Ordinal);
     private IGrainTimer? _pendingPush;
 
     public ContestGrain(IEventJournal journal, ISnapshotStore snapshots, IOptions<EventStoreOptions> options, CommitteeDirectory directory,
-        TimeProvider time, ILogger<ContestGrain> logger)
+        OrganisationHistory organisation, TimeProvider time, ILogger<ContestGrain> logger)
         : base(journal, time, logger, snapshots)
     {
+        _organisation = organisation;
         SnapshotEvery = options.Value.SnapshotEvery;
         _directory = directory;
         _observers = new ObserverManager<IContestObserver>(TimeSpan.FromMinutes(1), logger);
@@ -139,6 +142,15 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
         : null);
 
     public Task<ContestTally?> GetTally() => Task.FromResult(BuildTally());
+
+    public async Task<ContestTally?> GetTallyAsOrganisedOn(DateOnly day)
+    {
+        // The state is immutable: the one read here is the one tallied, whatever arrives while the chart loads.
+        if (State.Current is not { Status: not ContestStatus.None } contest)
+            return null;
+        var tally = ContestTallies.Build(contest, Version, Time.GetUtcNow());
+        return ContestTallies.AsOrganised(tally, contest, await _organisation.ChartAsync(day));
+    }
 
     public Task Subscribe(IContestObserver observer)
     {

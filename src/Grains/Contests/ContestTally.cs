@@ -1,3 +1,5 @@
+using TuyenGiao.Committees.Organisation;
+
 namespace TuyenGiao.Contests;
 
 /// <summary>The live figures of a contest, as organisers watch them.</summary>
@@ -22,7 +24,15 @@ public sealed record ContestTally(
     [property: Id(16)] bool ResultsPublished,
     [property: Id(17)] IReadOnlyList<TierTally> Awards,
     [property: Id(18)] IReadOnlyList<CommitteeAwards> AwardsByCommittee,
-    [property: Id(19)] decimal? QuizCorrectPercent);
+    [property: Id(19)] decimal? QuizCorrectPercent)
+{
+    /// <summary>
+    /// Which organisation <see cref="ByCommittee"/> follows: null, the committees' paths as they were when each entry
+    /// came in; a day, the hierarchy as organised on that day (merged and dissolved committees under their successors).
+    /// </summary>
+    [Id(20)]
+    public DateOnly? OrganisedAsOf { get; init; }
+}
 
 /// <summary>A prize tier: how many it allows, how many are granted, and to whom.</summary>
 [GenerateSerializer, Immutable]
@@ -67,6 +77,24 @@ public static class ContestTallies
         tally.ResultsPublished
             ? tally
             : tally with { Awards = tally.Awards.Select(t => t with { Granted = 0, Holders = [] }).ToList(), AwardsByCommittee = [] };
+
+    /// <summary>
+    /// The tally with its committees rolled up as organised on the chart's day: each committee's own entries count for
+    /// the committee standing for it that day and every one above. The totals do not change; only where they sit.
+    /// </summary>
+    public static ContestTally AsOrganised(ContestTally tally, Contest contest, OrganisationChart chart)
+    {
+        IReadOnlyDictionary<string, OrganisedRollUp.Line> Sum(Func<CommitteeEntries, int> figure) =>
+            OrganisedRollUp.Sum(contest.ByCommittee.Select(c => (c.Key, (long)figure(c.Value))), chart).ToDictionary(l => l.Code);
+        var accepted = Sum(e => e.Accepted);
+        var withdrawn = Sum(e => e.Withdrawn);
+        var disqualified = Sum(e => e.Disqualified);
+        var byCommittee = accepted.Keys.Order(StringComparer.Ordinal)
+            .Select(code => new CommitteeTally(code, (int)accepted[code].Own, (int)accepted[code].Total, (int)withdrawn[code].Total,
+                (int)disqualified[code].Total, chart.ParentOf(code)))
+            .ToList();
+        return tally with { ByCommittee = byCommittee, OrganisedAsOf = chart.Day };
+    }
 
     /// <summary>Builds the tally from the state alone: no event is read.</summary>
     public static ContestTally Build(Contest contest, long version, DateTimeOffset now)

@@ -46,6 +46,9 @@ public interface IContestGrain : IGrainWithStringKey
     /// <summary>The tally from the grain's state, or null when no contest has this id.</summary>
     Task<ContestTally?> GetTally();
 
+    /// <summary>The tally with its committees as organised on <paramref name="day"/>; null when no contest has this id.</summary>
+    Task<ContestTally?> GetTallyAsOrganisedOn(DateOnly day);
+
     /// <summary>Pushes the tally to the observer after each change (coalesced); renew within a minute.</summary>
     Task Subscribe(IContestObserver observer);
 
