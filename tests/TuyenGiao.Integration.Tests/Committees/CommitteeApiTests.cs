@@ -14,12 +14,10 @@ public class CommitteeApiTests(NodeFixture fixture)
 {
     private readonly HttpClient _http = fixture.Node.Http;
 
-    private static string NewCode(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..20].ToUpperInvariant();
+    private static string NewCode(string prefix) => CommitteeSetup.NewCode(prefix);
 
-    private async Task<CommitteeResponse> Register(string code, string name, CommitteeLevel level, string? parent, int members = 100) =>
-        await Read<CommitteeResponse>(
-            await _http.PostJson("/api/committees", new { code, name, level = level.ToString(), parentCode = parent, memberCount = members }),
-            HttpStatusCode.Created);
+    private Task<CommitteeResponse> Register(string code, string name, CommitteeLevel level, string? parent, int members = 100) =>
+        _http.Register(code, name, level, parent, members);
 
     [Fact]
     public async Task Given_a_three_level_hierarchy_When_queried_Then_children_subtree_and_path_follow_it()

@@ -12,7 +12,7 @@ public class HierarchyAsOfTests(NodeFixture fixture)
 {
     private readonly HttpClient _http = fixture.Node.Http;
 
-    private static string NewCode(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..20].ToUpperInvariant();
+    private static string NewCode(string prefix) => CommitteeSetup.NewCode(prefix);
 
     [Fact]
     public async Task Given_a_cell_moved_today_from_its_district_to_the_province_When_asked_as_of_yesterday_and_today_Then_each_day_has_its_tree()
@@ -44,9 +44,7 @@ public class HierarchyAsOfTests(NodeFixture fixture)
         await AssertProblem(await _http.GetAsync($"/api/committees/{NewCode("X")}/children?asOf=2023-13-01"), HttpStatusCode.BadRequest, "asOf");
     }
 
-    private async Task Register(string code, string name, CommitteeLevel level, string? parent) =>
-        await Read<CommitteeResponse>(
-            await _http.PostJson("/api/committees", new { code, name, level = level.ToString(), parentCode = parent, memberCount = 100 }), HttpStatusCode.Created);
+    private Task<CommitteeResponse> Register(string code, string name, CommitteeLevel level, string? parent) => _http.Register(code, name, level, parent);
 
     private async Task<List<string>> Path(string code, string query) =>
         (await Read<List<CommitteeResponse>>(await _http.GetAsync($"/api/committees/{code}/path{query}"), HttpStatusCode.OK)).Select(c => c.Code).ToList();
