@@ -4,6 +4,7 @@ using System.Text.Json;
 using TuyenGiao.Api.Committees;
 using TuyenGiao.Committees;
 using TuyenGiao.Integration.Tests.Infrastructure;
+using static TuyenGiao.Integration.Tests.Committees.CommitteeSetup;
 using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
 
 namespace TuyenGiao.Integration.Tests.Committees;
@@ -13,8 +14,6 @@ namespace TuyenGiao.Integration.Tests.Committees;
 public class CommitteeApiTests(NodeFixture fixture)
 {
     private readonly HttpClient _http = fixture.Node.Http;
-
-    private static string NewCode(string prefix) => CommitteeSetup.NewCode(prefix);
 
     private Task<CommitteeResponse> Register(string code, string name, CommitteeLevel level, string? parent, int members = 100) =>
         _http.Register(code, name, level, parent, members);

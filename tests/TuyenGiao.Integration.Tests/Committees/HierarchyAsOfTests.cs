@@ -2,6 +2,7 @@ using System.Net;
 using TuyenGiao.Api.Committees;
 using TuyenGiao.Committees;
 using TuyenGiao.Integration.Tests.Infrastructure;
+using static TuyenGiao.Integration.Tests.Committees.CommitteeSetup;
 using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
 
 namespace TuyenGiao.Integration.Tests.Committees;
@@ -11,8 +12,6 @@ namespace TuyenGiao.Integration.Tests.Committees;
 public class HierarchyAsOfTests(NodeFixture fixture)
 {
     private readonly HttpClient _http = fixture.Node.Http;
-
-    private static string NewCode(string prefix) => CommitteeSetup.NewCode(prefix);
 
     [Fact]
     public async Task Given_a_cell_moved_today_from_its_district_to_the_province_When_asked_as_of_yesterday_and_today_Then_each_day_has_its_tree()
