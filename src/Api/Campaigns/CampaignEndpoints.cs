@@ -3,6 +3,7 @@ using TuyenGiao.Api.Security;
 using TuyenGiao.Auditing;
 using TuyenGiao.Campaigns;
 using TuyenGiao.Common;
+using TuyenGiao.Committees.Organisation;
 
 namespace TuyenGiao.Api.Campaigns;
 
@@ -23,7 +24,8 @@ public static class CampaignEndpoints
             .WithName("GetCampaign")
             .RequireAuthorization(Policies.RecordReaders)
             .WithSummary("A campaign's figures: totals against the targets, and every committee with reports, own and rolled up. " +
-                         "With asOf (a moment) or version: the figures as the events stood then.")
+                         "With asOf (a moment) or version: the figures as the events stood then. With organisedAsOf (yyyy-MM-dd): committees as organised " +
+                         "on that day, merged and dissolved ones under their successors; without it, as organised when each report was made.")
             .Produces<CampaignFigures>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{campaignId}/closure", Close)
@@ -70,15 +72,22 @@ public static class CampaignEndpoints
     }
 
     /// <summary>The current figures, or with asOf or version the figures as the events stood then, folded from them.</summary>
-    private static Task<IResult> Get(string campaignId, DateTimeOffset? asOf, long? version, IGrainFactory grains, TimeTravel time, CancellationToken ct) =>
+    private static Task<IResult> Get(string campaignId, DateTimeOffset? asOf, long? version, DateOnly? organisedAsOf, IGrainFactory grains, TimeTravel time,
+        OrganisationHistory organisation, CancellationToken ct) =>
         WithCampaign(campaignId, grains, async (id, grain) =>
         {
             if (asOf is null && version is null)
-                return await grain.GetFigures() is { } figures ? TypedResults.Ok(figures) : NoSuchCampaign(id);
+            {
+                var current = organisedAsOf is { } day ? await grain.GetFiguresAsOrganisedOn(day) : await grain.GetFigures();
+                return current is { } figures ? TypedResults.Ok(figures) : NoSuchCampaign(id);
+            }
             if (asOf is not null && version is not null || version < 1)
                 return Problems.Invalid(new Dictionary<string, string[]> { ["version"] = ["give either asOf or a version of 1 or more"] });
             var past = await time.AsOfAsync<Campaign>(Campaign.StreamIdFor(id), version, asOf, ct);
-            return past.State is { Status: not CampaignStatus.None } campaign ? TypedResults.Ok(CampaignFigureBuilder.Build(campaign, past.Version)) : NoSuchCampaign(id);
+            if (past.State is not { Status: not CampaignStatus.None } campaign)
+                return NoSuchCampaign(id);
+            var chart = organisedAsOf is { } organisedDay ? await organisation.ChartAsync(organisedDay, ct) : null;
+            return TypedResults.Ok(CampaignFigureBuilder.Build(campaign, past.Version, chart));
         });
 
     private static Task<IResult> Close(string campaignId, CloseCampaignRequest request, IGrainFactory grains, HttpContext http) =>

@@ -3,12 +3,14 @@ using Orleans.Concurrency;
 using TuyenGiao.Committees;
 using TuyenGiao.Common;
 using TuyenGiao.EventStore;
+using TuyenGiao.Committees.Organisation;
 
 namespace TuyenGiao.Campaigns;
 
 /// <summary>Thin: looks up the committees the rules need, lets <see cref="CampaignDecisions"/> decide, records the events.</summary>
 [Reentrant]
-public sealed class CampaignGrain(IEventJournal journal, ISnapshotStore snapshots, CommitteeDirectory directory, TimeProvider time, ILogger<CampaignGrain> logger)
+public sealed class CampaignGrain(IEventJournal journal, ISnapshotStore snapshots, CommitteeDirectory directory, OrganisationHistory organisation, TimeProvider time,
+    ILogger<CampaignGrain> logger)
     : EventSourcedGrain<Campaign>(journal, time, logger, snapshots), ICampaignGrain
 {
     private string CampaignId => this.GetPrimaryKeyString();
@@ -41,6 +43,11 @@ public sealed class CampaignGrain(IEventJournal journal, ISnapshotStore snapshot
 
     public Task<CommandResult> Correct(CorrectActivityReport command, CommandContext context) =>
         Execute((state, _) => CampaignDecisions.Correct(state, command), context);
+
+    public async Task<CampaignFigures?> GetFiguresAsOrganisedOn(DateOnly day) =>
+        State.Current is { Status: not CampaignStatus.None } campaign
+            ? CampaignFigureBuilder.Build(campaign, Version, await organisation.ChartAsync(day))
+            : null;
 
     public Task<CampaignFigures?> GetFigures() => Task.FromResult(State.Current is { Status: not CampaignStatus.None } campaign
         ? CampaignFigureBuilder.Build(campaign, Version)

@@ -18,6 +18,9 @@ public interface ICampaignGrain : IGrainWithStringKey
     [Orleans.Concurrency.AlwaysInterleave]
     Task<CampaignFigures?> GetFigures();
 
+    /// <summary>The figures with committees as organised on <paramref name="day"/>; null when no campaign has this id.</summary>
+    Task<CampaignFigures?> GetFiguresAsOrganisedOn(DateOnly day);
+
     [Orleans.Concurrency.AlwaysInterleave]
     Task<ActivityReport?> GetReport(string reportId);
 }

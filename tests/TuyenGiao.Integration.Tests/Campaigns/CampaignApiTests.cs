@@ -150,4 +150,22 @@ public class CampaignApiTests(NodeFixture fixture)
         Assert.Equal(CampaignStatus.Closed, closed.Status);
         Assert.Equal(118, corrected.Figures.MembersStudied);
     }
+
+    [Fact]
+    public async Task Given_a_cell_moved_to_the_city_after_its_report_When_figures_are_asked_as_organised_today_Then_the_report_counts_under_the_city_not_its_old_district()
+    {
+        var h = await HierarchyScenario.CreateAsync(_http);
+        var id = await Launch(h);
+        await Read<ActivityReportResponse>(await _http.PostJson($"/api/campaigns/{id}/reports", Report("cell-a1", h.CellA1, 40, 38, 1, 30)), HttpStatusCode.Created);
+        await Read<TuyenGiao.Api.Committees.CommitteeResponse>(await _http.PutJson($"/api/committees/{h.CellA1}/parent", new { parentCode = h.City }), HttpStatusCode.OK);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+
+        var recorded = await Read<CampaignFigures>(await _http.GetAsync($"/api/campaigns/{id}"), HttpStatusCode.OK);
+        var now = await Read<CampaignFigures>(await _http.GetAsync($"/api/campaigns/{id}?organisedAsOf={today:yyyy-MM-dd}"), HttpStatusCode.OK);
+
+        Assert.Equal(1, recorded.ByCommittee.Single(c => c.Code == h.DistrictA).Reports);
+        Assert.DoesNotContain(now.ByCommittee, c => c.Code == h.DistrictA);
+        Assert.Equal(today, now.OrganisedAsOf);
+        Assert.Equal((38, 38), (recorded.Total.Subtree.MembersStudied, now.Total.Subtree.MembersStudied));
+    }
 }
