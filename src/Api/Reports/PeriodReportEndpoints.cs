@@ -1,6 +1,7 @@
 using TuyenGiao.Api.Http;
 using TuyenGiao.Api.Security;
 using TuyenGiao.Committees;
+using TuyenGiao.Committees.Organisation;
 using TuyenGiao.Reporting;
 
 namespace TuyenGiao.Api.Reports;
@@ -16,12 +17,14 @@ public static class PeriodReportEndpoints
             .WithName("GetPeriodReport")
             .RequireAuthorization(Policies.RecordReaders)
             .WithSummary("Activities per campaign and rolled up, model programmes, commendations, opinion issues and inspections of a committee " +
-                         "and its subtree for a period (from and to included). format: json (default), csv or xlsx.")
+                         "and its subtree for a period (from and to included). format: json (default), csv or xlsx. With organisedAsOf (yyyy-MM-dd): " +
+                         "as organised on that day, merged and dissolved committees' figures under their successors; without it, as recorded.")
             .Produces<PeriodReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: Xlsx)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> Get(string code, DateOnly? from, DateOnly? to, string? format, PeriodReports reports, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> Get(string code, DateOnly? from, DateOnly? to, string? format, DateOnly? organisedAsOf, PeriodReports reports,
+        OrganisationHistory organisation, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors().Check(CommitteeCode.Validate("code", code)).Required("from", from).Required("to", to);
         if (from is not null && to < from)
@@ -35,8 +38,11 @@ public static class PeriodReportEndpoints
         var normalized = CommitteeCode.Normalize(code);
         if (await http.ReadRecordsOf(normalized) is { } denied)
             return denied;
-        if (await reports.BuildAsync(normalized, from!.Value, to!.Value, ct) is not { } report)
-            return Problems.NotFound("code", $"no committee with code '{normalized}' is registered");
+        var chart = organisedAsOf is { } day ? await organisation.ChartAsync(day, ct) : null;
+        if (await reports.BuildAsync(normalized, from!.Value, to!.Value, chart, ct) is not { } report)
+            return Problems.NotFound("code", chart is null
+                ? $"no committee with code '{normalized}' is registered"
+                : $"no committee with code '{normalized}' stood on {chart.Day:dd/MM/yyyy}");
         var name = $"bao-cao-{normalized}-{from:yyyyMMdd}-{to:yyyyMMdd}";
         return kind switch
         {

@@ -28,6 +28,8 @@ public static class PeriodReportTables
             [
                 ["Đơn vị", $"{report.CommitteeName} ({report.CommitteeCode})"],
                 ["Kỳ báo cáo", $"{report.From:dd/MM/yyyy} - {report.To:dd/MM/yyyy}"],
+                // Which organisation the figures follow, so that two reports of the same period can be told apart.
+                ["Tổ chức theo", report.OrganisedAsOf is { } day ? $"hệ thống tổ chức ngày {day:dd/MM/yyyy}" : "tổ chức tại thời điểm ghi nhận số liệu"],
                 ["Số đơn vị trong phạm vi", report.Subtree.Count],
                 .. Figures(a.Total).Select((value, i) => (IReadOnlyList<object?>)[FigureHeadings[i], value]),
                 ["Mô hình đang hoạt động (cuối kỳ)", report.ModelProgrammes.Total.Active],

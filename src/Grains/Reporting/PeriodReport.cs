@@ -20,7 +20,11 @@ public sealed record PeriodReport(
     ProgrammeSection ModelProgrammes,
     CommendationSection Commendations,
     OpinionIssueSection OpinionIssues,
-    IReadOnlyList<InspectionLine> Inspections);
+    IReadOnlyList<InspectionLine> Inspections)
+{
+    /// <summary>Null: each figure under the committees it was recorded with. A day: as organised on that day.</summary>
+    public DateOnly? OrganisedAsOf { get; init; }
+}
 
 public sealed record SubtreeCommittee(string Code, string Name, CommitteeLevel Level, string? ParentCode, int Depth);
 

@@ -2,6 +2,7 @@ using Marten;
 using TuyenGiao.Campaigns;
 using TuyenGiao.CommitteeRecords;
 using TuyenGiao.Committees;
+using TuyenGiao.Committees.Organisation;
 
 namespace TuyenGiao.Reporting;
 
@@ -12,26 +13,40 @@ namespace TuyenGiao.Reporting;
 /// </summary>
 public sealed class PeriodReports(IDocumentStore store, CommitteeDirectory directory, IGrainFactory grains)
 {
-    /// <summary>Null when no committee has this code.</summary>
-    public async Task<PeriodReport?> BuildAsync(string committeeCode, DateOnly from, DateOnly to, CancellationToken ct = default)
+    /// <summary>
+    /// Null when no committee has this code (or, as organised on a day, none stood that day). Without
+    /// <paramref name="organisedOn"/>, each figure counts under the committees it was recorded with.
+    /// </summary>
+    public async Task<PeriodReport?> BuildAsync(string committeeCode, DateOnly from, DateOnly to, OrganisationChart? organisedOn = null,
+        CancellationToken ct = default)
     {
-        var subtree = await directory.SubtreeAsync(committeeCode, ct);
+        await using var session = store.QuerySession();
+        IReadOnlyList<(Committee Committee, int Depth)> subtree;
+        IReadOnlyList<ActivityReportDocument> reports;
+        IReadOnlyList<CommitteeRecordBook> books;
+        if (organisedOn is { } chart)
+        {
+            // Everything that counts under the committee that day: ceased committees whose successor lies in it too.
+            var counting = chart.CountingUnder(committeeCode).ToArray();
+            subtree = OrganisedSources.Subtree(committeeCode, chart, await directory.FindManyAsync(chart.Subtree(committeeCode).Select(n => n.Code), ct));
+            reports = OrganisedSources.Reports(await session.Query<ActivityReportDocument>().Where(r => r.CommitteeCode.IsOneOf(counting)).ToListAsync(ct), chart);
+            books = OrganisedSources.Books(await session.Query<CommitteeRecordBook>().Where(b => b.CommitteeCode.IsOneOf(counting)).ToListAsync(ct), chart);
+        }
+        else
+        {
+            subtree = await directory.SubtreeAsync(committeeCode, ct);
+            reports = await session.Query<ActivityReportDocument>().Where(r => r.CommitteePath.Contains(committeeCode)).ToListAsync(ct);
+            books = await session.Query<CommitteeRecordBook>().Where(b => b.Path.Contains(committeeCode)).ToListAsync(ct);
+        }
         if (subtree.Count == 0)
             return null;
-        await using var session = store.QuerySession();
-        var reports = await session.Query<ActivityReportDocument>()
-            .Where(r => r.CommitteePath.Contains(committeeCode))
-            .ToListAsync(ct);
-        var books = await session.Query<CommitteeRecordBook>()
-            .Where(b => b.Path.Contains(committeeCode))
-            .ToListAsync(ct);
         var headings = new Dictionary<string, CampaignHeading>(StringComparer.Ordinal);
         foreach (var campaignId in reports.Select(r => r.CampaignId).Distinct())
         {
             if (await grains.GetGrain<ICampaignGrain>(campaignId).GetFigures() is { } c)
                 headings[campaignId] = new CampaignHeading(c.CampaignId, c.Title, c.Kind, c.LauncherCode, c.Targets);
         }
-        return PeriodReportBuilder.Build(subtree, from, to, reports, headings, books);
+        return PeriodReportBuilder.Build(subtree, from, to, reports, headings, books) with { OrganisedAsOf = organisedOn?.Day };
     }
 
     /// <summary>The record books of a committee and its subtree, for growth series.</summary>

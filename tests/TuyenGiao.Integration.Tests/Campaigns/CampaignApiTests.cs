@@ -1,6 +1,7 @@
 using System.Net;
 using TuyenGiao.Api.Campaigns;
 using TuyenGiao.Campaigns;
+using TuyenGiao.Reporting;
 using TuyenGiao.Integration.Tests.Infrastructure;
 using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
 
@@ -167,5 +168,29 @@ public class CampaignApiTests(NodeFixture fixture)
         Assert.DoesNotContain(now.ByCommittee, c => c.Code == h.DistrictA);
         Assert.Equal(today, now.OrganisedAsOf);
         Assert.Equal((38, 38), (recorded.Total.Subtree.MembersStudied, now.Total.Subtree.MembersStudied));
+    }
+
+    [Fact]
+    public async Task Given_a_cell_moved_to_another_district_after_its_report_When_period_reports_are_asked_as_organised_today_Then_it_counts_in_the_new_district_and_the_report_says_so()
+    {
+        var h = await HierarchyScenario.CreateAsync(_http);
+        var id = await Launch(h);
+        await Read<ActivityReportResponse>(await _http.PostJson($"/api/campaigns/{id}/reports", Report("moved", h.CellA1, 50, 45, 2, 60)), HttpStatusCode.Created);
+        await Read<TuyenGiao.Api.Committees.CommitteeResponse>(await _http.PutJson($"/api/committees/{h.CellA1}/parent", new { parentCode = h.DistrictB }), HttpStatusCode.OK);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        async Task<PeriodReport> Period(string code, string query = "") =>
+            await Read<PeriodReport>(await _http.GetAsync($"/api/committees/{code}/reports/period?from=2020-01-01&to=2020-12-31{query}"), HttpStatusCode.OK);
+        var organisedToday = $"&organisedAsOf={today:yyyy-MM-dd}";
+
+        Assert.Equal(45, (await Period(h.DistrictA)).Activities.Total.Subtree.MembersStudied);
+        Assert.Equal(0, (await Period(h.DistrictA, organisedToday)).Activities.Total.Subtree.MembersStudied);
+        Assert.Equal(0, (await Period(h.DistrictB)).Activities.Total.Subtree.MembersStudied);
+        var districtB = await Period(h.DistrictB, organisedToday);
+        Assert.Equal(45, districtB.Activities.Total.Subtree.MembersStudied);
+        Assert.Equal(today, districtB.OrganisedAsOf);
+        Assert.Contains(districtB.Subtree, c => c.Code == h.CellA1 && c.ParentCode == h.DistrictB);
+        Assert.Equal((await Period(h.City)).Activities.Total.Subtree.MembersStudied, (await Period(h.City, organisedToday)).Activities.Total.Subtree.MembersStudied);
+        var csv = await _http.GetStringAsync($"/api/committees/{h.DistrictB}/reports/period?from=2020-01-01&to=2020-12-31&format=csv{organisedToday}");
+        Assert.Contains($"Tổ chức theo,hệ thống tổ chức ngày {today:dd/MM/yyyy}", csv);
     }
 }
