@@ -25,5 +25,9 @@ public sealed record RecordInspectionRequest(
 
 public sealed record InspectionFollowUpRequest(DateOnly? RecordedOn, string? Actions);
 
-/// <summary>A growth series of model programmes for a committee and everything below it.</summary>
-public sealed record ProgrammeGrowthResponse(string CommitteeCode, GrowthInterval Interval, DateOnly From, DateOnly To, int Committees, IReadOnlyList<GrowthPoint> Points);
+/// <summary>
+/// A growth series of model programmes for a committee and everything below it. OrganisedAsOf null: each programme
+/// under the committee that recorded it; a day: as organised on that day.
+/// </summary>
+public sealed record ProgrammeGrowthResponse(string CommitteeCode, GrowthInterval Interval, DateOnly From, DateOnly To, int Committees, IReadOnlyList<GrowthPoint> Points,
+    DateOnly? OrganisedAsOf = null);

@@ -2,6 +2,7 @@ using TuyenGiao.Api.Http;
 using TuyenGiao.Api.Security;
 using TuyenGiao.CommitteeRecords;
 using TuyenGiao.Committees;
+using TuyenGiao.Committees.Organisation;
 using TuyenGiao.Common;
 using TuyenGiao.Reporting;
 
@@ -31,7 +32,8 @@ public static class CommitteeRecordsEndpoints
 
         group.MapGet("/model-programmes/growth", Growth)
             .WithName("GetModelProgrammeGrowth")
-            .WithSummary("Active, new, maintained and retired programmes per month, quarter or year, by type, for the committee and everything below it.")
+            .WithSummary("Active, new, maintained and retired programmes per month, quarter or year, by type, for the committee and everything below it. " +
+                         "With organisedAsOf (yyyy-MM-dd): as organised on that day, merged and dissolved committees' programmes under their successors.")
             .RequireAuthorization(Policies.RecordReaders)
             .Produces<ProgrammeGrowthResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -100,8 +102,8 @@ public static class CommitteeRecordsEndpoints
         Run(code, grains, http, new FieldErrors().Required("recordedOn", r.RecordedOn).Required("actions", r.Actions),
             (grain, context) => grain.RecordInspectionFollowUp(new RecordInspectionFollowUp(inspectionId, r.RecordedOn!.Value, r.Actions!), context));
 
-    private static Task<IResult> Growth(string code, DateOnly? from, DateOnly? to, GrowthInterval? interval, IGrainFactory grains, CommitteeDirectory directory,
-        PeriodReports reports, HttpContext http) =>
+    private static Task<IResult> Growth(string code, DateOnly? from, DateOnly? to, GrowthInterval? interval, DateOnly? organisedAsOf, IGrainFactory grains,
+        CommitteeDirectory directory, OrganisationHistory organisation, PeriodReports reports, HttpContext http) =>
         WithCommittee(code, grains, async (c, _) =>
         {
             var errors = new FieldErrors().Required("from", from).Required("to", to);
@@ -116,9 +118,12 @@ public static class CommitteeRecordsEndpoints
                 return denied;
             if (await directory.FindAsync(c) is null)
                 return NoSuchCommittee(c);
-            var books = await reports.RecordBooksAsync(c);
-            return TypedResults.Ok(new ProgrammeGrowthResponse(c, step, from!.Value, to!.Value, books.Count,
-                ProgrammeGrowth.Series(books.SelectMany(b => b.Programmes.Values), from.Value, to.Value, step)));
+            var chart = organisedAsOf is { } day ? await organisation.ChartAsync(day) : null;
+            if (chart is not null && !chart.Stands(c))
+                return Problems.NotFound("code", $"committee '{c}' did not stand on {chart.Day:dd/MM/yyyy}");
+            var books = await reports.RecordBooksAsync(c, chart);
+            return TypedResults.Ok(new ProgrammeGrowthResponse(c, step, from!.Value, to!.Value, books.Select(b => b.CommitteeCode).Distinct().Count(),
+                ProgrammeGrowth.Series(books.SelectMany(b => b.Programmes.Values), from.Value, to.Value, step), chart?.Day));
         });
 
     /// <summary>Shape errors are answered at once; otherwise the command goes to the committee's grain and the book comes back.</summary>

@@ -49,10 +49,16 @@ public sealed class PeriodReports(IDocumentStore store, CommitteeDirectory direc
         return PeriodReportBuilder.Build(subtree, from, to, reports, headings, books) with { OrganisedAsOf = organisedOn?.Day };
     }
 
-    /// <summary>The record books of a committee and its subtree, for growth series.</summary>
-    public async Task<IReadOnlyList<CommitteeRecordBook>> RecordBooksAsync(string committeeCode, CancellationToken ct = default)
+    /// <summary>
+    /// The record books of a committee and its subtree, for growth series: as recorded, or as organised on the chart's
+    /// day (books of committees that had ceased by then or moved in count under the committee standing for them).
+    /// </summary>
+    public async Task<IReadOnlyList<CommitteeRecordBook>> RecordBooksAsync(string committeeCode, OrganisationChart? organisedOn = null, CancellationToken ct = default)
     {
         await using var session = store.QuerySession();
-        return await session.Query<CommitteeRecordBook>().Where(b => b.Path.Contains(committeeCode)).ToListAsync(ct);
+        if (organisedOn is not { } chart)
+            return await session.Query<CommitteeRecordBook>().Where(b => b.Path.Contains(committeeCode)).ToListAsync(ct);
+        var counting = chart.CountingUnder(committeeCode).ToArray();
+        return OrganisedSources.Books(await session.Query<CommitteeRecordBook>().Where(b => b.CommitteeCode.IsOneOf(counting)).ToListAsync(ct), chart);
     }
 }

@@ -49,6 +49,29 @@ public class CommitteeRecordsApiTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_cell_moved_to_the_other_district_When_growth_is_read_as_organised_today_Then_its_programmes_count_there_and_the_city_total_does_not_move()
+    {
+        var h = await HierarchyScenario.CreateAsync(_http);
+        await Programme(h.CellA1, "c05-1", "Chỉ thị 05", "2019-03-01", "2020-06-30");
+        await Programme(h.DistrictB, "dvk-2", "Dân vận khéo", "2020-09-01");
+        await Read<TuyenGiao.Api.Committees.CommitteeResponse>(await _http.PutJson($"/api/committees/{h.CellA1}/parent", new { parentCode = h.DistrictB }), HttpStatusCode.OK);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        async Task<ProgrammeGrowthResponse> Growth(string code, string query = "") =>
+            await Read<ProgrammeGrowthResponse>(await _http.GetAsync($"/api/committees/{code}/model-programmes/growth?from=2020-01-01&to=2020-12-31{query}"), HttpStatusCode.OK);
+        var organisedToday = $"&organisedAsOf={today:yyyy-MM-dd}";
+
+        var districtA = await Growth(h.DistrictA);
+        var districtB = await Growth(h.DistrictB, organisedToday);
+        Assert.Equal((1, (DateOnly?)null), (districtA.Points.Single().Total.Active, districtA.OrganisedAsOf));
+        Assert.Equal(0, (await Growth(h.DistrictA, organisedToday)).Points.Single().Total.Active);
+        Assert.Equal(1, (await Growth(h.DistrictB)).Points.Single().Total.Active);
+        Assert.Equal((2, 2, today), (districtB.Points.Single().Total.Active, districtB.Committees, districtB.OrganisedAsOf));
+        Assert.Equal((await Growth(h.City)).Points.Single().Total, (await Growth(h.City, organisedToday)).Points.Single().Total);
+        await AssertProblem(await _http.GetAsync($"/api/committees/{h.City}/model-programmes/growth?from=2020-01-01&to=2020-12-31&organisedAsOf=2020-02-30"),
+            HttpStatusCode.BadRequest, "organisedAsOf");
+    }
+
+    [Fact]
     public async Task Given_bad_records_When_they_are_sent_Then_each_gets_a_problem_naming_the_field_and_nothing_is_stored()
     {
         var h = await HierarchyScenario.CreateAsync(_http);
