@@ -66,7 +66,7 @@ public static class AuditEndpoints
         IReadOnlyList<string>? codes = null;
         if (committee is not null)
         {
-            var subtree = await directory.SubtreeAsync(CommitteeCode.Normalize(committee), ct);
+            var subtree = await directory.SubtreeAsync(CommitteeCode.Normalize(committee), ct: ct);
             if (subtree.Count == 0)
                 return Problems.NotFound("committee", $"no committee with code '{CommitteeCode.Normalize(committee)}' is registered");
             codes = subtree.Select(s => s.Committee.Code).ToList();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TuyenGiao.Api.Http;
 using TuyenGiao.Api.Security;
@@ -87,7 +88,7 @@ public static class CommitteeEndpoints
     }
 
     private static async Task<IResult> Roots(CommitteeDirectory directory, CancellationToken ct) =>
-        TypedResults.Ok((await directory.RootsAsync(ct)).Select(CommitteeResponse.From).ToList());
+        TypedResults.Ok((await directory.RootsAsync(ct: ct)).Select(CommitteeResponse.From).ToList());
 
     /// <summary>The committee now, or with asOf or version as its events had it then (folded from them).</summary>
     private static async Task<IResult> Get(string code, DateTimeOffset? asOf, long? version, IGrainFactory grains, TimeTravel time, CancellationToken ct) =>
@@ -123,32 +124,27 @@ public static class CommitteeEndpoints
         return Change(code, grains, errors, () => http.Move(code, request.ParentCode!), grain => grain.MoveUnder(new MoveCommittee(request.ParentCode!), http.CommandContext()));
     }
 
-    private static async Task<IResult> Children(string code, DateOnly? asOf, CommitteeDirectory directory, OrganisationHistory history, CancellationToken ct) =>
+    private static async Task<IResult> Children(string code, DateOnly? asOf, CommitteeDirectory directory, CancellationToken ct) =>
         await WithCode(code, async normalized =>
-            asOf is { } day ? await HierarchyAsOf.Children(normalized, day, history, directory, ct)
-            : await directory.FindAsync(normalized, ct) is null
-                ? NoSuchCommittee(normalized)
-                : TypedResults.Ok((await directory.ChildrenAsync(normalized, ct)).Select(CommitteeResponse.From).ToList()));
+            await directory.ChildrenAsync(normalized, asOf, ct) is { } children
+                ? TypedResults.Ok(children.Select(CommitteeResponse.From).ToList())
+                : NoSuchCommittee(normalized, asOf));
 
-    private static async Task<IResult> Subtree(string code, DateOnly? asOf, CommitteeDirectory directory, OrganisationHistory history, CancellationToken ct) =>
+    private static async Task<IResult> Subtree(string code, DateOnly? asOf, CommitteeDirectory directory, CancellationToken ct) =>
         await WithCode(code, async normalized =>
         {
-            if (asOf is { } day)
-                return await HierarchyAsOf.Subtree(normalized, day, history, directory, ct);
-            var nodes = await directory.SubtreeAsync(normalized, ct);
+            var nodes = await directory.SubtreeAsync(normalized, asOf, ct);
             return nodes.Count == 0
-                ? NoSuchCommittee(normalized)
+                ? NoSuchCommittee(normalized, asOf)
                 : TypedResults.Ok(nodes.Select(n => new CommitteeNodeResponse(
                     n.Committee.Code, n.Committee.Name, n.Committee.Level, n.Committee.ParentCode, n.Committee.MemberCount, n.Depth)).ToList());
         });
 
-    private static async Task<IResult> PathToRoot(string code, DateOnly? asOf, CommitteeDirectory directory, OrganisationHistory history, CancellationToken ct) =>
+    private static async Task<IResult> PathToRoot(string code, DateOnly? asOf, CommitteeDirectory directory, CancellationToken ct) =>
         await WithCode(code, async normalized =>
         {
-            if (asOf is { } day)
-                return await HierarchyAsOf.PathToRoot(normalized, day, history, directory, ct);
-            var path = await directory.PathToRootAsync(normalized, ct);
-            return path.Count == 0 ? NoSuchCommittee(normalized) : TypedResults.Ok(path.Select(CommitteeResponse.From).ToList());
+            var path = await directory.PathToRootAsync(normalized, asOf, ct);
+            return path.Count == 0 ? NoSuchCommittee(normalized, asOf) : TypedResults.Ok(path.Select(CommitteeResponse.From).ToList());
         });
 
     /// <summary>A change to an existing committee: shape checks, then the caller's permission, then the grain, then the committee as it now is.</summary>
@@ -170,6 +166,8 @@ public static class CommitteeEndpoints
     private static async Task<IResult> WithCode(string code, Func<string, Task<IResult>> then) =>
         CommitteeCode.Validate("code", code) is { } bad ? Problems.From(bad) : await then(CommitteeCode.Normalize(code));
 
-    private static ProblemHttpResult NoSuchCommittee(string code) =>
-        Problems.NotFound("code", $"no committee with code '{code}' is registered");
+    private static ProblemHttpResult NoSuchCommittee(string code, DateOnly? on = null) =>
+        Problems.NotFound("code", on is { } day
+            ? $"no committee with code '{code}' stood on {day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}"
+            : $"no committee with code '{code}' stands today");
 }

@@ -20,7 +20,7 @@ public sealed class CommitteePaths(CommitteeDirectory directory, IMemoryCache ca
         var key = (nameof(CommitteePaths), normalized);
         if (cache.TryGetValue(key, out IReadOnlyList<string>? cached) && cached is not null)
             return cached;
-        IReadOnlyList<string> path = (await directory.PathToRootAsync(normalized, ct)).Select(c => c.Code).ToArray();
+        IReadOnlyList<string> path = (await directory.PathToRootAsync(normalized, ct: ct)).Select(c => c.Code).ToArray();
         if (path.Count > 0)
             cache.Set(key, path, Lifetime);
         return path;

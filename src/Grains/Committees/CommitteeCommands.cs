@@ -7,7 +7,8 @@ public sealed record RegisterCommittee(
     [property: Id(0)] string Name,
     [property: Id(1)] CommitteeLevel Level,
     [property: Id(2)] string? ParentCode,
-    [property: Id(3)] int MemberCount);
+    [property: Id(3)] int MemberCount,
+    [property: Id(4)] DateOnly? EstablishedOn = null);
 
 [GenerateSerializer, Immutable]
 public sealed record RenameCommittee([property: Id(0)] string Name);

@@ -11,7 +11,8 @@ public static class CommitteeDecisions
     public const int MaxNameLength = 200;
     public const int MaxMemberCount = 10_000_000;
 
-    public static Decision Register(Committee state, RegisterCommittee command, Committee? parent)
+    /// <param name="today">Today in Vietnam: a committee set up by a reorganisation is established on a day near it.</param>
+    public static Decision Register(Committee state, RegisterCommittee command, Committee? parent, DateOnly today)
     {
         if (CommitteeCode.Validate("code", state.Code) is { } badCode)
             return badCode;
@@ -22,6 +23,8 @@ public static class CommitteeDecisions
             return badCount;
         if (state.IsRegistered)
             return Rejection.Conflict("code", $"a committee with code '{state.Code}' is already registered");
+        if (command.EstablishedOn is { } established && (established < Organisation.ReorganisationDecisions.Earliest || established > today.AddYears(10)))
+            return Rejection.Invalid("establishedOn", $"must be between 01/01/{Organisation.ReorganisationDecisions.Earliest.Year} and ten years from today");
 
         string? parentCode = null;
         if (command.ParentCode is null)
@@ -38,7 +41,7 @@ public static class CommitteeDecisions
                 return badPlacement;
         }
 
-        return Decision.Accept(new CommitteeRegistered(state.Code, name!, command.Level, parentCode, command.MemberCount));
+        return Decision.Accept(new CommitteeRegistered(state.Code, name!, command.Level, parentCode, command.MemberCount, command.EstablishedOn));
     }
 
     public static Decision Rename(Committee state, RenameCommittee command)

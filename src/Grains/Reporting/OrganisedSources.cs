@@ -6,18 +6,11 @@ using TuyenGiao.Committees.Organisation;
 namespace TuyenGiao.Reporting;
 
 /// <summary>
-/// What a period report is built from, restated as organised on the chart's day: the subtree of that day (names and
-/// parents in force then), each activity report under the committee standing for its own (and that one's path), each
-/// record book under the committee standing for its own. Pure: the reading is <see cref="PeriodReports"/>' job.
+/// What a period report is built from, restated as organised on the chart's day: each activity report under the
+/// committee standing for its own (and that one's path), each record book under the committee standing for its own. Pure: the reading is <see cref="PeriodReports"/>' job.
 /// </summary>
 public static class OrganisedSources
 {
-    public static IReadOnlyList<(Committee Committee, int Depth)> Subtree(string top, OrganisationChart chart, IReadOnlyDictionary<string, Committee> committees) =>
-        chart.Subtree(top)
-            .Where(n => committees.ContainsKey(n.Code))
-            .Select(n => (committees[n.Code] with { Name = chart.NameOf(n.Code) ?? committees[n.Code].Name, ParentCode = chart.ParentOf(n.Code) }, n.Depth))
-            .ToList();
-
     public static IReadOnlyList<ActivityReportDocument> Reports(IEnumerable<ActivityReportDocument> reports, OrganisationChart chart) =>
         reports.Select(r => chart.PathToRoot(r.CommitteeCode) is { Count: > 0 } path
             ? r with { CommitteeCode = path[0], CommitteePath = [.. path] }

@@ -28,13 +28,13 @@ public sealed class PeriodReports(IDocumentStore store, CommitteeDirectory direc
         {
             // Everything that counts under the committee that day: ceased committees whose successor lies in it too.
             var counting = chart.CountingUnder(committeeCode).ToArray();
-            subtree = OrganisedSources.Subtree(committeeCode, chart, await directory.FindManyAsync(chart.Subtree(committeeCode).Select(n => n.Code), ct));
+            subtree = await directory.SubtreeAsync(committeeCode, chart.Day, ct);
             reports = OrganisedSources.Reports(await session.Query<ActivityReportDocument>().Where(r => r.CommitteeCode.IsOneOf(counting)).ToListAsync(ct), chart);
             books = OrganisedSources.Books(await session.Query<CommitteeRecordBook>().Where(b => b.CommitteeCode.IsOneOf(counting)).ToListAsync(ct), chart);
         }
         else
         {
-            subtree = await directory.SubtreeAsync(committeeCode, ct);
+            subtree = await directory.SubtreeAsync(committeeCode, ct: ct);
             reports = await session.Query<ActivityReportDocument>().Where(r => r.CommitteePath.Contains(committeeCode)).ToListAsync(ct);
             books = await session.Query<CommitteeRecordBook>().Where(b => b.Path.Contains(committeeCode)).ToListAsync(ct);
         }

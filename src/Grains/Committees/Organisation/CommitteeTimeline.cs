@@ -21,18 +21,19 @@ public sealed record CommitteeTimeline(
     [property: Id(1)] CommitteeLevel Level,
     [property: Id(2)] ImmutableList<Dated<string?>> Parents,
     [property: Id(3)] ImmutableList<Dated<string>> Names,
-    [property: Id(4)] Cessation? Ceased)
+    [property: Id(4)] Cessation? Ceased,
+    [property: Id(5)] DateOnly? EstablishedOn = null)
 {
     public static readonly DateOnly Always = DateOnly.MinValue;
 
-    public static CommitteeTimeline Registered(string code, CommitteeLevel level, string? parentCode, string name) =>
-        new(code, level, [new Dated<string?>(Always, parentCode)], [new Dated<string>(Always, name)], null);
+    public static CommitteeTimeline Registered(string code, CommitteeLevel level, string? parentCode, string name, DateOnly? establishedOn = null) =>
+        new(code, level, [new Dated<string?>(Always, parentCode)], [new Dated<string>(Always, name)], null, establishedOn);
 
     public string? ParentOn(DateOnly day) => InForce(Parents, day);
 
     public string NameOn(DateOnly day) => InForce(Names, day) ?? Names[0].Value;
 
-    public bool StandsOn(DateOnly day) => Ceased is null || day < Ceased.On;
+    public bool StandsOn(DateOnly day) => (EstablishedOn is null || day >= EstablishedOn) && (Ceased is null || day < Ceased.On);
 
     /// <summary>
     /// Folds one event, recorded on <paramref name="recordedOn"/>. Changes made before dates were kept (a plain move
@@ -40,7 +41,7 @@ public sealed record CommitteeTimeline(
     /// </summary>
     public static CommitteeTimeline? Evolve(CommitteeTimeline? timeline, object @event, DateOnly recordedOn) => (timeline, @event) switch
     {
-        (_, CommitteeRegistered e) => Registered(e.Code, e.Level, e.ParentCode, e.Name),
+        (_, CommitteeRegistered e) => Registered(e.Code, e.Level, e.ParentCode, e.Name, e.EstablishedOn),
         (null, _) => null,
         ({ } t, CommitteeMoved e) => t with { Parents = Insert(t.Parents, recordedOn, e.ToParentCode) },
         ({ } t, CommitteeRenamed e) => t with { Names = Insert(t.Names, recordedOn, e.Name) },

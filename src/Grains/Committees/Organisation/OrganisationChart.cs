@@ -25,6 +25,8 @@ public sealed class OrganisationChart
     /// <summary>Every known committee that counts within <paramref name="top"/>'s subtree on this day, ceased ones under their successors included.</summary>
     public IReadOnlyList<string> CountingUnder(string top) => _timelines.Keys.Where(c => PathToRoot(c).Contains(top)).ToList();
 
+    public CommitteeTimeline? TimelineOf(string code) => _timelines.GetValueOrDefault(code);
+
     public bool Stands(string code) => _timelines.TryGetValue(code, out var t) && t.StandsOn(Day);
 
     public string? NameOf(string code) => _timelines.TryGetValue(code, out var t) ? t.NameOn(Day) : null;

@@ -45,6 +45,8 @@ public static class ReorganisationDecisions
     /// <summary>Merged into a committee of the same level, which takes over its records and its children.</summary>
     public static Decision Merge(CommitteeTimeline? committee, MergeCommittee command, OrganisationChart chart, DateOnly today)
     {
+        if (AlreadyCeased(committee, command.SuccessorCode, command.EffectiveOn, dissolved: false))
+            return Decision.NothingToDo;
         if (Successor(committee, command.SuccessorCode, command.EffectiveOn, command.LegalReference, chart, today, out var successor, out var legal) is { } bad)
             return bad;
         if (chart.LevelOf(successor!) != committee!.Level)
@@ -56,6 +58,8 @@ public static class ReorganisationDecisions
     /// <summary>Dissolved: its children move under the successor, which must be a committee they may sit under.</summary>
     public static Decision Dissolve(CommitteeTimeline? committee, DissolveCommittee command, OrganisationChart chart, DateOnly today)
     {
+        if (AlreadyCeased(committee, command.SuccessorCode, command.EffectiveOn, dissolved: true))
+            return Decision.NothingToDo;
         if (Successor(committee, command.SuccessorCode, command.EffectiveOn, command.LegalReference, chart, today, out var successor, out var legal) is { } bad)
             return bad;
         var successorLevel = chart.LevelOf(successor!)!.Value;
@@ -67,6 +71,10 @@ public static class ReorganisationDecisions
         }
         return Decision.Accept(new CommitteeDissolved(committee.Code, successor!, command.EffectiveOn, legal!));
     }
+
+    /// <summary>The same cessation sent again (a retry, or one committee of a merger done twice) records nothing.</summary>
+    private static bool AlreadyCeased(CommitteeTimeline? committee, string successorCode, DateOnly effectiveOn, bool dissolved) =>
+        committee?.Ceased is { } ceased && ceased.On == effectiveOn && ceased.Dissolved == dissolved && ceased.SuccessorCode == CommitteeCode.Normalize(successorCode);
 
     private static Rejection? Successor(CommitteeTimeline? committee, string successorCode, DateOnly effectiveOn, string legalReference,
         OrganisationChart chart, DateOnly today, out string? successor, out string? legal)
