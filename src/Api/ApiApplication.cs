@@ -81,6 +81,7 @@ public static class ApiApplication
         app.MapTuyenGiaoDashboard();
         app.MapTuyenGiaoWebUi();
         app.MapCommitteeEndpoints();
+        app.MapReorganisationEndpoints();
         app.MapContestEndpoints();
         app.MapJudgingEndpoints();
         app.MapCampaignEndpoints();

@@ -62,6 +62,7 @@ public static class SiloHosting
         services.AddSingleton<ISnapshotStore, PostgresSnapshotStore>();
         services.AddSingleton<CommitteeDirectory>();
         services.AddSingleton<OrganisationHistory>();
+        services.AddSingleton<Mergers>();
         services.AddSingleton<ContestEntries>();
         services.AddSingleton<ActivityReportHistory>();
         services.AddSingleton<PeriodReports>();

@@ -5,7 +5,7 @@ namespace TuyenGiao.Api.Committees;
 // The JSON shapes of the committee endpoints. Request fields are nullable so that a missing field is
 // reported by name instead of silently becoming 0 or null.
 
-public sealed record RegisterCommitteeRequest(string? Code, string? Name, CommitteeLevel? Level, string? ParentCode, int? MemberCount);
+public sealed record RegisterCommitteeRequest(string? Code, string? Name, CommitteeLevel? Level, string? ParentCode, int? MemberCount, DateOnly? EstablishedOn = null);
 
 public sealed record RenameCommitteeRequest(string? Name);
 

@@ -17,7 +17,8 @@ public static class CommitteeEndpoints
         var group = app.MapGroup("/api/committees").WithTags("Committees");
 
         group.MapPost("/", Register)
-            .WithName("RegisterCommittee").WithSummary("Register a committee under its parent (a root: admins only).")
+            .WithName("RegisterCommittee").WithSummary("Register a committee under its parent (a root: admins only). establishedOn (yyyy-MM-dd, optional): " +
+                "the day a committee set up by a reorganisation begins; without it the committee counts as standing from the beginning.")
             .RequireAuthorization(Policies.Officers)
             .Produces<CommitteeResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -80,7 +81,7 @@ public static class CommitteeEndpoints
 
         var code = CommitteeCode.Normalize(request.Code!);
         var grain = grains.GetGrain<ICommitteeGrain>(code);
-        var command = new RegisterCommittee(request.Name!, request.Level!.Value, request.ParentCode, request.MemberCount!.Value);
+        var command = new RegisterCommittee(request.Name!, request.Level!.Value, request.ParentCode, request.MemberCount!.Value, request.EstablishedOn);
         var result = await grain.Register(command, http.CommandContext());
         if (result.Rejection is { } rejection)
             return Problems.From(rejection);
@@ -91,15 +92,12 @@ public static class CommitteeEndpoints
         TypedResults.Ok((await directory.RootsAsync(ct: ct)).Select(CommitteeResponse.From).ToList());
 
     /// <summary>The committee now, or with asOf or version as its events had it then (folded from them).</summary>
-    private static async Task<IResult> Get(string code, DateTimeOffset? asOf, long? version, IGrainFactory grains, TimeTravel time, CancellationToken ct) =>
+    private static async Task<IResult> Get(string code, DateTimeOffset? asOf, long? version, IGrainFactory grains, CommitteeDirectory directory, TimeTravel time,
+        CancellationToken ct) =>
         await WithCode(code, async normalized =>
         {
             if (asOf is null && version is null)
-            {
-                return await grains.GetGrain<ICommitteeGrain>(normalized).Get() is { } committee
-                    ? TypedResults.Ok(CommitteeResponse.From(committee))
-                    : NoSuchCommittee(normalized);
-            }
+                return await Current(normalized, grains, directory);
             if (asOf is not null && version is not null || version < 1)
                 return Problems.Invalid(new Dictionary<string, string[]> { ["version"] = ["give either asOf or a version of 1 or more"] });
             var past = await time.AsOfAsync<Committee>(Committee.StreamIdFor(normalized), version, asOf, ct);
@@ -108,20 +106,20 @@ public static class CommitteeEndpoints
                 : NoSuchCommittee(normalized);
         });
 
-    private static Task<IResult> Rename(string code, RenameCommitteeRequest request, IGrainFactory grains, HttpContext http) =>
-        Change(code, grains, new FieldErrors().Required("name", request.Name), () => http.RecordFor(code),
+    private static Task<IResult> Rename(string code, RenameCommitteeRequest request, IGrainFactory grains, CommitteeDirectory directory, HttpContext http) =>
+        Change(code, grains, directory, new FieldErrors().Required("name", request.Name), () => http.RecordFor(code),
             grain => grain.Rename(new RenameCommittee(request.Name!), http.CommandContext()));
 
-    private static Task<IResult> ChangeMemberCount(string code, ChangeMemberCountRequest request, IGrainFactory grains, HttpContext http) =>
-        Change(code, grains, new FieldErrors().Required("memberCount", request.MemberCount), () => http.RecordFor(code),
+    private static Task<IResult> ChangeMemberCount(string code, ChangeMemberCountRequest request, IGrainFactory grains, CommitteeDirectory directory, HttpContext http) =>
+        Change(code, grains, directory, new FieldErrors().Required("memberCount", request.MemberCount), () => http.RecordFor(code),
             grain => grain.ChangeMemberCount(new ChangeMemberCount(request.MemberCount!.Value), http.CommandContext()));
 
-    private static Task<IResult> Move(string code, MoveCommitteeRequest request, IGrainFactory grains, HttpContext http)
+    private static Task<IResult> Move(string code, MoveCommitteeRequest request, IGrainFactory grains, CommitteeDirectory directory, HttpContext http)
     {
         var errors = new FieldErrors().Required("parentCode", request.ParentCode);
         if (request.ParentCode is not null)
             errors.Check(CommitteeCode.Validate("parentCode", request.ParentCode));
-        return Change(code, grains, errors, () => http.Move(code, request.ParentCode!), grain => grain.MoveUnder(new MoveCommittee(request.ParentCode!), http.CommandContext()));
+        return Change(code, grains, directory, errors, () => http.Move(code, request.ParentCode!), grain => grain.MoveUnder(new MoveCommittee(request.ParentCode!), http.CommandContext()));
     }
 
     private static async Task<IResult> Children(string code, DateOnly? asOf, CommitteeDirectory directory, CancellationToken ct) =>
@@ -148,7 +146,7 @@ public static class CommitteeEndpoints
         });
 
     /// <summary>A change to an existing committee: shape checks, then the caller's permission, then the grain, then the committee as it now is.</summary>
-    private static async Task<IResult> Change(string code, IGrainFactory grains, FieldErrors errors, Func<Task<IResult?>> permit,
+    private static async Task<IResult> Change(string code, IGrainFactory grains, CommitteeDirectory directory, FieldErrors errors, Func<Task<IResult?>> permit,
         Func<ICommitteeGrain, Task<CommandResult>> send)
     {
         errors.Check(CommitteeCode.Validate("code", code));
@@ -156,11 +154,21 @@ public static class CommitteeEndpoints
             return Problems.Invalid(errors.ToDictionary());
         if (await permit() is { } denied)
             return denied;
-        var grain = grains.GetGrain<ICommitteeGrain>(CommitteeCode.Normalize(code));
-        var result = await send(grain);
+        var normalized = CommitteeCode.Normalize(code);
+        var result = await send(grains.GetGrain<ICommitteeGrain>(normalized));
         if (result.Rejection is { } rejection)
             return Problems.From(rejection);
-        return TypedResults.Ok(CommitteeResponse.From((await grain.Get())!));
+        return await Current(normalized, grains, directory);
+    }
+
+    /// <summary>The committee as it stands today (name and parent after any dated reorganisation), at its latest version.</summary>
+    private static async Task<IResult> Current(string code, IGrainFactory grains, CommitteeDirectory directory)
+    {
+        if (await grains.GetGrain<ICommitteeGrain>(code).Get() is not { } recorded)
+            return Problems.NotFound("code", $"no committee with code '{code}' is registered");
+        return await directory.FindAsync(code) is { } today
+            ? TypedResults.Ok(CommitteeResponse.From(today with { MemberCount = recorded.MemberCount, Version = recorded.Version }))
+            : Problems.NotFound("code", $"committee '{code}' does not stand today (merged, dissolved or not yet established): see /api/committees/{code}/history");
     }
 
     private static async Task<IResult> WithCode(string code, Func<string, Task<IResult>> then) =>

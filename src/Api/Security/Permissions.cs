@@ -19,8 +19,8 @@ public static class Permissions
     public static async Task<IResult?> RegisterUnder(this HttpContext http, string? parentCode) =>
         Answer(AccessRules.MayRegisterUnder(http.Caller(), parentCode is null ? null : await PathOf(http, parentCode)));
 
-    public static async Task<IResult?> Move(this HttpContext http, string code, string newParentCode) =>
-        Answer(AccessRules.MayMove(http.Caller(), await PathOf(http, code), await PathOf(http, newParentCode)));
+    public static async Task<IResult?> Move(this HttpContext http, string code, string newParentCode, string targetField = "parentCode") =>
+        Answer(AccessRules.MayMove(http.Caller(), await PathOf(http, code), await PathOf(http, newParentCode), targetField));
 
     public static IResult? Organise(this HttpContext http, string organiserCode) =>
         Answer(AccessRules.MayOrganise(http.Caller(), organiserCode));

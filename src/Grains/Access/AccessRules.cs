@@ -46,13 +46,14 @@ public static class AccessRules
     /// Moving a committee: admins; an officer may move a committee strictly below their own (never their own) to
     /// another parent within their subtree.
     /// </summary>
-    public static Rejection? MayMove(Caller caller, IReadOnlyList<string> path, IReadOnlyList<string> newParentPath)
+    /// <param name="targetField">The field naming where it goes: the new parent, or the successor of a merger or dissolution.</param>
+    public static Rejection? MayMove(Caller caller, IReadOnlyList<string> path, IReadOnlyList<string> newParentPath, string targetField = "parentCode")
     {
         if (caller.Is(Role.Admin))
             return null;
         if (caller.Is(Role.Officer) && path.Count > 0 && path[0] == caller.CommitteeCode)
             return Rejection.Forbidden("code", "an officer may not move their own committee; the committee above it may");
-        return MayRecordFor(caller, "code", path) ?? MayRecordFor(caller, "parentCode", newParentPath);
+        return MayRecordFor(caller, "code", path) ?? MayRecordFor(caller, targetField, newParentPath);
     }
 
     /// <summary>Announcing, amending and running a contest: admins, and organisers of the organising committee.</summary>

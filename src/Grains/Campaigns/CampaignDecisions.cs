@@ -1,3 +1,4 @@
+using TuyenGiao.Committees.Organisation;
 using TuyenGiao.Committees;
 using TuyenGiao.Common;
 
@@ -65,7 +66,8 @@ public static class CampaignDecisions
     public static Guid ReportEventId(string campaignId, string reportId) => NameBasedId.For($"tuyengiao/campaign/{campaignId}/report/{reportId}");
 
     /// <param name="committeePath">The reporting committee up to the root; empty when no committee has that code.</param>
-    public static Decision Report(Campaign state, ReportActivity command, IReadOnlyList<string> committeePath)
+    /// <param name="standingFor">Participants merged or dissolved since, each with who stands for it today: it takes part through its successor.</param>
+    public static Decision Report(Campaign state, ReportActivity command, IReadOnlyList<string> committeePath, IReadOnlyDictionary<string, string>? standingFor = null)
     {
         if (Launched(state) is { } missing)
             return missing;
@@ -89,7 +91,7 @@ public static class CampaignDecisions
             return Rejection.RuleViolation("campaignId", $"the campaign is closed ({state.ClosedReason}); reports can no longer be added, only corrected");
         if (committeePath.Count == 0)
             return Rejection.NotFound("committeeCode", $"no committee with code '{code}' is registered");
-        if (!state.Participants.Any(committeePath.Contains))
+        if (!Successors.StandingFor(state.Participants, standingFor).Any(committeePath.Contains))
             return Rejection.RuleViolation("committeeCode", $"{code} does not take part in this campaign (participants: {string.Join(", ", state.Participants)} and below)");
         if (command.PeriodEnd < command.PeriodStart)
             return Rejection.Invalid("periodEnd", $"must not be before periodStart ({command.PeriodStart:dd/MM/yyyy})");

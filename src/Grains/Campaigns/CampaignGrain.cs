@@ -38,7 +38,8 @@ public sealed class CampaignGrain(IEventJournal journal, ISnapshotStore snapshot
     public async Task<CommandResult> Report(ReportActivity command, CommandContext context)
     {
         var path = CommitteeCode.Validate("committeeCode", command.CommitteeCode) is null ? await PathOf(CommitteeCode.Normalize(command.CommitteeCode)) : [];
-        return await Execute((state, _) => CampaignDecisions.Report(state, command, path), context);
+        var standingFor = Successors.Of(State.Current?.Participants ?? [], await organisation.TodayAsync(Time));
+        return await Execute((state, _) => CampaignDecisions.Report(state, command, path, standingFor), context);
     }
 
     public Task<CommandResult> Correct(CorrectActivityReport command, CommandContext context) =>

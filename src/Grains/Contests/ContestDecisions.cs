@@ -1,3 +1,4 @@
+using TuyenGiao.Committees.Organisation;
 using TuyenGiao.Committees;
 using TuyenGiao.Common;
 
@@ -71,7 +72,12 @@ public static class ContestDecisions
 
     /// <param name="command">Already passed through <see cref="Normalize(SubmitEntry)"/>.</param>
     /// <param name="committeePath">The author's committee up to the root; empty when the committee is unknown.</param>
-    public static Decision Submit(Contest state, SubmitEntry command, IReadOnlyList<string> committeePath, DateTimeOffset now)
+    /// <param name="standingFor">
+    /// Eligible committees that have since been merged or dissolved, each with the committee that stands for it today:
+    /// an eligible committee stays eligible through its successor.
+    /// </param>
+    public static Decision Submit(Contest state, SubmitEntry command, IReadOnlyList<string> committeePath, DateTimeOffset now,
+        IReadOnlyDictionary<string, string>? standingFor = null)
     {
         if (Announced(state) is { } missing)
             return missing;
@@ -92,7 +98,8 @@ public static class ContestDecisions
                 $"entries are accepted from {Show(details.OpensAt)} until before {Show(details.ClosesAt)} (UTC+7); it is now {Show(now)}");
         if (committeePath.Count == 0)
             return Rejection.NotFound("committeeCode", $"no committee with code '{command.CommitteeCode}' is registered");
-        var eligibleRoots = details.EligibleCommittees.Count == 0 ? [state.OrganiserCode] : details.EligibleCommittees;
+        IReadOnlyList<string> eligibleRoots = details.EligibleCommittees.Count == 0 ? [state.OrganiserCode] : details.EligibleCommittees;
+        eligibleRoots = Successors.StandingFor(eligibleRoots, standingFor);
         if (!committeePath.Any(eligibleRoots.Contains))
             return Rejection.RuleViolation("committeeCode",
                 $"committee '{command.CommitteeCode}' is not eligible: entries come from {string.Join(", ", eligibleRoots)} and the committees below");

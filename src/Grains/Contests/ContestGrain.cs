@@ -29,8 +29,15 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     private readonly CommitteeDirectory _directory;
     private readonly OrganisationHistory _organisation;
     private readonly ObserverManager<IContestObserver> _observers;
-    // Each committee's path to the root, looked up once per activation (committees are few, entries many).
-    private readonly Dictionary<string, IReadOnlyList<string>> _paths = new(StringComparer.Ordinal);
+    /// <summary>
+    /// How long a committee's path, and who stands for the eligible committees, are used before being looked up again
+    /// (committees are few, entries many): a reorganisation taking effect reaches an active contest within this.
+    /// An entry recorded meanwhile under the old path is still counted once, under its own committee, in every view.
+    /// </summary>
+    private static readonly TimeSpan LookupLifetime = TimeSpan.FromSeconds(5);
+
+    private readonly Dictionary<string, (IReadOnlyList<string> Path, DateTimeOffset Until)> _paths = new(StringComparer.Ordinal);
+    private (IReadOnlyDictionary<string, string> StandingFor, DateTimeOffset Until) _eligible = (new Dictionary<string, string>(), DateTimeOffset.MinValue);
     private IGrainTimer? _pendingPush;
 
     public ContestGrain(IEventJournal journal, ISnapshotStore snapshots, IOptions<EventStoreOptions> options, CommitteeDirectory directory,
@@ -76,7 +83,8 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     {
         var entry = ContestDecisions.Normalize(command);
         var path = await PathOf(entry.CommitteeCode);
-        var result = await Execute((state, now) => ContestDecisions.Submit(state, entry, path, now), context);
+        var standingFor = await EligibleStandingFor();
+        var result = await Execute((state, now) => ContestDecisions.Submit(state, entry, path, now, standingFor), context);
         if (result.Rejection is { } rejection)
         {
             ContestMetrics.Submissions.Add(1, new("outcome", "rejected"), new("kind", rejection.Kind.ToString()));
@@ -191,14 +199,26 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
 
     private async Task<IReadOnlyList<string>> PathOf(string committeeCode)
     {
-        if (_paths.TryGetValue(committeeCode, out var cached))
-            return cached;
+        var now = Time.GetUtcNow();
+        if (_paths.TryGetValue(committeeCode, out var cached) && cached.Until > now)
+            return cached.Path;
         if (CommitteeCode.Validate("committeeCode", committeeCode) is not null)
             return [];
         var path = (await _directory.PathToRootAsync(committeeCode)).Select(c => c.Code).ToList();
         if (path.Count > 0)
-            _paths[committeeCode] = path;
+            _paths[committeeCode] = (path, now + LookupLifetime);
         return path;
+    }
+
+    /// <summary>The eligible committees (or the organiser) that were merged or dissolved since, with who stands for each today.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> EligibleStandingFor()
+    {
+        var now = Time.GetUtcNow();
+        if (_eligible.Until > now || State.Current is not { Details: { } details } contest)
+            return _eligible.StandingFor;
+        IReadOnlyList<string> roots = details.EligibleCommittees.Count == 0 ? [contest.OrganiserCode] : details.EligibleCommittees;
+        _eligible = (Successors.Of(roots, await _organisation.TodayAsync(Time)), now + LookupLifetime);
+        return _eligible.StandingFor;
     }
 
     private async Task<bool> CommitteeExists(string? code) =>

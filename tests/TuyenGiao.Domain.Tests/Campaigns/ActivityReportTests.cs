@@ -21,6 +21,16 @@ public class ActivityReportTests
     public void Given_a_campaign_for_one_district_When_the_other_district_reports_Then_it_does_not_take_part() =>
         ThenRejected(CampaignDecisions.Report(Given(Launched(participants: ["CT-TN"])), Report("r1", "CT-CD"), CoDo), RejectionKind.RuleViolation, "committeeCode");
 
+    [Fact]
+    public void Given_a_participant_district_merged_into_the_other_When_the_successor_reports_Then_it_takes_part_through_the_merged_one()
+    {
+        var state = Given(Launched(participants: ["CT-TN"]));
+        var merged = new Dictionary<string, string> { ["CT-TN"] = "CT-CD" };
+
+        Assert.Null(CampaignDecisions.Report(state, Report("r1", "CT-CD"), CoDo, merged).Rejection);
+        ThenRejected(CampaignDecisions.Report(state, Report("r2", "CT-CD"), CoDo), RejectionKind.RuleViolation, "committeeCode");
+    }
+
     [Theory]
     [InlineData(2019, 12, 31, 2020, 6, 30, "periodStart")]
     [InlineData(2020, 7, 1, 2021, 1, 1, "periodEnd")]

@@ -91,6 +91,18 @@ public class SubmitEntryTests
     }
 
     [Fact]
+    public void Given_an_eligible_cell_merged_into_another_When_the_successor_submits_Then_it_is_eligible_through_the_merged_cell()
+    {
+        var state = Given(Announced(details: Details(eligible: ["TV-KHOI-SGD"])));
+        string[] successorPath = ["TV-KHOI-SYT", "TV-KHOI", "TV"];
+        var merged = new Dictionary<string, string> { ["TV-KHOI-SGD"] = "TV-KHOI-SYT" };
+
+        ThenRejected(Submit(state, Entry("s-1", committee: "TV-KHOI-SYT"), path: successorPath), RejectionKind.RuleViolation, "committeeCode");
+        var decision = ContestDecisions.Submit(state, ContestDecisions.Normalize(Entry("s-1", committee: "TV-KHOI-SYT")), successorPath, During, merged);
+        Assert.Equal(successorPath, Assert.IsType<EntrySubmitted>(Assert.Single(decision.Events)).CommitteePath);
+    }
+
+    [Fact]
     public void Given_an_open_contest_When_the_committee_is_unknown_Then_not_found() =>
         ThenRejected(Submit(Open, Entry("s-1", committee: "NOPE"), path: []), RejectionKind.NotFound, "committeeCode");
 

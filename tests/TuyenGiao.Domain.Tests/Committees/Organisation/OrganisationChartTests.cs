@@ -49,6 +49,22 @@ public class OrganisationChartTests
     }
 
     [Fact]
+    public void Given_two_districts_merged_into_a_new_one_When_charts_before_and_after_are_asked_Then_it_stands_from_its_day_and_stands_for_both()
+    {
+        var timelines = After(ThreeLevels(),
+            new CommitteeRegistered("D3", "Ban D3", CommitteeLevel.District, "P", 0, Reform),
+            new CommitteeMerged("D1", "D3", Reform, "Nghị quyết 2/NQ-TU"),
+            new CommitteeMerged("D2", "D3", Reform, "Nghị quyết 2/NQ-TU"));
+
+        Assert.Equal(["D1", "D2"], timelines.On(In2023).ChildrenOf("P"));
+        Assert.Empty(timelines.On(In2023).Subtree("D3"));
+        Assert.Equal(["D3"], timelines.On(Today).ChildrenOf("P"));
+        Assert.Equal(["C11", "C12", "C21"], timelines.On(Today).ChildrenOf("D3"));
+        Assert.Equal(new Dictionary<string, string> { ["D1"] = "D3", ["D2"] = "D3" }, Successors.Of(["D1", "D2", "P"], timelines.On(Today)));
+        Assert.Empty(Successors.Of(["D1", "D2"], timelines.On(In2023)));
+    }
+
+    [Fact]
     public void Given_a_rename_from_a_day_When_the_name_is_asked_Then_each_day_has_the_name_in_force()
     {
         var timelines = After(ThreeLevels(), new CommitteeRenamedOn("D1", "Ban Tuyên giáo Thị ủy", Reform, "Nghị quyết 2/NQ-TU"));

@@ -59,6 +59,28 @@ public class ReorganisationDecisionsTests
     }
 
     [Fact]
+    public void Given_a_merger_already_recorded_When_the_same_merger_comes_again_Then_nothing_to_record_but_another_successor_is_refused()
+    {
+        var tree = After(ThreeLevels(), new CommitteeMerged("D2", "D1", Reform, Decree));
+
+        var again = ReorganisationDecisions.Merge(tree["D2"], new MergeCommittee("d1", Reform, Decree), tree.On(Reform), Today);
+        Assert.Null(again.Rejection);
+        Assert.Empty(again.Events);
+        ThenRejected(ReorganisationDecisions.Merge(tree["D2"], new MergeCommittee("P", Reform, Decree), tree.On(Reform), Today),
+            RejectionKind.RuleViolation, "code");
+    }
+
+    [Fact]
+    public void Given_a_committee_established_by_a_merger_ahead_When_merging_into_it_before_and_on_its_day_Then_only_its_day_is_accepted()
+    {
+        var tree = After(ThreeLevels(), new CommitteeRegistered("D3", "Ban D3", CommitteeLevel.District, "P", 0, Reform));
+
+        ThenRejected(ReorganisationDecisions.Merge(tree["D1"], new MergeCommittee("D3", Reform.AddDays(-1), Decree), tree.On(Reform.AddDays(-1)), Today),
+            RejectionKind.NotFound, "successorCode");
+        Assert.Single(ReorganisationDecisions.Merge(tree["D1"], new MergeCommittee("D3", Reform, Decree), tree.On(Reform), Today).Events);
+    }
+
+    [Fact]
     public void Given_a_dissolved_district_When_changed_after_its_dissolution_Then_rule_violation()
     {
         var tree = WithoutDistricts();
