@@ -82,9 +82,11 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     public async Task<SubmitOutcome> Submit(SubmitEntry command, CommandContext context)
     {
         var entry = ContestDecisions.Normalize(command);
-        var path = await PathOf(entry.CommitteeCode);
-        var standingFor = await EligibleStandingFor();
-        var result = await Execute((state, now) => ContestDecisions.Submit(state, entry, path, now, standingFor), context);
+        var result = await DecideSubmission(entry, context, fresh: false);
+        // The lookups may be a few seconds old: a committee refused on them (registered or reorganised a moment ago)
+        // is decided once more on fresh ones. A refusal wrote nothing, so deciding again is safe.
+        if (result.Rejection is { Field: "committeeCode" })
+            result = await DecideSubmission(entry, context, fresh: true);
         if (result.Rejection is { } rejection)
         {
             ContestMetrics.Submissions.Add(1, new("outcome", "rejected"), new("kind", rejection.Kind.ToString()));
@@ -93,6 +95,18 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
         ContestMetrics.Submissions.Add(1, new KeyValuePair<string, object?>("outcome", "accepted"));
         var stored = State.Current!.FindBySubmission(entry.SubmissionId)!.Value;
         return new SubmitOutcome(new SubmissionReceipt(stored.SubmissionId, stored.Number, stored.SubmittedAt), null);
+    }
+
+    private async Task<CommandResult> DecideSubmission(SubmitEntry entry, CommandContext context, bool fresh)
+    {
+        if (fresh)
+        {
+            _paths.Remove(entry.CommitteeCode);
+            _eligible = (_eligible.StandingFor, DateTimeOffset.MinValue);
+        }
+        var path = await PathOf(entry.CommitteeCode);
+        var standingFor = await EligibleStandingFor();
+        return await Execute((state, now) => ContestDecisions.Submit(state, entry, path, now, standingFor), context);
     }
 
     public Task<CommandResult> Withdraw(WithdrawEntry command, CommandContext context) =>
