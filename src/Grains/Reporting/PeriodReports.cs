@@ -34,7 +34,8 @@ public sealed class PeriodReports(IDocumentStore store, CommitteeDirectory direc
         }
         else
         {
-            subtree = await directory.SubtreeAsync(committeeCode, ct: ct);
+            // A committee merged or dissolved since still has its report as recorded: its subtree as it stood at the period's end.
+            subtree = await directory.SubtreeAsync(committeeCode, ct: ct) is { Count: > 0 } today ? today : await directory.SubtreeAsync(committeeCode, to, ct);
             reports = await session.Query<ActivityReportDocument>().Where(r => r.CommitteePath.Contains(committeeCode)).ToListAsync(ct);
             books = await session.Query<CommitteeRecordBook>().Where(b => b.Path.Contains(committeeCode)).ToListAsync(ct);
         }
