@@ -53,6 +53,31 @@ public class ContestPageTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_cell_moved_out_of_the_bloc_after_its_entries_When_the_view_is_switched_to_today_Then_the_page_says_so_and_the_bars_follow()
+    {
+        var contest = await ContestScenario.OpenNowAsync(fixture.Node.Http);
+        await Submit(contest, "v-1", contest.CellA);
+        await Submit(contest, "v-2", contest.CellB);
+        await Read<TuyenGiao.Api.Committees.CommitteeHistoryResponse>(await fixture.Node.Http.PostJson($"/api/committees/{contest.CellA}/reorganisations/reparenting",
+            new { parentCode = contest.Province, effectiveOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)), legalReference = "Quyết định số 15-QĐ/TU" }),
+            HttpStatusCode.OK);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        using var browser = new Browser();
+        browser.Open(new Uri(fixture.Node.BaseAddress, $"/ui/#/contests/{contest.ContestId}"));
+
+        await browser.WaitForText("[data-testid=live-view]", "Tổ chức theo: thời điểm ghi nhận bài dự thi");
+        await browser.WaitForText($"[data-testid=live-by-committee] [data-key='{contest.CellA}'] .value", "1");
+        browser.Driver.FindElement(By.Id("switch-view")).Click();
+
+        await browser.WaitForText("[data-testid=live-view]", $"Tổ chức theo: hệ thống tổ chức ngày {today:dd/MM/yyyy}");
+        // The moved cell is no longer one of the bloc's member organisations; its entry still counts at the top.
+        Assert.Empty(browser.Driver.FindElements(By.CssSelector($"[data-testid=live-by-committee] [data-key='{contest.CellA}']")));
+        await browser.WaitForText($"[data-testid=live-by-committee] [data-key='{contest.CellB}'] .value", "1");
+        await browser.WaitForText("[data-testid=live-accepted]", "2");
+        browser.Screenshot("contest-organised-today");
+    }
+
+    [Fact]
     public async Task Given_a_contest_announced_today_When_yesterday_and_today_are_picked_Then_each_day_shows_what_was_known_then_with_Vietnamese_dates()
     {
         var contest = await ContestScenario.CreateAsync(fixture.Node.Http, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddDays(30));

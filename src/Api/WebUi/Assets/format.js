@@ -42,3 +42,6 @@ export function parseDay(text) {
 
 /** The last instant of a calendar day in Vietnam, as the API's asOf. */
 export const endOfVietnamDay = isoDay => `${isoDay}T23:59:59.999+07:00`;
+
+/** Today's calendar day in Vietnam ("2026-11-23"), whatever the browser's own zone. */
+export const vietnamToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: vietnam, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());

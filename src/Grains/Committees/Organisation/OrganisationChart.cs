@@ -35,7 +35,8 @@ public sealed class OrganisationChart
 
     /// <summary>
     /// The committee that stands for <paramref name="code"/> on this day: itself while it stands, otherwise the
-    /// successor it was merged into or dissolved in favour of (and that one's, if it ceased too). Null for an unknown code.
+    /// successor it was merged into or dissolved in favour of (and that one's, if it ceased too). Null for an unknown code,
+    /// and for one not yet established that day (nobody stands for it yet).
     /// </summary>
     public string? Successor(string code)
     {
@@ -46,7 +47,9 @@ public sealed class OrganisationChart
                 return null;
             if (t.StandsOn(Day))
                 return current;
-            current = t.Ceased!.SuccessorCode;
+            if (t.Ceased is not { } ceased || Day < (t.EstablishedOn ?? CommitteeTimeline.Always))
+                return null;
+            current = ceased.SuccessorCode;
         }
         return null;
     }

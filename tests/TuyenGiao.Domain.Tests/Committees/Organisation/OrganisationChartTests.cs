@@ -65,6 +65,21 @@ public class OrganisationChartTests
     }
 
     [Fact]
+    public void Given_a_cell_registered_under_a_committee_established_later_When_an_earlier_day_is_asked_Then_the_committee_does_not_stand_and_nothing_fails()
+    {
+        var timelines = After(ThreeLevels(),
+            new CommitteeRegistered("D3", "Ban D3", CommitteeLevel.District, "P", 0, Reform),
+            new CommitteeRegistered("C31", "Ban C31", CommitteeLevel.Grassroots, "D3", 10));
+
+        var before = timelines.On(In2023);
+        Assert.False(before.Stands("D3"));
+        Assert.Null(before.Successor("D3"));
+        Assert.Null(before.ParentOf("C31"));
+        Assert.Equal(["D1", "D2"], before.ChildrenOf("P"));
+        Assert.Equal(["C31", "D3", "P"], timelines.On(Today).PathToRoot("C31"));
+    }
+
+    [Fact]
     public void Given_a_rename_from_a_day_When_the_name_is_asked_Then_each_day_has_the_name_in_force()
     {
         var timelines = After(ThreeLevels(), new CommitteeRenamedOn("D1", "Ban Tuyên giáo Thị ủy", Reform, "Nghị quyết 2/NQ-TU"));

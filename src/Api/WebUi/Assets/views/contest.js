@@ -1,6 +1,7 @@
 // A contest as it happens: the counter against the target, committees' bars, entries per day and the awards, all
 // from the tally (aggregates only: a contest with a million entries costs the page no more than one with ten), kept
-// current by the live stream. A past day's tally comes from the same endpoint with asOf.
+// current by the live stream. A past day's tally comes from the same endpoint with asOf. The committees' bars follow
+// the organisation their entries were recorded under, or, on request, today's (organisedAsOf): the page says which.
 import { get, token, describe } from '../api.js';
 import { horizontalBars, columns } from '../charts.js';
 import { h, replace } from '../dom.js';
@@ -13,10 +14,14 @@ export function contestView(root, contestId) {
   let live = null;
   let past = null;
   let names = {};
+  // 'recorded': each entry under the committees of the day it came in; 'today': as organised today.
+  let view = 'recorded';
+  let organised = null;
   const livePanel = h('div', { id: 'live-tally' });
   const pastPanel = h('div', { id: 'as-of-tally' });
   const status = h('p', { id: 'live-status', class: 'status' });
   const auditLink = h('p');
+  const viewSwitch = h('p', { id: 'view-switch' });
   let connected = null;
   // Typed as dd/mm/yyyy, the way dates are written here, rather than in the browser's own date control.
   const dayInput = h('input', { id: 'as-of-day', required: true, size: 10, pattern: '\\d{1,2}/\\d{1,2}/\\d{4}', placeholder: 'dd/mm/yyyy' });
@@ -37,12 +42,22 @@ export function contestView(root, contestId) {
     },
   });
 
+  async function showView(next) {
+    view = next;
+    organised = next === 'today'
+      ? await get(`/api/contests/${encodeURIComponent(contestId)}/tally?organisedAsOf=${format.vietnamToday()}`).catch(() => null)
+      : null;
+    render();
+  }
+
   function render() {
-    if (live) replace(livePanel, tallyPanels(live, names, 'live'));
+    if (live) replace(livePanel, tallyPanels(live, names, 'live', view === 'today' && organised ? organised : live));
     status.textContent = connected === null ? '' : t(connected ? 'contest.live' : 'contest.offline');
     status.dataset.state = connected ? 'live' : 'offline';
     if (live) replace(auditLink, h('a', { href: `#/audit/contest/${encodeURIComponent(live.contestId)}` }, t('contest.audit')));
     replace(timeTravel, h('h2', {}, t('contest.timeTravel')), dayInput, ' ', h('button', { type: 'submit' }, t('contest.show')));
+    replace(viewSwitch, h('button', { type: 'button', id: 'switch-view', onclick: () => showView(view === 'today' ? 'recorded' : 'today') },
+      t(view === 'today' ? 'contest.showRecorded' : 'contest.showToday')));
     if (past) {
       replace(pastPanel, h('h3', {}, t('contest.asOf', format.day(past.day))),
         past.tally ? tallyPanels(past.tally, names, 'past')
@@ -53,7 +68,7 @@ export function contestView(root, contestId) {
   replace(root, h('p', {}, t('loading')));
   get(`/api/contests/${encodeURIComponent(contestId)}/tally`).then(async tally => {
     live = tally;
-    replace(root, livePanel, status, timeTravel, pastPanel, auditLink);
+    replace(root, livePanel, viewSwitch, status, timeTravel, pastPanel, auditLink);
     render();
     names = await committeeNames(tally.organiserCode);
     render();
@@ -78,10 +93,11 @@ async function committeeNames(organiser) {
   }
 }
 
-function tallyPanels(tally, names, prefix) {
+/** byCommitteeFrom: the tally whose committee lines are shown (the same one, or the same figures as organised today). */
+function tallyPanels(tally, names, prefix, byCommitteeFrom = tally) {
   const state = tally.status === 'Cancelled' ? t('status.Cancelled') : t(`window.${tally.window}`);
   // The organiser's member organisations: the committees right below it (entries further down count in theirs).
-  const rows = tally.byCommittee.filter(c => c.parentCode === tally.organiserCode).sort((a, b) => b.accepted - a.accepted || a.code.localeCompare(b.code));
+  const rows = memberLines(byCommitteeFrom).sort((a, b) => b.accepted - a.accepted || a.code.localeCompare(b.code));
   const days = tally.byDay.map(d => ({ key: d.day, label: format.day(d.day).slice(0, 5), value: d.accepted, shown: format.number(d.accepted) }));
   return [
     prefix === 'live' ? h('h1', {}, tally.title) : '',
@@ -93,6 +109,8 @@ function tallyPanels(tally, names, prefix) {
       h('p', { 'data-testid': `${prefix}-progress` }, t('contest.progress', format.percent(tally.progressPercent)), ' · ',
         tally.overTarget > 0 ? t('contest.over', format.number(tally.overTarget)) : t('contest.short', format.number(tally.shortOfTarget)))),
     h('section', { 'data-testid': `${prefix}-by-committee` }, h('h2', {}, t('contest.byCommittee')),
+      h('p', { class: 'view', 'data-testid': `${prefix}-view` }, byCommitteeFrom.organisedAsOf
+        ? t('contest.viewToday', format.day(byCommitteeFrom.organisedAsOf)) : t('contest.viewRecorded')),
       rows.length === 0 ? h('p', {}, t('contest.noEntries'))
         : horizontalBars(rows.slice(0, shownCommittees).map(c => ({ key: c.code, label: names[c.code] ?? c.code, value: c.accepted, shown: format.number(c.accepted) }))),
       rows.length > shownCommittees ? h('p', {}, t('contest.moreCommittees', format.number(rows.length - shownCommittees))) : ''),
@@ -102,4 +120,14 @@ function tallyPanels(tally, names, prefix) {
         h('tbody', {}, tally.awards.map(a => h('tr', {},
           h('td', {}, a.tier, a.collective ? ` (${t('contest.collective')})` : ''), h('td', {}, format.number(a.count)), h('td', {}, format.number(a.granted))))))),
   ];
+}
+
+/**
+ * The organiser's member organisations; as organised today the organiser may have ceased (merged or dissolved),
+ * and then the lines directly under the committee that now holds the most entries stand in for them.
+ */
+function memberLines(tally) {
+  if (tally.byCommittee.some(c => c.code === tally.organiserCode)) return tally.byCommittee.filter(c => c.parentCode === tally.organiserCode);
+  const top = tally.byCommittee.reduce((best, c) => (best === null || c.accepted > best.accepted ? c : best), null);
+  return top ? tally.byCommittee.filter(c => c.parentCode === top.code) : [];
 }
