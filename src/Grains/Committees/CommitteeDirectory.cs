@@ -31,10 +31,6 @@ public sealed class CommitteeDirectory(IDocumentStore store, OrganisationHistory
         return found.Where(c => c.IsRegistered).ToDictionary(c => c.Code, StringComparer.Ordinal);
     }
 
-    /// <summary>Who stands for <paramref name="code"/> today: itself, or the committee it was merged into or dissolved in favour of.</summary>
-    public async Task<string?> StandingForAsync(string code, CancellationToken ct = default) =>
-        (await ChartAsync(null, ct)).Successor(code);
-
     public async Task<IReadOnlyList<Committee>> RootsAsync(DateOnly? on = null, CancellationToken ct = default)
     {
         var chart = await ChartAsync(on, ct);

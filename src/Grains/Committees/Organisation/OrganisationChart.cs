@@ -19,9 +19,6 @@ public sealed class OrganisationChart
 
     public DateOnly Day { get; }
 
-    /// <summary>Every committee the history knows, standing that day or not.</summary>
-    public IEnumerable<string> Codes => _timelines.Keys;
-
     /// <summary>Every known committee that counts within <paramref name="top"/>'s subtree on this day, ceased ones under their successors included.</summary>
     public IReadOnlyList<string> CountingUnder(string top) => _timelines.Keys.Where(c => PathToRoot(c).Contains(top)).ToList();
 
