@@ -33,7 +33,6 @@ public static class SiloHosting
             o.Invariant = "Npgsql";
             o.ConnectionString = connectionString;
         });
-        silo.AddCustomStorageBasedLogConsistencyProvider(EventSourcedGrain<object>.ProviderName);
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             // A node that dies (a crash, a SIGKILL, a pulled cable) is declared dead after about three missed probes of
@@ -57,7 +56,8 @@ public static class SiloHosting
         services.AddMarten(options => MartenSetup.Configure(options, connectionString));
         services.AddSingleton<IHostedService>(sp => new DatabaseSchema(
             connectionString, sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<ILogger<DatabaseSchema>>()));
-        services.AddSingleton<IEventJournal, MartenEventJournal>();
+        // TryAdd: a test may put a journal that injects faults in front of Marten's.
+        services.TryAddSingleton<IEventJournal, MartenEventJournal>();
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<ISnapshotStore, PostgresSnapshotStore>();
         services.AddSingleton<CommitteeDirectory>();

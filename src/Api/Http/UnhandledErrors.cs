@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Npgsql;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
+using TuyenGiao.EventStore;
 
 namespace TuyenGiao.Api.Http;
 
@@ -39,10 +40,14 @@ public sealed partial class UnhandledErrors(IProblemDetailsService problems, ILo
             "This is a fault in the service, not in the request. Quote the trace id when reporting it.", errors: null);
     }
 
-    /// <summary>Failures of reach, not of logic: a silo declared dead mid-call, a call that timed out, a dropped database connection.</summary>
+    /// <summary>
+    /// Failures of reach, not of logic: a silo declared dead mid-call, a call that timed out, a dropped database connection,
+    /// a grain that could not settle a write within its bound of tries.
+    /// </summary>
     private static bool IsTransient(Exception exception) => exception switch
     {
         SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or TimeoutException => true,
+        EventStoreUnavailableException => true,
         NpgsqlException npgsql => npgsql.IsTransient,
         AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
         _ => exception.InnerException is { } inner && IsTransient(inner),

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using TuyenGiao.Committees;
 using TuyenGiao.Common;
@@ -9,9 +10,9 @@ namespace TuyenGiao.Campaigns;
 
 /// <summary>Thin: looks up the committees the rules need, lets <see cref="CampaignDecisions"/> decide, records the events.</summary>
 [Reentrant]
-public sealed class CampaignGrain(IEventJournal journal, ISnapshotStore snapshots, CommitteeDirectory directory, OrganisationHistory organisation, TimeProvider time,
+public sealed class CampaignGrain(IEventJournal journal, ISnapshotStore snapshots, IOptions<EventStoreOptions> options, CommitteeDirectory directory, OrganisationHistory organisation, TimeProvider time,
     ILogger<CampaignGrain> logger)
-    : EventSourcedGrain<Campaign>(journal, time, logger, snapshots), ICampaignGrain
+    : EventSourcedGrain<Campaign>(journal, options.Value, time, logger, snapshots), ICampaignGrain
 {
     private string CampaignId => this.GetPrimaryKeyString();
 
@@ -38,7 +39,7 @@ public sealed class CampaignGrain(IEventJournal journal, ISnapshotStore snapshot
     public async Task<CommandResult> Report(ReportActivity command, CommandContext context)
     {
         var path = CommitteeCode.Validate("committeeCode", command.CommitteeCode) is null ? await PathOf(CommitteeCode.Normalize(command.CommitteeCode)) : [];
-        var standingFor = Successors.Of(State.Current?.Participants ?? [], await organisation.TodayAsync(Time));
+        var standingFor = Successors.Of(Stored.Participants ?? [], await organisation.TodayAsync(Time));
         return await Execute((state, _) => CampaignDecisions.Report(state, command, path, standingFor), context);
     }
 
@@ -46,15 +47,15 @@ public sealed class CampaignGrain(IEventJournal journal, ISnapshotStore snapshot
         Execute((state, _) => CampaignDecisions.Correct(state, command), context);
 
     public async Task<CampaignFigures?> GetFiguresAsOrganisedOn(DateOnly day) =>
-        State.Current is { Status: not CampaignStatus.None } campaign
+        Stored is { Status: not CampaignStatus.None } campaign
             ? CampaignFigureBuilder.Build(campaign, Version, await organisation.ChartAsync(day))
             : null;
 
-    public Task<CampaignFigures?> GetFigures() => Task.FromResult(State.Current is { Status: not CampaignStatus.None } campaign
+    public Task<CampaignFigures?> GetFigures() => Task.FromResult(Stored is { Status: not CampaignStatus.None } campaign
         ? CampaignFigureBuilder.Build(campaign, Version)
         : null);
 
-    public Task<ActivityReport?> GetReport(string reportId) => Task.FromResult(State.Current?.Reports.GetValueOrDefault(reportId));
+    public Task<ActivityReport?> GetReport(string reportId) => Task.FromResult(Stored.Reports.GetValueOrDefault(reportId));
 
     private async Task<IReadOnlyList<string>> PathOf(string code) => (await directory.PathToRootAsync(code)).Select(c => c.Code).ToList();
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using TuyenGiao.Committees;
 using TuyenGiao.Common;
@@ -8,8 +9,8 @@ namespace TuyenGiao.CommitteeRecords;
 
 /// <summary>Thin: looks up the committee's path where a record needs it, lets <see cref="CommitteeRecordsDecisions"/> decide.</summary>
 [Reentrant]
-public sealed class CommitteeRecordsGrain(IEventJournal journal, CommitteeDirectory directory, TimeProvider time, ILogger<CommitteeRecordsGrain> logger)
-    : EventSourcedGrain<CommitteeRecordBook>(journal, time, logger), ICommitteeRecordsGrain
+public sealed class CommitteeRecordsGrain(IEventJournal journal, IOptions<EventStoreOptions> options, CommitteeDirectory directory, TimeProvider time, ILogger<CommitteeRecordsGrain> logger)
+    : EventSourcedGrain<CommitteeRecordBook>(journal, options.Value, time, logger), ICommitteeRecordsGrain
 {
     private string Code => this.GetPrimaryKeyString();
 
@@ -58,7 +59,7 @@ public sealed class CommitteeRecordsGrain(IEventJournal journal, CommitteeDirect
     public Task<CommandResult> RecordInspectionFollowUp(RecordInspectionFollowUp command, CommandContext context) =>
         Execute((book, _) => CommitteeRecordsDecisions.RecordFollowUp(book, command), context);
 
-    public Task<CommitteeRecordBook> Get() => Task.FromResult((State.Current ?? Initial) with { Version = Version });
+    public Task<CommitteeRecordBook> Get() => Task.FromResult(Stored with { Version = Version });
 
     /// <summary>Looked up for every creating command, so that a record carries the hierarchy as it is when recorded.</summary>
     private async Task<IReadOnlyList<string>> Path() => (await directory.PathToRootAsync(Code)).Select(c => c.Code).ToList();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using TuyenGiao.Committees.Organisation;
 using TuyenGiao.Common;
@@ -13,9 +14,9 @@ namespace TuyenGiao.Committees;
 /// every change already scheduled before it.
 /// </summary>
 [Reentrant]
-public sealed class CommitteeGrain(IEventJournal journal, CommitteeDirectory directory, OrganisationHistory history, TimeProvider time,
+public sealed class CommitteeGrain(IEventJournal journal, IOptions<EventStoreOptions> options, CommitteeDirectory directory, OrganisationHistory history, TimeProvider time,
     ILogger<CommitteeGrain> logger)
-    : EventSourcedGrain<Committee>(journal, time, logger), ICommitteeGrain
+    : EventSourcedGrain<Committee>(journal, options.Value, time, logger), ICommitteeGrain
 {
     private string Code => this.GetPrimaryKeyString();
 
@@ -59,7 +60,7 @@ public sealed class CommitteeGrain(IEventJournal journal, CommitteeDirectory dir
 
     public Task<Committee?> Get()
     {
-        var state = State.Current;
+        var state = Stored;
         return Task.FromResult(state is { IsRegistered: true } ? state with { Version = Version } : null);
     }
 

@@ -42,10 +42,9 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
 
     public ContestGrain(IEventJournal journal, ISnapshotStore snapshots, IOptions<EventStoreOptions> options, CommitteeDirectory directory,
         OrganisationHistory organisation, TimeProvider time, ILogger<ContestGrain> logger)
-        : base(journal, time, logger, snapshots)
+        : base(journal, options.Value, time, logger, snapshots)
     {
         _organisation = organisation;
-        SnapshotEvery = options.Value.SnapshotEvery;
         _directory = directory;
         _observers = new ObserverManager<IContestObserver>(TimeSpan.FromMinutes(1), logger);
     }
@@ -55,9 +54,6 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     protected override string StreamId => Contest.StreamIdFor(ContestId);
 
     protected override Contest Initial => Contest.None(ContestId);
-
-    /// <summary>A contest's state grows with its entries: it is snapshotted periodically, not rewritten per append.</summary>
-    protected override int SnapshotEvery { get; }
 
     protected override Contest Evolve(Contest state, object @event) => ContestEvolution.Evolve(state, @event);
 
@@ -93,7 +89,7 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
             return new SubmitOutcome(null, rejection);
         }
         ContestMetrics.Submissions.Add(1, new KeyValuePair<string, object?>("outcome", "accepted"));
-        var stored = State.Current!.FindBySubmission(entry.SubmissionId)!.Value;
+        var stored = Stored.FindBySubmission(entry.SubmissionId)!.Value;
         return new SubmitOutcome(new SubmissionReceipt(stored.SubmissionId, stored.Number, stored.SubmittedAt), null);
     }
 
@@ -142,11 +138,11 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
         return await Execute((state, _) => JudgingDecisions.Correct(state, command, exists), context);
     }
 
-    public Task<IReadOnlyList<RankedEntry>> GetRanking() => Task.FromResult(Ranking.Rank(State.Current ?? Initial));
+    public Task<IReadOnlyList<RankedEntry>> GetRanking() => Task.FromResult(Ranking.Rank(Stored));
 
     public Task<IReadOnlyList<int>?> EntriesForJudge(string judgeId, int afterEntryNumber, int limit)
     {
-        var contest = State.Current ?? Initial;
+        var contest = Stored;
         if (!contest.Judging.Judges.TryGetValue(judgeId, out var judge))
             return Task.FromResult<IReadOnlyList<int>?>(null);
         var numbers = new List<int>(limit);
@@ -159,7 +155,7 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
         return Task.FromResult<IReadOnlyList<int>?>(numbers);
     }
 
-    public Task<ContestView?> Get() => Task.FromResult(State.Current is { Status: not ContestStatus.None, Details: { } details } contest
+    public Task<ContestView?> Get() => Task.FromResult(Stored is { Status: not ContestStatus.None, Details: { } details } contest
         ? new ContestView(contest.ContestId, contest.OrganiserCode, contest.Kind, contest.Status, details, Version)
         : null);
 
@@ -168,7 +164,7 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     public async Task<ContestTally?> GetTallyAsOrganisedOn(DateOnly day)
     {
         // The state is immutable: the one read here is the one tallied, whatever arrives while the chart loads.
-        if (State.Current is not { Status: not ContestStatus.None } contest)
+        if (Stored is not { Status: not ContestStatus.None } contest)
             return null;
         var tally = ContestTallies.Build(contest, Version, Time.GetUtcNow());
         return ContestTallies.AsOrganised(tally, contest, await _organisation.ChartAsync(day));
@@ -209,7 +205,7 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
 
     /// <summary>Only what is stored counts: the confirmed state, never events still on their way.</summary>
     private ContestTally? BuildTally() =>
-        State.Current is { Status: not ContestStatus.None } contest ? ContestTallies.Build(contest, Version, Time.GetUtcNow()) : null;
+        Stored is { Status: not ContestStatus.None } contest ? ContestTallies.Build(contest, Version, Time.GetUtcNow()) : null;
 
     private async Task<IReadOnlyList<string>> PathOf(string committeeCode)
     {
@@ -228,7 +224,7 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     private async Task<IReadOnlyDictionary<string, string>> EligibleStandingFor()
     {
         var now = Time.GetUtcNow();
-        if (_eligible.Until > now || State.Current is not { Details: { } details } contest)
+        if (_eligible.Until > now || Stored is not { Details: { } details } contest)
             return _eligible.StandingFor;
         IReadOnlyList<string> roots = details.EligibleCommittees.Count == 0 ? [contest.OrganiserCode] : details.EligibleCommittees;
         _eligible = (Successors.Of(roots, await _organisation.TodayAsync(Time)), now + LookupLifetime);

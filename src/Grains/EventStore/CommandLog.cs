@@ -18,7 +18,7 @@ internal static partial class CommandLog
         });
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Stream}: {Count} events recorded, stream at version {Version}")]
-    public static partial void Recorded(this ILogger logger, string stream, int count, int version);
+    public static partial void Recorded(this ILogger logger, string stream, int count, long version);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Stream}: command refused ({Kind}) on {Field}: {Reason}")]
     public static partial void Refused(this ILogger logger, string stream, RejectionKind kind, string field, string reason);

@@ -1,41 +1,54 @@
 using Microsoft.Extensions.Logging;
-using Orleans.EventSourcing;
-using Orleans.EventSourcing.CustomStorage;
-using Orleans.Providers;
 using TuyenGiao.Common;
 
 namespace TuyenGiao.EventStore;
 
 /// <summary>
-/// Base of every event-sourced grain: its events are one Marten stream, named by <see cref="StreamId"/>.
-/// Commands are decided by a pure function on the current state; the accepted events are raised and confirmed.
-/// Grains that derive from this are reentrant, so commands arriving together are raised together and Orleans
-/// writes them in one append (group commit); <see cref="MaxEventsPerWrite"/> bounds that batch.
+/// Base of every event-sourced grain: its events are one Marten stream, named by <see cref="StreamId"/>, and its state
+/// is what that stream holds, never more. A command is queued; one write loop takes the queued commands in order,
+/// decides each with the pure rules on the stored state plus the events decided before it in the batch, appends the
+/// batch with the expected version (group commit: grains that derive from this are reentrant, so commands arriving
+/// together share one transaction), and only then evolves the state and answers.
+/// <list type="bullet">
+/// <item>Another writer moved the stream (a second activation after a failover): the state is read again and every
+/// command of the batch is decided again on it, never re-applied as decided before (entry numbers stay dense, a
+/// submission already stored gets its stored receipt, a limit is counted on what is stored).</item>
+/// <item>The database refused the batch (nothing written): a single command is failed at once, with the field at fault
+/// when its text caused it (a 400), else as a bug (a 500); several are decided again and written one by one, so only the
+/// one at fault fails.</item>
+/// <item>The outcome is unknown: <see cref="StreamAppender"/> looks it up and retries with pauses up to a bound; past it the
+/// grain fails what it holds with <see cref="EventStoreUnavailableException"/> (a 503) and deactivates.</item>
+/// </list>
 /// </summary>
-[LogConsistencyProvider(ProviderName = ProviderName)]
-public abstract class EventSourcedGrain<TState> : JournaledGrain<AggregateView<TState>, Recorded>,
-    ICustomStorageInterface<AggregateView<TState>, Recorded>
-    where TState : class
+public abstract class EventSourcedGrain<TState> : Grain where TState : class
 {
-    public const string ProviderName = "MartenEventStore";
-
     private readonly IEventJournal _journal;
     private readonly ISnapshotStore? _snapshots;
     private readonly ILogger _logger;
-    private JournaledStream<TState>? _stream;
+    private readonly EventStoreOptions _options;
+    private readonly LinkedList<PendingCommand> _queue = new();
+    private readonly CancellationTokenSource _deactivating = new();
+    private Task _writing = Task.CompletedTask;
+    private TState? _stored;
     private long _snapshotVersion;
     private bool _snapshotInFlight;
+    private bool _givenUp;
+    private int _conflictsInARow;
 
     /// <param name="snapshots">For states too large for an inline snapshot: where periodic snapshots go.</param>
-    protected EventSourcedGrain(IEventJournal journal, TimeProvider time, ILogger logger, ISnapshotStore? snapshots = null)
+    protected EventSourcedGrain(IEventJournal journal, EventStoreOptions options, TimeProvider time, ILogger logger, ISnapshotStore? snapshots = null)
     {
         _journal = journal;
+        _options = options;
         _snapshots = snapshots;
         Time = time;
         _logger = logger;
+        Writer = new StreamAppender(journal, options, time, logger);
     }
 
     protected TimeProvider Time { get; }
+
+    private StreamAppender Writer { get; }
 
     /// <summary>The readable stream id, for example <c>committee/TV</c>.</summary>
     protected abstract string StreamId { get; }
@@ -43,32 +56,261 @@ public abstract class EventSourcedGrain<TState> : JournaledGrain<AggregateView<T
     /// <summary>The state of a stream with no events yet.</summary>
     protected abstract TState Initial { get; }
 
-    /// <summary>The pure fold shared with Marten's snapshot projection and the tests.</summary>
+    /// <summary>The pure fold shared with Marten's projections and the tests.</summary>
     protected abstract TState Evolve(TState state, object @event);
 
     /// <summary>
     /// With a snapshot store: take a snapshot after this many new events, or a tenth of the stream when that is more
     /// (and at deactivation).
     /// </summary>
-    protected virtual int SnapshotEvery => 10_000;
+    protected virtual int SnapshotEvery => _options.SnapshotEvery;
 
-    /// <summary>The most events one append may carry; further commands wait for the write in flight.</summary>
+    /// <summary>The most events one append may carry; further commands wait for the next one.</summary>
     protected virtual int MaxEventsPerWrite => 256;
 
-    /// <summary>
-    /// The state including events raised but not yet stored: they are never dropped, only delayed, so commands
-    /// that arrive together are decided one after another on it (two of them cannot both take the last place).
-    /// </summary>
-    protected TState Current => TentativeState.Current ?? Initial;
+    /// <summary>The state as stored: what every read and tally answers from. Immutable, replaced after each write.</summary>
+    protected TState Stored => _stored ?? Initial;
 
-    private JournaledStream<TState> Stream => _stream ??= new JournaledStream<TState>(_journal, StreamId, () => Initial, _logger, Time, _snapshots);
+    /// <summary>The stream's version that <see cref="Stored"/> reflects.</summary>
+    protected long Version { get; private set; }
 
-    /// <summary>Called after the stored state changed; <see cref="OnStateChanged"/> is taken for snapshots.</summary>
+    /// <summary>Called after the stored state changed (after each successful append).</summary>
     protected virtual void OnStoredStateChanged()
     {
     }
 
-    protected sealed override void OnStateChanged()
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await ReadStoredAsync(cancellationToken);
+        _snapshotVersion = LoadedFromSnapshot;
+        await base.OnActivateAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Pauses of a write in doubt end now; what is in doubt is settled by the next activation's read.
+        await _deactivating.CancelAsync();
+        await _writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (!_givenUp && _snapshots is not null && !_snapshotInFlight && Version > _snapshotVersion && Version - _snapshotVersion >= SnapshotEvery / 10)
+            await TakeSnapshot();
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues the command and answers once it is decided and, when it changed something, stored. The decision is made
+    /// by the write loop on the state it is about to extend, so it is never stale.
+    /// </summary>
+    protected Task<CommandResult> Execute(Func<TState, DateTimeOffset, Decision> decide, CommandContext context)
+    {
+        if (_givenUp)
+            return Task.FromException<CommandResult>(new EventStoreUnavailableException(StreamId));
+        var command = new PendingCommand(decide, context);
+        _queue.AddLast(command);
+        if (_writing.IsCompleted)
+            _writing = WriteQueuedAsync();
+        return command.Answer.Task;
+    }
+
+    private async Task WriteQueuedAsync()
+    {
+        while (_queue.Count > 0 && !_givenUp)
+        {
+            // Let the turns already waiting on this activation (calls whose lookups just finished) queue their commands
+            // first: they join this append instead of waiting for the next one.
+            await Task.Yield();
+            await WriteNextBatchAsync();
+        }
+    }
+
+    private async Task WriteNextBatchAsync()
+    {
+        var batch = DecideNextBatch();
+        if (batch.Events.Count == 0)
+        {
+            Answer(batch);
+            return;
+        }
+
+        var outcome = await Writer.AppendAsync(StreamId, Version, batch.Events, _deactivating.Token);
+        switch (outcome.Result)
+        {
+            case AppendResult.Stored:
+                _conflictsInARow = 0;
+                _stored = batch.State;
+                Version += batch.Events.Count;
+                Answer(batch);
+                AfterStore();
+                break;
+            case AppendResult.Conflict:
+                await DecideAgainAfterConflictAsync(batch, outcome.Error);
+                break;
+            case AppendResult.Refused:
+                Refused(batch, outcome.Error!);
+                break;
+            default:
+                GiveUp(batch, outcome.Error);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Takes queued commands in order and decides each on the stored state extended by the events decided before it,
+    /// until the batch would exceed <see cref="MaxEventsPerWrite"/> or a command must be written alone.
+    /// </summary>
+    private Batch DecideNextBatch()
+    {
+        var batch = new Batch(Stored);
+        while (_queue.First is { } node)
+        {
+            var command = node.Value;
+            if (command.Alone && batch.Members.Count > 0)
+                break;
+            var now = Time.GetUtcNow();
+            Decision decision;
+            TState state;
+            try
+            {
+                decision = command.Decide(batch.State, now);
+                state = decision.Events.Aggregate(batch.State, Evolve);
+            }
+            catch (Exception ex)
+            {
+                // A rule that throws is a bug: that caller gets the error (a 500), the others go on.
+                _queue.RemoveFirst();
+                _logger.LogError(ex, "Deciding a command on {Stream} threw", StreamId);
+                command.Answer.TrySetException(ex);
+                continue;
+            }
+            if (decision.Events.Count > 0 && batch.Events.Count > 0 && batch.Events.Count + decision.Events.Count > MaxEventsPerWrite)
+                break;
+            _queue.RemoveFirst();
+            batch.Add(command, decision, state, now);
+            if (command.Alone)
+                break;
+        }
+        return batch;
+    }
+
+    private void Answer(Batch batch)
+    {
+        foreach (var (command, decision, events) in batch.Members)
+        {
+            using var scope = _logger.BeginCommandScope(StreamId, command.Context);
+            if (decision.Rejection is { } rejection)
+            {
+                _logger.Refused(StreamId, rejection.Kind, rejection.Field, rejection.Reason);
+                command.Answer.TrySetResult(CommandResult.Rejected(rejection));
+                continue;
+            }
+            if (events > 0)
+                _logger.Recorded(StreamId, events, Version);
+            command.Answer.TrySetResult(CommandResult.Accepted(Version));
+        }
+    }
+
+    /// <summary>
+    /// Another writer is ahead: read what it stored and decide every command of the batch again on that. The first
+    /// conflict is expected after a failover and handled at once; more in a row wait a growing pause, and past the bound
+    /// the grain gives up rather than race a writer it never catches.
+    /// </summary>
+    private async Task DecideAgainAfterConflictAsync(Batch batch, Exception? error)
+    {
+        _conflictsInARow++;
+        _logger.LogWarning("{Stream} was moved by another writer at version {Version} (conflict {Count} in a row); deciding {Commands} commands again",
+            StreamId, Version, _conflictsInARow, batch.Members.Count);
+        try
+        {
+            if (_conflictsInARow >= _options.MaxWriteAttempts)
+            {
+                GiveUp(batch, error);
+                return;
+            }
+            if (_conflictsInARow > 1)
+                await Task.Delay(_options.RetryDelay(_conflictsInARow - 2), Time, _deactivating.Token);
+            await ReadStoredAsync(_deactivating.Token);
+        }
+        catch (Exception ex)
+        {
+            GiveUp(batch, ex);
+            return;
+        }
+        Requeue(batch.Members, alone: false);
+    }
+
+    /// <summary>Nothing was written. One command: it is the one at fault. Several: each is decided again and written alone.</summary>
+    private void Refused(Batch batch, Exception error)
+    {
+        var writers = batch.Members.Where(m => m.Events > 0).ToList();
+        if (writers.Count > 1)
+        {
+            _logger.LogWarning(error, "The store refused a batch of {Count} commands on {Stream}; writing them one by one", writers.Count, StreamId);
+            Requeue(batch.Members, alone: true);
+            return;
+        }
+
+        var (culprit, _, _) = writers[0];
+        var data = batch.Events.Select(e => e.Data).ToList();
+        Requeue(batch.Members.Where(m => m.Command != culprit).ToList(), alone: false);
+        if (data.Select(UnstorableText.FindField).FirstOrDefault(f => f is not null) is { } field)
+        {
+            using var scope = _logger.BeginCommandScope(StreamId, culprit.Context);
+            _logger.LogWarning("The store refused {Stream}'s event: {Field} contains U+0000", StreamId, field);
+            culprit.Answer.TrySetResult(CommandResult.Rejected(Rejection.Invalid(field, "contains the character U+0000, which cannot be stored")));
+            return;
+        }
+        // Not the caller's text: a payload the rules let through but the schema refuses. A bug in this service.
+        _logger.LogError(error, "The store refused an event of {Stream} that the rules accepted: a bug", StreamId);
+        culprit.Answer.TrySetException(new InvalidOperationException($"The store refused the events of a command on '{StreamId}'.", error));
+    }
+
+    /// <summary>The outcome cannot be settled: fail everything held with a 503 and deactivate; the next activation reads the truth.</summary>
+    private void GiveUp(Batch batch, Exception? error)
+    {
+        _givenUp = true;
+        _logger.LogError(error, "{Stream}: a write could not be settled within {Max} tries; answering 503 and deactivating", StreamId, _options.MaxWriteAttempts);
+        EventStoreMetrics.WritersGivenUp.Add(1, EventStoreMetrics.StreamKind(StreamId));
+        foreach (var member in batch.Members)
+            member.Command.Answer.TrySetException(new EventStoreUnavailableException(StreamId));
+        while (_queue.First is { } node)
+        {
+            _queue.RemoveFirst();
+            node.Value.Answer.TrySetException(new EventStoreUnavailableException(StreamId));
+        }
+        DeactivateOnIdle();
+    }
+
+    /// <summary>Puts the batch's commands back at the head of the queue, in their order, to be decided again.</summary>
+    private void Requeue(IReadOnlyList<(PendingCommand Command, Decision Decision, int Events)> members, bool alone)
+    {
+        for (var i = members.Count - 1; i >= 0; i--)
+        {
+            var (command, _, events) = members[i];
+            command.Alone |= alone && events > 0;
+            _queue.AddFirst(command);
+        }
+    }
+
+    private async Task ReadStoredAsync(CancellationToken ct)
+    {
+        LoadedStream<TState> loaded;
+        LoadedFromSnapshot = 0;
+        if (_snapshots is not null && await _snapshots.LoadAsync<TState>(StreamId, ct) is { } snapshot)
+        {
+            LoadedFromSnapshot = snapshot.Version;
+            loaded = await _journal.LoadAfterAsync(StreamId, snapshot.State, snapshot.Version, ct);
+        }
+        else
+        {
+            loaded = await _journal.LoadAsync<TState>(StreamId, ct);
+        }
+        _stored = loaded.State;
+        Version = loaded.Version;
+    }
+
+    /// <summary>The version of the snapshot the last read started from (0: none).</summary>
+    private long LoadedFromSnapshot { get; set; }
+
+    private void AfterStore()
     {
         // The interval grows with the stream (a tenth of it), so the cost of snapshotting stays constant per event.
         if (_snapshots is not null && !_snapshotInFlight && Version - _snapshotVersion >= Math.Max(SnapshotEvery, _snapshotVersion / 10))
@@ -76,25 +318,19 @@ public abstract class EventSourcedGrain<TState> : JournaledGrain<AggregateView<T
         OnStoredStateChanged();
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        if (_snapshots is not null && !_snapshotInFlight && Version > _snapshotVersion && Version - _snapshotVersion >= SnapshotEvery / 10)
-            await TakeSnapshot();
-        await base.OnDeactivateAsync(reason, cancellationToken);
-    }
-
     /// <summary>
-    /// Snapshots the stored (confirmed) state. It is immutable, so it is serialised as it was even while new
-    /// commands go on; a failure only means the next activation folds more events.
+    /// Snapshots the stored state. It is immutable, so it is serialised as it was even while new commands go on; a
+    /// failure only means the next activation folds more events.
     /// </summary>
     private async Task TakeSnapshot()
     {
         _snapshotInFlight = true;
-        var state = State.Current ?? Initial;
+        var state = Stored;
         var version = Version;
         try
         {
-            await Stream.SnapshotAsync(state, version);
+            await _snapshots!.SaveAsync(StreamId, version, state);
+            EventStoreMetrics.SnapshotsTaken.Add(1, EventStoreMetrics.StreamKind(StreamId));
             _snapshotVersion = version;
         }
         catch (Exception ex)
@@ -107,61 +343,36 @@ public abstract class EventSourcedGrain<TState> : JournaledGrain<AggregateView<T
         }
     }
 
-    /// <summary>
-    /// Decides on the current state, records the events with the caller's metadata and waits until they are
-    /// stored. If the batch being assembled is full, it waits for the write in flight and decides again on the
-    /// state that write produced.
-    /// </summary>
-    protected async Task<CommandResult> Execute(Func<TState, DateTimeOffset, Decision> decide, CommandContext context)
+    private sealed class PendingCommand(Func<TState, DateTimeOffset, Decision> decide, CommandContext context)
     {
-        using var scope = _logger.BeginCommandScope(StreamId, context);
-        while (true)
+        public Func<TState, DateTimeOffset, Decision> Decide { get; } = decide;
+
+        public CommandContext Context { get; } = context;
+
+        public TaskCompletionSource<CommandResult> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Written in a batch of its own: a batch it was in was refused, and the command at fault is being found.</summary>
+        public bool Alone { get; set; }
+    }
+
+    /// <summary>The commands decided for one append, their events with metadata, and the state after them.</summary>
+    private sealed class Batch(TState state)
+    {
+        public List<(PendingCommand Command, Decision Decision, int Events)> Members { get; } = [];
+
+        public List<Recorded> Events { get; } = [];
+
+        public TState State { get; private set; } = state;
+
+        public void Add(PendingCommand command, Decision decision, TState after, DateTimeOffset now)
         {
-            var now = Time.GetUtcNow();
-            var decision = decide(Current, now);
-            if (decision.Rejection is { } rejection)
-            {
-                _logger.Refused(StreamId, rejection.Kind, rejection.Field, rejection.Reason);
-                return CommandResult.Rejected(rejection);
-            }
-            if (decision.Events.Count == 0)
-            {
-                // Nothing new, but the state it was decided on may still hold events not yet stored (a retry
-                // of a command still in flight): answer only once they are durable.
-                await ConfirmEvents();
-                return CommandResult.Accepted(Version);
-            }
-
-            var pending = UnconfirmedEvents.Count();
-            if (pending > 0 && pending + decision.Events.Count > MaxEventsPerWrite)
-            {
-                await ConfirmEvents();
-                continue;
-            }
-
             for (var i = 0; i < decision.Events.Count; i++)
             {
                 var id = i == 0 && decision.FirstEventId is { } given ? given : Guid.CreateVersion7(now);
-                RaiseEvent(new Recorded(id, decision.Events[i], context.Actor, context.CorrelationId, now));
+                Events.Add(new Recorded(id, decision.Events[i], command.Context.Actor, command.Context.CorrelationId, now));
             }
-            await ConfirmEvents();
-            _logger.Recorded(StreamId, decision.Events.Count, Version);
-            return CommandResult.Accepted(Version);
+            Members.Add((command, decision, decision.Events.Count));
+            State = after;
         }
     }
-
-    protected override void TransitionState(AggregateView<TState> view, Recorded @event) =>
-        view.Current = Evolve(view.Current ?? Initial, @event.Data);
-
-    async Task<KeyValuePair<int, AggregateView<TState>>> ICustomStorageInterface<AggregateView<TState>, Recorded>.ReadStateFromStorage()
-    {
-        var (version, state) = await Stream.ReadAsync();
-        // Only the first read can come from a snapshot; later ones (after a conflict) start from it too.
-        if (_snapshotVersion == 0 && _snapshots is not null)
-            _snapshotVersion = Stream.LoadedFromSnapshotVersion;
-        return new(version, new AggregateView<TState> { Current = state });
-    }
-
-    Task<bool> ICustomStorageInterface<AggregateView<TState>, Recorded>.ApplyUpdatesToStorage(IReadOnlyList<Recorded> updates, int expectedVersion) =>
-        Stream.WriteAsync(updates, expectedVersion);
 }

@@ -21,6 +21,18 @@ public static class EventStoreMetrics
         "Events appended to a stream in one transaction.",
         advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
 
+    /// <summary>Appends that failed, tagged with what the failure proves: conflict, definite (refused) or unknown.</summary>
+    public static readonly Counter<long> AppendFailures = Meter.CreateCounter<long>("tuyengiao.eventstore.append_failures", "{append}",
+        "Appends that failed: conflict (another writer), definite (nothing written, not retried) or unknown (looked up and retried).");
+
+    /// <summary>Streams whose last append is in doubt and being settled right now: a stuck grain shows here.</summary>
+    public static readonly UpDownCounter<long> StreamsInDoubt = Meter.CreateUpDownCounter<long>("tuyengiao.eventstore.streams_in_doubt", "{stream}",
+        "Streams whose last append ended with an unknown outcome and is being looked up and retried.");
+
+    /// <summary>Grains that gave up on their stream (past the bound of tries) and deactivated, answering 503.</summary>
+    public static readonly Counter<long> WritersGivenUp = Meter.CreateCounter<long>("tuyengiao.eventstore.writers_given_up", "{grain}",
+        "Grains that could not settle a write within the bound of tries, answered their callers 503 and deactivated.");
+
     /// <summary>
     /// The tag for a stream: its kind ("contest", "committee"...), never its id, which would make one time series per
     /// contest and committee in Prometheus.

@@ -7,4 +7,28 @@ public sealed class EventStoreOptions
 
     /// <summary>How many new events a large aggregate (a contest) takes before its state is snapshotted again.</summary>
     public int SnapshotEvery { get; set; } = 10_000;
+
+    /// <summary>
+    /// How many times an append whose outcome is unknown (a dropped connection, a timeout), or that keeps meeting another
+    /// writer, is looked up and tried again before the grain gives up: its callers then get a 503 and it deactivates.
+    /// </summary>
+    public int MaxWriteAttempts { get; set; } = 8;
+
+    /// <summary>The first pause before trying again; each next pause doubles, up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// The longest pause between two tries. With the defaults the bound is reached after about 6 s, well inside the 30 s
+    /// an HTTP client waits.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The pause before try <paramref name="attempt"/> (0 is the first retry): capped exponential, with jitter.</summary>
+    public TimeSpan RetryDelay(int attempt)
+    {
+        var exponential = FirstRetryDelay.Ticks * Math.Pow(2, Math.Min(attempt, 30));
+        var capped = Math.Min(exponential, MaxRetryDelay.Ticks);
+        // Up to a quarter less, so that the activations of a failed-over node do not retry in step.
+        return TimeSpan.FromTicks((long)(capped * (1 - Random.Shared.NextDouble() / 4)));
+    }
 }

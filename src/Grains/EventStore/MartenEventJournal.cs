@@ -11,10 +11,6 @@ namespace TuyenGiao.EventStore;
 /// </summary>
 public sealed class MartenEventJournal(IDocumentStore store) : IEventJournal
 {
-    // The unique indexes that make a second writer fail instead of writing twice (see MartenSetup).
-    private const string StreamVersionIndex = "pk_mt_events_stream_and_version";
-    private const string EventIdIndex = "idx_mt_events_event_id";
-
     public async Task<LoadedStream<TState>> LoadAsync<TState>(string streamId, CancellationToken ct = default)
         where TState : class
     {
@@ -70,12 +66,11 @@ public sealed class MartenEventJournal(IDocumentStore store) : IEventJournal
         }
         // Marten's expected version is the stream's version after this append.
         session.Events.Append(streamId, expectedVersion + events.Count, wrapped);
-        EventStoreMetrics.AppendBatchSize.Record(events.Count);
         try
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (Exception ex) when (IsConflict(ex))
+        catch (Exception ex) when (StoreFailures.Classify(ex) == AppendFailure.Conflict)
         {
             throw new StreamConflictException(streamId, expectedVersion, ex);
         }
@@ -92,15 +87,6 @@ public sealed class MartenEventJournal(IDocumentStore store) : IEventJournal
             .ToListAsync(ct);
         return versions;
     }
-
-    private static bool IsConflict(Exception ex) => ex switch
-    {
-        EventStreamUnexpectedMaxEventIdException => true,
-        Marten.Exceptions.ExistingStreamIdCollisionException => true,
-        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: StreamVersionIndex or EventIdIndex } => true,
-        _ when ex.InnerException is not null => IsConflict(ex.InnerException),
-        _ => false,
-    };
 
     private static long VersionOf<TState>(TState snapshot) where TState : class =>
         snapshot is IVersionedSnapshot versioned

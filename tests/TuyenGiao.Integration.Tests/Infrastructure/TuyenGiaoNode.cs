@@ -56,13 +56,17 @@ public sealed class TuyenGiaoNode : IAsyncDisposable
 
     /// <param name="time">A clock for the node; the system clock when null.</param>
     /// <param name="settings">Configuration on top of the defaults, for example Orleans:Mode.</param>
+    /// <param name="services">Services registered before the node's own, which they replace where the node only tries to
+    /// add its own (the event journal: a test may put one that injects faults in front of Marten's).</param>
     public static async Task<TuyenGiaoNode> StartAsync(
-        string connectionString, string clusterId, TimeProvider? time = null, IDictionary<string, string?>? settings = null)
+        string connectionString, string clusterId, TimeProvider? time = null, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var app = ApiApplication.Build([], builder =>
         {
             if (time is not null)
                 builder.Services.AddSingleton(time);
+            services?.Invoke(builder.Services);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             var values = new Dictionary<string, string?>
