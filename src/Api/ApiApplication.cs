@@ -9,6 +9,7 @@ using TuyenGiao.Api.Contests;
 using TuyenGiao.Api.Contests.Live;
 using TuyenGiao.Api.Health;
 using TuyenGiao.Api.Http;
+using TuyenGiao.Api.Http.Input;
 using TuyenGiao.Api.Observability;
 using TuyenGiao.Api.Security;
 using TuyenGiao.Api.WebUi;
@@ -48,6 +49,12 @@ public static class ApiApplication
             // A field given twice is ambiguous (which one did the client mean?): refuse it rather than keep the last.
             o.SerializerOptions.AllowDuplicateProperties = false;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            // A number sent as a string ("12") is a mistake of type, not something to guess at.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            // The one guard every string passes, and the accepted range of every date and instant (see docs/input.md).
+            o.SerializerOptions.Converters.Add(new GuardedStringConverter());
+            o.SerializerOptions.Converters.Add(new BoundedDateOnlyConverter());
+            o.SerializerOptions.Converters.Add(new BoundedInstantConverter());
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Logging.AddTuyenGiaoConsole(builder.Configuration);
@@ -72,6 +79,7 @@ public static class ApiApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCorrelationIds();
+        app.UseInputGuard();
         app.UseTuyenGiaoWebUi();
         app.UseSwagger();
         app.UseSwaggerUI(o => o.EnablePersistAuthorization());

@@ -82,13 +82,13 @@ public static class ContestEndpoints
             .Required("contestId", request.ContestId).Required("organiserCode", request.OrganiserCode).Required("kind", request.Kind);
         var details = ReadDetails(request.Details, errors);
         if (request.ContestId is not null)
-            errors.Check(ContestDecisions.ValidateId(request.ContestId.Trim().ToUpperInvariant()));
+            errors.Check(ContestDecisions.ValidateId(Identifiers.NormalizeAggregateId(request.ContestId)));
         if (errors.Any)
             return Problems.Invalid(errors.ToDictionary());
         if (http.Organise(CommitteeCode.Normalize(request.OrganiserCode!)) is { } denied)
             return denied;
 
-        var id = request.ContestId!.Trim().ToUpperInvariant();
+        var id = Identifiers.NormalizeAggregateId(request.ContestId!);
         var grain = grains.GetGrain<IContestGrain>(id);
         var result = await grain.Announce(new AnnounceContest(request.OrganiserCode!, request.Kind!.Value, details!), http.CommandContext());
         if (result.Rejection is { } rejection)

@@ -22,7 +22,7 @@ internal static class ContestRouting
     public static async Task<ContestTally> AsSeenBy(HttpContext http, ContestTally tally) =>
         tally.ResultsPublished || await http.MaySeeUnpublishedResults(tally.ContestId) ? tally : ContestTallies.WithoutUnpublishedAwards(tally);
 
-    public static string Normalize(string contestId) => contestId.Trim().ToUpperInvariant();
+    public static string Normalize(string contestId) => Identifiers.NormalizeAggregateId(contestId);
 
     public static IResult NoSuchContest(string contestId) =>
         Problems.NotFound("contestId", $"no contest with id '{Normalize(contestId)}' is announced");

@@ -11,22 +11,28 @@ namespace TuyenGiao.CommitteeRecords;
 /// </summary>
 public static class CommitteeRecordsStorage
 {
+    /// <summary>The events of a record-book stream: the projection takes exactly these and no other stream's.</summary>
+    public static readonly IReadOnlyList<Type> EventTypes =
+    [
+        typeof(ModelProgrammeRegistered), typeof(ModelProgrammeMaintained), typeof(ModelProgrammeCommended), typeof(ModelProgrammeRetired),
+        typeof(CommendationRecorded), typeof(OpinionIssueOpened), typeof(OpinionIssueResolved), typeof(InspectionRecorded),
+        typeof(InspectionFollowUpRecorded),
+    ];
+
     public static void Configure(StoreOptions options)
     {
         options.Projections.Add<RecordBookProjection>(ProjectionLifecycle.Inline);
-        options.Events.AddEventType<ModelProgrammeRegistered>();
-        options.Events.AddEventType<ModelProgrammeMaintained>();
-        options.Events.AddEventType<ModelProgrammeCommended>();
-        options.Events.AddEventType<ModelProgrammeRetired>();
-        options.Events.AddEventType<CommendationRecorded>();
-        options.Events.AddEventType<OpinionIssueOpened>();
-        options.Events.AddEventType<OpinionIssueResolved>();
-        options.Events.AddEventType<InspectionRecorded>();
-        options.Events.AddEventType<InspectionFollowUpRecorded>();
+        options.Events.AddEventTypes(EventTypes);
     }
 
     public sealed class RecordBookProjection : SingleStreamProjection<CommitteeRecordBook, string>
     {
+        public RecordBookProjection()
+        {
+            foreach (var type in EventTypes)
+                IncludeType(type);
+        }
+
         public override CommitteeRecordBook Evolve(CommitteeRecordBook? snapshot, string id, IEvent e) =>
             CommitteeRecordsEvolution.Evolve(snapshot ?? CommitteeRecordBook.Empty(id[(id.IndexOf('/') + 1)..]), e.Data);
     }

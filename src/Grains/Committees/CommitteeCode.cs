@@ -11,7 +11,7 @@ public static partial class CommitteeCode
 {
     public const int MaxLength = 32;
 
-    public static string Normalize(string code) => code.Trim().ToUpperInvariant();
+    public static string Normalize(string code) => Identifiers.AsciiUpper(code.Trim());
 
     public static Rejection? Validate(string field, string? code)
     {

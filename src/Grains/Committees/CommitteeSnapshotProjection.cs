@@ -9,6 +9,14 @@ namespace TuyenGiao.Committees;
 /// </summary>
 public sealed class CommitteeSnapshotProjection : SingleStreamProjection<Committee, string>
 {
+    public CommitteeSnapshotProjection()
+    {
+        // Evolve is written over object, so Marten cannot infer the event types: without this every stream of every kind
+        // would upsert a committee document named after its own id (a contest entry made 'contest/X' a committee).
+        foreach (var type in CommitteeStorage.EventTypes)
+            IncludeType(type);
+    }
+
     public override Committee Evolve(Committee? snapshot, string id, IEvent e) =>
         CommitteeEvolution.Evolve(snapshot ?? Committee.Unregistered(CodeOf(id)), e.Data);
 

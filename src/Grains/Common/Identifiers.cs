@@ -9,7 +9,18 @@ namespace TuyenGiao.Common;
 /// </summary>
 public static partial class Identifiers
 {
-    public static string NormalizeAggregateId(string id) => id.Trim().ToUpperInvariant();
+    public static string NormalizeAggregateId(string id) => AsciiUpper(id.Trim());
+
+    /// <summary>
+    /// Upper-cases a-z only. <see cref="string.ToUpperInvariant"/> also maps letters outside ASCII onto ASCII (the long s
+    /// 'ſ' becomes 'S', the dotless 'ı' becomes 'I'), which would make two different codes one; left as they are, such
+    /// letters fail the ASCII pattern and the code is refused.
+    /// </summary>
+    public static string AsciiUpper(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+            span[i] = char.IsAsciiLetterLower(source[i]) ? (char)(source[i] - 32) : source[i];
+    });
 
     public static Rejection? ValidateAggregateId(string field, string id) =>
         AggregateIdPattern().IsMatch(id) ? null : Rejection.Invalid(field, "must be 2 to 64 characters of A-Z, 0-9, '-' or '_', starting with a letter or digit");

@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace TuyenGiao.Api.Http.Input;
+
+/// <summary>
+/// The one check every string from outside passes, wherever it comes from (a JSON body through
+/// <see cref="GuardedStringConverter"/>, a query or path through <see cref="InputGuardMiddleware"/>), so a field added
+/// later cannot skip it. It refuses what no text of this domain contains and what PostgreSQL or a reader would choke on:
+/// control characters other than tab and line breaks (U+0000 cannot be stored in jsonb at all), unpaired surrogates
+/// (not text), and the noncharacters U+FFFE and U+FFFF. Names are checked further by the rules (invisible characters).
+/// </summary>
+public static class TextGuard
+{
+    /// <returns>Why the text is refused, or null when it passes.</returns>
+    public static string? Check(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            if (char.IsSurrogate(c))
+                return "contains an unpaired surrogate (not valid Unicode text)";
+            if (c is '\t' or '\n' or '\r')
+                continue;
+            if (char.IsControl(c))
+                return $"contains the control character U+{(int)c:X4}";
+            if (c is '\uFFFE' or '\uFFFF')
+                return $"contains the noncharacter U+{(int)c:X4}";
+        }
+        return null;
+    }
+
+    /// <summary>For messages: the text cut short, control characters shown as code points.</summary>
+    public static string Show(string text)
+    {
+        var shown = new StringBuilder();
+        foreach (var c in text.Length <= 40 ? text : text[..40])
+            shown.Append(char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString());
+        return text.Length <= 40 ? shown.ToString() : shown + "…";
+    }
+}
