@@ -54,6 +54,7 @@ public static class SiloHosting
     public static IServiceCollection AddTuyenGiaoStorage(this IServiceCollection services, string connectionString)
     {
         services.AddMarten(options => MartenSetup.Configure(options, connectionString));
+        services.AddHostedService<EventChainBackfill>();
         services.AddSingleton<IHostedService>(sp => new DatabaseSchema(
             connectionString, sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<ILogger<DatabaseSchema>>()));
         // TryAdd: a test may put a journal that injects faults in front of Marten's.

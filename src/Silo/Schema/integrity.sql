@@ -46,24 +46,43 @@ END
 $$;
 
 -- AFTER, so that a second writer still fails on Marten's own (stream, version) index first, which the journal reads as a conflict.
-DROP TRIGGER IF EXISTS chain_event ON tuyengiao.mt_events;
-CREATE TRIGGER chain_event AFTER INSERT ON tuyengiao.mt_events FOR EACH ROW EXECUTE FUNCTION audit.chain_event();
-
--- Events stored before the chain existed are chained once, stream by stream in version order.
+-- Created once: dropping and creating it again at every start took an ACCESS EXCLUSIVE lock on the events table,
+-- which stalled every append of a running cluster while one node restarted.
 DO
+$$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'chain_event' AND tgrelid = 'tuyengiao.mt_events'::regclass) THEN
+        CREATE TRIGGER chain_event AFTER INSERT ON tuyengiao.mt_events FOR EACH ROW EXECUTE FUNCTION audit.chain_event();
+    END IF;
+END
+$$;
+
+-- Events stored before the chain existed (or while its trigger was off) are chained by a background job after start-up,
+-- a batch per call, stream by stream in version order (TuyenGiao.Silo.EventChainBackfill): not part of readiness, and
+-- never a scan of every event inside the start-up transaction. One node at a time; the others find the lock taken.
+CREATE OR REPLACE FUNCTION audit.chain_backlog(batch integer) RETURNS integer
+    LANGUAGE plpgsql
+AS
 $$
 DECLARE
     e        record;
     previous bytea;
+    chained  integer := 0;
 BEGIN
+    IF NOT pg_try_advisory_xact_lock(8391246651040145985) THEN
+        RETURN 0;
+    END IF;
     FOR e IN SELECT m.* FROM tuyengiao.mt_events m
              WHERE NOT EXISTS (SELECT 1 FROM audit.event_chain c WHERE c.seq_id = m.seq_id)
              ORDER BY m.stream_id, m.version
+             LIMIT batch
         LOOP
             SELECT c.hash INTO previous FROM audit.event_chain c WHERE c.stream_id = e.stream_id AND c.version = e.version - 1;
             INSERT INTO audit.event_chain (seq_id, stream_id, version, hash)
             VALUES (e.seq_id, e.stream_id, e.version,
                     audit.event_link(previous, e.stream_id, e.version, e.type, e.data, e.id, e.user_name, e.correlation_id, e.timestamp));
+            chained := chained + 1;
         END LOOP;
+    RETURN chained;
 END
 $$;

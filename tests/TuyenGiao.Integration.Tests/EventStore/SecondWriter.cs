@@ -9,14 +9,17 @@ namespace TuyenGiao.Integration.Tests.EventStore;
 /// </summary>
 public static class SecondWriter
 {
-    public static async Task SubmitAsync(IEventJournal journal, string contestId, SubmitEntry entry, IReadOnlyList<string> committeePath)
+    /// <returns>Whether it stored the entry (false: its own decision refused it, for example over the author limit).</returns>
+    public static async Task<bool> SubmitAsync(IEventJournal journal, string contestId, SubmitEntry entry, IReadOnlyList<string> committeePath)
     {
         var stream = Contest.StreamIdFor(contestId);
         var loaded = await journal.LoadAsync<Contest>(stream);
         var now = DateTimeOffset.UtcNow;
         var decision = ContestDecisions.Submit(loaded.State!, ContestDecisions.Normalize(entry), committeePath, now);
-        Assert.False(decision.IsRejected, decision.Rejection?.Reason);
+        if (decision.IsRejected || decision.Events.Count == 0)
+            return false;
         await journal.AppendAsync(stream, loaded.Version,
             [new Recorded(decision.FirstEventId ?? Guid.CreateVersion7(now), decision.Events.Single(), "second-activation", "corr-second", now)]);
+        return true;
     }
 }

@@ -93,10 +93,10 @@ public class WritePathFaultTests(FaultyNodeFixture fixture)
         // A second activation (another silo after a failover) stores entry 4 and the submission "both" just before our append.
         fixture.Journal.BeforeNextAppend(stream, async journal =>
         {
-            await SecondWriter.SubmitAsync(journal, scenario.ContestId, new SubmitEntry("other", "Tác giả other", scenario.CellB, "Khát vọng vươn lên", 1_500, null, null),
-                [scenario.CellB, scenario.Bloc, scenario.Province]);
-            await SecondWriter.SubmitAsync(journal, scenario.ContestId, new SubmitEntry("both", "Tác giả both", scenario.CellA, "Khát vọng vươn lên", 1_500, null, null),
-                [scenario.CellA, scenario.Bloc, scenario.Province]);
+            Assert.True(await SecondWriter.SubmitAsync(journal, scenario.ContestId, new SubmitEntry("other", "Tác giả other", scenario.CellB, "Khát vọng vươn lên", 1_500, null, null),
+                [scenario.CellB, scenario.Bloc, scenario.Province]));
+            Assert.True(await SecondWriter.SubmitAsync(journal, scenario.ContestId, new SubmitEntry("both", "Tác giả both", scenario.CellA, "Khát vọng vươn lên", 1_500, null, null),
+                [scenario.CellA, scenario.Bloc, scenario.Province]));
         });
 
         var sends = new[] { "s-4", "both" }.Select(id => Http.PostJson(scenario.Entries, scenario.Entry(id))).ToList();

@@ -26,6 +26,9 @@ public sealed class FaultInjectingJournal(IEventJournal inner) : IEventJournal
     /// <summary>The next <paramref name="count"/> lookups of stored event ids fail.</summary>
     public void FailLookups(string streamId, int count) => Interlocked.Exchange(ref For(streamId).FailedLookups, count);
 
+    /// <summary>The next append is refused by the database as bad data (SQLSTATE 22P05), nothing written: a definite failure.</summary>
+    public void RefuseNextAppend(string streamId) => Interlocked.Exchange(ref For(streamId).Refusals, 1);
+
     /// <summary>Just before the next append, <paramref name="writer"/> runs: another writer moves the stream between decide and write.</summary>
     public void BeforeNextAppend(string streamId, Func<IEventJournal, Task> writer) => For(streamId).Intruder = writer;
 
@@ -41,6 +44,8 @@ public sealed class FaultInjectingJournal(IEventJournal inner) : IEventJournal
         {
             if (Interlocked.Exchange(ref faults.Intruder, null) is { } intruder)
                 await intruder(inner);
+            if (TakeOne(ref faults.Refusals))
+                throw new Npgsql.PostgresException("unsupported Unicode escape sequence (injected)", "ERROR", "ERROR", "22P05");
             if (TakeOne(ref faults.Drops))
                 throw new IOException("Connection reset by peer (injected, before the commit)");
         }
@@ -80,6 +85,7 @@ public sealed class FaultInjectingJournal(IEventJournal inner) : IEventJournal
         public int LostAcks;
         public int Drops;
         public int FailedLookups;
+        public int Refusals;
         public Func<IEventJournal, Task>? Intruder;
     }
 }

@@ -27,6 +27,8 @@ public sealed class FaultyNodeFixture : IAsyncLifetime
                 ["EventStore:MaxWriteAttempts"] = MaxWriteAttempts.ToString(),
                 ["EventStore:FirstRetryDelay"] = "00:00:00.020",
                 ["EventStore:MaxRetryDelay"] = "00:00:00.200",
+                // Snapshots every few events, so that the model-based test activates from them often.
+                ["EventStore:SnapshotEvery"] = "20",
                 // The model-based test sends many entries as one user: the per-user limit is not what it tests.
                 ["RateLimits:SubmissionsPerSecond"] = "100000",
                 ["RateLimits:SubmissionBurst"] = "100000",

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using TuyenGiao.Api.Committees;
+using TuyenGiao.Auditing;
+using TuyenGiao.Integration.Tests.Infrastructure;
+using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
+
+namespace TuyenGiao.Integration.Tests.Hosting;
+
+/// <summary>The schema step at start-up changes nothing that is already right, and leaves long work to the background.</summary>
+public class SchemaStartupTests
+{
+    private static Task<long> TriggerOid(TestDatabase database) => database.ScalarAsync(
+        "SELECT oid::bigint FROM pg_trigger WHERE tgname = 'chain_event' AND tgrelid = 'tuyengiao.mt_events'::regclass");
+
+    [Fact]
+    public async Task Given_a_database_already_set_up_When_another_node_starts_Then_the_chain_trigger_is_not_dropped_and_created_again()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clusterId = $"schema-{Guid.NewGuid():N}"[..16];
+        await using var first = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId);
+        var before = await TriggerOid(database);
+
+        await using var second = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId);
+
+        Assert.True(before > 0);
+        Assert.Equal(before, await TriggerOid(database));
+    }
+
+    [Fact]
+    public async Task Given_events_stored_without_the_chain_When_a_node_starts_Then_it_is_ready_and_chains_them_in_the_background()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clusterId = $"chain-{Guid.NewGuid():N}"[..16];
+        await using (var first = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId))
+        {
+            await database.ScalarAsync("ALTER TABLE tuyengiao.mt_events DISABLE TRIGGER chain_event");
+            await Read<CommitteeResponse>(await first.Http.PostJson("/api/committees",
+                new { code = "TV", name = "Ban Tuyên giáo Tỉnh ủy Trà Vinh", level = "Province", memberCount = 50_000 }), HttpStatusCode.Created);
+            await Read<CommitteeResponse>(await first.Http.PutJson("/api/committees/TV/member-count", new { memberCount = 50_100 }), HttpStatusCode.OK);
+            await database.ScalarAsync("ALTER TABLE tuyengiao.mt_events ENABLE TRIGGER chain_event");
+            Assert.Equal(0, await database.ScalarAsync("SELECT count(*) FROM audit.event_chain"));
+        }
+
+        await using var second = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId);
+
+        var clock = Stopwatch.StartNew();
+        while (await database.ScalarAsync("SELECT count(*) FROM audit.event_chain") < 2 && clock.Elapsed < TimeSpan.FromSeconds(20))
+            await Task.Delay(100);
+        var report = await second.Services.GetRequiredService<IntegrityCheck>().VerifyAsync();
+        Assert.True(report.Intact, string.Join("; ", report.Broken));
+        Assert.Equal(2, report.EventsChecked);
+        // A new event links onto the chained ones.
+        await Read<CommitteeResponse>(await second.Http.PutJson("/api/committees/TV/member-count", new { memberCount = 50_200 }), HttpStatusCode.OK);
+        Assert.True((await second.Services.GetRequiredService<IntegrityCheck>().VerifyAsync()).Intact);
+    }
+}
