@@ -22,8 +22,10 @@ public sealed record ReplayReport(long Streams, long ReadModelDocuments, long Sn
 /// <summary>
 /// Rebuilds every read model and snapshot from the events, stream by stream, and reconciles: each live grain's state is
 /// compared with the state folded from its events up to the version the grain reports. Documents are overwritten in
-/// place (no window in which they are missing), so it may run on a live system; a stream appended to while it is
-/// being rebuilt is simply rebuilt as it stood when it was read, and the next append brings its document current.
+/// place (no window in which they are missing), so it may run on a live system. While a stream's documents are rebuilt
+/// its row in mt_streams is locked, which every append to it updates: an append waits those milliseconds instead of
+/// landing between the fold and the write, where the rebuilt (older) document would overwrite the one the append's
+/// projection wrote. A document that drifted at the same version is repaired.
 /// </summary>
 public sealed class Replay(IDocumentStore store, ISnapshotStore snapshots, IEventJournal journal, IGrainFactory grains, NpgsqlDataSource database, TimeProvider time)
 {
@@ -96,27 +98,55 @@ public sealed class Replay(IDocumentStore store, ISnapshotStore snapshots, IEven
     private async Task<List<string>> StreamIdsAsync(CancellationToken ct)
     {
         var ids = new List<string>();
-        await using var command = database.CreateCommand("SELECT id FROM tuyengiao.mt_streams ORDER BY id");
+        await using var command = database.CreateCommand($"SELECT id FROM {MartenSetup.Schema}.mt_streams ORDER BY id");
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
             ids.Add(reader.GetString(0));
         return ids;
     }
 
+    /// <summary>
+    /// Locks the stream's row until released: appends to the stream wait, reads do not. Only documents need it; snapshots
+    /// are stored version-checked, so a million-event contest is folded without holding up its entries.
+    /// </summary>
+    private async Task<HeldStream> HoldStreamAsync(string streamId, CancellationToken ct)
+    {
+        var connection = await database.OpenConnectionAsync(ct);
+        var transaction = await connection.BeginTransactionAsync(ct);
+        await using var command = new NpgsqlCommand($"SELECT 1 FROM {MartenSetup.Schema}.mt_streams WHERE id = $1 FOR UPDATE", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        await command.ExecuteNonQueryAsync(ct);
+        return new HeldStream(connection, transaction);
+    }
+
+    private sealed class HeldStream(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    {
+        public Task ReleaseAsync(CancellationToken ct) => transaction.CommitAsync(ct);
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
     /// <summary>An inline snapshot document folded afresh from all the stream's events, stored over the existing one.</summary>
     private async Task<int> RebuildDocument<TState>(string streamId, CancellationToken ct) where TState : class
     {
+        await using var held = await HoldStreamAsync(streamId, ct);
         await using var session = store.LightweightSession();
         if (await session.Events.AggregateStreamAsync<TState>(streamId, token: ct) is not { } state)
             return 0;
         session.Store(state);
         await session.SaveChangesAsync(ct);
+        await held.ReleaseAsync(ct);
         return 1;
     }
 
     /// <summary>A campaign's report documents, and its snapshot, from its events.</summary>
     private async Task<(int Documents, int Snapshots)> RebuildCampaign(string streamId, string campaignId, CancellationToken ct)
     {
+        await using var held = await HoldStreamAsync(streamId, ct);
         await using var session = store.LightweightSession();
         var version = (await session.Events.FetchStreamStateAsync(streamId, ct))?.Version ?? 0;
         if (version == 0 || await session.Events.AggregateStreamAsync<Campaign>(streamId, version: version, token: ct) is not { } campaign)
@@ -127,6 +157,7 @@ public sealed class Replay(IDocumentStore store, ISnapshotStore snapshots, IEven
                 [.. r.CommitteePath], r.PeriodStart, r.PeriodEnd, r.Figures, r.Corrections));
         }
         await session.SaveChangesAsync(ct);
+        await held.ReleaseAsync(ct);
         await snapshots.SaveAsync(streamId, version, campaign, ct);
         return (campaign.Reports.Count, 1);
     }

@@ -8,6 +8,9 @@ public interface ISnapshotStore
 {
     Task<Snapshot<TState>?> LoadAsync<TState>(string streamId, CancellationToken ct = default);
 
-    /// <summary>Keeps the snapshot unless a newer one is already stored.</summary>
+    /// <summary>
+    /// Keeps the snapshot unless a newer one is already stored: a rebuild never takes a snapshot back, and one at the same
+    /// version replaces it (a repair; the events say the same either way).
+    /// </summary>
     Task SaveAsync<TState>(string streamId, long version, TState state, CancellationToken ct = default);
 }

@@ -30,7 +30,7 @@ public sealed class PostgresSnapshotStore(NpgsqlDataSource database, Serializer 
         await using var command = database.CreateCommand("""
             INSERT INTO snapshots.stream_snapshot (stream_id, version, state, taken_at) VALUES ($1, $2, $3, now())
             ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, state = EXCLUDED.state, taken_at = EXCLUDED.taken_at
-            WHERE snapshots.stream_snapshot.version < EXCLUDED.version
+            WHERE snapshots.stream_snapshot.version <= EXCLUDED.version
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
         command.Parameters.Add(new NpgsqlParameter { Value = version });

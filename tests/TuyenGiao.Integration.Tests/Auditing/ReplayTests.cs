@@ -1,4 +1,10 @@
 using System.Net;
+using Marten;
+using Marten.Services;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using TuyenGiao.Committees;
+using TuyenGiao.EventStore;
 using System.Text.Json;
 using TuyenGiao.Api.Campaigns;
 using TuyenGiao.Api.Committees;
@@ -76,5 +82,50 @@ public class ReplayTests
         var difference = Assert.Single(tampered.Differences);
         Assert.Equal(($"committee/{h.DistrictB}", 1L), (difference.StreamId, difference.Version));
         Assert.Contains("sửa trái phép", difference.What);
+    }
+
+    [Fact]
+    public async Task Given_an_append_committing_while_a_replay_rebuilds_its_stream_When_both_finish_Then_the_document_is_the_newer_one()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var node = await TuyenGiaoNode.StartAsync(database.ConnectionString, $"replay-{Guid.NewGuid():N}"[..16]);
+        await Read<CommitteeResponse>(await node.Http.PostJson("/api/committees",
+            new { code = "RACE", name = "Tỉnh ủy trước", level = "Province", memberCount = 10 }), HttpStatusCode.Created);
+        var store = node.Services.GetRequiredService<IDocumentStore>();
+
+        // Another writer's append, stored with its projection but not yet committed when the replay starts.
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var writer = store.LightweightSession(SessionOptions.ForTransaction(transaction)))
+        {
+            writer.Events.Append("committee/RACE", 2, new CommitteeRenamed("RACE", "Tỉnh ủy sau"));
+            await writer.SaveChangesAsync();
+        }
+        var replay = node.Services.GetRequiredService<Replay>().RunAsync(new Progress<string>());
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(replay.IsCompleted, "the replay rebuilt the stream's document without waiting for its writer");
+        await transaction.CommitAsync();
+        await replay;
+
+        Assert.Equal(2, await database.ScalarAsync("SELECT mt_version FROM tuyengiao.mt_doc_committee WHERE id = 'committee/RACE'"));
+        await using var session = store.QuerySession();
+        Assert.Equal("Tỉnh ủy sau", (await session.LoadAsync<Committee>("committee/RACE"))!.Name);
+    }
+
+    [Fact]
+    public async Task Given_a_stored_snapshot_When_one_of_the_same_version_or_older_is_saved_Then_the_same_version_repairs_it_and_the_older_is_ignored()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var node = await TuyenGiaoNode.StartAsync(database.ConnectionString, $"snap-{Guid.NewGuid():N}"[..16]);
+        var snapshots = node.Services.GetRequiredService<ISnapshotStore>();
+        var stream = $"campaign/SNAP-{Guid.NewGuid():N}"[..24];
+        await snapshots.SaveAsync(stream, 5, Campaign.None("DRIFTED"));
+
+        await snapshots.SaveAsync(stream, 5, Campaign.None("REPAIRED"));
+        await snapshots.SaveAsync(stream, 4, Campaign.None("OLDER"));
+
+        var stored = await snapshots.LoadAsync<Campaign>(stream);
+        Assert.Equal(("REPAIRED", 5L), (stored!.Value.State.CampaignId, stored.Value.Version));
     }
 }
