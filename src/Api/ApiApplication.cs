@@ -66,6 +66,7 @@ public static class ApiApplication
         builder.Services.AddExceptionHandler<UnhandledErrors>();
         builder.Services.AddTuyenGiaoHealth();
         builder.Services.AddSingleton<ContestLiveFeeds>();
+        builder.Services.AddSingleton<PastTallies>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ContestLiveFeeds>());
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(o =>

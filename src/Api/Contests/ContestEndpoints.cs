@@ -147,8 +147,10 @@ public static class ContestEndpoints
         WithContest(contestId, grains, async grain =>
         {
             var id = grain.GetPrimaryKeyString();
-            if (await entries.FindBySubmissionAsync(id, submissionId.Trim(), http.RequestAborted) is { } entry
-                && await http.SubmitEntryFor(id, entry.CommitteeCode) is { } denied)
+            // Fails closed: an entry the lookup cannot find has no committee to check the caller against.
+            if (await entries.FindBySubmissionAsync(id, submissionId.Trim(), http.RequestAborted) is not { } entry)
+                return Problems.NotFound("submissionId", $"no entry with submission id '{submissionId.Trim()}'");
+            if (await http.SubmitEntryFor(id, entry.CommitteeCode) is { } denied)
                 return denied;
             return await AnswerWithTally(grain, await grain.Withdraw(new WithdrawEntry(submissionId), http.CommandContext()), http);
         });
@@ -158,8 +160,8 @@ public static class ContestEndpoints
             await http.OrganiseContest(grain.GetPrimaryKeyString()) ?? await AnswerWithTally(grain, await grain.Disqualify(new DisqualifyEntry(entryNumber, request.Reason ?? ""), http.CommandContext()), http));
 
     /// <summary>The live tally, or with asOf or version the tally as the events stood then, folded from them.</summary>
-    private static Task<IResult> Tally(string contestId, DateTimeOffset? asOf, long? version, DateOnly? organisedAsOf, IGrainFactory grains, TimeTravel time,
-        OrganisationHistory organisation, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+    private static Task<IResult> Tally(string contestId, DateTimeOffset? asOf, long? version, DateOnly? organisedAsOf, IGrainFactory grains,
+        PastTallies past, HttpContext http, CancellationToken ct) =>
         WithContest(contestId, grains, async grain =>
         {
             if (asOf is null && version is null)
@@ -169,13 +171,9 @@ public static class ContestEndpoints
             }
             if (asOf is not null && version is not null || version < 1)
                 return Problems.Invalid(new Dictionary<string, string[]> { ["version"] = ["give either asOf or a version of 1 or more"] });
-            var past = await time.AsOfAsync<Contest>(Contest.StreamIdFor(Normalize(contestId)), version, asOf, ct);
-            if (past.State is not { Details: not null } contest)
-                return NoSuchContest(contestId);
-            var then = ContestTallies.Build(contest, past.Version, asOf ?? clock.GetUtcNow());
-            if (organisedAsOf is { } organisedDay)
-                then = ContestTallies.AsOrganised(then, contest, await organisation.ChartAsync(organisedDay, ct));
-            return TypedResults.Ok(await AsSeenBy(http, then));
+            return await past.AtAsync(Normalize(contestId), version, asOf, organisedAsOf, ct) is { } then
+                ? TypedResults.Ok(await AsSeenBy(http, then))
+                : NoSuchContest(contestId);
         });
 
     private static Task<IResult> LiveTally(string contestId, IGrainFactory grains, ContestLiveFeeds feeds, HttpContext http) =>

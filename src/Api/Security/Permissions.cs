@@ -25,14 +25,17 @@ public static class Permissions
     public static IResult? Organise(this HttpContext http, string organiserCode) =>
         Answer(AccessRules.MayOrganise(http.Caller(), organiserCode));
 
-    /// <summary>The contest's organisers; null too when no contest has the id, so that the grain answers the 404.</summary>
+    /// <summary>
+    /// The contest's organisers. Fails closed: with no contest there is no organiser to allow, so the check itself answers
+    /// the 404 (passing the command on would let it run unchecked against a contest announced a moment later).
+    /// </summary>
     public static async Task<IResult?> OrganiseContest(this HttpContext http, string contestId) =>
-        await OrganiserOf(http, contestId) is { } organiser ? Organise(http, organiser) : null;
+        await OrganiserOf(http, contestId) is { } organiser ? Organise(http, organiser) : Contests.ContestRouting.NoSuchContest(contestId);
 
     public static async Task<IResult?> SubmitEntryFor(this HttpContext http, string contestId, string committeeCode)
     {
         if (await OrganiserOf(http, contestId) is not { } organiser)
-            return null;
+            return Contests.ContestRouting.NoSuchContest(contestId);
         return Answer(AccessRules.MaySubmitFor(http.Caller(), organiser, await PathOf(http, committeeCode)));
     }
 

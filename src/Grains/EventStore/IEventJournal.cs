@@ -12,8 +12,12 @@ public interface IEventJournal
     /// </summary>
     Task<LoadedStream<TState>> LoadAsync<TState>(string streamId, CancellationToken ct = default) where TState : class;
 
-    /// <summary>The state of the stream: <paramref name="snapshot"/> (as of <paramref name="snapshotVersion"/>) with the later events folded in.</summary>
-    Task<LoadedStream<TState>> LoadAfterAsync<TState>(string streamId, TState snapshot, long snapshotVersion, CancellationToken ct = default) where TState : class;
+    /// <summary>
+    /// The state of the stream: <paramref name="snapshot"/> (as of <paramref name="snapshotVersion"/>) with the later events
+    /// folded in, all of them or up to <paramref name="upToVersion"/>.
+    /// </summary>
+    Task<LoadedStream<TState>> LoadAfterAsync<TState>(string streamId, TState snapshot, long snapshotVersion, CancellationToken ct = default,
+        long? upToVersion = null) where TState : class;
 
     /// <summary>The state folded from the stream's first <paramref name="version"/> events (null when 0).</summary>
     Task<TState?> LoadAsOfVersionAsync<TState>(string streamId, long version, CancellationToken ct = default) where TState : class;

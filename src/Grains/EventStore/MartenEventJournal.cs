@@ -26,11 +26,14 @@ public sealed class MartenEventJournal(IDocumentStore store) : IEventJournal
         return new LoadedStream<TState>(folded, state.Version);
     }
 
-    public async Task<LoadedStream<TState>> LoadAfterAsync<TState>(string streamId, TState snapshot, long snapshotVersion, CancellationToken ct = default)
+    public async Task<LoadedStream<TState>> LoadAfterAsync<TState>(string streamId, TState snapshot, long snapshotVersion, CancellationToken ct = default,
+        long? upToVersion = null)
         where TState : class
     {
         await using var session = store.QuerySession();
         var current = (await session.Events.FetchStreamStateAsync(streamId, ct))?.Version ?? 0;
+        if (upToVersion is { } upTo)
+            current = Math.Min(current, upTo);
         if (current <= snapshotVersion)
             return new LoadedStream<TState>(snapshot, snapshotVersion);
         var folded = await session.Events.AggregateStreamAsync(streamId, version: current, state: snapshot, fromVersion: snapshotVersion + 1, token: ct);

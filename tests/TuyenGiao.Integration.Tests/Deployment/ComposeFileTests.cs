@@ -27,6 +27,20 @@ public partial class ComposeFileTests
     }
 
     [Fact]
+    public void Given_the_compose_file_When_its_ports_and_networks_are_read_Then_only_HTTP_is_published_and_PostgreSQL_is_on_an_internal_network()
+    {
+        foreach (var (name, node) in Nodes)
+        {
+            var published = node["ports"].Items.Select(p => p.String.Split(':')[^1]).ToList();
+            Assert.True(published.SequenceEqual(["8080"]), $"{name} publishes {string.Join(", ", published)}: only the Api's HTTP port may leave the cluster");
+        }
+        var postgres = _compose["services"]["postgres"];
+        Assert.False(postgres.Has("ports"), "PostgreSQL must not be published");
+        var network = Assert.Single(postgres["networks"].Items).String;
+        Assert.Equal("true", _compose["networks"][network]["internal"].String);
+    }
+
+    [Fact]
     public void Given_the_nodes_When_their_settings_are_read_Then_each_reaches_the_compose_PostgreSQL_joins_one_cluster_and_advertises_its_own_name()
     {
         var postgres = _compose["services"]["postgres"];

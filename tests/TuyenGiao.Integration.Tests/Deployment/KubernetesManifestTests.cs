@@ -20,8 +20,26 @@ public class KubernetesManifestTests(NodeFixture fixture)
         var resources = DeploymentFiles.YamlDocument("k8s", "kustomization.yaml")["resources"].Items.Select(r => r.String).ToList();
 
         Assert.All(resources, r => Assert.True(File.Exists(DeploymentFiles.PathOf("k8s", r)), $"{r} is listed but missing"));
-        Assert.Equal(["Deployment", "PodDisruptionBudget", "Service"], resources.SelectMany(r => DeploymentFiles.YamlDocuments("k8s", r)).Select(d => d["kind"].String).Order());
+        Assert.Equal(["Deployment", "NetworkPolicy", "PodDisruptionBudget", "Service"], resources.SelectMany(r => DeploymentFiles.YamlDocuments("k8s", r)).Select(d => d["kind"].String).Order());
         Assert.DoesNotContain("secret.example.yaml", resources);
+    }
+
+    [Fact]
+    public void Given_the_network_policy_When_read_Then_only_members_of_the_cluster_reach_the_silo_and_gateway_ports_and_HTTP_stays_open()
+    {
+        var policy = Resource("NetworkPolicy")["spec"];
+        var members = policy["podSelector"]["matchLabels"].Strings;
+        var replayPod = DeploymentFiles.YamlDocument("k8s", "replay-job.yaml")["spec"]["template"]["metadata"]["labels"].Strings;
+        Assert.Subset(Pod["metadata"]["labels"].Strings.ToHashSet(), members.ToHashSet());
+        Assert.Subset(replayPod.ToHashSet(), members.ToHashSet());
+        Assert.Equal(["Ingress"], policy["policyTypes"].Items.Select(t => t.String));
+
+        var rules = policy["ingress"].Items;
+        var open = rules.Where(r => !r.Has("from")).SelectMany(r => r["ports"].Items.Select(p => p["port"].Int)).ToList();
+        Assert.Equal([8080], open);
+        var clusterOnly = Assert.Single(rules, r => r.Has("from"));
+        Assert.Equal(members, Assert.Single(clusterOnly["from"].Items)["podSelector"]["matchLabels"].Strings);
+        Assert.Equal([11111, 30000], clusterOnly["ports"].Items.Select(p => p["port"].Int).Order());
     }
 
     [Fact]

@@ -62,8 +62,8 @@ public sealed class FaultInjectingJournal(IEventJournal inner) : IEventJournal
     public Task<LoadedStream<TState>> LoadAsync<TState>(string streamId, CancellationToken ct = default) where TState : class =>
         inner.LoadAsync<TState>(streamId, ct);
 
-    public Task<LoadedStream<TState>> LoadAfterAsync<TState>(string streamId, TState snapshot, long snapshotVersion, CancellationToken ct = default)
-        where TState : class => inner.LoadAfterAsync(streamId, snapshot, snapshotVersion, ct);
+    public Task<LoadedStream<TState>> LoadAfterAsync<TState>(string streamId, TState snapshot, long snapshotVersion, CancellationToken ct = default,
+        long? upToVersion = null) where TState : class => inner.LoadAfterAsync(streamId, snapshot, snapshotVersion, ct, upToVersion);
 
     public Task<TState?> LoadAsOfVersionAsync<TState>(string streamId, long version, CancellationToken ct = default) where TState : class =>
         inner.LoadAsOfVersionAsync<TState>(streamId, version, ct);
