@@ -19,20 +19,31 @@ public sealed record Contest(
     [property: Id(5)] ImmutableList<EntryRecord> Entries,
     [property: Id(6)] ImmutableDictionary<string, int> EntryBySubmission,
     [property: Id(7)] ImmutableDictionary<long, int> ActiveEntriesByAuthor,
-    [property: Id(8)] ImmutableDictionary<string, CommitteeEntries> ByCommittee,
+    [property: Id(8)] ImmutableDictionary<string, CommitteeEntries> ByRecordedPath,
     [property: Id(9)] ImmutableSortedDictionary<DateOnly, int> AcceptedByDay,
     [property: Id(10)] int Accepted,
     [property: Id(11)] int Withdrawn,
     [property: Id(12)] int Disqualified,
     [property: Id(14)] Judging Judging,
-    [property: Id(15)] QuizAnswers Quiz)
+    [property: Id(15)] QuizAnswers Quiz,
+    [property: Id(16)] int Shape) : EventStore.ISnapshotShape
 {
+    /// <summary>
+    /// The layout of this state. A snapshot of another layout is not restored: the state is folded from the events instead.
+    /// 2: entries are counted per committee and the path it had when each entry came in (before: per committee, with the
+    /// path of its first entry).
+    /// </summary>
+    public const int CurrentShape = 2;
+
+    public bool IsCurrentShape => Shape == CurrentShape;
+
     public static string StreamIdFor(string contestId) => $"contest/{contestId}";
 
     public static Contest None(string contestId) => new(
         StreamIdFor(contestId), contestId, ContestStatus.None, "", ContestKind.Writing, null,
         ImmutableList<EntryRecord>.Empty, ImmutableDictionary<string, int>.Empty, ImmutableDictionary<long, int>.Empty,
-        ImmutableDictionary<string, CommitteeEntries>.Empty, ImmutableSortedDictionary<DateOnly, int>.Empty, 0, 0, 0, Judging.Empty, new QuizAnswers(0, 0));
+        ImmutableDictionary<string, CommitteeEntries>.Empty, ImmutableSortedDictionary<DateOnly, int>.Empty, 0, 0, 0, Judging.Empty, new QuizAnswers(0, 0),
+        CurrentShape);
 
     public EntryRecord? FindBySubmission(string submissionId) =>
         EntryBySubmission.TryGetValue(submissionId, out var number) ? Entries[number - 1] : null;
@@ -53,13 +64,17 @@ public readonly record struct EntryRecord(
     [property: Id(6)] DateTimeOffset SubmittedAt,
     [property: Id(7)] EntryStatus Status,
     [property: Id(8)] short QuestionsAnswered,
-    [property: Id(9)] short QuestionsCorrect);
+    [property: Id(9)] short QuestionsCorrect,
+    [property: Id(10)] string PathKey);
 
 /// <summary>Questions answered and answered correctly, over the accepted quiz entries.</summary>
 [GenerateSerializer, Immutable]
 public readonly record struct QuizAnswers([property: Id(0)] long Answered, [property: Id(1)] long Correct);
 
-/// <summary>A committee's own entries (not its subtree's) and its path to the root, for roll-ups.</summary>
+/// <summary>
+/// A committee's own entries (not its subtree's) recorded while it had one path to the root (itself first), for roll-ups as
+/// recorded: a committee that moved has one of these per path, so each entry rolls up where the committee stood when it came in.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record CommitteeEntries(
     [property: Id(0)] IReadOnlyList<string> Path,

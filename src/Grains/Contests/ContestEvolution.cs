@@ -83,7 +83,7 @@ public static class ContestEvolution
         private readonly ImmutableList<EntryRecord>.Builder _entries = state.Entries.ToBuilder();
         private readonly ImmutableDictionary<string, int>.Builder _entryBySubmission = state.EntryBySubmission.ToBuilder();
         private readonly ImmutableDictionary<long, int>.Builder _activeByAuthor = state.ActiveEntriesByAuthor.ToBuilder();
-        private readonly ImmutableDictionary<string, CommitteeEntries>.Builder _byCommittee = state.ByCommittee.ToBuilder();
+        private readonly ImmutableDictionary<string, CommitteeEntries>.Builder _byRecordedPath = state.ByRecordedPath.ToBuilder();
         private readonly ImmutableSortedDictionary<DateOnly, int>.Builder _acceptedByDay = state.AcceptedByDay.ToBuilder();
         private int _accepted = state.Accepted, _withdrawn = state.Withdrawn, _disqualified = state.Disqualified;
         private QuizAnswers _quiz = state.Quiz;
@@ -112,7 +112,7 @@ public static class ContestEvolution
             Entries = _entries.ToImmutable(),
             EntryBySubmission = _entryBySubmission.ToImmutable(),
             ActiveEntriesByAuthor = _activeByAuthor.ToImmutable(),
-            ByCommittee = _byCommittee.ToImmutable(),
+            ByRecordedPath = _byRecordedPath.ToImmutable(),
             AcceptedByDay = _acceptedByDay.ToImmutable(),
             Accepted = _accepted,
             Withdrawn = _withdrawn,
@@ -125,17 +125,28 @@ public static class ContestEvolution
         {
             var authorKey = SubmissionIdentity.AuthorKey(e.AuthorName, e.CommitteeCode);
             var day = ContestClock.VietnamDay(e.SubmittedAt);
+            var pathKey = PathKey(e);
             var record = new EntryRecord(e.EntryNumber, e.SubmissionId, e.Fingerprint, authorKey, e.CommitteeCode, day, e.SubmittedAt,
-                EntryStatus.Accepted, (short)(e.QuestionsAnswered ?? 0), (short)(e.QuestionsCorrect ?? 0));
+                EntryStatus.Accepted, (short)(e.QuestionsAnswered ?? 0), (short)(e.QuestionsCorrect ?? 0), pathKey);
             _entries.Add(record);
             _entryBySubmission[e.SubmissionId] = e.EntryNumber;
             _activeByAuthor[authorKey] = _activeByAuthor.GetValueOrDefault(authorKey) + 1;
-            _byCommittee[e.CommitteeCode] = _byCommittee.TryGetValue(e.CommitteeCode, out var existing)
+            _byRecordedPath[pathKey] = _byRecordedPath.TryGetValue(pathKey, out var existing)
                 ? existing with { Accepted = existing.Accepted + 1 }
-                : new CommitteeEntries(e.CommitteePath, 1, 0, 0);
+                : new CommitteeEntries(e.CommitteePath.Count > 0 ? e.CommitteePath : [e.CommitteeCode], 1, 0, 0);
             _acceptedByDay[day] = _acceptedByDay.GetValueOrDefault(day) + 1;
             _accepted++;
             _quiz = new QuizAnswers(_quiz.Answered + record.QuestionsAnswered, _quiz.Correct + record.QuestionsCorrect);
+        }
+
+        /// <summary>
+        /// The key of the entry's committee with the path it had when the entry came in. Entries of one committee and path
+        /// share one key instance, so the key costs each entry a reference, not a string.
+        /// </summary>
+        private string PathKey(EntrySubmitted e)
+        {
+            var key = e.CommitteePath.Count > 0 ? string.Join('\u001F', e.CommitteePath) : e.CommitteeCode;
+            return _byRecordedPath.TryGetKey(key, out var existing) ? existing : key;
         }
 
         /// <summary>A withdrawn or disqualified entry leaves the counts of accepted entries; its events stay.</summary>
@@ -150,8 +161,8 @@ public static class ContestEvolution
             _entries[entryNumber - 1] = entry with { Status = status };
             Decrement(_activeByAuthor, entry.AuthorKey);
             Decrement(_acceptedByDay, entry.Day);
-            var committee = _byCommittee[entry.CommitteeCode];
-            _byCommittee[entry.CommitteeCode] = committee with
+            var committee = _byRecordedPath[entry.PathKey];
+            _byRecordedPath[entry.PathKey] = committee with
             {
                 Accepted = committee.Accepted - 1,
                 Withdrawn = committee.Withdrawn + withdrawn,

@@ -85,7 +85,7 @@ public static class ContestTallies
     public static ContestTally AsOrganised(ContestTally tally, Contest contest, OrganisationChart chart)
     {
         IReadOnlyDictionary<string, OrganisedRollUp.Line> Sum(Func<CommitteeEntries, int> figure) =>
-            OrganisedRollUp.Sum(contest.ByCommittee.Select(c => (c.Key, (long)figure(c.Value))), chart).ToDictionary(l => l.Code);
+            OrganisedRollUp.Sum(contest.ByRecordedPath.Values.Select(c => (c.Path[0], (long)figure(c))), chart).ToDictionary(l => l.Code);
         var accepted = Sum(e => e.Accepted);
         var withdrawn = Sum(e => e.Withdrawn);
         var disqualified = Sum(e => e.Disqualified);
@@ -102,17 +102,26 @@ public static class ContestTallies
         var details = contest.Details ?? throw new InvalidOperationException("no contest");
         var rolled = new Dictionary<string, (int Own, int Accepted, int Withdrawn, int Disqualified)>(StringComparer.Ordinal);
         var parents = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var (code, own) in contest.ByCommittee)
+        // A committee that moved has entries under more than one path: each rolls up where it was recorded. The parent
+        // shown for a committee is the one of its latest entry.
+        var latest = new Dictionary<string, (int Number, IReadOnlyList<string> Path)>(StringComparer.Ordinal);
+        foreach (var entry in contest.Entries)
+            latest[entry.CommitteeCode] = (entry.Number, contest.ByRecordedPath[entry.PathKey].Path);
+        foreach (var own in contest.ByRecordedPath.Values)
         {
-            // A path runs from the committee up to the root: each one's parent is the next.
-            for (var i = 0; i < own.Path.Count; i++)
-                parents[own.Path[i]] = i + 1 < own.Path.Count ? own.Path[i + 1] : null;
+            var code = own.Path[0];
             foreach (var ancestor in own.Path)
             {
                 var sum = rolled.GetValueOrDefault(ancestor);
                 rolled[ancestor] = (sum.Own + (ancestor == code ? own.Accepted : 0), sum.Accepted + own.Accepted,
                     sum.Withdrawn + own.Withdrawn, sum.Disqualified + own.Disqualified);
             }
+        }
+        foreach (var own in contest.ByRecordedPath.Values.Select(p => p.Path).Concat(latest.Values.OrderBy(l => l.Number).Select(l => l.Path)))
+        {
+            // A path runs from the committee up to the root: each one's parent is the next; later paths win.
+            for (var i = 0; i < own.Count; i++)
+                parents[own[i]] = i + 1 < own.Count ? own[i + 1] : null;
         }
         var window = now < details.OpensAt ? "NotYetOpen" : now < details.ClosesAt ? "Open" : "Closed";
         return new ContestTally(
@@ -157,7 +166,7 @@ public static class ContestTallies
                 continue;
             }
             var entry = contest.FindByNumber(award.EntryNumber!.Value)!.Value;
-            foreach (var ancestor in contest.ByCommittee[entry.CommitteeCode].Path)
+            foreach (var ancestor in contest.ByRecordedPath[entry.PathKey].Path)
             {
                 var sum = counts.GetValueOrDefault(ancestor);
                 counts[ancestor] = (sum.Individual + 1, sum.Collective);

@@ -20,7 +20,8 @@ public sealed class PostgresSnapshotStore(NpgsqlDataSource database, Serializer 
         var bytes = await reader.GetFieldValueAsync<byte[]>(1, ct);
         // Restoring a large state takes seconds: keep it off the silo's scheduler threads.
         var state = await Task.Run(() => serializer.Deserialize<TState>(bytes), ct);
-        return state is not null ? new Snapshot<TState>(state, version) : null;
+        // A snapshot in the layout of an earlier version of the code is not restored: the events are folded instead.
+        return state is not null and not ISnapshotShape { IsCurrentShape: false } ? new Snapshot<TState>(state, version) : null;
     }
 
     public async Task SaveAsync<TState>(string streamId, long version, TState state, CancellationToken ct = default)

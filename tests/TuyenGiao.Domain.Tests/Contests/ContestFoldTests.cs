@@ -56,7 +56,7 @@ public class ContestFoldTests
         string.Join(";", contest.Entries),
         string.Join(";", contest.EntryBySubmission.OrderBy(e => e.Key, StringComparer.Ordinal)),
         string.Join(";", contest.ActiveEntriesByAuthor.OrderBy(e => e.Key)),
-        string.Join(";", contest.ByCommittee.OrderBy(e => e.Key, StringComparer.Ordinal).Select(c => $"{c.Key}:{c.Value.Accepted}/{c.Value.Withdrawn}/{c.Value.Disqualified}")),
+        string.Join(";", contest.ByRecordedPath.OrderBy(e => e.Key, StringComparer.Ordinal).Select(c => $"{c.Key}:{c.Value.Accepted}/{c.Value.Withdrawn}/{c.Value.Disqualified}")),
         string.Join(";", contest.AcceptedByDay),
         $"{contest.Accepted}/{contest.Withdrawn}/{contest.Disqualified}/{contest.Quiz}",
         string.Join(";", contest.Judging.Awards));

@@ -34,6 +34,25 @@ public class ContestTallyTests
     }
 
     [Fact]
+    public void Given_a_cell_moved_to_another_bloc_between_its_entries_When_tallied_as_recorded_Then_each_entry_rolls_up_where_it_came_in()
+    {
+        string[] movedPath = ["TV-KHOI-SGD", "TV-KHOI2", "TV"];
+        var state = Given(Announced(details: Details(eligible: "TV")));
+        state = Submitted(state, Entry("before", author: "A"));
+        state = Submitted(state, Entry("after-1", author: "B"), movedPath);
+        state = Submitted(state, Entry("after-2", author: "C"), movedPath);
+        state = ContestDecisions.Withdraw(state, new WithdrawEntry("after-2"), During).Events.Aggregate(state, ContestEvolution.Evolve);
+
+        var byCode = ContestTallies.Build(state, 5, During).ByCommittee.ToDictionary(c => c.Code);
+
+        Assert.Equal(new CommitteeTally("TV-KHOI", 0, 1, 0, 0, "TV"), byCode["TV-KHOI"]);
+        Assert.Equal(new CommitteeTally("TV-KHOI2", 0, 1, 1, 0, "TV"), byCode["TV-KHOI2"]);
+        // The cell's own entries are one line, under the parent of its latest entry.
+        Assert.Equal(new CommitteeTally("TV-KHOI-SGD", 2, 2, 1, 0, "TV-KHOI2"), byCode["TV-KHOI-SGD"]);
+        Assert.Equal(new CommitteeTally("TV", 0, 2, 1, 0, null), byCode["TV"]);
+    }
+
+    [Fact]
     public void Given_entries_around_midnight_in_Vietnam_When_tallied_by_day_Then_days_follow_UTC_plus_7()
     {
         var state = Given(Announced());

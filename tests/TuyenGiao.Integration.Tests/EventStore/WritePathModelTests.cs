@@ -1,16 +1,21 @@
+using System.Net;
+using System.Text.Json;
 using Npgsql;
+using TuyenGiao.Api.Committees;
+using TuyenGiao.Committees;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
 using TuyenGiao.EventStore;
 using TuyenGiao.Integration.Tests.Contests;
 using TuyenGiao.Integration.Tests.Infrastructure;
 using Xunit.Abstractions;
+using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
 
 namespace TuyenGiao.Integration.Tests.EventStore;
 
 /// <summary>
 /// A model-based test of the write path: seeded random sequences of concurrent submissions (some repeating an id, some
-/// repeating it with another body), withdrawals, deactivations (and so activations from snapshots, taken every 20
+/// repeating it with another body), withdrawals, a committee moved between two blocs and back, deactivations (and so activations from snapshots, taken every 20
 /// events here), another writer appending between decide and write, acknowledgements lost after the commit,
 /// connections lost before it, lookups failing past the bound, and definite refusals by the database. After each
 /// sequence the promises are checked against what PostgreSQL holds. The seed is printed; TUYENGIAO_MODEL_SEED replays one.
@@ -28,13 +33,16 @@ public class WritePathModelTests(FaultyNodeFixture fixture, ITestOutputHelper ou
         var seed = int.TryParse(Environment.GetEnvironmentVariable("TUYENGIAO_MODEL_SEED"), out var given) ? given : Environment.TickCount;
         var random = new Random(seed);
         var scenario = await ContestScenario.OpenNowAsync(fixture.Node.Http, perAuthorLimit: 3);
+        var otherBloc = $"B2{scenario.Bloc}";
+        await Read<CommitteeResponse>(await fixture.Node.Http.PostJson("/api/committees",
+            new { code = otherBloc, name = "Đảng ủy Khối doanh nghiệp", level = "Bloc", parentCode = scenario.Province, memberCount = 50 }), HttpStatusCode.Created);
         var faults = new Dictionary<string, int>();
         var commands = 0;
         output.WriteLine($"seed {seed}");
 
         for (var sequence = 0; sequence < Sequences; sequence++)
         {
-            var run = new SequenceRun(fixture, scenario, random, faults, $"M{seed & 0xFFFF:X4}-{sequence}");
+            var run = new SequenceRun(fixture, scenario, otherBloc, random, faults, $"M{seed & 0xFFFF:X4}-{sequence}");
             await run.AnnounceAsync();
             for (var step = 0; step < StepsPerSequence; step++)
                 await run.StepAsync();
@@ -43,13 +51,14 @@ public class WritePathModelTests(FaultyNodeFixture fixture, ITestOutputHelper ou
             commands += run.Commands;
         }
 
-        output.WriteLine($"{Sequences} sequences of {StepsPerSequence} steps, {commands} commands; faults injected: " +
+        output.WriteLine($"{Sequences} sequences of {StepsPerSequence} steps, {commands} commands; injected: " +
                          string.Join(", ", faults.OrderBy(f => f.Key).Select(f => $"{f.Key} {f.Value}")));
         Assert.True(faults.Values.Sum() >= Sequences, "the sequences injected too few faults to prove anything");
     }
 
     /// <summary>One contest's sequence: the commands sent, what each was answered, and the checks against the store.</summary>
-    private sealed class SequenceRun(FaultyNodeFixture fixture, ContestScenario scenario, Random random, Dictionary<string, int> faults, string contestId)
+    private sealed class SequenceRun(FaultyNodeFixture fixture, ContestScenario scenario, string otherBloc, Random random, Dictionary<string, int> faults,
+        string contestId)
     {
         private static readonly CommandContext Context = new("model", "corr-model");
         private readonly IContestGrain _grain = fixture.Node.Grains.GetGrain<IContestGrain>(contestId);
@@ -58,8 +67,11 @@ public class WritePathModelTests(FaultyNodeFixture fixture, ITestOutputHelper ou
         /// <summary>Receipts given: submission id to entry number. Each must be stored exactly once under that number.</summary>
         private readonly Dictionary<string, int> _acknowledged = new(StringComparer.Ordinal);
 
-        /// <summary>Submissions answered 503 (in doubt) or failed as a bug: settled at the end by sending them again.</summary>
-        private readonly Dictionary<string, SubmitEntry> _unsettled = new(StringComparer.Ordinal);
+        /// <summary>
+        /// Requests answered 503 (in doubt) or failed as a bug, settled at the end by sending each again. A request is its
+        /// id and its body: the same id with another body is another request, with an answer of its own.
+        /// </summary>
+        private readonly HashSet<SubmitEntry> _unsettled = [];
 
         /// <summary>Submissions another writer stored behind the grain's back.</summary>
         private readonly HashSet<string> _storedByOthers = new(StringComparer.Ordinal);
@@ -72,7 +84,7 @@ public class WritePathModelTests(FaultyNodeFixture fixture, ITestOutputHelper ou
         {
             var details = new ContestDetails("Cuộc thi mô hình", "Kiểm thử theo mô hình", DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(5),
                 500, [], 3, [new PrizeTier("Giải nhất", 1)], []);
-            var result = await _grain.Announce(new AnnounceContest(scenario.Bloc, ContestKind.Writing, details), Context);
+            var result = await _grain.Announce(new AnnounceContest(scenario.Province, ContestKind.Writing, details), Context);
             Assert.True(result.Succeeded, result.Rejection?.Reason);
         }
 
@@ -80,7 +92,7 @@ public class WritePathModelTests(FaultyNodeFixture fixture, ITestOutputHelper ou
         private SubmitEntry Entry(int id, bool otherBody = false) => new($"s-{id}", $"Tác giả {id % 9}", id % 2 == 0 ? scenario.CellA : scenario.CellB,
             otherBody ? "Một bài khác" : "Khát vọng vươn lên", 1_000 + id, null, null);
 
-        private IReadOnlyList<string> PathOf(SubmitEntry entry) => [entry.CommitteeCode, scenario.Bloc, scenario.Province];
+        private IReadOnlyList<string> PathOf(SubmitEntry entry) => [entry.CommitteeCode, entry.CommitteeCode == scenario.CellA ? scenario.Bloc : otherBloc, scenario.Province];
 
         private void Count(string fault) => faults[fault] = faults.GetValueOrDefault(fault) + 1;
 
@@ -96,6 +108,17 @@ public class WritePathModelTests(FaultyNodeFixture fixture, ITestOutputHelper ou
             if (roll < 18)
             {
                 await WithdrawAsync();
+                return;
+            }
+            if (roll < 22)
+            {
+                // The second cell changes bloc (the contest is the province's, so it stays eligible); the contest grain
+                // sees the new path within its lookup lifetime, and each entry rolls up where it was recorded.
+                Count("committee move");
+                var cell = fixture.Node.Grains.GetGrain<ICommitteeGrain>(scenario.CellB);
+                var parent = (await cell.Get())!.ParentCode == scenario.Bloc ? otherBloc : scenario.Bloc;
+                var moved = await cell.MoveUnder(new MoveCommittee(parent), Context);
+                Assert.True(moved.Succeeded, moved.Rejection?.Reason);
                 return;
             }
             ArmFault();
@@ -154,14 +177,14 @@ public class WritePathModelTests(FaultyNodeFixture fixture, ITestOutputHelper ou
                         if (_acknowledged.TryGetValue(receipt.SubmissionId, out var earlier))
                             Assert.Equal(earlier, receipt.EntryNumber); // a retry gets the first answer
                         _acknowledged[receipt.SubmissionId] = receipt.EntryNumber;
-                        _unsettled.Remove(receipt.SubmissionId);
+                        _unsettled.Remove(entry);
                     }
                 }
                 else
                 {
                     // A rejection (author limit, the same id with another body) is a final answer: nothing written for it.
                     lock (_acknowledged)
-                        _unsettled.Remove(entry.SubmissionId);
+                        _unsettled.Remove(entry);
                 }
             }
             catch (TimeoutException)
@@ -172,7 +195,7 @@ public class WritePathModelTests(FaultyNodeFixture fixture, ITestOutputHelper ou
             {
                 // 503 (in doubt) or a refusal injected as a definite failure (answered as a bug): a client sends it again.
                 lock (_acknowledged)
-                    _unsettled[entry.SubmissionId] = entry;
+                    _unsettled.Add(entry);
             }
         }
 
@@ -188,9 +211,9 @@ public class WritePathModelTests(FaultyNodeFixture fixture, ITestOutputHelper ou
             {
                 await _grain.Withdraw(new WithdrawEntry(id), Context).WaitAsync(AnswerWithin);
             }
-            catch (EventStoreUnavailableException)
+            catch (Exception ex) when (ex is EventStoreUnavailableException or InvalidOperationException)
             {
-                // In doubt; the recount below decides what is stored.
+                // In doubt (503), or refused by the injected definite failure: the recount below decides what is stored.
             }
         }
 
@@ -199,9 +222,9 @@ public class WritePathModelTests(FaultyNodeFixture fixture, ITestOutputHelper ou
         {
             for (var round = 0; _unsettled.Count > 0; round++)
             {
-                Assert.True(round < 20, $"still unsettled after 20 rounds: {string.Join(", ", _unsettled.Keys)}");
+                Assert.True(round < 20, $"still unsettled after 20 rounds: {string.Join(", ", _unsettled.Select(e => e.SubmissionId))}");
                 await Task.Delay(100);
-                foreach (var entry in _unsettled.Values.ToList())
+                foreach (var entry in _unsettled.ToList())
                     await SubmitAsync(entry);
             }
         }
@@ -224,22 +247,30 @@ public class WritePathModelTests(FaultyNodeFixture fixture, ITestOutputHelper ou
 
             // The grain answers, and its tally equals a recount of the stored events.
             var tally = await _grain.GetTally().WaitAsync(AnswerWithin);
-            var withdrawn = stored.Count(e => e.Type == "entry_withdrawn");
-            Assert.Equal((submitted.Count - withdrawn, withdrawn, (long)stored.Count), (tally!.Accepted, tally.Withdrawn, tally.Version));
+            var withdrawnNumbers = stored.Where(e => e.Type == "entry_withdrawn").Select(e => e.Number).ToHashSet();
+            Assert.Equal((submitted.Count - withdrawnNumbers.Count, withdrawnNumbers.Count, (long)stored.Count), (tally!.Accepted, tally.Withdrawn, tally.Version));
+
+            // Per committee: every accepted entry counts for each committee on the path it was recorded with.
+            var recount = submitted.Where(e => !withdrawnNumbers.Contains(e.Number)).SelectMany(e => e.Path)
+                .GroupBy(code => code).ToDictionary(g => g.Key, g => g.Count());
+            var tallied = tally.ByCommittee.Where(c => c.Accepted > 0).ToDictionary(c => c.Code, c => c.Accepted);
+            Assert.Equal(recount.OrderBy(c => c.Key), tallied.OrderBy(c => c.Key));
         }
 
-        private async Task<List<(string Type, int Number, string? SubmissionId)>> StoredAsync()
+        private async Task<List<(string Type, int Number, string? SubmissionId, string[] Path)>> StoredAsync()
         {
-            var events = new List<(string, int, string?)>();
+            var events = new List<(string, int, string?, string[])>();
             await using var connection = new NpgsqlConnection(fixture.Database.ConnectionString);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(
-                "SELECT type, coalesce((data->>'entryNumber')::int, 0), data->>'submissionId' FROM tuyengiao.mt_events WHERE stream_id = @s ORDER BY version",
+                "SELECT type, coalesce((data->>'entryNumber')::int, 0), data->>'submissionId', coalesce(data->>'committeePath', '[]') " +
+                "FROM tuyengiao.mt_events WHERE stream_id = @s ORDER BY version",
                 connection);
             command.Parameters.AddWithValue("s", _stream);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
-                events.Add((reader.GetString(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+                events.Add((reader.GetString(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                    JsonSerializer.Deserialize<string[]>(reader.GetString(3))!));
             return events;
         }
     }
