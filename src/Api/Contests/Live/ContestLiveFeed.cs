@@ -15,10 +15,53 @@ public sealed class ContestLiveFeed : IContestObserver
     private ContestTally? _latest;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _followers;
+    private bool _retired;
+    private DateTimeOffset _lastFollowed = DateTimeOffset.UtcNow;
 
-    public int Followers => Volatile.Read(ref _followers);
+    public int Followers
+    {
+        get
+        {
+            lock (_gate)
+                return _followers;
+        }
+    }
 
-    public DateTimeOffset LastFollowed { get; private set; } = DateTimeOffset.UtcNow;
+    /// <summary>
+    /// Joins the feed as a follower, unless it was retired: then the caller must take a new feed. Joining and retiring
+    /// are decided under one lock, so a follower can never join a feed in the moment it is being removed.
+    /// </summary>
+    public bool TryJoin()
+    {
+        lock (_gate)
+        {
+            if (_retired)
+                return false;
+            _followers++;
+            return true;
+        }
+    }
+
+    public void Leave()
+    {
+        lock (_gate)
+        {
+            _followers--;
+            _lastFollowed = DateTimeOffset.UtcNow;
+        }
+    }
+
+    /// <summary>Retires the feed when nobody has followed it for <paramref name="idle"/>; a retired feed takes no follower.</summary>
+    public bool TryRetire(TimeSpan idle, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            if (_retired || _followers > 0 || now - _lastFollowed <= idle)
+                return _retired;
+            _retired = true;
+            return true;
+        }
+    }
 
     public Task TallyChanged(ContestTally tally)
     {
@@ -41,37 +84,29 @@ public sealed class ContestLiveFeed : IContestObserver
         changed.TrySetResult();
     }
 
+    /// <summary>The tallies for a follower that has joined (<see cref="TryJoin"/>); the caller leaves when done.</summary>
     public async IAsyncEnumerable<ContestTally> Follow([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        Interlocked.Increment(ref _followers);
-        try
+        var sent = 0L;
+        while (!ct.IsCancellationRequested)
         {
-            var sent = 0L;
-            while (!ct.IsCancellationRequested)
+            ContestTally? latest;
+            Task changed;
+            lock (_gate)
             {
-                ContestTally? latest;
-                Task changed;
-                lock (_gate)
-                {
-                    latest = _latest;
-                    changed = _changed.Task;
-                }
-                if (latest is not null && latest.Version > sent)
-                {
-                    yield return latest;
-                    sent = latest.Version;
-                    if (!await Pause(MinInterval, ct))
-                        yield break;
-                    continue;
-                }
-                if (!await Wait(changed, ct))
-                    yield break;
+                latest = _latest;
+                changed = _changed.Task;
             }
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _followers);
-            LastFollowed = DateTimeOffset.UtcNow;
+            if (latest is not null && latest.Version > sent)
+            {
+                yield return latest;
+                sent = latest.Version;
+                if (!await Pause(MinInterval, ct))
+                    yield break;
+                continue;
+            }
+            if (!await Wait(changed, ct))
+                yield break;
         }
     }
 

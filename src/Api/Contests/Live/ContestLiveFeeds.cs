@@ -19,21 +19,39 @@ public sealed class ContestLiveFeeds(IGrainFactory grains, ILogger<ContestLiveFe
     public async IAsyncEnumerable<SseItem<ContestTally>> Follow(string contestId,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var subscription = await SubscriptionFor(contestId);
-        await foreach (var tally in subscription.Feed.Follow(ct))
-            yield return new SseItem<ContestTally>(tally, "tally") { EventId = tally.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        ContestLiveFeed feed;
+        while (true)
+        {
+            var (lazy, subscription) = await SubscriptionFor(contestId);
+            if (subscription.Feed.TryJoin())
+            {
+                feed = subscription.Feed;
+                break;
+            }
+            // Retired a moment ago by the renewal loop: forget it (if the loop has not yet) and take a new one.
+            _feeds.TryRemove(new KeyValuePair<string, Lazy<Task<Subscription>>>(contestId, lazy));
+        }
+        try
+        {
+            await foreach (var tally in feed.Follow(ct))
+                yield return new SseItem<ContestTally>(tally, "tally") { EventId = tally.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        }
+        finally
+        {
+            feed.Leave();
+        }
     }
 
     /// <summary>
     /// One subscription per contest, shared by its followers. A subscription that failed (the grain timed out
     /// while activating, say) is forgotten, so that the next follower tries again instead of failing for ever.
     /// </summary>
-    private async Task<Subscription> SubscriptionFor(string contestId)
+    private async Task<(Lazy<Task<Subscription>> Lazy, Subscription Subscription)> SubscriptionFor(string contestId)
     {
         var lazy = _feeds.GetOrAdd(contestId, id => new Lazy<Task<Subscription>>(() => Subscribe(id)));
         try
         {
-            return await lazy.Value;
+            return (lazy, await lazy.Value);
         }
         catch
         {
@@ -66,9 +84,9 @@ public sealed class ContestLiveFeeds(IGrainFactory grains, ILogger<ContestLiveFe
                 var subscription = lazy.Value.Result;
                 try
                 {
-                    if (subscription.Feed.Followers == 0 && DateTimeOffset.UtcNow - subscription.Feed.LastFollowed > IdleLifetime)
+                    if (subscription.Feed.TryRetire(IdleLifetime, DateTimeOffset.UtcNow))
                     {
-                        _feeds.TryRemove(contestId, out _);
+                        _feeds.TryRemove(new KeyValuePair<string, Lazy<Task<Subscription>>>(contestId, lazy));
                         await subscription.Grain.Unsubscribe(subscription.Reference);
                         continue;
                     }
