@@ -14,7 +14,10 @@ public sealed record EventPage(IReadOnlyList<LoggedEvent> Events, long? Next);
 /// committee, organiser or launcher of an entry, report or record).</param>
 public sealed record EventFilter(IReadOnlyList<string>? Types, IReadOnlyList<string>? CommitteeCodes, DateTimeOffset? From, DateTimeOffset? To);
 
-/// <summary>The event log, read straight from Marten's event table: one stream by version, or the whole store by sequence.</summary>
+/// <summary>
+/// The event log, read straight from Marten's event table: one stream by version, or the whole store by sequence, never
+/// past an event whose transaction might still be followed by one with a lower sequence number.
+/// </summary>
 public sealed class EventLog(NpgsqlDataSource database)
 {
     public const int MaxPage = 1_000;
@@ -34,9 +37,15 @@ public sealed class EventLog(NpgsqlDataSource database)
     public async Task<EventPage> FeedAsync(EventFilter filter, long afterSequence, int limit, CancellationToken ct = default)
     {
         var codes = filter.CommitteeCodes?.ToArray();
+        // Sequence numbers are drawn inside the appending transaction, so a transaction still running can commit a
+        // number below one already visible: a page that went past it would skip it for ever. So the feed stops below
+        // the oldest transaction still running: only rows written by transactions older than every running one (age
+        // compares 32-bit transaction ids safely across wraparound) are listed; the rest come in the next page.
         await using var command = database.CreateCommand($"""
-            SELECT {Columns} FROM tuyengiao.mt_events
+            WITH horizon AS (SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296)::text::xid AS oldest_running)
+            SELECT {Columns} FROM {EventStore.MartenSetup.Schema}.mt_events, horizon
             WHERE seq_id > $1
+              AND age(xmin) > age(horizon.oldest_running)
               AND ($2::text[] IS NULL OR type = ANY($2))
               AND ($3::timestamptz IS NULL OR timestamp >= $3)
               AND ($4::timestamptz IS NULL OR timestamp < $4)
