@@ -3,14 +3,17 @@ using Marten;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using TuyenGiao.EventStore;
 
 namespace TuyenGiao.Silo;
 
 /// <summary>
 /// Brings PostgreSQL up to date before anything else starts (IHostedLifecycleService.StartingAsync runs before
 /// every hosted service's StartAsync, the Orleans silo's included): the clustering tables and stored queries,
-/// the snapshot table, then Marten's event store and documents, then the hash chain over the events. Both steps are idempotent, and nodes starting together take turns
-/// on an advisory lock.
+/// the snapshot table, then Marten's event store and documents, then the hash chain's table, functions and trigger. Every
+/// step changes nothing that is already right (no DROP and CREATE of the trigger, no scan of the events: events stored
+/// before the chain are chained by <see cref="EventChainBackfill"/> in the background), and nodes starting together take
+/// turns on an advisory lock.
 /// </summary>
 public sealed class DatabaseSchema(string connectionString, IDocumentStore store, ILogger<DatabaseSchema> logger) : IHostedLifecycleService
 {
@@ -49,7 +52,8 @@ public sealed class DatabaseSchema(string connectionString, IDocumentStore store
         var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith(fileName, StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(name)!;
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        // The event store's schema name has one source: MartenSetup.Schema.
+        return reader.ReadToEnd().Replace("__EVENTS_SCHEMA__", MartenSetup.Schema, StringComparison.Ordinal);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,3 +1,4 @@
+using TuyenGiao.Common;
 using TuyenGiao.Contests;
 
 namespace TuyenGiao.Api.Contests;
@@ -66,7 +67,7 @@ public sealed record ContestResponse(
 {
     public static ContestResponse From(ContestView v) => new(
         v.ContestId, v.OrganiserCode, v.Kind, v.Status, v.Details.Title, v.Details.Description,
-        ContestClock.InVietnam(v.Details.OpensAt), ContestClock.InVietnam(v.Details.ClosesAt), v.Details.Target,
+        VietnamTime.Of(v.Details.OpensAt), VietnamTime.Of(v.Details.ClosesAt), v.Details.Target,
         v.Details.EligibleCommittees, v.Details.PerAuthorLimit, v.Details.IndividualPrizes, v.Details.CollectivePrizes, v.Version);
 }
 

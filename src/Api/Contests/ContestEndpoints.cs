@@ -139,7 +139,7 @@ public static class ContestEndpoints
             var receipt = outcome.Receipt!;
             var id = Normalize(contestId);
             return TypedResults.Created($"/api/contests/{id}/entries/{Uri.EscapeDataString(receipt.SubmissionId)}",
-                new SubmissionReceiptResponse(id, receipt.SubmissionId, receipt.EntryNumber, ContestClock.InVietnam(receipt.SubmittedAt)));
+                new SubmissionReceiptResponse(id, receipt.SubmissionId, receipt.EntryNumber, VietnamTime.Of(receipt.SubmittedAt)));
         });
 
     /// <summary>Whoever may record an entry for its committee may withdraw it.</summary>

@@ -1,3 +1,4 @@
+using TuyenGiao.EventStore;
 using System.Data;
 using System.Runtime.CompilerServices;
 using Npgsql;
@@ -17,9 +18,9 @@ public sealed class EventExport(NpgsqlDataSource database)
     public async IAsyncEnumerable<ExportedEvent> ReadAsync(string? streamId, DateTimeOffset? from, DateTimeOffset? to,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
-        await using var command = database.CreateCommand("""
+        await using var command = database.CreateCommand($"""
             SELECT seq_id, stream_id, version, type, timestamp, user_name, correlation_id, id, data::text
-            FROM tuyengiao.mt_events
+            FROM {MartenSetup.Schema}.mt_events
             WHERE ($1::text IS NULL OR stream_id = $1)
               AND ($2::timestamptz IS NULL OR timestamp >= $2)
               AND ($3::timestamptz IS NULL OR timestamp < $3)

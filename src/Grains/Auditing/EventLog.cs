@@ -1,3 +1,4 @@
+using TuyenGiao.EventStore;
 using System.Text.Json;
 using Npgsql;
 
@@ -27,7 +28,7 @@ public sealed class EventLog(NpgsqlDataSource database)
     public async Task<EventPage> StreamAsync(string streamId, long afterVersion, int limit, CancellationToken ct = default)
     {
         await using var command = database.CreateCommand(
-            $"SELECT {Columns} FROM tuyengiao.mt_events WHERE stream_id = $1 AND version > $2 ORDER BY version LIMIT $3");
+            $"SELECT {Columns} FROM {MartenSetup.Schema}.mt_events WHERE stream_id = $1 AND version > $2 ORDER BY version LIMIT $3");
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
         command.Parameters.Add(new NpgsqlParameter { Value = afterVersion });
         command.Parameters.Add(new NpgsqlParameter { Value = limit + 1 });
@@ -43,7 +44,7 @@ public sealed class EventLog(NpgsqlDataSource database)
         // compares 32-bit transaction ids safely across wraparound) are listed; the rest come in the next page.
         await using var command = database.CreateCommand($"""
             WITH horizon AS (SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296)::text::xid AS oldest_running)
-            SELECT {Columns} FROM {EventStore.MartenSetup.Schema}.mt_events, horizon
+            SELECT {Columns} FROM {MartenSetup.Schema}.mt_events, horizon
             WHERE seq_id > $1
               AND age(xmin) > age(horizon.oldest_running)
               AND ($2::text[] IS NULL OR type = ANY($2))
@@ -67,7 +68,7 @@ public sealed class EventLog(NpgsqlDataSource database)
     /// <summary>The version a stream had at a moment: its last event recorded at or before it (0 when none).</summary>
     public async Task<long> VersionAtAsync(string streamId, DateTimeOffset moment, CancellationToken ct = default)
     {
-        await using var command = database.CreateCommand("SELECT coalesce(max(version), 0) FROM tuyengiao.mt_events WHERE stream_id = $1 AND timestamp <= $2");
+        await using var command = database.CreateCommand($"SELECT coalesce(max(version), 0) FROM {MartenSetup.Schema}.mt_events WHERE stream_id = $1 AND timestamp <= $2");
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
         command.Parameters.Add(new NpgsqlParameter { Value = moment.ToUniversalTime() });
         return (long)(await command.ExecuteScalarAsync(ct))!;

@@ -1,3 +1,4 @@
+using TuyenGiao.EventStore;
 using Npgsql;
 
 namespace TuyenGiao.Auditing;
@@ -19,10 +20,10 @@ public sealed class IntegrityCheck(NpgsqlDataSource database)
 {
     public const int MaxReported = 1_000;
 
-    private const string EventsSql = """
+    private const string EventsSql = $"""
         SELECT e.stream_id, e.version, c.hash IS NULL AS unchained, (e.version > 1 AND p.hash IS NULL) AS gap,
                c.hash = audit.event_link(p.hash, e.stream_id, e.version, e.type, e.data, e.id, e.user_name, e.correlation_id, e.timestamp) AS holds
-        FROM tuyengiao.mt_events e
+        FROM {MartenSetup.Schema}.mt_events e
         LEFT JOIN audit.event_chain c ON c.seq_id = e.seq_id
         LEFT JOIN audit.event_chain p ON p.stream_id = e.stream_id AND p.version = e.version - 1
         WHERE ($1::text IS NULL OR e.stream_id = $1)
@@ -30,10 +31,10 @@ public sealed class IntegrityCheck(NpgsqlDataSource database)
         """;
 
     // A link whose event is gone: the event was deleted after it was chained.
-    private const string OrphansSql = """
+    private const string OrphansSql = $"""
         SELECT c.stream_id, min(c.version)
         FROM audit.event_chain c
-        WHERE ($1::text IS NULL OR c.stream_id = $1) AND NOT EXISTS (SELECT 1 FROM tuyengiao.mt_events e WHERE e.seq_id = c.seq_id)
+        WHERE ($1::text IS NULL OR c.stream_id = $1) AND NOT EXISTS (SELECT 1 FROM {MartenSetup.Schema}.mt_events e WHERE e.seq_id = c.seq_id)
         GROUP BY c.stream_id
         """;
 

@@ -29,7 +29,7 @@ public sealed class CommitteeGrain(IEventJournal journal, IOptions<EventStoreOpt
     public async Task<CommandResult> Register(RegisterCommittee command, CommandContext context)
     {
         var parent = ParentCodeOrNull(command.ParentCode) is { } parentCode ? await directory.FindAsync(parentCode) : null;
-        return await Execute((state, now) => CommitteeDecisions.Register(state, command, parent, ContestClock.VietnamDay(now)), context);
+        return await Execute((state, now) => CommitteeDecisions.Register(state, command, parent, VietnamTime.DayOf(now)), context);
     }
 
     public Task<CommandResult> Rename(RenameCommittee command, CommandContext context) =>
@@ -79,7 +79,7 @@ public sealed class CommitteeGrain(IEventJournal journal, IOptions<EventStoreOpt
     private async Task<CommandResult> Reorganise(DateOnly effectiveOn, Func<CommitteeTimeline?, OrganisationChart, DateOnly, Decision> decide, CommandContext context)
     {
         var chart = await history.ChartAsync(effectiveOn);
-        return await Execute((state, now) => decide(state.IsRegistered ? chart.TimelineOf(Code) : null, chart, ContestClock.VietnamDay(now)), context);
+        return await Execute((state, now) => decide(state.IsRegistered ? chart.TimelineOf(Code) : null, chart, VietnamTime.DayOf(now)), context);
     }
 
     private static string? ParentCodeOrNull(string? code) => code is null ? null : CommitteeCode.Normalize(code);

@@ -15,12 +15,29 @@ public enum RejectionKind
     Forbidden,
 }
 
-/// <summary>A typed refusal from a <c>Decide</c> function: which field, and why, in words a user can act on.</summary>
+/// <summary>
+/// What a grain may do about a refusal, beyond answering it. Most need nothing; a refusal that rests on a lookup the grain
+/// caches for a few seconds (a committee's path) is decided once more on a fresh lookup.
+/// </summary>
+public enum RejectionCode
+{
+    None,
+    /// <summary>The committee was not found: it may have been registered a moment ago.</summary>
+    CommitteeUnknown,
+    /// <summary>The committee is not below an eligible one: it may have moved a moment ago.</summary>
+    CommitteeNotEligible,
+}
+
+/// <summary>
+/// A typed refusal from a <c>Decide</c> function: which field, and why, in words a user can act on; and a code for the
+/// grain, so that no logic reads the field name or the words.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record Rejection(
     [property: Id(0)] RejectionKind Kind,
     [property: Id(1)] string Field,
-    [property: Id(2)] string Reason)
+    [property: Id(2)] string Reason,
+    [property: Id(3)] RejectionCode Code = RejectionCode.None)
 {
     public static Rejection Invalid(string field, string reason) => new(RejectionKind.Invalid, field, reason);
     public static Rejection NotFound(string field, string reason) => new(RejectionKind.NotFound, field, reason);

@@ -97,12 +97,12 @@ public static class ContestDecisions
             return Rejection.RuleViolation("submittedAt",
                 $"entries are accepted from {Show(details.OpensAt)} until before {Show(details.ClosesAt)} (UTC+7); it is now {Show(now)}");
         if (committeePath.Count == 0)
-            return Rejection.NotFound("committeeCode", $"no committee with code '{command.CommitteeCode}' is registered");
+            return Rejection.NotFound("committeeCode", $"no committee with code '{command.CommitteeCode}' is registered") with { Code = RejectionCode.CommitteeUnknown };
         IReadOnlyList<string> eligibleRoots = details.EligibleCommittees.Count == 0 ? [state.OrganiserCode] : details.EligibleCommittees;
         eligibleRoots = Successors.StandingFor(eligibleRoots, standingFor);
         if (!committeePath.Any(eligibleRoots.Contains))
             return Rejection.RuleViolation("committeeCode",
-                $"committee '{command.CommitteeCode}' is not eligible: entries come from {string.Join(", ", eligibleRoots)} and the committees below");
+                $"committee '{command.CommitteeCode}' is not eligible: entries come from {string.Join(", ", eligibleRoots)} and the committees below") with { Code = RejectionCode.CommitteeNotEligible };
         var authorKey = SubmissionIdentity.AuthorKey(command.AuthorName, command.CommitteeCode);
         if (state.ActiveEntriesByAuthor.GetValueOrDefault(authorKey) >= details.PerAuthorLimit)
             return Rejection.RuleViolation("authorName", $"'{command.AuthorName}' already has {details.PerAuthorLimit} entr{(details.PerAuthorLimit == 1 ? "y" : "ies")}, the most one author may submit");
@@ -227,5 +227,5 @@ public static class ContestDecisions
         CollectivePrizes = d.CollectivePrizes.Select(t => t with { Name = VietnameseText.Normalize(t.Name)! }).ToList(),
     };
 
-    private static string Show(DateTimeOffset instant) => ContestClock.InVietnam(instant).ToString("dd/MM/yyyy HH:mm:ss");
+    private static string Show(DateTimeOffset instant) => VietnamTime.Of(instant).ToString("dd/MM/yyyy HH:mm:ss");
 }

@@ -1,3 +1,4 @@
+using TuyenGiao.Common;
 using System.Collections.Immutable;
 
 namespace TuyenGiao.Contests;
@@ -124,7 +125,7 @@ public static class ContestEvolution
         private void Submitted(EntrySubmitted e)
         {
             var authorKey = SubmissionIdentity.AuthorKey(e.AuthorName, e.CommitteeCode);
-            var day = ContestClock.VietnamDay(e.SubmittedAt);
+            var day = VietnamTime.DayOf(e.SubmittedAt);
             var pathKey = PathKey(e);
             var record = new EntryRecord(e.EntryNumber, e.SubmissionId, e.Fingerprint, authorKey, e.CommitteeCode, day, e.SubmittedAt,
                 EntryStatus.Accepted, (short)(e.QuestionsAnswered ?? 0), (short)(e.QuestionsCorrect ?? 0), pathKey);

@@ -81,7 +81,7 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
         var result = await DecideSubmission(entry, context, fresh: false);
         // The lookups may be a few seconds old: a committee refused on them (registered or reorganised a moment ago)
         // is decided once more on fresh ones. A refusal wrote nothing, so deciding again is safe.
-        if (result.Rejection is { Field: "committeeCode" })
+        if (result.Rejection?.Code is RejectionCode.CommitteeUnknown or RejectionCode.CommitteeNotEligible)
             result = await DecideSubmission(entry, context, fresh: true);
         if (result.Rejection is { } rejection)
         {

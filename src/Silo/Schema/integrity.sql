@@ -51,8 +51,8 @@ $$;
 DO
 $$
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'chain_event' AND tgrelid = 'tuyengiao.mt_events'::regclass) THEN
-        CREATE TRIGGER chain_event AFTER INSERT ON tuyengiao.mt_events FOR EACH ROW EXECUTE FUNCTION audit.chain_event();
+    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'chain_event' AND tgrelid = '__EVENTS_SCHEMA__.mt_events'::regclass) THEN
+        CREATE TRIGGER chain_event AFTER INSERT ON __EVENTS_SCHEMA__.mt_events FOR EACH ROW EXECUTE FUNCTION audit.chain_event();
     END IF;
 END
 $$;
@@ -72,7 +72,7 @@ BEGIN
     IF NOT pg_try_advisory_xact_lock(8391246651040145985) THEN
         RETURN 0;
     END IF;
-    FOR e IN SELECT m.* FROM tuyengiao.mt_events m
+    FOR e IN SELECT m.* FROM __EVENTS_SCHEMA__.mt_events m
              WHERE NOT EXISTS (SELECT 1 FROM audit.event_chain c WHERE c.seq_id = m.seq_id)
              ORDER BY m.stream_id, m.version
              LIMIT batch

@@ -78,8 +78,9 @@ public class SubmitEntryTests
     }
 
     [Fact]
-    public void Given_a_contest_of_the_bloc_When_a_committee_outside_its_subtree_submits_Then_it_is_not_eligible() =>
-        ThenRejected(Submit(Open, Entry("s-1", committee: "CT"), path: ["CT"]), RejectionKind.RuleViolation, "committeeCode");
+    public void Given_a_contest_of_the_bloc_When_a_committee_outside_its_subtree_submits_Then_it_is_not_eligible_coded_for_a_fresh_lookup() =>
+        Assert.Equal(RejectionCode.CommitteeNotEligible,
+            ThenRejected(Submit(Open, Entry("s-1", committee: "CT"), path: ["CT"]), RejectionKind.RuleViolation, "committeeCode").Code);
 
     [Fact]
     public void Given_an_explicit_eligible_list_When_a_committee_below_a_listed_one_submits_Then_it_is_eligible()
@@ -103,8 +104,14 @@ public class SubmitEntryTests
     }
 
     [Fact]
-    public void Given_an_open_contest_When_the_committee_is_unknown_Then_not_found() =>
-        ThenRejected(Submit(Open, Entry("s-1", committee: "NOPE"), path: []), RejectionKind.NotFound, "committeeCode");
+    public void Given_an_open_contest_When_the_committee_is_unknown_Then_not_found_coded_for_a_fresh_lookup() =>
+        Assert.Equal(RejectionCode.CommitteeUnknown,
+            ThenRejected(Submit(Open, Entry("s-1", committee: "NOPE"), path: []), RejectionKind.NotFound, "committeeCode").Code);
+
+    [Fact]
+    public void Given_a_committee_code_that_is_malformed_When_submitted_Then_refused_without_a_code_since_no_lookup_would_change_it() =>
+        Assert.Equal(RejectionCode.None,
+            ThenRejected(Submit(Open, Entry("s-1", committee: "x y"), path: []), RejectionKind.Invalid, "committeeCode").Code);
 
     [Fact]
     public void Given_an_author_at_the_limit_When_they_submit_again_Then_refused_and_a_withdrawal_frees_a_place()

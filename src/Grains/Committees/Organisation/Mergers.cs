@@ -18,7 +18,7 @@ public sealed class Mergers(IGrainFactory grains, OrganisationHistory history, T
     public async Task<(Rejection? Refusal, IReadOnlyList<string> Merged)> MergeAsync(IReadOnlyList<string> codes, MergeCommittee command, CommandContext context)
     {
         var chart = await history.ChartAsync(command.EffectiveOn);
-        var today = ContestClock.VietnamDay(time.GetUtcNow());
+        var today = VietnamTime.DayOf(time.GetUtcNow());
         foreach (var code in codes)
         {
             if (ReorganisationDecisions.Merge(chart.TimelineOf(code), command, chart, today).Rejection is { } refused)

@@ -1,3 +1,5 @@
+using TuyenGiao.EventStore;
+using TuyenGiao.Common;
 using System.Collections.Immutable;
 using Marten;
 using Npgsql;
@@ -17,7 +19,7 @@ namespace TuyenGiao.Committees.Organisation;
 /// </summary>
 public sealed class OrganisationHistory(IDocumentStore store, NpgsqlDataSource database)
 {
-    private const string CommitteeStreams = "FROM tuyengiao.mt_streams WHERE id LIKE 'committee/%'";
+    private const string CommitteeStreams = $"FROM {MartenSetup.Schema}.mt_streams WHERE id LIKE 'committee/%'";
 
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile Known _known = Known.Nothing;
@@ -44,7 +46,7 @@ public sealed class OrganisationHistory(IDocumentStore store, NpgsqlDataSource d
 
     /// <summary>The chart of today, Vietnam time: the hierarchy in force now, changes scheduled ahead not yet applied.</summary>
     public Task<OrganisationChart> TodayAsync(TimeProvider time, CancellationToken ct = default) =>
-        ChartAsync(ContestClock.VietnamDay(time.GetUtcNow()), ct);
+        ChartAsync(VietnamTime.DayOf(time.GetUtcNow()), ct);
 
     private async Task<Stamp> StampAsync(CancellationToken ct)
     {
@@ -77,7 +79,7 @@ public sealed class OrganisationHistory(IDocumentStore store, NpgsqlDataSource d
             {
                 CommitteeTimeline? timeline = null;
                 foreach (var e in stream.OrderBy(e => e.Version))
-                    timeline = CommitteeTimeline.Evolve(timeline, e.Data, ContestClock.VietnamDay(e.Timestamp));
+                    timeline = CommitteeTimeline.Evolve(timeline, e.Data, VietnamTime.DayOf(e.Timestamp));
                 if (timeline is null)
                     timelines.Remove(stream.Key);
                 else
