@@ -75,6 +75,24 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>Silo and gateway ports that are free now, for a node's Orleans__SiloPort and Orleans__GatewayPort.</summary>
     public static (int Silo, int Gateway) FreeOrleansPorts() => (FreePort(), FreePort());
 
+    /// <summary>SIGTERM, as a rolling restart stops a node: it hands its grains over and leaves the cluster; SIGKILL after <paramref name="within"/>.</summary>
+    public async Task StopAsync(TimeSpan within)
+    {
+        if (_process.HasExited)
+            return;
+        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await term.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown, no goodbye to the cluster, no final snapshot.</summary>
     public void Kill()
     {

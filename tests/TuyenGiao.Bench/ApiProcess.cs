@@ -49,7 +49,7 @@ public sealed class ApiProcess : IAsyncDisposable
         return new ApiProcess(node, adminToken);
     }
 
-    private static async Task<string> MintAsync(string repositoryRoot, string signingKey, string user, string role)
+    internal static async Task<string> MintAsync(string repositoryRoot, string signingKey, string user, string role)
     {
         var mint = new ProcessStartInfo("python3", [Path.Combine(repositoryRoot, "ops", "tokens.py"), role, "--sub", user])
         {

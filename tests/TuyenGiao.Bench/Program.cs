@@ -4,6 +4,8 @@ using TuyenGiao.Bench;
 //   all [--seconds 20] [--warmup 5] [--clients 64] [--rate 1000] [--entries 1000000] [--out bench-results]
 //       everything against TUYENGIAO_PG, the system started as its own process (ops/bench.sh runs this)
 //   state [entries]    memory per entry and snapshot size of a contest's state, in memory only
+//   restart [--clients 16] [--out bench-results]
+//       a rolling restart of one of three nodes under load: how long any append stalled (ops/restart-bench.sh runs this)
 var mode = args.Length > 0 ? args[0] : "all";
 string Option(string name, string fallback) =>
     Array.IndexOf(args, $"--{name}") is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
@@ -33,7 +35,24 @@ switch (mode)
             TimeSpan.FromSeconds(int.Parse(Option("warmup", "5"))),
             int.Parse(Option("rate", "1000")),
             long.Parse(Option("entries", "1000000"))));
+    case "restart":
+        var pg = Environment.GetEnvironmentVariable("TUYENGIAO_PG")
+            ?? throw new InvalidOperationException("set TUYENGIAO_PG (ops/restart-bench.sh does: TUYENGIAO_PG=$(ops/pg.sh start))");
+        Console.WriteLine("Rolling restart: three nodes, node 2 stopped with SIGTERM and started again under load");
+        var restart = await RollingRestart.RunAsync(Option("root", Directory.GetCurrentDirectory()), pg, int.Parse(Option("clients", "16")));
+        Console.WriteLine($"{restart.Clients} clients, {restart.Acknowledged:N0} acknowledged, {restart.Retried:N0} retried (503 or a node going away)");
+        Console.WriteLine($"node 2 stopped in {restart.StopSeconds} s and was ready again {restart.ReadySeconds} s after the stop began");
+        Console.WriteLine($"longest single append during the restart: {restart.LongestAppendMs} ms; longest gap between acknowledgements: {restart.LongestGapMs} ms; " +
+                          $"latency p50 {restart.LatencyMs.P50} ms, p95 {restart.LatencyMs.P95} ms, p99 {restart.LatencyMs.P99} ms");
+        Console.WriteLine($"  {(restart.LongestGapMs <= 1_000 ? "met   " : "MISSED")} no append stalled for more than a second: longest gap {restart.LongestGapMs} ms");
+        var outDir = Option("out", "bench-results");
+        Directory.CreateDirectory(outDir);
+        var restartFile = Path.Combine(outDir, $"restart-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
+        await File.WriteAllTextAsync(restartFile, System.Text.Json.JsonSerializer.Serialize(new { takenAt = DateTimeOffset.UtcNow, restart },
+            new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        Console.WriteLine($"figures written to {restartFile}");
+        return 0;
     default:
-        Console.Error.WriteLine("usage: TuyenGiao.Bench all|state [options]");
+        Console.Error.WriteLine("usage: TuyenGiao.Bench all|state|restart [options]");
         return 2;
 }

@@ -6,9 +6,9 @@ using TuyenGiao.Integration.Tests.Infrastructure;
 
 namespace TuyenGiao.Integration.Tests.EventStore;
 
-/// <summary>A real journaled grain on the real store: a second writer, group commit, reactivation.</summary>
+/// <summary>A real event-sourced grain on the real store: a second writer, group commit, reactivation.</summary>
 [Collection(NodeCollection.Name)]
-public class JournaledGrainTests(NodeFixture fixture)
+public class EventSourcedGrainTests(NodeFixture fixture)
 {
     private readonly IEventJournal _journal = fixture.Node.Services.GetRequiredService<IEventJournal>();
     private static readonly CommandContext Context = new("tester", "corr-grain");
@@ -24,7 +24,7 @@ public class JournaledGrainTests(NodeFixture fixture)
     }
 
     [Fact]
-    public async Task Given_an_active_grain_When_another_writer_appends_to_its_stream_Then_its_next_command_is_retried_on_top_and_nothing_is_lost()
+    public async Task Given_an_active_grain_When_another_writer_appends_to_its_stream_Then_its_next_command_is_decided_again_on_top_and_nothing_is_lost()
     {
         var code = NewCode();
         var grain = await Registered(code);
