@@ -42,9 +42,11 @@ switch (mode)
         var restart = await RollingRestart.RunAsync(Option("root", Directory.GetCurrentDirectory()), pg, int.Parse(Option("clients", "16")));
         Console.WriteLine($"{restart.Clients} clients, {restart.Acknowledged:N0} acknowledged, {restart.Retried:N0} retried (503 or a node going away)");
         Console.WriteLine($"node 2 stopped in {restart.StopSeconds} s and was ready again {restart.ReadySeconds} s after the stop began");
-        Console.WriteLine($"longest single append during the restart: {restart.LongestAppendMs} ms; longest gap between acknowledgements: {restart.LongestGapMs} ms; " +
-                          $"latency p50 {restart.LatencyMs.P50} ms, p95 {restart.LatencyMs.P95} ms, p99 {restart.LatencyMs.P99} ms");
-        Console.WriteLine($"  {(restart.LongestGapMs <= 1_000 ? "met   " : "MISSED")} no append stalled for more than a second: longest gap {restart.LongestGapMs} ms");
+        Console.WriteLine($"during the restart: longest append answered at its first try {restart.LongestAppendMs} ms (sent {restart.LongestAppendStartedAtSeconds} s after the stop began); longest one sent again " +
+                          $"(its node went away mid-request) {restart.LongestRetriedMs} ms; longest gap between acknowledgements {restart.LongestGapMs} ms");
+        Console.WriteLine($"latency over the whole run: p50 {restart.LatencyMs.P50} ms, p95 {restart.LatencyMs.P95} ms, p99 {restart.LatencyMs.P99} ms");
+        var stalled = Math.Max(restart.LongestAppendMs, restart.LongestGapMs);
+        Console.WriteLine($"  {(stalled <= 1_000 ? "met   " : "MISSED")} no append stalled for more than a second: {stalled} ms");
         var outDir = Option("out", "bench-results");
         Directory.CreateDirectory(outDir);
         var restartFile = Path.Combine(outDir, $"restart-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");

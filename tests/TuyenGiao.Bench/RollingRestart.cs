@@ -15,8 +15,10 @@ namespace TuyenGiao.Bench;
 /// </summary>
 public static class RollingRestart
 {
+    /// <param name="LongestAppendMs">The longest wait of a submission answered at its first try (the append itself stalled).</param>
+    /// <param name="LongestRetriedMs">The longest wait of one that had to be sent again (its node went away mid-request).</param>
     public sealed record Result(int Clients, long Acknowledged, long Retried, double StopSeconds, double ReadySeconds,
-        double LongestAppendMs, double LongestGapMs, Percentiles LatencyMs);
+        double LongestAppendMs, double LongestAppendStartedAtSeconds, double LongestRetriedMs, double LongestGapMs, Percentiles LatencyMs);
 
     public static async Task<Result> RunAsync(string repositoryRoot, string connectionString, int clients)
     {
@@ -50,6 +52,8 @@ public static class RollingRestart
             var acknowledgedAt = new List<double>();
             var latencies = new Latencies();
             var longestAppend = 0.0;
+            var longestRetried = 0.0;
+            var longestAppendStarted = 0.0;
             long acknowledged = 0, retried = 0, next = 0;
             double measureFrom = double.MaxValue, measureUntil = double.MaxValue;
             using var stop = new CancellationTokenSource();
@@ -61,7 +65,8 @@ public static class RollingRestart
             {
                 var i = Interlocked.Increment(ref next);
                 var started = clock.Elapsed.TotalMilliseconds;
-                for (var attempt = 0; !stop.IsCancellationRequested; attempt++)
+                var attempt = 0;
+                for (; !stop.IsCancellationRequested; attempt++)
                 {
                     var targets = nodes.Where(n => n is { HasExited: false }).Select(n => n!.Address!).ToArray();
                     var target = http.GetOrAdd(targets[(client + attempt) % targets.Length], Client);
@@ -84,8 +89,10 @@ public static class RollingRestart
                 lock (acknowledgedAt)
                 {
                     acknowledgedAt.Add(now);
-                    if (started >= measureFrom && now <= measureUntil)
-                        longestAppend = Math.Max(longestAppend, now - started);
+                    if (started >= measureFrom && now <= measureUntil && attempt == 0 && now - started > longestAppend)
+                        (longestAppend, longestAppendStarted) = (now - started, started);
+                    else if (started >= measureFrom && now <= measureUntil)
+                        longestRetried = Math.Max(longestRetried, now - started);
                 }
                 latencies.Add(TimeSpan.FromMilliseconds(now - started));
             }
@@ -118,7 +125,7 @@ public static class RollingRestart
                 window = [measureFrom, .. acknowledgedAt.Where(t => t >= measureFrom && t <= measureUntil).Order(), measureUntil];
             var longestGap = window.Zip(window.Skip(1), (a, b) => b - a).Max();
             return new Result(clients, acknowledged, retried, Math.Round(stopSeconds, 1), Math.Round(readySeconds, 1),
-                Math.Round(longestAppend, 1), Math.Round(longestGap, 1), latencies.Summarise());
+                Math.Round(longestAppend, 1), Math.Round((longestAppendStarted - measureFrom) / 1000, 1), Math.Round(longestRetried, 1), Math.Round(longestGap, 1), latencies.Summarise());
         }
         finally
         {

@@ -5,8 +5,8 @@ using Orleans.Runtime;
 namespace TuyenGiao.Api.Health;
 
 /// <summary>
-/// /health/live: the process answers. /health/ready: PostgreSQL answers and at least one silo of the cluster is
-/// active, so requests can be served.
+/// /health/live: the process answers. /health/ready: PostgreSQL answers, at least one silo of the cluster is active, and
+/// the node has warmed up (<see cref="Warmup"/>), so requests can be served promptly.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -14,9 +14,12 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddTuyenGiaoHealth(this IServiceCollection services)
     {
+        services.AddSingleton<Warmup>();
+        services.AddHostedService(sp => sp.GetRequiredService<Warmup>());
         services.AddHealthChecks()
             .AddCheck<PostgresReachable>("postgres", tags: [ReadyTag])
-            .AddCheck<SiloActive>("silo", tags: [ReadyTag]);
+            .AddCheck<SiloActive>("silo", tags: [ReadyTag])
+            .Add(new HealthCheckRegistration("warm-up", sp => sp.GetRequiredService<Warmup>(), failureStatus: null, tags: [ReadyTag]));
         return services;
     }
 

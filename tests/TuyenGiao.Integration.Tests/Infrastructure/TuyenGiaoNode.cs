@@ -76,6 +76,9 @@ public sealed class TuyenGiaoNode : IAsyncDisposable
                 ["Orleans:SiloPort"] = FreePort().ToString(),
                 ["Orleans:GatewayPort"] = FreePort().ToString(),
                 ["Auth:SigningKey"] = SigningKey,
+                // A test node is used the moment it has started; its own warm-up requests would only interleave with the
+                // test's (HealthTests turns it on; node processes keep it, as in production).
+                ["Warmup:Enabled"] = "false",
             };
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
                 values[key] = value;
