@@ -36,7 +36,7 @@ public sealed class PastTallies(IEventJournal journal, ISnapshotStore snapshots,
     public async Task<ContestTally?> AtAsync(string contestId, long? version, DateTimeOffset? asOf, DateOnly? organisedAsOf, CancellationToken ct)
     {
         var streamId = Contest.StreamIdFor(contestId);
-        var current = await log.VersionAtAsync(streamId, DateTimeOffset.MaxValue, ct);
+        var current = await log.CurrentVersionAsync(streamId, ct);
         var target = Math.Min(current, version ?? (asOf is { } at ? await log.VersionAtAsync(streamId, at, ct) : current));
         var key = new Key(streamId, target, asOf, organisedAsOf);
         if (cache.TryGetValue(key, out ContestTally? kept))

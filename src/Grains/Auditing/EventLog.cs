@@ -65,6 +65,14 @@ public sealed class EventLog(NpgsqlDataSource database)
         return Page(await ReadAsync(command, ct), limit, e => e.Sequence);
     }
 
+    /// <summary>The stream's version now (0 when it has no events): one row of mt_streams, not a scan of its events.</summary>
+    public async Task<long> CurrentVersionAsync(string streamId, CancellationToken ct = default)
+    {
+        await using var command = database.CreateCommand($"SELECT coalesce(max(version), 0) FROM {MartenSetup.Schema}.mt_streams WHERE id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>The version a stream had at a moment: its last event recorded at or before it (0 when none).</summary>
     public async Task<long> VersionAtAsync(string streamId, DateTimeOffset moment, CancellationToken ct = default)
     {

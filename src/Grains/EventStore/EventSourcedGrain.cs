@@ -131,7 +131,17 @@ public abstract class EventSourcedGrain<TState> : Grain where TState : class
             return;
         }
 
-        var outcome = await Writer.AppendAsync(StreamId, Version, batch.Events, _deactivating.Token);
+        AppendOutcome outcome;
+        try
+        {
+            outcome = await Writer.AppendAsync(StreamId, Version, batch.Events, _deactivating.Token);
+        }
+        catch (Exception ex)
+        {
+            // Not a failure the appender knows (it answers those): still, every caller of the batch gets an answer.
+            GiveUp(batch, ex);
+            return;
+        }
         switch (outcome.Result)
         {
             case AppendResult.Stored:

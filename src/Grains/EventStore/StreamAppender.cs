@@ -60,7 +60,7 @@ public sealed class StreamAppender(IEventJournal journal, EventStoreOptions opti
                     await journal.AppendAsync(streamId, expectedVersion, batch, ct);
                     return new AppendOutcome(AppendResult.Stored, null, appends);
                 }
-                catch (Exception ex) when (!ct.IsCancellationRequested)
+                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
                     var failure = StoreFailures.Classify(ex);
                     EventStoreMetrics.AppendFailures.Add(1, kind, new("failure", failure.ToString().ToLowerInvariant()));
@@ -89,7 +89,7 @@ public sealed class StreamAppender(IEventJournal journal, EventStoreOptions opti
                     {
                         stored = (await journal.FindStoredVersionsAsync(streamId, ids, ct)).Count;
                     }
-                    catch (Exception ex) when (!ct.IsCancellationRequested)
+                    catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                     {
                         last = ex;
                         logger.LogWarning(ex, "Cannot yet tell whether {Stream} holds the batch (step {Step} of {Max})", streamId, steps, options.MaxWriteAttempts);

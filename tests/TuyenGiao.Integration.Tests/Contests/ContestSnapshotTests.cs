@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
 using TuyenGiao.Access;
@@ -35,7 +34,7 @@ public class ContestSnapshotTests
 
         await node.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         Assert.Equal(122, await SnapshotVersion(database, streamId)); // taken again at deactivation
-        using var replayed = new ReplayedEvents(streamId);
+        using var replayed = new ReplayedEvents("contest");
         var after = await Read<ContestTally>(await node.Http.GetAsync($"/api/contests/{contest.ContestId}/tally"), HttpStatusCode.OK);
 
         Assert.Equal(JsonSerializer.Serialize(before, Json), JsonSerializer.Serialize(after, Json));
@@ -55,32 +54,5 @@ public class ContestSnapshotTests
                 return version;
             await Task.Delay(100);
         }
-    }
-
-    /// <summary>Counts the events folded to load one stream, from the event store's own metric.</summary>
-    private sealed class ReplayedEvents : IDisposable
-    {
-        private readonly MeterListener _listener = new();
-        private long _total;
-
-        public ReplayedEvents(string streamId)
-        {
-            _listener.InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument.Meter.Name == EventStoreMetrics.MeterName && instrument.Name == "tuyengiao.eventstore.events_replayed")
-                    listener.EnableMeasurementEvents(instrument);
-            };
-            _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-            {
-                foreach (var tag in tags)
-                    if (tag.Key == "stream" && (string?)tag.Value == streamId)
-                        Interlocked.Add(ref _total, value);
-            });
-            _listener.Start();
-        }
-
-        public long Total => Interlocked.Read(ref _total);
-
-        public void Dispose() => _listener.Dispose();
     }
 }

@@ -1,8 +1,6 @@
-using System.Diagnostics.Metrics;
 using System.Net;
 using TuyenGiao.Api.Contests;
 using TuyenGiao.Contests;
-using TuyenGiao.EventStore;
 using TuyenGiao.Integration.Tests.Infrastructure;
 using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
 
@@ -34,20 +32,12 @@ public class PastTallyTests
         await Read<SubmissionReceiptResponse>(await node.Http.PostJson(scenario.Entries, scenario.Entry("p-last")), HttpStatusCode.Created);
         var target = snapshotVersion + 1;
         using var anonymous = node.Anonymous();
-        var replayed = 0L;
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == EventStoreMetrics.MeterName && instrument.Name == "tuyengiao.eventstore.events_replayed")
-                l.EnableMeasurementEvents(instrument);
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref replayed, value));
-        listener.Start();
+        using var replayed = new ReplayedEvents("contest");
 
         var first = await Read<ContestTally>(await anonymous.GetAsync($"/api/contests/{scenario.ContestId}/tally?version={target}"), HttpStatusCode.OK);
-        var foldedFirst = Interlocked.Exchange(ref replayed, 0);
+        var foldedFirst = replayed.Take();
         var again = await Read<ContestTally>(await anonymous.GetAsync($"/api/contests/{scenario.ContestId}/tally?version={target}"), HttpStatusCode.OK);
-        var foldedAgain = Interlocked.Exchange(ref replayed, 0);
+        var foldedAgain = replayed.Take();
 
         Assert.Equal(((int)target - 1, target), (first.Accepted, first.Version)); // the announcement, then entries
         Assert.Equal((first.Accepted, first.Version), (again.Accepted, again.Version));

@@ -145,6 +145,24 @@ public class StreamWriteTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_write_in_doubt_When_its_grain_deactivates_Then_the_appender_stops_pausing_at_once_and_reports_unavailable()
+    {
+        var code = NewCode();
+        var stream = Committee.StreamIdFor(code);
+        var journal = new FaultInjectingJournal(_journal);
+        journal.DropBeforeCommit(stream, int.MaxValue);
+        var patient = new EventStoreOptions { MaxWriteAttempts = 50, FirstRetryDelay = TimeSpan.FromSeconds(2), MaxRetryDelay = TimeSpan.FromSeconds(10) };
+        using var deactivating = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var clock = Stopwatch.StartNew();
+
+        var outcome = await new StreamAppender(journal, patient, TimeProvider.System, NullLogger.Instance).AppendAsync(stream, 0, Batch(code, 1), deactivating.Token);
+
+        Assert.Equal((AppendResult.Unavailable, 1), (outcome.Result, journal.AppendsTo(stream)));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"took {clock.Elapsed}");
+        Assert.Equal(0, await StoredCount(code));
+    }
+
+    [Fact]
     public async Task Given_two_writers_on_one_stream_When_each_decides_again_after_a_conflict_Then_every_event_is_stored_exactly_once()
     {
         var code = NewCode();
