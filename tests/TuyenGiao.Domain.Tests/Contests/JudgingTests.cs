@@ -134,6 +134,69 @@ public class JudgingTests
     }
 
     [Fact]
+    public void Given_grants_of_each_kind_When_recorded_Then_an_individual_names_only_its_entry_and_a_collective_only_its_committee()
+    {
+        var state = WithEntries();
+
+        var individual = Assert.IsType<AwardGranted>(Assert.Single(JudgingDecisions.Grant(state,
+            new GrantAward("Giải nhất", false, 2, "TV-KHOI-SGD", "Xuất sắc"), true).Events));
+        var collective = Assert.IsType<AwardGranted>(Assert.Single(JudgingDecisions.Grant(state,
+            new GrantAward("Giải nhất tập thể", true, 2, "tv-khoi-sgd", "Nhiều bài nhất"), true).Events));
+
+        Assert.Equal((false, (int?)2, (string?)null), (individual.Collective, individual.EntryNumber, individual.CommitteeCode));
+        Assert.Equal((true, (int?)null, (string?)"TV-KHOI-SGD"), (collective.Collective, collective.EntryNumber, collective.CommitteeCode));
+        Assert.Contains("no collective tier", ThenRejected(JudgingDecisions.Grant(state, new GrantAward("Giải nhất", true, null, "TV", "Lý do"), true),
+            RejectionKind.NotFound, "tier").Reason);
+        Assert.Contains("no individual tier", ThenRejected(JudgingDecisions.Grant(state, new GrantAward("Giải nhất tập thể", false, 1, null, "Lý do"), true),
+            RejectionKind.NotFound, "tier").Reason);
+    }
+
+    [Fact]
+    public void Given_published_awards_of_each_kind_When_corrected_Then_the_award_is_found_by_its_kind_and_holder_and_moves_to_the_new_one()
+    {
+        var state = WithEntries();
+        state = Then(state, JudgingDecisions.Grant(state, new GrantAward("Giải nhất", false, 1, null, "Xuất sắc"), true));
+        state = Then(state, JudgingDecisions.Grant(state, new GrantAward("Giải nhất tập thể", true, null, "TV-KHOI-SGD", "Nhiều bài nhất"), true));
+        state = Then(state, JudgingDecisions.Publish(state, Closes));
+
+        var collective = Assert.IsType<AwardCorrected>(Assert.Single(JudgingDecisions.Correct(state,
+            new CorrectAward("Giải nhất tập thể", true, 1, "tv-khoi-sgd", 2, "tv-khoi", "Đếm lại"), true).Events));
+        Assert.Equal(((int?)null, (string?)"TV-KHOI-SGD", (int?)null, (string?)"TV-KHOI"),
+            (collective.FromEntryNumber, collective.FromCommitteeCode, collective.ToEntryNumber, collective.ToCommitteeCode));
+        var individual = Assert.IsType<AwardCorrected>(Assert.Single(JudgingDecisions.Correct(state,
+            new CorrectAward("Giải nhất", false, 1, "TV-KHOI-SGD", 3, "TV-KHOI", "Đạo văn"), true).Events));
+        Assert.Equal(((int?)1, (string?)null, (int?)3, (string?)null),
+            (individual.FromEntryNumber, individual.FromCommitteeCode, individual.ToEntryNumber, individual.ToCommitteeCode));
+
+        // The holder must match the kind: no collective award is held by entry 1, no individual one by a committee.
+        ThenRejected(JudgingDecisions.Correct(state, new CorrectAward("Giải nhất tập thể", true, 1, "TV-KHOI", 2, "TV", "Lý do"), true), RejectionKind.NotFound, "from");
+        ThenRejected(JudgingDecisions.Correct(state, new CorrectAward("Giải nhất", false, 2, null, 3, null, "Lý do"), true), RejectionKind.NotFound, "from");
+        ThenRejected(JudgingDecisions.Correct(state, new CorrectAward("Giải nhì", false, 1, null, 3, null, "Lý do"), true), RejectionKind.NotFound, "from");
+        ThenRejected(JudgingDecisions.Correct(state, new CorrectAward("Giải nhất", false, 1, null, 1, null, "Lý do"), true), RejectionKind.Conflict, "toEntryNumber");
+    }
+
+    [Fact]
+    public void Given_an_entry_holding_a_collective_award_as_a_committee_When_it_is_granted_an_individual_award_Then_it_is_allowed()
+    {
+        var state = WithEntries();
+        state = Then(state, JudgingDecisions.Grant(state, new GrantAward("Giải nhất tập thể", true, null, "TV-KHOI-SGD", "Nhiều bài nhất"), true));
+
+        Assert.Single(JudgingDecisions.Grant(state, new GrantAward("Giải nhất", false, 1, null, "Xuất sắc"), true).Events);
+    }
+
+    [Fact]
+    public void Given_a_tier_with_places_left_When_filled_from_the_ranking_Then_only_the_free_places_are_filled()
+    {
+        var state = Scored(Scored(Scored(WithEntries(), 1, "j1", 95), 2, "j1", 90), 3, "j1", 85);
+        state = Then(state, JudgingDecisions.Grant(state, new GrantAward("Giải nhì", false, 5, null, "Trực tiếp"), true));
+
+        var granted = JudgingDecisions.GrantFromRanking(state).Events.Cast<AwardGranted>().ToList();
+
+        Assert.Equal(1, granted.Count(g => g.Tier == "Giải nhì"));
+        Assert.Equal(1, granted.Count(g => g.Tier == "Giải nhất"));
+    }
+
+    [Fact]
     public void Given_an_awarded_entry_When_it_is_disqualified_before_publication_Then_it_leaves_the_awards()
     {
         var state = Scored(WithEntries(), 1, "j1", 95);
