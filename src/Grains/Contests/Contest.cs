@@ -31,9 +31,10 @@ public sealed record Contest(
     /// <summary>
     /// The layout of this state. A snapshot of another layout is not restored: the state is folded from the events instead.
     /// 2: entries are counted per committee and the path it had when each entry came in (before: per committee, with the
-    /// path of its first entry).
+    /// path of its first entry). 3: each such count knows its latest entry, so the tally finds a committee's current
+    /// parent without reading every entry.
     /// </summary>
-    public const int CurrentShape = 2;
+    public const int CurrentShape = 3;
 
     public bool IsCurrentShape => Shape == CurrentShape;
 
@@ -80,4 +81,5 @@ public sealed record CommitteeEntries(
     [property: Id(0)] IReadOnlyList<string> Path,
     [property: Id(1)] int Accepted,
     [property: Id(2)] int Withdrawn,
-    [property: Id(3)] int Disqualified);
+    [property: Id(3)] int Disqualified,
+    [property: Id(4)] int LatestEntryNumber);

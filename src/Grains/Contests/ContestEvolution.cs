@@ -133,8 +133,8 @@ public static class ContestEvolution
             _entryBySubmission[e.SubmissionId] = e.EntryNumber;
             _activeByAuthor[authorKey] = _activeByAuthor.GetValueOrDefault(authorKey) + 1;
             _byRecordedPath[pathKey] = _byRecordedPath.TryGetValue(pathKey, out var existing)
-                ? existing with { Accepted = existing.Accepted + 1 }
-                : new CommitteeEntries(e.CommitteePath.Count > 0 ? e.CommitteePath : [e.CommitteeCode], 1, 0, 0);
+                ? existing with { Accepted = existing.Accepted + 1, LatestEntryNumber = e.EntryNumber }
+                : new CommitteeEntries(e.CommitteePath.Count > 0 ? e.CommitteePath : [e.CommitteeCode], 1, 0, 0, e.EntryNumber);
             _acceptedByDay[day] = _acceptedByDay.GetValueOrDefault(day) + 1;
             _accepted++;
             _quiz = new QuizAnswers(_quiz.Answered + record.QuestionsAnswered, _quiz.Correct + record.QuestionsCorrect);

@@ -102,26 +102,20 @@ public static class ContestTallies
         var details = contest.Details ?? throw new InvalidOperationException("no contest");
         var rolled = new Dictionary<string, (int Own, int Accepted, int Withdrawn, int Disqualified)>(StringComparer.Ordinal);
         var parents = new Dictionary<string, string?>(StringComparer.Ordinal);
-        // A committee that moved has entries under more than one path: each rolls up where it was recorded. The parent
-        // shown for a committee is the one of its latest entry.
-        var latest = new Dictionary<string, (int Number, IReadOnlyList<string> Path)>(StringComparer.Ordinal);
-        foreach (var entry in contest.Entries)
-            latest[entry.CommitteeCode] = (entry.Number, contest.ByRecordedPath[entry.PathKey].Path);
-        foreach (var own in contest.ByRecordedPath.Values)
+        // A committee that moved has entries under more than one path: each rolls up where it was recorded. The parents
+        // shown are those of the latest entry's path (paths taken in the order of their latest entry, later ones winning):
+        // the cost follows the committees and paths, not the entries.
+        foreach (var own in contest.ByRecordedPath.Values.OrderBy(p => p.LatestEntryNumber))
         {
             var code = own.Path[0];
-            foreach (var ancestor in own.Path)
+            for (var i = 0; i < own.Path.Count; i++)
             {
+                var ancestor = own.Path[i];
+                parents[ancestor] = i + 1 < own.Path.Count ? own.Path[i + 1] : null;
                 var sum = rolled.GetValueOrDefault(ancestor);
                 rolled[ancestor] = (sum.Own + (ancestor == code ? own.Accepted : 0), sum.Accepted + own.Accepted,
                     sum.Withdrawn + own.Withdrawn, sum.Disqualified + own.Disqualified);
             }
-        }
-        foreach (var own in contest.ByRecordedPath.Values.Select(p => p.Path).Concat(latest.Values.OrderBy(l => l.Number).Select(l => l.Path)))
-        {
-            // A path runs from the committee up to the root: each one's parent is the next; later paths win.
-            for (var i = 0; i < own.Count; i++)
-                parents[own[i]] = i + 1 < own.Count ? own[i + 1] : null;
         }
         var window = now < details.OpensAt ? "NotYetOpen" : now < details.ClosesAt ? "Open" : "Closed";
         return new ContestTally(

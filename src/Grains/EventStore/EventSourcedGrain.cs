@@ -82,7 +82,6 @@ public abstract class EventSourcedGrain<TState> : Grain where TState : class
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await ReadStoredAsync(cancellationToken);
-        _snapshotVersion = LoadedFromSnapshot;
         await base.OnActivateAsync(cancellationToken);
     }
 
@@ -237,7 +236,10 @@ public abstract class EventSourcedGrain<TState> : Grain where TState : class
             }
             if (_conflictsInARow > 1)
                 await Task.Delay(_options.RetryDelay(_conflictsInARow - 2), Time, _deactivating.Token);
-            await ReadStoredAsync(_deactivating.Token);
+            // The stored state is exact up to its version, and events only ever follow: fold what the other writer
+            // added onto it, rather than reading the whole state again (a snapshot of a large contest is tens of MiB).
+            var caughtUp = await _journal.LoadAfterAsync(StreamId, Stored, Version, _deactivating.Token);
+            (_stored, Version) = (caughtUp.State ?? Stored, caughtUp.Version);
         }
         catch (Exception ex)
         {
@@ -300,13 +302,13 @@ public abstract class EventSourcedGrain<TState> : Grain where TState : class
         }
     }
 
+    /// <summary>Reads the state at activation: from the latest snapshot and the events after it, or by folding the stream.</summary>
     private async Task ReadStoredAsync(CancellationToken ct)
     {
         LoadedStream<TState> loaded;
-        LoadedFromSnapshot = 0;
         if (_snapshots is not null && await _snapshots.LoadAsync<TState>(StreamId, ct) is { } snapshot)
         {
-            LoadedFromSnapshot = snapshot.Version;
+            _snapshotVersion = snapshot.Version;
             loaded = await _journal.LoadAfterAsync(StreamId, snapshot.State, snapshot.Version, ct);
         }
         else
@@ -316,9 +318,6 @@ public abstract class EventSourcedGrain<TState> : Grain where TState : class
         _stored = loaded.State;
         Version = loaded.Version;
     }
-
-    /// <summary>The version of the snapshot the last read started from (0: none).</summary>
-    private long LoadedFromSnapshot { get; set; }
 
     private void AfterStore()
     {

@@ -53,6 +53,19 @@ public class ContestTallyTests
     }
 
     [Fact]
+    public void Given_a_cell_moved_away_and_back_When_tallied_Then_its_parent_is_the_one_of_its_latest_entry_whichever_path_came_first()
+    {
+        string[] movedPath = ["TV-KHOI-SGD", "TV-KHOI2", "TV"];
+        var state = Given(Announced(details: Details(eligible: "TV")));
+        state = Submitted(state, Entry("first", author: "A"));
+        state = Submitted(state, Entry("away", author: "B"), movedPath);
+
+        Assert.Equal("TV-KHOI2", ContestTallies.Build(state, 3, During).ByCommittee.Single(c => c.Code == "TV-KHOI-SGD").ParentCode);
+        state = Submitted(state, Entry("back", author: "C"));
+        Assert.Equal("TV-KHOI", ContestTallies.Build(state, 4, During).ByCommittee.Single(c => c.Code == "TV-KHOI-SGD").ParentCode);
+    }
+
+    [Fact]
     public void Given_entries_around_midnight_in_Vietnam_When_tallied_by_day_Then_days_follow_UTC_plus_7()
     {
         var state = Given(Announced());
