@@ -30,6 +30,42 @@ SELECT sha256(coalesce(previous, ''::bytea) || convert_to(
         'UTF8'))
 $$;
 
+-- One event's link, given its predecessor's hash. ON CONFLICT: the background job and an append catching up a stream
+-- may chain the same old event at once; both compute the same link, and the second one does nothing.
+CREATE OR REPLACE FUNCTION audit.chain_link(e __EVENTS_SCHEMA__.mt_events, previous bytea) RETURNS void
+    LANGUAGE sql
+AS
+$$
+INSERT INTO audit.event_chain (seq_id, stream_id, version, hash)
+VALUES (e.seq_id, e.stream_id, e.version,
+        audit.event_link(previous, e.stream_id, e.version, e.type, e.data, e.id, e.user_name, e.correlation_id, e.timestamp))
+ON CONFLICT DO NOTHING
+$$;
+
+-- Chains, in version order, at most `most` events of one stream below a version that are not chained yet (stored before
+-- the chain existed, or while its trigger was off).
+CREATE OR REPLACE FUNCTION audit.chain_stream(stream text, below bigint, most integer) RETURNS integer
+    LANGUAGE plpgsql
+AS
+$$
+DECLARE
+    e       __EVENTS_SCHEMA__.mt_events%ROWTYPE;
+    chained integer := 0;
+BEGIN
+    FOR e IN SELECT m.* FROM __EVENTS_SCHEMA__.mt_events m
+             WHERE m.stream_id = stream AND m.version < below
+               AND NOT EXISTS (SELECT 1 FROM audit.event_chain c WHERE c.seq_id = m.seq_id)
+             ORDER BY m.version
+             LIMIT most
+        LOOP
+            PERFORM audit.chain_link(e,
+                (SELECT c.hash FROM audit.event_chain c WHERE c.stream_id = e.stream_id AND c.version = e.version - 1));
+            chained := chained + 1;
+        END LOOP;
+    RETURN chained;
+END
+$$;
+
 CREATE OR REPLACE FUNCTION audit.chain_event() RETURNS trigger
     LANGUAGE plpgsql
 AS
@@ -38,9 +74,13 @@ DECLARE
     previous bytea;
 BEGIN
     SELECT c.hash INTO previous FROM audit.event_chain c WHERE c.stream_id = NEW.stream_id AND c.version = NEW.version - 1;
-    INSERT INTO audit.event_chain (seq_id, stream_id, version, hash)
-    VALUES (NEW.seq_id, NEW.stream_id, NEW.version,
-            audit.event_link(previous, NEW.stream_id, NEW.version, NEW.type, NEW.data, NEW.id, NEW.user_name, NEW.correlation_id, NEW.timestamp));
+    IF previous IS NULL AND NEW.version > 1 THEN
+        -- The stream's earlier events are not chained yet (the background job has not reached them): chain them first,
+        -- so that this link rests on theirs and not on nothing.
+        PERFORM audit.chain_stream(NEW.stream_id, NEW.version, 2147483647);
+        SELECT c.hash INTO previous FROM audit.event_chain c WHERE c.stream_id = NEW.stream_id AND c.version = NEW.version - 1;
+    END IF;
+    PERFORM audit.chain_link(NEW, previous);
     RETURN NULL;
 END
 $$;
@@ -65,23 +105,18 @@ CREATE OR REPLACE FUNCTION audit.chain_backlog(batch integer) RETURNS integer
 AS
 $$
 DECLARE
-    e        record;
-    previous bytea;
-    chained  integer := 0;
+    s       record;
+    chained integer := 0;
 BEGIN
     IF NOT pg_try_advisory_xact_lock(8391246651040145985) THEN
         RETURN 0;
     END IF;
-    FOR e IN SELECT m.* FROM __EVENTS_SCHEMA__.mt_events m
+    FOR s IN SELECT DISTINCT m.stream_id FROM __EVENTS_SCHEMA__.mt_events m
              WHERE NOT EXISTS (SELECT 1 FROM audit.event_chain c WHERE c.seq_id = m.seq_id)
-             ORDER BY m.stream_id, m.version
-             LIMIT batch
         LOOP
-            SELECT c.hash INTO previous FROM audit.event_chain c WHERE c.stream_id = e.stream_id AND c.version = e.version - 1;
-            INSERT INTO audit.event_chain (seq_id, stream_id, version, hash)
-            VALUES (e.seq_id, e.stream_id, e.version,
-                    audit.event_link(previous, e.stream_id, e.version, e.type, e.data, e.id, e.user_name, e.correlation_id, e.timestamp));
-            chained := chained + 1;
+            -- In batches even within one stream: a million-event stream is never one long transaction.
+            chained := chained + audit.chain_stream(s.stream_id, 9223372036854775807, batch - chained);
+            EXIT WHEN chained >= batch;
         END LOOP;
     RETURN chained;
 END

@@ -55,4 +55,23 @@ public class SchemaStartupTests
         await Read<CommitteeResponse>(await second.Http.PutJson("/api/committees/TV/member-count", new { memberCount = 50_200 }), HttpStatusCode.OK);
         Assert.True((await second.Services.GetRequiredService<IntegrityCheck>().VerifyAsync()).Intact);
     }
+
+    [Fact]
+    public async Task Given_a_stream_whose_events_are_not_chained_yet_When_it_is_appended_to_Then_its_earlier_events_are_chained_first_and_the_chain_holds()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var node = await TuyenGiaoNode.StartAsync(database.ConnectionString, $"catch-{Guid.NewGuid():N}"[..16]);
+        await database.ScalarAsync("ALTER TABLE tuyengiao.mt_events DISABLE TRIGGER chain_event");
+        await Read<CommitteeResponse>(await node.Http.PostJson("/api/committees",
+            new { code = "TV", name = "Ban Tuyên giáo Tỉnh ủy Trà Vinh", level = "Province", memberCount = 50_000 }), HttpStatusCode.Created);
+        await Read<CommitteeResponse>(await node.Http.PutJson("/api/committees/TV/member-count", new { memberCount = 50_100 }), HttpStatusCode.OK);
+        await database.ScalarAsync("ALTER TABLE tuyengiao.mt_events ENABLE TRIGGER chain_event");
+
+        // The background job ran at start-up, before these events existed: only the append itself can chain them in time.
+        await Read<CommitteeResponse>(await node.Http.PutJson("/api/committees/TV/member-count", new { memberCount = 50_200 }), HttpStatusCode.OK);
+
+        var report = await node.Services.GetRequiredService<IntegrityCheck>().VerifyAsync("committee/TV");
+        Assert.True(report.Intact, string.Join("; ", report.Broken));
+        Assert.Equal((3L, 3L), (report.EventsChecked, await database.ScalarAsync("SELECT count(*) FROM audit.event_chain WHERE stream_id = 'committee/TV'")));
+    }
 }
