@@ -21,7 +21,8 @@ public static class VietnameseText
         return HasUnpairedSurrogate(trimmed) ? trimmed : trimmed.Normalize(NormalizationForm.FormC);
     }
 
-    private static bool HasUnpairedSurrogate(string text)
+    /// <summary>Whether the text holds half of a surrogate pair alone: then it is not valid UTF-16, not text.</summary>
+    public static bool HasUnpairedSurrogate(string text)
     {
         for (var i = 0; i < text.Length; i++)
         {

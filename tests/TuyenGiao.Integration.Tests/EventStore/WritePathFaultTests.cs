@@ -7,6 +7,7 @@ using TuyenGiao.Contests;
 using TuyenGiao.EventStore;
 using TuyenGiao.Integration.Tests.Contests;
 using TuyenGiao.Integration.Tests.Infrastructure;
+using TuyenGiao.Integration.Tests.Observability;
 using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
 
 namespace TuyenGiao.Integration.Tests.EventStore;
@@ -132,12 +133,25 @@ public class WritePathFaultTests(FaultyNodeFixture fixture)
         // The commit lands, but neither its answer nor any lookup comes back: the grain cannot know, so it gives up.
         fixture.Journal.LoseAcknowledgements(stream);
         fixture.Journal.FailLookups(stream, int.MaxValue);
+        var metricsBefore = await Metrics();
         var clock = Stopwatch.StartNew();
 
         var response = await Http.PostJson(scenario.Entries, scenario.Entry("in-doubt"));
 
         Assert.True(clock.Elapsed < Prompt, $"answered after {clock.Elapsed}");
         await AssertProblem(response, HttpStatusCode.ServiceUnavailable, "cluster");
+        // A grain that gave up shows in the metrics, with the unknown outcome that made it.
+        const string givenUp = "tuyengiao_eventstore_writers_given_up_total";
+        const string failures = "tuyengiao_eventstore_append_failures_total";
+        var metricsAfter = await Metrics();
+        for (var wait = 0; wait < 50 && metricsAfter.Sum(givenUp, ("stream_kind", "contest")) <= metricsBefore.Sum(givenUp, ("stream_kind", "contest")); wait++)
+        {
+            await Task.Delay(100);
+            metricsAfter = await Metrics();
+        }
+        Assert.Equal(1, metricsAfter.Sum(givenUp, ("stream_kind", "contest")) - metricsBefore.Sum(givenUp, ("stream_kind", "contest")));
+        Assert.True(metricsAfter.Sum(failures, ("failure", "unknown")) > metricsBefore.Sum(failures, ("failure", "unknown")));
+        Assert.Equal(0, metricsAfter.Sum("tuyengiao_eventstore_streams_in_doubt", ("stream_kind", "contest")));
         Assert.True(response.Headers.RetryAfter is not null, "a 503 says when to retry");
         Assert.Equal(2, fixture.Journal.AppendsTo(stream)); // the announcement, then the entry once: never sent blindly again
 
@@ -160,6 +174,8 @@ public class WritePathFaultTests(FaultyNodeFixture fixture)
         Assert.Equal(3, fixture.Journal.AppendsTo(stream)); // the announcement, then the entry twice
         Assert.Equal([(1, "dropped")], await StoredEntries(scenario.ContestId));
     }
+
+    private async Task<PrometheusText> Metrics() => new(await Http.GetStringAsync("/metrics"));
 
     /// <summary>A client's retry of a 503: the grain that gave up is deactivating; the next activation answers.</summary>
     private static async Task<SubmissionReceiptResponse> RetryUntilAnswered(Func<Task<HttpResponseMessage>> send)

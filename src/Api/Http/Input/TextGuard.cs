@@ -1,4 +1,5 @@
 using System.Text;
+using TuyenGiao.Common;
 
 namespace TuyenGiao.Api.Http.Input;
 
@@ -14,16 +15,11 @@ public static class TextGuard
     /// <returns>Why the text is refused, or null when it passes.</returns>
     public static string? Check(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        if (VietnameseText.HasUnpairedSurrogate(text))
+            return "contains an unpaired surrogate (not valid Unicode text)";
+        foreach (var c in text)
         {
-            var c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-                continue;
-            }
-            if (char.IsSurrogate(c))
-                return "contains an unpaired surrogate (not valid Unicode text)";
+            // Surrogate halves are neither control characters nor noncharacters, so a char-by-char look is enough.
             if (c is '\t' or '\n' or '\r')
                 continue;
             if (char.IsControl(c))
