@@ -18,7 +18,7 @@ namespace TuyenGiao.Api.Contests;
 /// <see cref="QueueLimit"/> is a 503 with Retry-After.</item>
 /// </list>
 /// </summary>
-public sealed class PastTallies(IEventJournal journal, ISnapshotStore snapshots, EventLog log, OrganisationHistory organisation, IMemoryCache cache,
+public sealed class PastTallies(IEventJournal journal, ISnapshotStore snapshots, TimeTravel time, OrganisationHistory organisation, IMemoryCache cache,
     TimeProvider clock)
 {
     public const int ConcurrentFolds = 2;
@@ -36,8 +36,7 @@ public sealed class PastTallies(IEventJournal journal, ISnapshotStore snapshots,
     public async Task<ContestTally?> AtAsync(string contestId, long? version, DateTimeOffset? asOf, DateOnly? organisedAsOf, CancellationToken ct)
     {
         var streamId = Contest.StreamIdFor(contestId);
-        var current = await log.CurrentVersionAsync(streamId, ct);
-        var target = Math.Min(current, version ?? (asOf is { } at ? await log.VersionAtAsync(streamId, at, ct) : current));
+        var target = await time.VersionAsOfAsync(streamId, version, asOf, ct);
         var key = new Key(streamId, target, asOf, organisedAsOf);
         if (cache.TryGetValue(key, out ContestTally? kept))
             return kept;

@@ -16,8 +16,14 @@ public sealed class TimeTravel(IEventJournal journal, EventLog log)
     public async Task<PastState<TState>> AsOfAsync<TState>(string streamId, long? version, DateTimeOffset? moment, CancellationToken ct = default)
         where TState : class
     {
-        var current = await log.VersionAtAsync(streamId, DateTimeOffset.MaxValue, ct);
-        var target = Math.Min(current, version ?? (moment is { } at ? await log.VersionAtAsync(streamId, at, ct) : current));
+        var target = await VersionAsOfAsync(streamId, version, moment, ct);
         return new PastState<TState>(await journal.LoadAsOfVersionAsync<TState>(streamId, target, ct), target);
+    }
+
+    /// <summary>The version to fold to: <paramref name="version"/> or the last one recorded by <paramref name="moment"/>, capped at the stream's length.</summary>
+    public async Task<long> VersionAsOfAsync(string streamId, long? version, DateTimeOffset? moment, CancellationToken ct = default)
+    {
+        var current = await log.CurrentVersionAsync(streamId, ct);
+        return Math.Min(current, version ?? (moment is { } at ? await log.VersionAtAsync(streamId, at, ct) : current));
     }
 }
