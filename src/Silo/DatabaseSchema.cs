@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using TuyenGiao.Contests;
 using TuyenGiao.EventStore;
 
 namespace TuyenGiao.Silo;
@@ -10,7 +11,8 @@ namespace TuyenGiao.Silo;
 /// <summary>
 /// Brings PostgreSQL up to date before anything else starts (IHostedLifecycleService.StartingAsync runs before
 /// every hosted service's StartAsync, the Orleans silo's included): the clustering tables and stored queries,
-/// the snapshot table, then Marten's event store and documents, then the hash chain's table, functions and trigger. Every
+/// the snapshot table, then Marten's event store, documents and read models (the contest entries' one filled from the
+/// events when it is new), then the hash chain's table, functions and trigger. Every
 /// step changes nothing that is already right (no DROP and CREATE of the trigger, no scan of the events: events stored
 /// before the chain are chained by <see cref="EventChainBackfill"/> in the background), and nodes starting together take
 /// turns on an advisory lock.
@@ -36,11 +38,30 @@ public sealed class DatabaseSchema(string connectionString, IDocumentStore store
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        bool entriesReadModelIsNew;
+        await using (var exists = new NpgsqlCommand("SELECT NOT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = $1 AND tablename = $2)", connection, transaction))
+        {
+            exists.Parameters.Add(new NpgsqlParameter { Value = MartenSetup.Schema });
+            exists.Parameters.Add(new NpgsqlParameter { Value = ContestEntryProjection.TableName });
+            entriesReadModelIsNew = (bool)(await exists.ExecuteScalarAsync(cancellationToken))!;
+        }
+
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
         // The hash chain hangs on Marten's event table, so it comes after it.
         await using (var integrity = new NpgsqlCommand(ReadScript("integrity.sql"), connection, transaction) { CommandTimeout = 0 })
             await integrity.ExecuteNonQueryAsync(cancellationToken);
+
+        // The entries read model sits in the event store's schema, beside the events it is filled from.
+        await using (var entries = new NpgsqlCommand(ReadScript("contest-entries.sql"), connection, transaction))
+            await entries.ExecuteNonQueryAsync(cancellationToken);
+        if (entriesReadModelIsNew)
+        {
+            // Events stored before the read model existed: project them once, here, before any grain reads it.
+            await using var backfill = new NpgsqlCommand(ReadScript("contest-entries-backfill.sql"), connection, transaction) { CommandTimeout = 0 };
+            var rows = await backfill.ExecuteNonQueryAsync(cancellationToken);
+            logger.LogInformation("The contest entries read model was new: filled from the stored events ({Rows} rows written)", rows);
+        }
 
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Database schema is up to date: clustering tables and queries, event store, documents, hash chain");

@@ -85,10 +85,10 @@ public static class ContestDecisions
             return badShape;
 
         var fingerprint = SubmissionIdentity.Fingerprint(command);
-        if (state.FindBySubmission(command.SubmissionId) is { } earlier)
+        if (state.FindSubmission(command.SubmissionId) is { } earlier)
             return earlier.Fingerprint == fingerprint
                 ? Decision.NothingToDo // a retry: the first answer stands
-                : Rejection.Conflict("submissionId", $"submission '{command.SubmissionId}' was already received with a different body (entry {earlier.Number})");
+                : Rejection.Conflict("submissionId", $"submission '{command.SubmissionId}' was already received with a different body (entry {earlier.EntryNumber})");
 
         var details = state.Details!;
         if (state.Status == ContestStatus.Cancelled)
@@ -104,45 +104,47 @@ public static class ContestDecisions
             return Rejection.RuleViolation("committeeCode",
                 $"committee '{command.CommitteeCode}' is not eligible: entries come from {string.Join(", ", eligibleRoots)} and the committees below") with { Code = RejectionCode.CommitteeNotEligible };
         var authorKey = SubmissionIdentity.AuthorKey(command.AuthorName, command.CommitteeCode);
-        if (state.ActiveEntriesByAuthor.GetValueOrDefault(authorKey) >= details.PerAuthorLimit)
+        if (state.ActiveEntriesByAuthor.Of(authorKey) >= details.PerAuthorLimit)
             return Rejection.RuleViolation("authorName", $"'{command.AuthorName}' already has {details.PerAuthorLimit} entr{(details.PerAuthorLimit == 1 ? "y" : "ies")}, the most one author may submit");
 
         return Decision.AcceptWithId(SubmissionIdentity.EventId(state.ContestId, command.SubmissionId), new EntrySubmitted(
-            state.ContestId, state.Entries.Count + 1, command.SubmissionId, command.AuthorName, command.CommitteeCode, committeePath,
-            command.Title, command.Words, command.QuestionsAnswered, command.QuestionsCorrect, fingerprint, now));
+            state.ContestId, state.EntryCount + 1, command.SubmissionId, command.AuthorName, command.CommitteeCode, committeePath,
+            command.Title, command.Words, command.QuestionsAnswered, command.QuestionsCorrect, fingerprint, StoredTime.Of(now)));
     }
 
-    public static Decision Withdraw(Contest state, WithdrawEntry command, DateTimeOffset now)
+    /// <param name="entry">The entry recorded under the submission id, as the read model has it; null when none is.</param>
+    public static Decision Withdraw(Contest state, WithdrawEntry command, EntryOnRecord? entry, DateTimeOffset now)
     {
         if (Announced(state) is { } missing)
             return missing;
-        if (state.FindBySubmission(command.SubmissionId.Trim()) is not { } entry)
+        if (entry is null || entry.SubmissionId != command.SubmissionId.Trim())
             return Rejection.NotFound("submissionId", $"no entry with submission id '{command.SubmissionId}'");
-        return entry.Status switch
+        return state.StatusOf(entry) switch
         {
             EntryStatus.Withdrawn => Decision.NothingToDo,
             EntryStatus.Disqualified => Rejection.RuleViolation("submissionId", $"entry {entry.Number} was disqualified"),
             _ when now >= state.Details!.ClosesAt => Rejection.RuleViolation("submissionId", $"entries can only be withdrawn before the close ({Show(state.Details.ClosesAt)})"),
-            _ => Decision.Accept(new EntryWithdrawn(state.ContestId, entry.Number, entry.SubmissionId)),
+            _ => Decision.Accept(new EntryWithdrawn(state.ContestId, entry.Number, entry.SubmissionId, entry.Facts)),
         };
     }
 
-    public static Decision Disqualify(Contest state, DisqualifyEntry command)
+    /// <param name="entry">The entry with the command's number, as the read model has it; null when none is.</param>
+    public static Decision Disqualify(Contest state, DisqualifyEntry command, EntryOnRecord? entry)
     {
         if (Announced(state) is { } missing)
             return missing;
-        if (state.FindByNumber(command.EntryNumber) is not { } entry)
+        if (entry is null || entry.Number != command.EntryNumber)
             return Rejection.NotFound("entryNumber", $"no entry number {command.EntryNumber}");
         if (state.Judging.IsPublished)
             return Rejection.RuleViolation("entryNumber", "the results are published: disqualify before publication, or correct an award");
         var reason = VietnameseText.Normalize(command.Reason);
         if (VietnameseText.ValidateName("reason", reason, MaxReasonLength) is { } badReason)
             return badReason;
-        return entry.Status switch
+        return state.StatusOf(entry) switch
         {
             EntryStatus.Disqualified => Decision.NothingToDo,
             EntryStatus.Withdrawn => Rejection.RuleViolation("entryNumber", $"entry {entry.Number} was withdrawn by its author"),
-            _ => Decision.Accept(new EntryDisqualified(state.ContestId, entry.Number, reason!)),
+            _ => Decision.Accept(new EntryDisqualified(state.ContestId, entry.Number, reason!, entry.Facts)),
         };
     }
 

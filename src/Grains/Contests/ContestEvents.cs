@@ -28,6 +28,10 @@ public sealed record EntrySubmitted(
     long Fingerprint,
     DateTimeOffset SubmittedAt);
 
-public sealed record EntryWithdrawn(string ContestId, int EntryNumber, string SubmissionId);
+/// <param name="Entry">What the entry counted for, so the fold takes it off the counts from this event alone. Null only
+/// in events stored before it was recorded (contest state shape 3 and earlier), which the fold completes from the
+/// stream's own EntrySubmitted (<see cref="EntryFactsOfEarlierEvents"/>).</param>
+public sealed record EntryWithdrawn(string ContestId, int EntryNumber, string SubmissionId, EntryFacts? Entry = null);
 
-public sealed record EntryDisqualified(string ContestId, int EntryNumber, string Reason);
+/// <param name="Entry">As for <see cref="EntryWithdrawn"/>.</param>
+public sealed record EntryDisqualified(string ContestId, int EntryNumber, string Reason, EntryFacts? Entry = null);

@@ -1,4 +1,5 @@
 using TuyenGiao.Common;
+using TuyenGiao.Common.Compact;
 using System.Collections.Immutable;
 
 namespace TuyenGiao.Contests;
@@ -6,6 +7,10 @@ namespace TuyenGiao.Contests;
 /// <summary>The pure fold of contest events, shared by the grain, Marten's live aggregation and the tests.</summary>
 public static class ContestEvolution
 {
+    /// <summary>
+    /// Folds one event. Events stored before contest state shape 4 that name an entry without its facts can only be
+    /// folded with their stream (<see cref="EvolveAll"/> completes them); the grain only ever folds events it decided.
+    /// </summary>
     public static Contest Evolve(Contest state, object @event) => @event switch
     {
         ContestAnnounced e => state with { Status = ContestStatus.Announced, OrganiserCode = e.OrganiserCode, Kind = e.Kind, Details = e.Details },
@@ -18,7 +23,7 @@ public static class ContestEvolution
         },
         EntryScored e => state with
         {
-            Judging = state.Judging with
+            Judging = state.Judging.Knowing(e.EntryNumber, Required(e.Entry, e.EntryNumber)) with
             {
                 ScoresByEntry = state.Judging.ScoresByEntry.SetItem(e.EntryNumber,
                     state.Judging.ScoresByEntry.GetValueOrDefault(e.EntryNumber, ImmutableDictionary<ScoreKey, int>.Empty)
@@ -27,41 +32,21 @@ public static class ContestEvolution
         },
         AwardGranted e => state with
         {
-            Judging = state.Judging with { Awards = state.Judging.Awards.Add(new Award(e.Tier, e.Collective, e.EntryNumber, e.CommitteeCode, e.Reason)) },
+            Judging = state.Judging.Knowing(e.Collective ? null : e.EntryNumber, e.Collective ? null : Required(e.Entry, e.EntryNumber)) with
+            {
+                Awards = state.Judging.Awards.Add(new Award(e.Tier, e.Collective, e.EntryNumber, e.CommitteeCode, e.Reason)),
+            },
         },
         AwardCorrected e => Corrected(state, e),
         ResultsPublished e => state with { Judging = state.Judging with { PublishedAt = e.PublishedAt } },
         _ => state,
     };
 
-    private static Contest Corrected(Contest state, AwardCorrected e)
-    {
-        var awards = state.Judging.Awards;
-        var from = awards.FirstOrDefault(a => a.Tier == e.Tier && a.Collective == e.Collective
-            && a.EntryNumber == e.FromEntryNumber && a.CommitteeCode == e.FromCommitteeCode);
-        if (from is null)
-            return state;
-        var to = new Award(e.Tier, e.Collective, e.ToEntryNumber, e.ToCommitteeCode, e.Reason);
-        return state with { Judging = state.Judging with { Awards = awards.Replace(from, to) } };
-    }
-
-    /// <summary>
-    /// Entry events go through <see cref="EntryFold"/>, which works on builders of the state's collections: a long run of
-    /// entries (a replay, the events after a snapshot) then mutates one set of trees in place instead of copying a path of
-    /// each tree for every event. The state passed in is never changed; the result is a new immutable state.
-    /// </summary>
-    private static Contest EvolveEntry(Contest state, object @event)
-    {
-        var fold = new EntryFold(state);
-        fold.Apply(@event);
-        return fold.ToContest();
-    }
-
     /// <summary>Folds many events at once: the same result as <see cref="Evolve"/> applied to each in turn, faster.</summary>
     public static Contest EvolveAll(Contest state, IEnumerable<object> events)
     {
         EntryFold? fold = null;
-        foreach (var @event in events)
+        foreach (var @event in EntryFactsOfEarlierEvents.Complete(events as IReadOnlyList<object> ?? events.ToList()))
         {
             if (EntryFold.Handles(@event))
             {
@@ -78,15 +63,42 @@ public static class ContestEvolution
         return fold?.ToContest() ?? state;
     }
 
+    private static Contest Corrected(Contest state, AwardCorrected e)
+    {
+        var awards = state.Judging.Awards;
+        var from = awards.FirstOrDefault(a => a.Tier == e.Tier && a.Collective == e.Collective
+            && a.EntryNumber == e.FromEntryNumber && a.CommitteeCode == e.FromCommitteeCode);
+        if (from is null)
+            return state;
+        var to = new Award(e.Tier, e.Collective, e.ToEntryNumber, e.ToCommitteeCode, e.Reason);
+        var judging = state.Judging.Knowing(e.Collective ? null : e.ToEntryNumber, e.Collective ? null : Required(e.ToEntry, e.ToEntryNumber));
+        return state with { Judging = judging with { Awards = awards.Replace(from, to) } };
+    }
+
+    private static EntryFacts Required(EntryFacts? facts, int? entryNumber) => facts ?? throw new InvalidOperationException(
+        $"An event about entry {entryNumber} does not say what the entry counted for; fold it with its stream (EvolveAll), which completes events stored before this was recorded.");
+
+    /// <summary>
+    /// Entry events go through <see cref="EntryFold"/>, which gathers a run of them and applies it to the state's
+    /// collections once: a replay, or the events after a snapshot, builds each table in one pass instead of a copy per event.
+    /// The state passed in is never changed; the result is a new immutable state.
+    /// </summary>
+    private static Contest EvolveEntry(Contest state, object @event)
+    {
+        var fold = new EntryFold(state);
+        fold.Apply(@event);
+        return fold.ToContest();
+    }
+
     /// <summary>The entry events applied to builders of a state's collections; <see cref="ToContest"/> freezes them again.</summary>
     private sealed class EntryFold(Contest state)
     {
-        private readonly ImmutableList<EntryRecord>.Builder _entries = state.Entries.ToBuilder();
-        private readonly ImmutableDictionary<string, int>.Builder _entryBySubmission = state.EntryBySubmission.ToBuilder();
-        private readonly ImmutableDictionary<long, int>.Builder _activeByAuthor = state.ActiveEntriesByAuthor.ToBuilder();
+        private readonly List<KeyedSlot<SubmissionSeen>> _submissions = [];
+        private readonly Dictionary<long, int> _authorChanges = [];
+        private readonly ImmutableDictionary<int, EntryStatus>.Builder _ended = state.Ended.ToBuilder();
         private readonly ImmutableDictionary<string, CommitteeEntries>.Builder _byRecordedPath = state.ByRecordedPath.ToBuilder();
         private readonly ImmutableSortedDictionary<DateOnly, int>.Builder _acceptedByDay = state.AcceptedByDay.ToBuilder();
-        private int _accepted = state.Accepted, _withdrawn = state.Withdrawn, _disqualified = state.Disqualified;
+        private int _entryCount = state.EntryCount, _accepted = state.Accepted, _withdrawn = state.Withdrawn, _disqualified = state.Disqualified;
         private QuizAnswers _quiz = state.Quiz;
         private Judging _judging = state.Judging;
 
@@ -100,19 +112,20 @@ public static class ContestEvolution
                     Submitted(e);
                     break;
                 case EntryWithdrawn e:
-                    Ended(e.EntryNumber, EntryStatus.Withdrawn);
+                    Ended(e.EntryNumber, EntryStatus.Withdrawn, e.Entry);
                     break;
                 case EntryDisqualified e:
-                    Ended(e.EntryNumber, EntryStatus.Disqualified);
+                    Ended(e.EntryNumber, EntryStatus.Disqualified, e.Entry);
                     break;
             }
         }
 
         public Contest ToContest() => state with
         {
-            Entries = _entries.ToImmutable(),
-            EntryBySubmission = _entryBySubmission.ToImmutable(),
-            ActiveEntriesByAuthor = _activeByAuthor.ToImmutable(),
+            EntryCount = _entryCount,
+            Submissions = state.Submissions.AddRange(_submissions),
+            ActiveEntriesByAuthor = state.ActiveEntriesByAuthor.AddRange(_authorChanges),
+            Ended = _ended.ToImmutable(),
             ByRecordedPath = _byRecordedPath.ToImmutable(),
             AcceptedByDay = _acceptedByDay.ToImmutable(),
             Accepted = _accepted,
@@ -124,46 +137,38 @@ public static class ContestEvolution
 
         private void Submitted(EntrySubmitted e)
         {
+            var id = SubmissionIdentity.Key(e.SubmissionId);
+            _submissions.Add(new KeyedSlot<SubmissionSeen>(id.Key, new SubmissionSeen(id.Check, e.EntryNumber, e.Fingerprint)));
             var authorKey = SubmissionIdentity.AuthorKey(e.AuthorName, e.CommitteeCode);
-            var day = VietnamTime.DayOf(e.SubmittedAt);
-            var pathKey = PathKey(e);
-            var record = new EntryRecord(e.EntryNumber, e.SubmissionId, e.Fingerprint, authorKey, e.CommitteeCode, day, e.SubmittedAt,
-                EntryStatus.Accepted, (short)(e.QuestionsAnswered ?? 0), (short)(e.QuestionsCorrect ?? 0), pathKey);
-            _entries.Add(record);
-            _entryBySubmission[e.SubmissionId] = e.EntryNumber;
-            _activeByAuthor[authorKey] = _activeByAuthor.GetValueOrDefault(authorKey) + 1;
+            _authorChanges[authorKey] = _authorChanges.GetValueOrDefault(authorKey) + 1;
+            var path = e.CommitteePath.Count > 0 ? e.CommitteePath : [e.CommitteeCode];
+            var pathKey = PathKey(path);
             _byRecordedPath[pathKey] = _byRecordedPath.TryGetValue(pathKey, out var existing)
                 ? existing with { Accepted = existing.Accepted + 1, LatestEntryNumber = e.EntryNumber }
-                : new CommitteeEntries(e.CommitteePath.Count > 0 ? e.CommitteePath : [e.CommitteeCode], 1, 0, 0, e.EntryNumber);
+                : new CommitteeEntries(path, 1, 0, 0, e.EntryNumber);
+            var day = VietnamTime.DayOf(e.SubmittedAt);
             _acceptedByDay[day] = _acceptedByDay.GetValueOrDefault(day) + 1;
+            _entryCount = Math.Max(_entryCount, e.EntryNumber);
             _accepted++;
-            _quiz = new QuizAnswers(_quiz.Answered + record.QuestionsAnswered, _quiz.Correct + record.QuestionsCorrect);
-        }
-
-        /// <summary>
-        /// The key of the entry's committee with the path it had when the entry came in. Entries of one committee and path
-        /// share one key instance, so the key costs each entry a reference, not a string.
-        /// </summary>
-        private string PathKey(EntrySubmitted e)
-        {
-            var key = e.CommitteePath.Count > 0 ? string.Join('\u001F', e.CommitteePath) : e.CommitteeCode;
-            return _byRecordedPath.TryGetKey(key, out var existing) ? existing : key;
+            _quiz = new QuizAnswers(_quiz.Answered + (e.QuestionsAnswered ?? 0), _quiz.Correct + (e.QuestionsCorrect ?? 0));
         }
 
         /// <summary>A withdrawn or disqualified entry leaves the counts of accepted entries; its events stay.</summary>
-        private void Ended(int entryNumber, EntryStatus status)
+        private void Ended(int entryNumber, EntryStatus status, EntryFacts? facts)
         {
-            if (entryNumber < 1 || entryNumber > _entries.Count || _entries[entryNumber - 1] is not { Status: EntryStatus.Accepted } entry)
+            if (entryNumber < 1 || entryNumber > _entryCount || _ended.ContainsKey(entryNumber))
                 return;
+            var entry = Required(facts, entryNumber);
             var withdrawn = status == EntryStatus.Withdrawn ? 1 : 0;
             var disqualified = status == EntryStatus.Disqualified ? 1 : 0;
             // An entry that leaves the contest before the results also leaves the awards.
             _judging = _judging with { Awards = _judging.Awards.RemoveAll(a => !a.Collective && a.EntryNumber == entryNumber) };
-            _entries[entryNumber - 1] = entry with { Status = status };
-            Decrement(_activeByAuthor, entry.AuthorKey);
-            Decrement(_acceptedByDay, entry.Day);
-            var committee = _byRecordedPath[entry.PathKey];
-            _byRecordedPath[entry.PathKey] = committee with
+            _ended[entryNumber] = status;
+            _authorChanges[entry.AuthorKey] = _authorChanges.GetValueOrDefault(entry.AuthorKey) - 1;
+            Decrement(_acceptedByDay, VietnamTime.DayOf(entry.SubmittedAt));
+            var pathKey = PathKey(entry.CommitteePath);
+            var committee = _byRecordedPath[pathKey];
+            _byRecordedPath[pathKey] = committee with
             {
                 Accepted = committee.Accepted - 1,
                 Withdrawn = committee.Withdrawn + withdrawn,
@@ -173,6 +178,16 @@ public static class ContestEvolution
             _withdrawn += withdrawn;
             _disqualified += disqualified;
             _quiz = new QuizAnswers(_quiz.Answered - entry.QuestionsAnswered, _quiz.Correct - entry.QuestionsCorrect);
+        }
+
+        /// <summary>
+        /// The key of a committee with the path it had when an entry came in. Entries of one committee and path share
+        /// the dictionary's key instance.
+        /// </summary>
+        private string PathKey(IReadOnlyList<string> path)
+        {
+            var key = string.Join('\u001F', path);
+            return _byRecordedPath.TryGetKey(key, out var existing) ? existing : key;
         }
 
         private static void Decrement<TKey>(IDictionary<TKey, int> counts, TKey key)

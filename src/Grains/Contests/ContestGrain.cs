@@ -28,6 +28,7 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
 
     private readonly CommitteeDirectory _directory;
     private readonly OrganisationHistory _organisation;
+    private readonly ContestEntries _entries;
     private readonly ObserverManager<IContestObserver> _observers;
     /// <summary>
     /// How long a committee's path, and who stands for the eligible committees, are used before being looked up again
@@ -41,10 +42,11 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     private IGrainTimer? _pendingPush;
 
     public ContestGrain(IEventJournal journal, ISnapshotStore snapshots, IOptions<EventStoreOptions> options, CommitteeDirectory directory,
-        OrganisationHistory organisation, TimeProvider time, ILogger<ContestGrain> logger)
+        OrganisationHistory organisation, ContestEntries entries, TimeProvider time, ILogger<ContestGrain> logger)
         : base(journal, options.Value, time, logger, snapshots)
     {
         _organisation = organisation;
+        _entries = entries;
         _directory = directory;
         _observers = new ObserverManager<IContestObserver>(TimeSpan.FromMinutes(1), logger);
     }
@@ -78,22 +80,28 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     public async Task<SubmitOutcome> Submit(SubmitEntry command, CommandContext context)
     {
         var entry = ContestDecisions.Normalize(command);
-        var result = await DecideSubmission(entry, context, fresh: false);
+        var (result, recorded) = await DecideSubmission(entry, context, fresh: false);
         // The lookups may be a few seconds old: a committee refused on them (registered or reorganised a moment ago)
         // is decided once more on fresh ones. A refusal wrote nothing, so deciding again is safe.
         if (result.Rejection?.Code is RejectionCode.CommitteeUnknown or RejectionCode.CommitteeNotEligible)
-            result = await DecideSubmission(entry, context, fresh: true);
+            (result, recorded) = await DecideSubmission(entry, context, fresh: true);
         if (result.Rejection is { } rejection)
         {
             ContestMetrics.Submissions.Add(1, new("outcome", "rejected"), new("kind", rejection.Kind.ToString()));
             return new SubmitOutcome(null, rejection);
         }
         ContestMetrics.Submissions.Add(1, new KeyValuePair<string, object?>("outcome", "accepted"));
-        var stored = Stored.FindBySubmission(entry.SubmissionId)!.Value;
-        return new SubmitOutcome(new SubmissionReceipt(stored.SubmissionId, stored.Number, stored.SubmittedAt), null);
+        if (recorded is not null)
+            return new SubmitOutcome(new SubmissionReceipt(recorded.SubmissionId, recorded.EntryNumber, recorded.SubmittedAt), null);
+        // A retry: the first receipt stands. The entry is stored (the state knew it), so the read model has it.
+        var stored = await _entries.FindBySubmissionAsync(ContestId, entry.SubmissionId)
+            ?? throw new InvalidOperationException($"Submission '{entry.SubmissionId}' of contest '{ContestId}' is in the contest's state but not in its entries.");
+        return new SubmitOutcome(new SubmissionReceipt(stored.SubmissionId, stored.EntryNumber, stored.SubmittedAt), null);
     }
 
-    private async Task<CommandResult> DecideSubmission(SubmitEntry entry, CommandContext context, bool fresh)
+    /// <returns>The outcome, and the entry recorded when it was new (the last decision is the one stored: a batch decided
+    /// again after a conflict decides this command again).</returns>
+    private async Task<(CommandResult Result, EntrySubmitted? Recorded)> DecideSubmission(SubmitEntry entry, CommandContext context, bool fresh)
     {
         if (fresh)
         {
@@ -102,14 +110,27 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
         }
         var path = await PathOf(entry.CommitteeCode);
         var standingFor = await EligibleStandingFor();
-        return await Execute((state, now) => ContestDecisions.Submit(state, entry, path, now, standingFor), context);
+        EntrySubmitted? recorded = null;
+        var result = await Execute((state, now) =>
+        {
+            var decision = ContestDecisions.Submit(state, entry, path, now, standingFor);
+            recorded = decision.Events.Count > 0 ? (EntrySubmitted)decision.Events[0] : null;
+            return decision;
+        }, context);
+        return (result, recorded);
     }
 
-    public Task<CommandResult> Withdraw(WithdrawEntry command, CommandContext context) =>
-        Execute((state, now) => ContestDecisions.Withdraw(state, command, now), context);
+    public async Task<CommandResult> Withdraw(WithdrawEntry command, CommandContext context)
+    {
+        var entry = await _entries.FindBySubmissionAsync(ContestId, command.SubmissionId.Trim());
+        return await Execute((state, now) => ContestDecisions.Withdraw(state, command, entry?.ToRecord(), now), context);
+    }
 
-    public Task<CommandResult> Disqualify(DisqualifyEntry command, CommandContext context) =>
-        Execute((state, _) => ContestDecisions.Disqualify(state, command), context);
+    public async Task<CommandResult> Disqualify(DisqualifyEntry command, CommandContext context)
+    {
+        var entry = await EntryNumbered(command.EntryNumber);
+        return await Execute((state, _) => ContestDecisions.Disqualify(state, command, entry), context);
+    }
 
     public async Task<CommandResult> AssignJudge(AssignJudge command, CommandContext context)
     {
@@ -117,8 +138,11 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
         return await Execute((state, _) => JudgingDecisions.AssignJudge(state, command, exists), context);
     }
 
-    public Task<CommandResult> Score(ScoreEntry command, CommandContext context) =>
-        Execute((state, _) => JudgingDecisions.Score(state, command), context);
+    public async Task<CommandResult> Score(ScoreEntry command, CommandContext context)
+    {
+        var entry = await EntryNumbered(command.EntryNumber);
+        return await Execute((state, _) => JudgingDecisions.Score(state, command, entry), context);
+    }
 
     public Task<CommandResult> GrantFromRanking(CommandContext context) =>
         Execute((state, _) => JudgingDecisions.GrantFromRanking(state), context);
@@ -126,7 +150,8 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     public async Task<CommandResult> GrantAward(GrantAward command, CommandContext context)
     {
         var exists = command.Collective && await CommitteeExists(command.CommitteeCode);
-        return await Execute((state, _) => JudgingDecisions.Grant(state, command, exists), context);
+        var entry = command.Collective ? null : await EntryNumbered(command.EntryNumber);
+        return await Execute((state, _) => JudgingDecisions.Grant(state, command, exists, entry), context);
     }
 
     public Task<CommandResult> PublishResults(CommandContext context) =>
@@ -135,25 +160,22 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     public async Task<CommandResult> CorrectAward(CorrectAward command, CommandContext context)
     {
         var exists = command.Collective && await CommitteeExists(command.ToCommitteeCode);
-        return await Execute((state, _) => JudgingDecisions.Correct(state, command, exists), context);
+        var entry = command.Collective ? null : await EntryNumbered(command.ToEntryNumber);
+        return await Execute((state, _) => JudgingDecisions.Correct(state, command, exists, entry), context);
     }
 
     public Task<IReadOnlyList<RankedEntry>> GetRanking() => Task.FromResult(Ranking.Rank(Stored));
 
-    public Task<IReadOnlyList<int>?> EntriesForJudge(string judgeId, int afterEntryNumber, int limit)
+    public async Task<IReadOnlyList<int>?> EntriesForJudge(string judgeId, int afterEntryNumber, int limit)
     {
-        var contest = Stored;
-        if (!contest.Judging.Judges.TryGetValue(judgeId, out var judge))
-            return Task.FromResult<IReadOnlyList<int>?>(null);
-        var numbers = new List<int>(limit);
-        for (var n = Math.Max(afterEntryNumber, 0) + 1; n <= contest.Entries.Count && numbers.Count < limit; n++)
-        {
-            var entry = contest.Entries[n - 1];
-            if (entry.Status == EntryStatus.Accepted && entry.CommitteeCode != judge.CommitteeCode)
-                numbers.Add(n);
-        }
-        return Task.FromResult<IReadOnlyList<int>?>(numbers);
+        if (!Stored.Judging.Judges.TryGetValue(judgeId, out var judge))
+            return null;
+        return await _entries.ForJudgeAsync(ContestId, judge.CommitteeCode, Math.Max(afterEntryNumber, 0), limit);
     }
+
+    /// <summary>The entry with this number from the read model, for a rule about one entry; null when there is none.</summary>
+    private async Task<EntryOnRecord?> EntryNumbered(int? entryNumber) =>
+        entryNumber is { } number && number >= 1 ? (await _entries.FindByNumberAsync(ContestId, number))?.ToRecord() : null;
 
     public Task<ContestView?> Get() => Task.FromResult(Stored is { Status: not ContestStatus.None, Details: { } details } contest
         ? new ContestView(contest.ContestId, contest.OrganiserCode, contest.Kind, contest.Status, details, Version)

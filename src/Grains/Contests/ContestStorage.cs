@@ -7,14 +7,17 @@ using Marten.Events.Aggregation;
 namespace TuyenGiao.Contests;
 
 /// <summary>
-/// What the contest feature needs from Marten. A contest's state grows with its entries, so it is not an inline
-/// snapshot rewritten on every append; Marten folds it live from the events with the grain's own Evolve.
+/// What the contest feature needs from Marten. A contest's state is snapshotted periodically rather than rewritten on
+/// every append; Marten folds it live from the events with the grain's own Evolve. The entries themselves go to the
+/// <see cref="ContestEntryProjection"/> read model in the append's transaction.
 /// </summary>
 public static class ContestStorage
 {
     public static void Configure(StoreOptions options)
     {
         options.Projections.Add(new ContestAggregation(), ProjectionLifecycle.Live);
+        // The entries' read model, in the append's transaction: the grain keeps no per-entry records.
+        options.Projections.Add(new ContestEntryProjection(), ProjectionLifecycle.Inline);
         options.Events.AddEventType<ContestAnnounced>();
         options.Events.AddEventType<ContestAmended>();
         options.Events.AddEventType<ContestCancelled>();

@@ -140,7 +140,7 @@ public static class ContestTallies
         TierTally Tally(PrizeTier tier, bool collective)
         {
             var holders = contest.Judging.Awards.Where(a => a.Tier == tier.Name && a.Collective == collective)
-                .Select(a => new AwardHolder(a.EntryNumber, a.CommitteeCode ?? contest.FindByNumber(a.EntryNumber!.Value)!.Value.CommitteeCode))
+                .Select(a => new AwardHolder(a.EntryNumber, a.CommitteeCode ?? contest.Judging.FactsOf(a.EntryNumber!.Value).CommitteeCode))
                 .ToList();
             return new TierTally(tier.Name, collective, tier.Count, holders.Count, holders);
         }
@@ -159,8 +159,7 @@ public static class ContestTallies
                 counts[award.CommitteeCode!] = (own.Individual, own.Collective + 1);
                 continue;
             }
-            var entry = contest.FindByNumber(award.EntryNumber!.Value)!.Value;
-            foreach (var ancestor in contest.ByRecordedPath[entry.PathKey].Path)
+            foreach (var ancestor in contest.Judging.FactsOf(award.EntryNumber!.Value).CommitteePath)
             {
                 var sum = counts.GetValueOrDefault(ancestor);
                 counts[ancestor] = (sum.Individual + 1, sum.Collective);

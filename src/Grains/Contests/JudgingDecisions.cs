@@ -31,7 +31,8 @@ public static partial class JudgingDecisions
             : Decision.Accept(new JudgeAssigned(state.ContestId, judge.JudgeId, judge.Name, judge.CommitteeCode));
     }
 
-    public static Decision Score(Contest state, ScoreEntry command)
+    /// <param name="entry">The entry with the command's number, as the read model has it; null when none is.</param>
+    public static Decision Score(Contest state, ScoreEntry command, EntryOnRecord? entry)
     {
         if (Open(state) is { } closed)
             return closed;
@@ -41,16 +42,16 @@ public static partial class JudgingDecisions
             return Rejection.Invalid("round", $"must be between 1 and {MaxRound}");
         if (!state.Judging.Judges.TryGetValue(command.JudgeId, out var judge))
             return Rejection.RuleViolation("judgeId", $"'{command.JudgeId}' is not on the judging panel of this contest");
-        if (state.FindByNumber(command.EntryNumber) is not { } entry)
+        if (entry is null || entry.Number != command.EntryNumber)
             return Rejection.NotFound("entryNumber", $"no entry number {command.EntryNumber}");
-        if (entry.Status != EntryStatus.Accepted)
-            return Rejection.RuleViolation("entryNumber", $"entry {entry.Number} is {entry.Status.ToString().ToLowerInvariant()}");
-        if (entry.CommitteeCode == judge.CommitteeCode)
+        if (state.StatusOf(entry) is not EntryStatus.Accepted and var status)
+            return Rejection.RuleViolation("entryNumber", $"entry {entry.Number} is {status.ToString().ToLowerInvariant()}");
+        if (entry.Facts.CommitteeCode == judge.CommitteeCode)
             return Rejection.RuleViolation("entryNumber", "a judge may not score entries from their own committee");
         var key = new ScoreKey(judge.JudgeId, command.Round);
         return state.Judging.ScoresByEntry.TryGetValue(entry.Number, out var scores) && scores.TryGetValue(key, out var current) && current == command.Score
             ? Decision.NothingToDo
-            : Decision.Accept(new EntryScored(state.ContestId, entry.Number, judge.JudgeId, command.Round, command.Score));
+            : Decision.Accept(new EntryScored(state.ContestId, entry.Number, judge.JudgeId, command.Round, command.Score, entry.Facts));
     }
 
     /// <summary>Fills every individual tier, in the order the organiser listed them, from the top of the ranking.</summary>
@@ -64,13 +65,17 @@ public static partial class JudgingDecisions
         foreach (var tier in state.Details!.IndividualPrizes)
         {
             for (var free = tier.Count - state.Judging.GrantedIn(tier.Name, collective: false); free > 0 && candidates.Count > 0; free--)
-                events.Add(new AwardGranted(state.ContestId, tier.Name, false, candidates.Dequeue().EntryNumber, null, null));
+            {
+                var number = candidates.Dequeue().EntryNumber;
+                events.Add(new AwardGranted(state.ContestId, tier.Name, false, number, null, null, state.Judging.FactsOf(number)));
+            }
         }
         return events.Count == 0 ? Decision.NothingToDo : Decision.Accept([.. events]);
     }
 
     /// <param name="committeeExists">Whether the named committee is registered (collective tiers).</param>
-    public static Decision Grant(Contest state, GrantAward command, bool committeeExists)
+    /// <param name="entry">The entry to award (individual tiers), as the read model has it; null when none is.</param>
+    public static Decision Grant(Contest state, GrantAward command, bool committeeExists, EntryOnRecord? entry)
     {
         if (Open(state) is { } closed)
             return closed;
@@ -81,10 +86,11 @@ public static partial class JudgingDecisions
         var reason = VietnameseText.Normalize(command.Reason);
         if (VietnameseText.ValidateName("reason", reason, ContestDecisions.MaxReasonLength) is { } badReason)
             return badReason;
-        if (Recipient(state, command.Collective, command.EntryNumber, command.CommitteeCode, committeeExists, "") is { } badRecipient)
+        if (Recipient(state, command.Collective, command.EntryNumber, command.CommitteeCode, committeeExists, "", entry) is { } badRecipient)
             return badRecipient;
         return Decision.Accept(new AwardGranted(state.ContestId, tier.Name, command.Collective,
-            command.Collective ? null : command.EntryNumber, command.Collective ? CommitteeCode.Normalize(command.CommitteeCode!) : null, reason));
+            command.Collective ? null : command.EntryNumber, command.Collective ? CommitteeCode.Normalize(command.CommitteeCode!) : null, reason,
+            command.Collective ? null : entry!.Facts));
     }
 
     public static Decision Publish(Contest state, DateTimeOffset now)
@@ -101,7 +107,8 @@ public static partial class JudgingDecisions
     }
 
     /// <param name="committeeExists">Whether the committee the award goes to is registered (collective tiers).</param>
-    public static Decision Correct(Contest state, CorrectAward command, bool committeeExists)
+    /// <param name="toEntry">The entry the award goes to (individual tiers), as the read model has it; null when none is.</param>
+    public static Decision Correct(Contest state, CorrectAward command, bool committeeExists, EntryOnRecord? toEntry)
     {
         if (Announced(state) is { } missing)
             return missing;
@@ -115,13 +122,15 @@ public static partial class JudgingDecisions
         var reason = VietnameseText.Normalize(command.Reason);
         if (VietnameseText.ValidateName("reason", reason, ContestDecisions.MaxReasonLength) is { } badReason)
             return badReason;
-        if (Recipient(state, command.Collective, command.ToEntryNumber, command.ToCommitteeCode, committeeExists, "to") is { } badRecipient)
+        if (Recipient(state, command.Collective, command.ToEntryNumber, command.ToCommitteeCode, committeeExists, "to", toEntry) is { } badRecipient)
             return badRecipient;
         return Decision.Accept(new AwardCorrected(state.ContestId, from.Tier, from.Collective, from.EntryNumber, from.CommitteeCode,
-            command.Collective ? null : command.ToEntryNumber, command.Collective ? CommitteeCode.Normalize(command.ToCommitteeCode!) : null, reason!));
+            command.Collective ? null : command.ToEntryNumber, command.Collective ? CommitteeCode.Normalize(command.ToCommitteeCode!) : null, reason!,
+            command.Collective ? null : toEntry!.Facts));
     }
 
-    private static Rejection? Recipient(Contest state, bool collective, int? entryNumber, string? committeeCode, bool committeeExists, string prefix)
+    private static Rejection? Recipient(Contest state, bool collective, int? entryNumber, string? committeeCode, bool committeeExists, string prefix,
+        EntryOnRecord? entry)
     {
         string Field(string name) => prefix.Length == 0 ? name : prefix + char.ToUpperInvariant(name[0]) + name[1..];
         if (collective)
@@ -132,10 +141,10 @@ public static partial class JudgingDecisions
                 return Rejection.NotFound(Field("committeeCode"), $"no committee with code '{CommitteeCode.Normalize(committeeCode!)}' is registered");
             return null;
         }
-        if (entryNumber is not { } number || state.FindByNumber(number) is not { } entry)
+        if (entryNumber is not { } number || entry is null || entry.Number != number)
             return Rejection.NotFound(Field("entryNumber"), $"no entry number {entryNumber}");
-        if (entry.Status != EntryStatus.Accepted)
-            return Rejection.RuleViolation(Field("entryNumber"), $"entry {number} is {entry.Status.ToString().ToLowerInvariant()}");
+        if (state.StatusOf(entry) is not EntryStatus.Accepted and var status)
+            return Rejection.RuleViolation(Field("entryNumber"), $"entry {number} is {status.ToString().ToLowerInvariant()}");
         if (state.Judging.Awards.Any(a => !a.Collective && a.EntryNumber == number))
             return Rejection.Conflict(Field("entryNumber"), $"entry {number} already holds an individual award");
         return null;

@@ -5,15 +5,17 @@ namespace TuyenGiao.Contests;
 
 public sealed record JudgeAssigned(string ContestId, string JudgeId, string Name, string CommitteeCode);
 
-public sealed record EntryScored(string ContestId, int EntryNumber, string JudgeId, int Round, int Score);
+/// <param name="Entry">The scored entry's facts (its committee, for the ranking); null only in events stored before it was recorded.</param>
+public sealed record EntryScored(string ContestId, int EntryNumber, string JudgeId, int Round, int Score, EntryFacts? Entry = null);
 
 /// <param name="EntryNumber">The awarded entry, for an individual tier.</param>
 /// <param name="CommitteeCode">The awarded committee, for a collective tier.</param>
 /// <param name="Reason">Why, when the organiser grants it directly rather than from the ranking.</param>
-public sealed record AwardGranted(string ContestId, string Tier, bool Collective, int? EntryNumber, string? CommitteeCode, string? Reason);
+/// <param name="Entry">The awarded entry's facts (its committee and path, for the awards per committee), for an individual tier.</param>
+public sealed record AwardGranted(string ContestId, string Tier, bool Collective, int? EntryNumber, string? CommitteeCode, string? Reason, EntryFacts? Entry = null);
 
 public sealed record ResultsPublished(string ContestId, DateTimeOffset PublishedAt);
 
 /// <summary>After publication: one award taken from an entry or committee and given to another, with the reason.</summary>
 public sealed record AwardCorrected(string ContestId, string Tier, bool Collective,
-    int? FromEntryNumber, string? FromCommitteeCode, int? ToEntryNumber, string? ToCommitteeCode, string Reason);
+    int? FromEntryNumber, string? FromCommitteeCode, int? ToEntryNumber, string? ToCommitteeCode, string Reason, EntryFacts? ToEntry = null);

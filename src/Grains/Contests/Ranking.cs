@@ -25,11 +25,11 @@ public static class Ranking
         var rows = new List<(int Number, string Committee, int Round, decimal Score, int Judges)>();
         foreach (var (number, scores) in contest.Judging.ScoresByEntry)
         {
-            if (contest.FindByNumber(number) is not { Status: EntryStatus.Accepted } entry || scores.Count == 0)
+            if (contest.Ended.ContainsKey(number) || scores.Count == 0)
                 continue;
             var round = scores.Keys.Max(k => k.Round);
             var inRound = scores.Where(s => s.Key.Round == round).Select(s => s.Value).ToList();
-            rows.Add((number, entry.CommitteeCode, round, Score(inRound), inRound.Count));
+            rows.Add((number, contest.Judging.FactsOf(number).CommitteeCode, round, Score(inRound), inRound.Count));
         }
         return rows
             .OrderByDescending(r => r.Round).ThenByDescending(r => r.Score).ThenBy(r => r.Number)

@@ -19,6 +19,17 @@ public static class SubmissionIdentity
     public static long Fingerprint(SubmitEntry entry) =>
         Hash($"{entry.AuthorName}\u001F{entry.CommitteeCode}\u001F{entry.Title}\u001F{entry.Words}\u001F{entry.QuestionsAnswered}\u001F{entry.QuestionsCorrect}");
 
+    /// <summary>
+    /// How the contest state remembers a submission id: 64 bits of its SHA-256 as the table's key and 32 more to tell apart
+    /// two ids whose keys collide (ids would need to agree on 96 bits to be confused).
+    /// </summary>
+    public static SubmissionKey Key(string submissionId)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"tuyengiao/submission\u001F{submissionId}"), hash);
+        return new SubmissionKey(BinaryPrimitives.ReadUInt64BigEndian(hash), BinaryPrimitives.ReadUInt32BigEndian(hash[8..]));
+    }
+
     /// <summary>The author as counted for the per-author limit: the NFC name within a committee.</summary>
     public static long AuthorKey(string authorName, string committeeCode) => Hash($"{authorName}\u001F{committeeCode}");
 

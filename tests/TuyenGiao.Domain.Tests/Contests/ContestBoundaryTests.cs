@@ -125,7 +125,7 @@ public class ContestBoundaryTests
         var state = Submitted(Open, Entry("s-1"));
         state = JudgingDecisions.AssignJudge(state, new AssignJudge("j1", "Giám khảo", "TV"), committeeExists: true).Events.Aggregate(state, ContestEvolution.Evolve);
 
-        ThenAcceptedOrRejected(JudgingDecisions.Score(state, new ScoreEntry(1, "j1", round, score)), refusedField);
+        ThenAcceptedOrRejected(JudgingDecisions.Score(state, new ScoreEntry(1, "j1", round, score), OnRecord(1, Entry("s-1"))), refusedField);
     }
 
     [Fact]

@@ -28,36 +28,60 @@ public class ContestFoldTests
         events.Add(new AwardGranted(Id, "Giải nhất tập thể", true, null, "TV-KHOI", "Tổ chức tốt"));
         events.Add(new EntryWithdrawn(Id, 99, "nobody")); // no such entry: changes nothing
 
-        var oneByOne = events.Aggregate(Contest.None(Id), ContestEvolution.Evolve);
+        // These events are in the layout of before contest state shape 4: the withdrawals and the award name their entry
+        // by number only. Folded with the stream, they are completed from its EntrySubmitted events.
         var allAtOnce = ContestEvolution.EvolveAll(Contest.None(Id), events);
+        var completed = EntryFactsOfEarlierEvents.Complete(events);
+        var oneByOne = completed.Aggregate(Contest.None(Id), ContestEvolution.Evolve);
 
         Assert.Equal(Figures(oneByOne), Figures(allAtOnce));
         Assert.Equal((38, 1, 1), (allAtOnce.Accepted, allAtOnce.Withdrawn, allAtOnce.Disqualified));
         Assert.Equal([("Giải nhất tập thể", true)], allAtOnce.Judging.Awards.Select(a => (a.Tier, a.Collective)));
+        Assert.Equal(Figures(allAtOnce), Figures(ContestEvolution.EvolveAll(Contest.None(Id), completed)));
+        var withdrawal = Assert.IsType<EntryWithdrawn>(completed.First(e => e is EntryWithdrawn { EntryNumber: 4 }));
+        var facts = withdrawal.Entry!;
+        Assert.Equal(("TV-KHOI-SGD", SubmissionIdentity.AuthorKey("Tác giả 4", "TV-KHOI-SGD"), During.AddHours(20)), (facts.CommitteeCode, facts.AuthorKey, facts.SubmittedAt));
+        Assert.Equal(CellPath, facts.CommitteePath);
+    }
+
+    [Fact]
+    public void Given_an_old_layout_event_about_an_entry_When_folded_alone_Then_it_is_refused_rather_than_miscounted()
+    {
+        var state = Given(Announced(), new EntrySubmitted(Id, 1, "s-1", "A", "TV-KHOI-SGD", CellPath, "Bài", 1_500, null, null, 1, During));
+
+        Assert.Throws<InvalidOperationException>(() => ContestEvolution.Evolve(state, new EntryWithdrawn(Id, 1, "s-1")));
+        Assert.Throws<InvalidOperationException>(() => ContestEvolution.Evolve(state, new EntryScored(Id, 1, "j1", 1, 90)));
+        Assert.Equal(0, ContestEvolution.EvolveAll(state, [new EntryWithdrawn(Id, 1, "s-1", EntryFacts.Of(
+            new EntrySubmitted(Id, 1, "s-1", "A", "TV-KHOI-SGD", CellPath, "Bài", 1_500, null, null, 1, During)))]).Accepted);
     }
 
     [Fact]
     public void Given_a_state_When_more_events_are_folded_onto_it_Then_the_state_it_started_from_is_unchanged()
     {
-        var before = Given(Announced(), new EntrySubmitted(Id, 1, "s-1", "A", "TV-KHOI-SGD", CellPath, "Bài", 1_500, null, null, 1, During));
+        var first = new EntrySubmitted(Id, 1, "s-1", "A", "TV-KHOI-SGD", CellPath, "Bài", 1_500, null, null, 1, During);
+        var before = Given(Announced(), first);
 
         var after = ContestEvolution.EvolveAll(before, [
             new EntrySubmitted(Id, 2, "s-2", "B", "TV-KHOI-SGD", CellPath, "Bài", 1_500, null, null, 2, During),
-            new EntryWithdrawn(Id, 1, "s-1"),
+            new EntryWithdrawn(Id, 1, "s-1", EntryFacts.Of(first)),
         ]);
 
-        Assert.Equal((1, 1, EntryStatus.Accepted), (before.Accepted, before.Entries.Count, before.Entries[0].Status));
-        Assert.Null(before.FindBySubmission("s-2"));
-        Assert.Equal((1, 2, EntryStatus.Withdrawn), (after.Accepted, after.Entries.Count, after.Entries[0].Status));
+        Assert.Equal((1, 1, 0), (before.Accepted, before.EntryCount, before.Ended.Count));
+        Assert.NotNull(before.FindSubmission("s-1"));
+        Assert.Null(before.FindSubmission("s-2"));
+        Assert.Equal((1, 2, EntryStatus.Withdrawn), (after.Accepted, after.EntryCount, after.Ended[1]));
+        Assert.Equal(2, after.FindSubmission("s-2")!.Value.EntryNumber);
     }
 
     /// <summary>Everything the rules and the tallies read, as comparable values.</summary>
     private static string Figures(Contest contest) => string.Join("\n",
-        string.Join(";", contest.Entries),
-        string.Join(";", contest.EntryBySubmission.OrderBy(e => e.Key, StringComparer.Ordinal)),
-        string.Join(";", contest.ActiveEntriesByAuthor.OrderBy(e => e.Key)),
+        contest.EntryCount,
+        string.Join(";", contest.Submissions.Slots.ToSortedArray()),
+        string.Join(";", contest.ActiveEntriesByAuthor.Slots.ToSortedArray()),
+        string.Join(";", contest.Ended.OrderBy(e => e.Key)),
         string.Join(";", contest.ByRecordedPath.OrderBy(e => e.Key, StringComparer.Ordinal).Select(c => $"{c.Key}:{c.Value.Accepted}/{c.Value.Withdrawn}/{c.Value.Disqualified}")),
         string.Join(";", contest.AcceptedByDay),
         $"{contest.Accepted}/{contest.Withdrawn}/{contest.Disqualified}/{contest.Quiz}",
-        string.Join(";", contest.Judging.Awards));
+        string.Join(";", contest.Judging.Awards),
+        string.Join(";", contest.Judging.Entries.OrderBy(e => e.Key).Select(e => $"{e.Key}:{e.Value.CommitteeCode}")));
 }

@@ -28,6 +28,18 @@ internal static class ContestSpec
     public static SubmitEntry Entry(string submissionId, string author = "Nguyễn Văn An", string committee = "TV-KHOI-SGD", string title = "Khát vọng vươn lên") =>
         new(submissionId, author, committee, title, 1_500, null, null);
 
+    /// <summary>
+    /// The entry as the read model holds it once <see cref="Submitted"/> recorded <paramref name="entry"/> as
+    /// <paramref name="number"/> (accepted: the state's own record of ends overlays it), for the rules about one entry.
+    /// </summary>
+    public static EntryOnRecord OnRecord(int number, SubmitEntry entry, IReadOnlyList<string>? path = null, DateTimeOffset? at = null)
+    {
+        var normalized = ContestDecisions.Normalize(entry);
+        return new EntryOnRecord(number, normalized.SubmissionId, EntryStatus.Accepted, new EntryFacts(normalized.CommitteeCode, path ?? CellPath,
+            SubmissionIdentity.AuthorKey(normalized.AuthorName, normalized.CommitteeCode), (at ?? During).ToUniversalTime(),
+            normalized.QuestionsAnswered ?? 0, normalized.QuestionsCorrect ?? 0));
+    }
+
     /// <summary>Submits through the rules and folds the result, as the grain does.</summary>
     public static Contest Submitted(Contest state, SubmitEntry entry, IReadOnlyList<string>? path = null, DateTimeOffset? at = null)
     {

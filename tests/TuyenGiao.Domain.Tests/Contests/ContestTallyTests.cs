@@ -24,7 +24,7 @@ public class ContestTallyTests
         state = Submitted(state, Entry("a", author: "A"));
         state = Submitted(state, Entry("b", author: "B"));
         state = Submitted(state, Entry("c", author: "C", committee: "TV-KHOI"), BlocPath);
-        state = ContestDecisions.Disqualify(state, new DisqualifyEntry(2, "Sai thể lệ")).Events.Aggregate(state, ContestEvolution.Evolve);
+        state = ContestDecisions.Disqualify(state, new DisqualifyEntry(2, "Sai thể lệ"), OnRecord(2, Entry("b", author: "B"))).Events.Aggregate(state, ContestEvolution.Evolve);
 
         var byCode = ContestTallies.Build(state, 5, During).ByCommittee.ToDictionary(c => c.Code);
 
@@ -41,7 +41,7 @@ public class ContestTallyTests
         state = Submitted(state, Entry("before", author: "A"));
         state = Submitted(state, Entry("after-1", author: "B"), movedPath);
         state = Submitted(state, Entry("after-2", author: "C"), movedPath);
-        state = ContestDecisions.Withdraw(state, new WithdrawEntry("after-2"), During).Events.Aggregate(state, ContestEvolution.Evolve);
+        state = ContestDecisions.Withdraw(state, new WithdrawEntry("after-2"), OnRecord(3, Entry("after-2", author: "C"), movedPath), During).Events.Aggregate(state, ContestEvolution.Evolve);
 
         var byCode = ContestTallies.Build(state, 5, During).ByCommittee.ToDictionary(c => c.Code);
 
@@ -99,7 +99,7 @@ public class QuizTallyTests
         state = Submitted(state, Entry("b", author: "B") with { QuestionsAnswered = 20, QuestionsCorrect = 17 });
         state = Submitted(state, Entry("c", author: "C") with { QuestionsAnswered = 20, QuestionsCorrect = 2 });
 
-        state = ContestDecisions.Withdraw(state, new WithdrawEntry("c"), During).Events.Aggregate(state, ContestEvolution.Evolve);
+        state = ContestDecisions.Withdraw(state, new WithdrawEntry("c"), OnRecord(3, Entry("c", author: "C") with { QuestionsAnswered = 20, QuestionsCorrect = 2 }), During).Events.Aggregate(state, ContestEvolution.Evolve);
 
         Assert.Equal(87.5m, ContestTallies.Build(state, 4, During).QuizCorrectPercent);
         Assert.Null(ContestTallies.Build(Given(Announced()), 1, During).QuizCorrectPercent);

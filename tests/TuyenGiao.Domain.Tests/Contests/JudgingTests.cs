@@ -25,23 +25,39 @@ public class JudgingTests
         return Then(state, JudgingDecisions.AssignJudge(state, new AssignJudge("j2", "Giám khảo Hai", "TV-KHOI-SGD"), committeeExists: true));
     }
 
+    /// <summary>Entry <paramref name="number"/> of <see cref="WithEntries"/> as the read model holds it; null past the five.</summary>
+    private static EntryOnRecord? Numbered(int? number) => number switch
+    {
+        >= 1 and <= 3 => OnRecord(number.Value, Entry($"sgd-{number}", author: $"Tác giả {number}")),
+        >= 4 and <= 5 => OnRecord(number.Value, Entry($"khoi-{number}", author: $"Tác giả {number}", committee: "TV-KHOI"), BlocPath),
+        _ => null,
+    };
+
+    private static Decision Score(Contest state, ScoreEntry command) => JudgingDecisions.Score(state, command, Numbered(command.EntryNumber));
+
+    private static Decision Grant(Contest state, GrantAward command, bool committeeExists) =>
+        JudgingDecisions.Grant(state, command, committeeExists, command.Collective ? null : Numbered(command.EntryNumber));
+
+    private static Decision Correct(Contest state, CorrectAward command, bool committeeExists) =>
+        JudgingDecisions.Correct(state, command, committeeExists, command.Collective ? null : Numbered(command.ToEntryNumber));
+
     private static Contest Scored(Contest state, int entry, string judge, int score, int round = 1) =>
-        Then(state, JudgingDecisions.Score(state, new ScoreEntry(entry, judge, round, score)));
+        Then(state, Score(state, new ScoreEntry(entry, judge, round, score)));
 
     [Fact]
     public void Given_a_judge_When_scoring_an_entry_of_their_own_committee_Then_refused() =>
-        ThenRejected(JudgingDecisions.Score(WithEntries(), new ScoreEntry(1, "j2", 1, 90)), RejectionKind.RuleViolation, "entryNumber");
+        ThenRejected(Score(WithEntries(), new ScoreEntry(1, "j2", 1, 90)), RejectionKind.RuleViolation, "entryNumber");
 
     [Theory]
     [InlineData(-1, 1, "score")]
     [InlineData(101, 1, "score")]
     [InlineData(50, 0, "round")]
     public void Given_a_judge_When_the_score_or_round_is_out_of_range_Then_invalid(int score, int round, string field) =>
-        ThenRejected(JudgingDecisions.Score(WithEntries(), new ScoreEntry(4, "j2", round, score)), RejectionKind.Invalid, field);
+        ThenRejected(Score(WithEntries(), new ScoreEntry(4, "j2", round, score)), RejectionKind.Invalid, field);
 
     [Fact]
     public void Given_someone_off_the_panel_When_scoring_Then_refused() =>
-        ThenRejected(JudgingDecisions.Score(WithEntries(), new ScoreEntry(1, "stranger", 1, 80)), RejectionKind.RuleViolation, "judgeId");
+        ThenRejected(Score(WithEntries(), new ScoreEntry(1, "stranger", 1, 80)), RejectionKind.RuleViolation, "judgeId");
 
     [Fact]
     public void Given_a_score_When_the_judge_rescores_the_same_entry_and_round_Then_the_new_score_supersedes()
@@ -49,7 +65,7 @@ public class JudgingTests
         var state = Scored(Scored(WithEntries(), 4, "j2", 60), 4, "j2", 85);
 
         Assert.Equal(85m, Ranking.Rank(state).Single().Score);
-        Assert.Empty(JudgingDecisions.Score(state, new ScoreEntry(4, "j2", 1, 85)).Events);
+        Assert.Empty(Score(state, new ScoreEntry(4, "j2", 1, 85)).Events);
     }
 
     [Fact]
@@ -89,7 +105,7 @@ public class JudgingTests
         Assert.Equal([2, 3], tiers["Giải nhì"].Holders.Select(h => h.EntryNumber));
         Assert.Equal([4, 5], tiers["Giải ba"].Holders.Select(h => h.EntryNumber));
         Assert.Empty(JudgingDecisions.GrantFromRanking(state).Events);
-        ThenRejected(JudgingDecisions.Grant(state, new GrantAward("Giải nhất", false, 5, null, "Xuất sắc"), true), RejectionKind.Conflict, "tier");
+        ThenRejected(Grant(state, new GrantAward("Giải nhất", false, 5, null, "Xuất sắc"), true), RejectionKind.Conflict, "tier");
     }
 
     [Fact]
@@ -97,7 +113,7 @@ public class JudgingTests
     {
         var state = Scored(WithEntries(), 1, "j1", 95);
         state = Then(state, JudgingDecisions.GrantFromRanking(state));
-        state = Then(state, JudgingDecisions.Grant(state, new GrantAward("Giải nhất tập thể", true, null, "TV-KHOI-SGD", "Đơn vị có nhiều bài dự thi nhất"), true));
+        state = Then(state, Grant(state, new GrantAward("Giải nhất tập thể", true, null, "TV-KHOI-SGD", "Đơn vị có nhiều bài dự thi nhất"), true));
 
         var byCode = ContestTallies.Build(state, 1, During).AwardsByCommittee.ToDictionary(c => c.Code);
 
@@ -110,9 +126,9 @@ public class JudgingTests
     {
         var state = WithEntries();
 
-        ThenRejected(JudgingDecisions.Grant(state, new GrantAward("Giải nhất", false, 1, null, " "), true), RejectionKind.Invalid, "reason");
-        ThenRejected(JudgingDecisions.Grant(state, new GrantAward("Giải đặc biệt", false, 1, null, "Lý do"), true), RejectionKind.NotFound, "tier");
-        ThenRejected(JudgingDecisions.Grant(state, new GrantAward("Giải nhất tập thể", true, null, "NOPE", "Lý do"), false), RejectionKind.NotFound, "committeeCode");
+        ThenRejected(Grant(state, new GrantAward("Giải nhất", false, 1, null, " "), true), RejectionKind.Invalid, "reason");
+        ThenRejected(Grant(state, new GrantAward("Giải đặc biệt", false, 1, null, "Lý do"), true), RejectionKind.NotFound, "tier");
+        ThenRejected(Grant(state, new GrantAward("Giải nhất tập thể", true, null, "NOPE", "Lý do"), false), RejectionKind.NotFound, "committeeCode");
     }
 
     [Fact]
@@ -123,11 +139,11 @@ public class JudgingTests
         ThenRejected(JudgingDecisions.Publish(state, During), RejectionKind.RuleViolation, "contestId");
         state = Then(state, JudgingDecisions.Publish(state, Closes));
 
-        ThenRejected(JudgingDecisions.Score(state, new ScoreEntry(3, "j1", 1, 99)), RejectionKind.RuleViolation, "contestId");
+        ThenRejected(Score(state, new ScoreEntry(3, "j1", 1, 99)), RejectionKind.RuleViolation, "contestId");
         ThenRejected(JudgingDecisions.GrantFromRanking(state), RejectionKind.RuleViolation, "contestId");
-        ThenRejected(ContestDecisions.Disqualify(state, new DisqualifyEntry(1, "Đạo văn")), RejectionKind.RuleViolation, "entryNumber");
+        ThenRejected(ContestDecisions.Disqualify(state, new DisqualifyEntry(1, "Đạo văn"), Numbered(1)), RejectionKind.RuleViolation, "entryNumber");
 
-        var corrected = Then(state, JudgingDecisions.Correct(state, new CorrectAward("Giải nhất", false, 1, null, 3, null, "Phát hiện đạo văn sau công bố"), true));
+        var corrected = Then(state, Correct(state, new CorrectAward("Giải nhất", false, 1, null, 3, null, "Phát hiện đạo văn sau công bố"), true));
         var first = ContestTallies.Build(corrected, 1, Closes).Awards.Single(t => t.Tier == "Giải nhất");
         Assert.Equal([3], first.Holders.Select(h => h.EntryNumber));
         Assert.True(ContestTallies.Build(corrected, 1, Closes).ResultsPublished);
@@ -138,16 +154,16 @@ public class JudgingTests
     {
         var state = WithEntries();
 
-        var individual = Assert.IsType<AwardGranted>(Assert.Single(JudgingDecisions.Grant(state,
+        var individual = Assert.IsType<AwardGranted>(Assert.Single(Grant(state,
             new GrantAward("Giải nhất", false, 2, "TV-KHOI-SGD", "Xuất sắc"), true).Events));
-        var collective = Assert.IsType<AwardGranted>(Assert.Single(JudgingDecisions.Grant(state,
+        var collective = Assert.IsType<AwardGranted>(Assert.Single(Grant(state,
             new GrantAward("Giải nhất tập thể", true, 2, "tv-khoi-sgd", "Nhiều bài nhất"), true).Events));
 
         Assert.Equal((false, (int?)2, (string?)null), (individual.Collective, individual.EntryNumber, individual.CommitteeCode));
         Assert.Equal((true, (int?)null, (string?)"TV-KHOI-SGD"), (collective.Collective, collective.EntryNumber, collective.CommitteeCode));
-        Assert.Contains("no collective tier", ThenRejected(JudgingDecisions.Grant(state, new GrantAward("Giải nhất", true, null, "TV", "Lý do"), true),
+        Assert.Contains("no collective tier", ThenRejected(Grant(state, new GrantAward("Giải nhất", true, null, "TV", "Lý do"), true),
             RejectionKind.NotFound, "tier").Reason);
-        Assert.Contains("no individual tier", ThenRejected(JudgingDecisions.Grant(state, new GrantAward("Giải nhất tập thể", false, 1, null, "Lý do"), true),
+        Assert.Contains("no individual tier", ThenRejected(Grant(state, new GrantAward("Giải nhất tập thể", false, 1, null, "Lý do"), true),
             RejectionKind.NotFound, "tier").Reason);
     }
 
@@ -155,40 +171,40 @@ public class JudgingTests
     public void Given_published_awards_of_each_kind_When_corrected_Then_the_award_is_found_by_its_kind_and_holder_and_moves_to_the_new_one()
     {
         var state = WithEntries();
-        state = Then(state, JudgingDecisions.Grant(state, new GrantAward("Giải nhất", false, 1, null, "Xuất sắc"), true));
-        state = Then(state, JudgingDecisions.Grant(state, new GrantAward("Giải nhất tập thể", true, null, "TV-KHOI-SGD", "Nhiều bài nhất"), true));
+        state = Then(state, Grant(state, new GrantAward("Giải nhất", false, 1, null, "Xuất sắc"), true));
+        state = Then(state, Grant(state, new GrantAward("Giải nhất tập thể", true, null, "TV-KHOI-SGD", "Nhiều bài nhất"), true));
         state = Then(state, JudgingDecisions.Publish(state, Closes));
 
-        var collective = Assert.IsType<AwardCorrected>(Assert.Single(JudgingDecisions.Correct(state,
+        var collective = Assert.IsType<AwardCorrected>(Assert.Single(Correct(state,
             new CorrectAward("Giải nhất tập thể", true, 1, "tv-khoi-sgd", 2, "tv-khoi", "Đếm lại"), true).Events));
         Assert.Equal(((int?)null, (string?)"TV-KHOI-SGD", (int?)null, (string?)"TV-KHOI"),
             (collective.FromEntryNumber, collective.FromCommitteeCode, collective.ToEntryNumber, collective.ToCommitteeCode));
-        var individual = Assert.IsType<AwardCorrected>(Assert.Single(JudgingDecisions.Correct(state,
+        var individual = Assert.IsType<AwardCorrected>(Assert.Single(Correct(state,
             new CorrectAward("Giải nhất", false, 1, "TV-KHOI-SGD", 3, "TV-KHOI", "Đạo văn"), true).Events));
         Assert.Equal(((int?)1, (string?)null, (int?)3, (string?)null),
             (individual.FromEntryNumber, individual.FromCommitteeCode, individual.ToEntryNumber, individual.ToCommitteeCode));
 
         // The holder must match the kind: no collective award is held by entry 1, no individual one by a committee.
-        ThenRejected(JudgingDecisions.Correct(state, new CorrectAward("Giải nhất tập thể", true, 1, "TV-KHOI", 2, "TV", "Lý do"), true), RejectionKind.NotFound, "from");
-        ThenRejected(JudgingDecisions.Correct(state, new CorrectAward("Giải nhất", false, 2, null, 3, null, "Lý do"), true), RejectionKind.NotFound, "from");
-        ThenRejected(JudgingDecisions.Correct(state, new CorrectAward("Giải nhì", false, 1, null, 3, null, "Lý do"), true), RejectionKind.NotFound, "from");
-        ThenRejected(JudgingDecisions.Correct(state, new CorrectAward("Giải nhất", false, 1, null, 1, null, "Lý do"), true), RejectionKind.Conflict, "toEntryNumber");
+        ThenRejected(Correct(state, new CorrectAward("Giải nhất tập thể", true, 1, "TV-KHOI", 2, "TV", "Lý do"), true), RejectionKind.NotFound, "from");
+        ThenRejected(Correct(state, new CorrectAward("Giải nhất", false, 2, null, 3, null, "Lý do"), true), RejectionKind.NotFound, "from");
+        ThenRejected(Correct(state, new CorrectAward("Giải nhì", false, 1, null, 3, null, "Lý do"), true), RejectionKind.NotFound, "from");
+        ThenRejected(Correct(state, new CorrectAward("Giải nhất", false, 1, null, 1, null, "Lý do"), true), RejectionKind.Conflict, "toEntryNumber");
     }
 
     [Fact]
     public void Given_an_entry_holding_a_collective_award_as_a_committee_When_it_is_granted_an_individual_award_Then_it_is_allowed()
     {
         var state = WithEntries();
-        state = Then(state, JudgingDecisions.Grant(state, new GrantAward("Giải nhất tập thể", true, null, "TV-KHOI-SGD", "Nhiều bài nhất"), true));
+        state = Then(state, Grant(state, new GrantAward("Giải nhất tập thể", true, null, "TV-KHOI-SGD", "Nhiều bài nhất"), true));
 
-        Assert.Single(JudgingDecisions.Grant(state, new GrantAward("Giải nhất", false, 1, null, "Xuất sắc"), true).Events);
+        Assert.Single(Grant(state, new GrantAward("Giải nhất", false, 1, null, "Xuất sắc"), true).Events);
     }
 
     [Fact]
     public void Given_a_tier_with_places_left_When_filled_from_the_ranking_Then_only_the_free_places_are_filled()
     {
         var state = Scored(Scored(Scored(WithEntries(), 1, "j1", 95), 2, "j1", 90), 3, "j1", 85);
-        state = Then(state, JudgingDecisions.Grant(state, new GrantAward("Giải nhì", false, 5, null, "Trực tiếp"), true));
+        state = Then(state, Grant(state, new GrantAward("Giải nhì", false, 5, null, "Trực tiếp"), true));
 
         var granted = JudgingDecisions.GrantFromRanking(state).Events.Cast<AwardGranted>().ToList();
 
@@ -202,7 +218,7 @@ public class JudgingTests
         var state = Scored(WithEntries(), 1, "j1", 95);
         state = Then(state, JudgingDecisions.GrantFromRanking(state));
 
-        state = Then(state, ContestDecisions.Disqualify(state, new DisqualifyEntry(1, "Vi phạm thể lệ")));
+        state = Then(state, ContestDecisions.Disqualify(state, new DisqualifyEntry(1, "Vi phạm thể lệ"), Numbered(1)));
 
         Assert.Equal(0, ContestTallies.Build(state, 1, During).Awards.Single(t => t.Tier == "Giải nhất").Granted);
     }

@@ -122,7 +122,7 @@ public class SubmitEntryTests
         // The same name typed in NFD is the same author.
         ThenRejected(Submit(state, Entry("s-3", author: "Nguyễn Văn An".Normalize(NormalizationForm.FormD), title: "Bài ba")), RejectionKind.RuleViolation, "authorName");
 
-        var withdrawn = ContestDecisions.Withdraw(state, new WithdrawEntry("s-1"), During).Events.Aggregate(state, ContestEvolution.Evolve);
+        var withdrawn = ContestDecisions.Withdraw(state, new WithdrawEntry("s-1"), OnRecord(1, Entry("s-1")), During).Events.Aggregate(state, ContestEvolution.Evolve);
         Assert.Null(Submit(withdrawn, Entry("s-3", title: "Bài ba")).Rejection);
     }
 

@@ -2,16 +2,27 @@ using System.Collections.Immutable;
 
 namespace TuyenGiao.Contests;
 
-/// <summary>The judging panel, the scores and the awards of a contest.</summary>
+/// <summary>
+/// The judging panel, the scores and the awards of a contest, with the facts of the entries they concern (scored or
+/// awarded entries are few, so the ranking and the awards per committee need no lookup).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record Judging(
     [property: Id(0)] ImmutableDictionary<string, Judge> Judges,
     [property: Id(1)] ImmutableDictionary<int, ImmutableDictionary<ScoreKey, int>> ScoresByEntry,
     [property: Id(2)] ImmutableList<Award> Awards,
-    [property: Id(3)] DateTimeOffset? PublishedAt)
+    [property: Id(3)] DateTimeOffset? PublishedAt,
+    [property: Id(4)] ImmutableDictionary<int, EntryFacts> Entries)
 {
     public static readonly Judging Empty = new(ImmutableDictionary<string, Judge>.Empty,
-        ImmutableDictionary<int, ImmutableDictionary<ScoreKey, int>>.Empty, ImmutableList<Award>.Empty, null);
+        ImmutableDictionary<int, ImmutableDictionary<ScoreKey, int>>.Empty, ImmutableList<Award>.Empty, null, ImmutableDictionary<int, EntryFacts>.Empty);
+
+    /// <summary>The facts of a judged entry, recorded by the scores and awards that concern it.</summary>
+    public EntryFacts FactsOf(int entryNumber) =>
+        Entries.TryGetValue(entryNumber, out var facts) ? facts : throw new InvalidOperationException($"Entry {entryNumber} is judged but its facts were never recorded.");
+
+    public Judging Knowing(int? entryNumber, EntryFacts? facts) =>
+        entryNumber is { } number && facts is not null ? this with { Entries = Entries.SetItem(number, facts) } : this;
 
     public bool IsPublished => PublishedAt is not null;
 

@@ -1,0 +1,78 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace TuyenGiao.Contests;
+
+/// <summary>An entry as the <c>contest_entries</c> read model has it, texts included.</summary>
+public sealed record ContestEntryRow(
+    int EntryNumber, string SubmissionId, string AuthorName, string CommitteeCode, IReadOnlyList<string> CommitteePath, string Title, int Words,
+    int? QuestionsAnswered, int? QuestionsCorrect, DateTimeOffset SubmittedAt, EntryStatus Status)
+{
+    /// <summary>What the rules need of it.</summary>
+    public EntryOnRecord ToRecord() => new(EntryNumber, SubmissionId, Status, new EntryFacts(CommitteeCode, CommitteePath,
+        SubmissionIdentity.AuthorKey(AuthorName, CommitteeCode), SubmittedAt, QuestionsAnswered ?? 0, QuestionsCorrect ?? 0));
+}
+
+/// <summary>Reads entries from the <c>contest_entries</c> read model, always by an index: never by scanning event data.</summary>
+public sealed class ContestEntries(NpgsqlDataSource database)
+{
+    private static readonly string Columns =
+        "entry_number, submission_id, author_name, committee_code, committee_path, title, words, questions_answered, questions_correct, submitted_at, status";
+
+    /// <summary>The entries with these numbers, in number order (the primary key).</summary>
+    public async Task<IReadOnlyList<ContestEntryRow>> FindAsync(string contestId, IReadOnlyList<int> entryNumbers, CancellationToken ct = default)
+    {
+        if (entryNumbers.Count == 0)
+            return [];
+        return await ReadAsync($"SELECT {Columns} FROM {ContestEntryProjection.QualifiedName} WHERE contest_id = $1 AND entry_number = ANY($2) ORDER BY entry_number",
+            [contestId, entryNumbers.ToArray()], ct);
+    }
+
+    public async Task<ContestEntryRow?> FindByNumberAsync(string contestId, int entryNumber, CancellationToken ct = default) =>
+        (await ReadAsync($"SELECT {Columns} FROM {ContestEntryProjection.QualifiedName} WHERE contest_id = $1 AND entry_number = $2",
+            [contestId, entryNumber], ct)).SingleOrDefault();
+
+    /// <summary>The entry recorded under a submission id (the unique key on contest and submission id), or null.</summary>
+    public async Task<ContestEntryRow?> FindBySubmissionAsync(string contestId, string submissionId, CancellationToken ct = default) =>
+        (await ReadAsync($"SELECT {Columns} FROM {ContestEntryProjection.QualifiedName} WHERE contest_id = $1 AND submission_id = $2",
+            [contestId, submissionId], ct)).SingleOrDefault();
+
+    /// <summary>
+    /// A page of the entries a judge may score: accepted, not from the judge's committee, after an entry number. A range
+    /// scan of the primary key from that number, stopping at the page's end.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> ForJudgeAsync(string contestId, string judgeCommittee, int afterEntryNumber, int limit, CancellationToken ct = default)
+    {
+        await using var command = database.CreateCommand($"""
+            SELECT entry_number FROM {ContestEntryProjection.QualifiedName}
+            WHERE contest_id = $1 AND entry_number > $2 AND status = 'Accepted' AND committee_code <> $3
+            ORDER BY entry_number LIMIT $4
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = contestId });
+        command.Parameters.Add(new NpgsqlParameter { Value = afterEntryNumber });
+        command.Parameters.Add(new NpgsqlParameter { Value = judgeCommittee });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        var numbers = new List<int>(limit);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            numbers.Add(reader.GetInt32(0));
+        return numbers;
+    }
+
+    private async Task<List<ContestEntryRow>> ReadAsync(string sql, object[] parameters, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand(sql);
+        foreach (var value in parameters)
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        var rows = new List<ContestEntryRow>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new ContestEntryRow(
+                reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<string[]>(4), reader.GetString(5),
+                reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetInt32(7), reader.IsDBNull(8) ? null : reader.GetInt32(8),
+                reader.GetFieldValue<DateTimeOffset>(9), Enum.Parse<EntryStatus>(reader.GetString(10))));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Runtime.InteropServices;
+using TuyenGiao.Common.Compact;
+
+namespace TuyenGiao.Contests;
+
+// Snapshots store the compact tables as their slots' bytes in key order: written and read as one block (a memory copy),
+// and rebuilt in one pass. Slots are blittable and snapshots are read by the same code on the same architecture
+// (little-endian x64 or ARM64); a snapshot that does not fit is discarded by its shape and the events are folded instead.
+
+[GenerateSerializer]
+public struct CompactTableSurrogate
+{
+    [Id(0)]
+    public byte[] Slots;
+}
+
+[RegisterConverter]
+public sealed class SubmissionTableConverter : IConverter<SubmissionTable, CompactTableSurrogate>
+{
+    public SubmissionTable ConvertFromSurrogate(in CompactTableSurrogate surrogate) =>
+        new(HashTrie<SubmissionSeen>.FromSorted(MemoryMarshal.Cast<byte, KeyedSlot<SubmissionSeen>>(surrogate.Slots)));
+
+    public CompactTableSurrogate ConvertToSurrogate(in SubmissionTable value) =>
+        new() { Slots = MemoryMarshal.AsBytes(value.Slots.ToSortedArray().AsSpan()).ToArray() };
+}
+
+[RegisterConverter]
+public sealed class AuthorCountsConverter : IConverter<AuthorCounts, CompactTableSurrogate>
+{
+    public AuthorCounts ConvertFromSurrogate(in CompactTableSurrogate surrogate) =>
+        new(HashTrie<int>.FromSorted(MemoryMarshal.Cast<byte, KeyedSlot<int>>(surrogate.Slots)));
+
+    public CompactTableSurrogate ConvertToSurrogate(in AuthorCounts value) =>
+        new() { Slots = MemoryMarshal.AsBytes(value.Slots.ToSortedArray().AsSpan()).ToArray() };
+}
