@@ -11,7 +11,7 @@ namespace TuyenGiao.Bench;
 /// The per-user submission limit is lifted for this process: the benchmark measures what the system can take, and
 /// its load generator is one user.
 /// </summary>
-public sealed class ApiProcess : IAsyncDisposable
+public sealed class ApiProcess : IHttpTarget, IAsyncDisposable
 {
     private readonly NodeProcess _node;
     private readonly string _adminToken;

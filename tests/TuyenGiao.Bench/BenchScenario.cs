@@ -27,6 +27,9 @@ public sealed class BenchScenario
         words = 1_500,
     };
 
+    /// <summary>The same requests for a target that keeps no committees or contests (the plain API peers).</summary>
+    public static BenchScenario Unregistered(int contests) => new(Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), contests);
+
     public static async Task<BenchScenario> CreateAsync(HttpClient http, int contests)
     {
         var scenario = new BenchScenario(Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), contests);

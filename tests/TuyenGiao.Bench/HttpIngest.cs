@@ -13,7 +13,7 @@ public static class HttpIngest
     public sealed record Result(string Name, int Clients, double WarmUpSeconds, double Seconds, long Accepted, long Errors, double PerSecond,
         Percentiles LatencyMs);
 
-    public static async Task<Result> RunAsync(string name, ApiProcess api, BenchScenario scenario, int clients, TimeSpan duration, TimeSpan warmUp)
+    public static async Task<Result> RunAsync(string name, IHttpTarget api, BenchScenario scenario, int clients, TimeSpan duration, TimeSpan warmUp)
     {
         using var http = api.Client(TimeSpan.FromSeconds(30), new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
         // The warm-up takes JIT, connection pools, grain activations and PostgreSQL's caches out of the figures, so that

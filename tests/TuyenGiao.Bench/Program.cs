@@ -3,6 +3,8 @@ using TuyenGiao.Bench;
 // Benchmarks that print figures; they are not tests and assert nothing.
 //   all [--seconds 20] [--warmup 5] [--clients 64] [--rate 1000] [--entries 1000000] [--out bench-results]
 //       everything against TUYENGIAO_PG, the system started as its own process (ops/bench.sh runs this)
+//   peer --port N --db|--no-db
+//       the plain API the benchmark measures TuyenGiao against (FullRun starts it as its own process)
 //   state [entries]    memory per entry and snapshot size of a contest's state, in memory only
 //   restart [--clients 16] [--out bench-results]
 //       a rolling restart of one of three nodes under load: how long any append stalled (ops/restart-bench.sh runs this)
@@ -12,6 +14,8 @@ string Option(string name, string fallback) =>
 
 switch (mode)
 {
+    case "peer":
+        return await PlainApiPeer.RunAsync(int.Parse(Option("port", "0")), !args.Contains("--no-db"));
     case "state":
         var entries = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000;
         var memory = ContestStateMemory.Measure(entries);

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace TuyenGiao.Contests;
 
@@ -16,38 +15,39 @@ public sealed record ContestEntryRow(
 /// <summary>Reads entries from the <c>contest_entries</c> read model, always by an index: never by scanning event data.</summary>
 public sealed class ContestEntries(NpgsqlDataSource database)
 {
-    private static readonly string Columns =
+    private const string Columns =
         "entry_number, submission_id, author_name, committee_code, committee_path, title, words, questions_answered, questions_correct, submitted_at, status";
 
-    /// <summary>The entries with these numbers, in number order (the primary key).</summary>
-    public async Task<IReadOnlyList<ContestEntryRow>> FindAsync(string contestId, IReadOnlyList<int> entryNumbers, CancellationToken ct = default)
-    {
-        if (entryNumbers.Count == 0)
-            return [];
-        return await ReadAsync($"SELECT {Columns} FROM {ContestEntryProjection.QualifiedName} WHERE contest_id = $1 AND entry_number = ANY($2) ORDER BY entry_number",
-            [contestId, entryNumbers.ToArray()], ct);
-    }
+    /// <summary>By the primary key (contest, entry number).</summary>
+    public const string ByNumbersSql =
+        $"SELECT {Columns} FROM {ContestEntryProjection.QualifiedName} WHERE contest_id = $1 AND entry_number = ANY($2) ORDER BY entry_number";
+
+    /// <summary>By the unique key (contest, submission id).</summary>
+    public const string BySubmissionSql =
+        $"SELECT {Columns} FROM {ContestEntryProjection.QualifiedName} WHERE contest_id = $1 AND submission_id = $2";
+
+    /// <summary>A range scan of the primary key from an entry number, stopping at the page's end.</summary>
+    public const string ForJudgeSql = $"""
+        SELECT entry_number FROM {ContestEntryProjection.QualifiedName}
+        WHERE contest_id = $1 AND entry_number > $2 AND status = 'Accepted' AND committee_code <> $3
+        ORDER BY entry_number LIMIT $4
+        """;
+
+    /// <summary>The entries with these numbers, in number order.</summary>
+    public async Task<IReadOnlyList<ContestEntryRow>> FindAsync(string contestId, IReadOnlyList<int> entryNumbers, CancellationToken ct = default) =>
+        entryNumbers.Count == 0 ? [] : await ReadAsync(ByNumbersSql, [contestId, entryNumbers.ToArray()], ct);
 
     public async Task<ContestEntryRow?> FindByNumberAsync(string contestId, int entryNumber, CancellationToken ct = default) =>
-        (await ReadAsync($"SELECT {Columns} FROM {ContestEntryProjection.QualifiedName} WHERE contest_id = $1 AND entry_number = $2",
-            [contestId, entryNumber], ct)).SingleOrDefault();
+        (await ReadAsync(ByNumbersSql, [contestId, new[] { entryNumber }], ct)).SingleOrDefault();
 
-    /// <summary>The entry recorded under a submission id (the unique key on contest and submission id), or null.</summary>
+    /// <summary>The entry recorded under a submission id, or null.</summary>
     public async Task<ContestEntryRow?> FindBySubmissionAsync(string contestId, string submissionId, CancellationToken ct = default) =>
-        (await ReadAsync($"SELECT {Columns} FROM {ContestEntryProjection.QualifiedName} WHERE contest_id = $1 AND submission_id = $2",
-            [contestId, submissionId], ct)).SingleOrDefault();
+        (await ReadAsync(BySubmissionSql, [contestId, submissionId], ct)).SingleOrDefault();
 
-    /// <summary>
-    /// A page of the entries a judge may score: accepted, not from the judge's committee, after an entry number. A range
-    /// scan of the primary key from that number, stopping at the page's end.
-    /// </summary>
+    /// <summary>A page of the entries a judge may score: accepted, not from the judge's committee, after an entry number.</summary>
     public async Task<IReadOnlyList<int>> ForJudgeAsync(string contestId, string judgeCommittee, int afterEntryNumber, int limit, CancellationToken ct = default)
     {
-        await using var command = database.CreateCommand($"""
-            SELECT entry_number FROM {ContestEntryProjection.QualifiedName}
-            WHERE contest_id = $1 AND entry_number > $2 AND status = 'Accepted' AND committee_code <> $3
-            ORDER BY entry_number LIMIT $4
-            """);
+        await using var command = database.CreateCommand(ForJudgeSql);
         command.Parameters.Add(new NpgsqlParameter { Value = contestId });
         command.Parameters.Add(new NpgsqlParameter { Value = afterEntryNumber });
         command.Parameters.Add(new NpgsqlParameter { Value = judgeCommittee });

@@ -18,7 +18,7 @@ public sealed class ContestEntryProjection : IProjection
 {
     public const string TableName = "contest_entries";
 
-    public static string QualifiedName => $"{MartenSetup.Schema}.{TableName}";
+    public const string QualifiedName = MartenSetup.Schema + "." + TableName;
 
     private static readonly Type[] Handled = [typeof(EntrySubmitted), typeof(EntryWithdrawn), typeof(EntryDisqualified), typeof(EntryScored)];
 

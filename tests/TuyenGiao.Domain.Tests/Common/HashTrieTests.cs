@@ -1,0 +1,90 @@
+using TuyenGiao.Common.Compact;
+
+namespace TuyenGiao.Domain.Tests.Common;
+
+/// <summary>The compact table against a plain list of (key, value) pairs, over seeded random operations.</summary>
+public class HashTrieTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Given_random_adds_sets_and_removes_When_compared_with_a_list_Then_every_key_finds_the_same_values_in_order(int seed)
+    {
+        var random = new Random(seed);
+        var table = HashTrie<int>.Empty;
+        var model = new List<KeyedSlot<int>>();
+        // Few distinct high bits as well as random keys, so that leaves split deep and equal keys pile up.
+        ulong NextKey() => random.Next(4) == 0 ? (ulong)random.Next(40) << 58 : (ulong)random.NextInt64() << 1 | (uint)random.Next(2);
+        for (var step = 0; step < 3_000; step++)
+        {
+            var key = model.Count > 0 && random.Next(3) == 0 ? model[random.Next(model.Count)].Key : NextKey();
+            switch (random.Next(6))
+            {
+                case 0:
+                    table = table.SetFirst(key, step);
+                    var at = model.FindIndex(s => s.Key == key);
+                    if (at >= 0)
+                        model[at] = new KeyedSlot<int>(key, step);
+                    else
+                        model.Add(new KeyedSlot<int>(key, step));
+                    break;
+                case 1:
+                    table = table.RemoveFirst(key);
+                    var first = model.FindIndex(s => s.Key == key);
+                    if (first >= 0)
+                        model.RemoveAt(first);
+                    break;
+                default:
+                    table = table.Add(key, step);
+                    model.Add(new KeyedSlot<int>(key, step));
+                    break;
+            }
+            Assert.Equal(model.Where(s => s.Key == key).Select(s => s.Value), table.Find(key).ToArray().Select(s => s.Value));
+        }
+
+        Assert.Equal(model.Count, table.Count);
+        Assert.Equal(model.OrderBy(s => s.Key).Select(s => s.Key), table.ToSortedArray().Select(s => s.Key));
+        foreach (var key in model.Select(s => s.Key).Distinct())
+            Assert.Equal(model.Where(s => s.Key == key).Select(s => s.Value), table.Find(key).ToArray().Select(s => s.Value));
+        Assert.Equal(0, table.Find(ulong.MaxValue - 7).Length);
+    }
+
+    [Fact]
+    public void Given_a_table_When_slots_are_added_removed_and_replaced_Then_the_version_before_is_unchanged()
+    {
+        var before = Enumerable.Range(0, 1_000).Aggregate(HashTrie<int>.Empty, (t, i) => t.Add(Key(i), i));
+        var snapshot = before.ToSortedArray();
+
+        var after = before.Add(Key(5), 99).SetFirst(Key(6), -6).RemoveFirst(Key(7));
+
+        Assert.Equal(snapshot, before.ToSortedArray());
+        Assert.Equal([5, 99], after.Find(Key(5)).ToArray().Select(s => s.Value));
+        Assert.Equal(-6, after.Find(Key(6))[0].Value);
+        Assert.Equal(0, after.Find(Key(7)).Length);
+        Assert.Equal((1_000, 1_000), (before.Count, after.Count));
+    }
+
+    [Fact]
+    public void Given_more_slots_than_a_leaf_holds_When_built_from_sorted_slots_or_added_in_bulk_Then_it_equals_adding_them_one_by_one()
+    {
+        var slots = Enumerable.Range(0, 20 * HashTrie<int>.LeafCapacity).Select(i => new KeyedSlot<int>(Key(i % 2_000), i)).ToList();
+        var oneByOne = slots.Aggregate(HashTrie<int>.Empty, (t, s) => t.Add(s.Key, s.Value));
+        var seeded = slots.Take(100).Aggregate(HashTrie<int>.Empty, (t, s) => t.Add(s.Key, s.Value));
+
+        var bulk = seeded.AddRange(slots.Skip(100).ToList());
+        var rebuilt = HashTrie<int>.FromSorted(oneByOne.ToSortedArray());
+
+        Assert.Equal(oneByOne, bulk);
+        Assert.Equal(oneByOne, rebuilt);
+        Assert.Equal(slots.Where(s => s.Key == Key(3)).Select(s => s.Value), bulk.Find(Key(3)).ToArray().Select(s => s.Value));
+        Assert.NotEqual(oneByOne, oneByOne.Add(Key(1), 0));
+    }
+
+    [Fact]
+    public void Given_slots_out_of_key_order_When_built_as_sorted_Then_refused() =>
+        Assert.Throws<ArgumentException>(() => HashTrie<int>.FromSorted([new KeyedSlot<int>(2, 0), new KeyedSlot<int>(1, 0)]));
+
+    /// <summary>Spread keys, as hashes are.</summary>
+    private static ulong Key(int i) => (ulong)i * 0x9E37_79B9_7F4A_7C15UL;
+}
