@@ -57,6 +57,7 @@ public static class SiloHosting
         services.AddHostedService<EventChainBackfill>();
         services.AddSingleton<IHostedService>(sp => new DatabaseSchema(
             connectionString, sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<ILogger<DatabaseSchema>>()));
+        services.AddSingleton<IStreamReplay, ContestReplay>();
         // TryAdd: a test may put a journal that injects faults in front of Marten's.
         services.TryAddSingleton<IEventJournal, MartenEventJournal>();
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));

@@ -90,8 +90,8 @@ public static class FullRun
         Console.WriteLine($"{$"grain calls, {grainOne.Callers} callers, one contest",-44} {grainOne.PerSecond,12:N0} {grainOne.LatencyMs.P50,8} {grainOne.LatencyMs.P95,8} {grainOne.LatencyMs.P99,8} {grainOne.Errors,7}");
         Console.WriteLine($"{$"tally freshness at {freshness.AchievedPerSecond:N0}/s (201 to tally)",-44} {"",12} {freshness.FreshnessMs.P50,8} {freshness.FreshnessMs.P95,8} {freshness.FreshnessMs.P99,8} {freshness.Errors,7}");
         Console.WriteLine($"{"replay of the stream (events)",-44} {replay.EventsPerSecond,12:N0}");
-        Console.WriteLine($"replay of {replay.Events:N0} events: {replay.Seconds} s ({replay.ReadSeconds} s reading through Marten, {replay.FoldSeconds} s folding " +
-                          $"and the tally); committee read model: {replay.Committees:N0} documents rebuilt in {replay.ReadModelSeconds} s " +
+        Console.WriteLine($"replay of {replay.Events:N0} events: {replay.Seconds} s ({replay.ReadSeconds} s reading and folding, {replay.FoldSeconds} s " +
+                          $"the tally); committee read model: {replay.Committees:N0} documents rebuilt in {replay.ReadModelSeconds} s " +
                           $"from a store of {replay.StoreEvents:N0} events");
         Console.WriteLine($"activation of {activation.Entries:N0} entries: first call {activation.FirstCallSeconds} s; state {activation.ManagedBytes / 1048576.0:N0} MiB " +
                           $"({activation.ManagedBytesPerEntry:N0} bytes per entry); process {activation.WorkingSetBytes / 1048576.0:N0} MiB");

@@ -5,6 +5,8 @@ using TuyenGiao.Bench;
 //       everything against TUYENGIAO_PG, the system started as its own process (ops/bench.sh runs this)
 //   peer --port N --db|--no-db
 //       the plain API the benchmark measures TuyenGiao against (FullRun starts it as its own process)
+//   replay --stream contest/ID
+//       folds one contest stream from its rows, as activation without a snapshot and the audit replay do
 //   state [entries]    memory per entry and snapshot size of a contest's state, in memory only
 //   restart [--clients 16] [--out bench-results]
 //       a rolling restart of one of three nodes under load: how long any append stalled (ops/restart-bench.sh runs this)
@@ -16,6 +18,16 @@ switch (mode)
 {
     case "peer":
         return await PlainApiPeer.RunAsync(int.Parse(Option("port", "0")), !args.Contains("--no-db"));
+    case "replay":
+        var stream = Option("stream", "");
+        var source = Npgsql.NpgsqlDataSource.Create(Environment.GetEnvironmentVariable("TUYENGIAO_PG")
+            ?? throw new InvalidOperationException("set TUYENGIAO_PG"));
+        var version = (long)(await source.CreateCommand($"SELECT version FROM tuyengiao.mt_streams WHERE id = '{stream.Replace("'", "''")}'").ExecuteScalarAsync() ?? 0L);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var folded = (TuyenGiao.Contests.Contest?)await new TuyenGiao.Contests.ContestReplay(source).FoldAsync(stream, null, 0, version);
+        Console.WriteLine($"{stream}: {version:N0} events folded in {watch.Elapsed.TotalSeconds:N2} s ({version / watch.Elapsed.TotalSeconds:N0} events/s); " +
+                          $"{folded?.Accepted:N0} accepted");
+        return 0;
     case "state":
         var entries = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000;
         var memory = ContestStateMemory.Measure(entries);

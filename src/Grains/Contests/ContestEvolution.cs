@@ -45,22 +45,49 @@ public static class ContestEvolution
     /// <summary>Folds many events at once: the same result as <see cref="Evolve"/> applied to each in turn, faster.</summary>
     public static Contest EvolveAll(Contest state, IEnumerable<object> events)
     {
-        EntryFold? fold = null;
+        var fold = new Fold(state);
         foreach (var @event in EntryFactsOfEarlierEvents.Complete(events as IReadOnlyList<object> ?? events.ToList()))
+            fold.Add(@event);
+        return fold.Result();
+    }
+
+    /// <summary>
+    /// A fold fed one event at a time (a replay streaming rows): runs of entry events are gathered and applied to the
+    /// tables once. Events stored before contest state shape 4 that need their stream to be completed are refused
+    /// (<see cref="Add"/> answers false), so that the caller folds that stream with <see cref="EvolveAll"/>.
+    /// </summary>
+    public sealed class Fold(Contest start)
+    {
+        private Contest _state = start;
+        private EntryFold? _entries;
+
+        public bool Add(object @event)
         {
+            if (EntryFactsOfEarlierEvents.NeedsCompleting(@event))
+                return false;
             if (EntryFold.Handles(@event))
             {
-                (fold ??= new EntryFold(state)).Apply(@event);
-                continue;
+                (_entries ??= new EntryFold(_state)).Apply(@event);
+                return true;
             }
-            if (fold is not null)
+            if (_entries is not null)
             {
-                state = fold.ToContest();
-                fold = null;
+                _state = _entries.ToContest();
+                _entries = null;
             }
-            state = Evolve(state, @event);
+            _state = Evolve(_state, @event);
+            return true;
         }
-        return fold?.ToContest() ?? state;
+
+        public Contest Result()
+        {
+            if (_entries is not null)
+            {
+                _state = _entries.ToContest();
+                _entries = null;
+            }
+            return _state;
+        }
     }
 
     private static Contest Corrected(Contest state, AwardCorrected e)

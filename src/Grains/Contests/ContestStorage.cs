@@ -18,17 +18,8 @@ public static class ContestStorage
         options.Projections.Add(new ContestAggregation(), ProjectionLifecycle.Live);
         // The entries' read model, in the append's transaction: the grain keeps no per-entry records.
         options.Projections.Add(new ContestEntryProjection(), ProjectionLifecycle.Inline);
-        options.Events.AddEventType<ContestAnnounced>();
-        options.Events.AddEventType<ContestAmended>();
-        options.Events.AddEventType<ContestCancelled>();
-        options.Events.AddEventType<EntrySubmitted>();
-        options.Events.AddEventType<EntryWithdrawn>();
-        options.Events.AddEventType<EntryDisqualified>();
-        options.Events.AddEventType<JudgeAssigned>();
-        options.Events.AddEventType<EntryScored>();
-        options.Events.AddEventType<AwardGranted>();
-        options.Events.AddEventType<AwardCorrected>();
-        options.Events.AddEventType<ResultsPublished>();
+        foreach (var type in ContestEventTypes.All)
+            options.Events.AddEventType(type);
     }
 
     /// <summary>Folds a slice of events in one go (a replay, the events after a snapshot), with the grain's fold.</summary>

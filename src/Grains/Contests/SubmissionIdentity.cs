@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -26,17 +27,39 @@ public static class SubmissionIdentity
     public static SubmissionKey Key(string submissionId)
     {
         Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes($"tuyengiao/submission\u001F{submissionId}"), hash);
+        HashParts(hash, "tuyengiao/submission", submissionId);
         return new SubmissionKey(BinaryPrimitives.ReadUInt64BigEndian(hash), BinaryPrimitives.ReadUInt32BigEndian(hash[8..]));
     }
 
     /// <summary>The author as counted for the per-author limit: the NFC name within a committee.</summary>
-    public static long AuthorKey(string authorName, string committeeCode) => Hash($"{authorName}\u001F{committeeCode}");
+    public static long AuthorKey(string authorName, string committeeCode)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        HashParts(hash, authorName, committeeCode);
+        return BinaryPrimitives.ReadInt64BigEndian(hash);
+    }
 
     private static long Hash(string text)
     {
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes(text), hash);
         return BinaryPrimitives.ReadInt64BigEndian(hash);
+    }
+
+    /// <summary>
+    /// SHA-256 of the two texts in UTF-8 joined by U+001F, as <c>Hash($"{first}\u001F{second}")</c> computes it, without
+    /// building the joined string or its bytes on the heap: a replay computes this twice per entry.
+    /// </summary>
+    private static void HashParts(Span<byte> hash, string first, string second)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(first.Length + second.Length + 1);
+        var rented = length > 1_024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var buffer = rented ?? stackalloc byte[length];
+        var written = Encoding.UTF8.GetBytes(first, buffer);
+        buffer[written++] = 0x1F;
+        written += Encoding.UTF8.GetBytes(second, buffer[written..]);
+        SHA256.HashData(buffer[..written], hash);
+        if (rented is not null)
+            ArrayPool<byte>.Shared.Return(rented);
     }
 }

@@ -9,8 +9,11 @@ namespace TuyenGiao.EventStore;
 /// The journal on Marten: one stream per grain, appended with the expected version; the event id, actor,
 /// correlation id and the recording time from our <see cref="TimeProvider"/> go into Marten's event metadata.
 /// </summary>
-public sealed class MartenEventJournal(IDocumentStore store) : IEventJournal
+/// A state with an <see cref="IStreamReplay"/> (a contest) is folded by it, from the rows, rather than through Marten.
+public sealed class MartenEventJournal(IDocumentStore store, IEnumerable<IStreamReplay>? replays = null) : IEventJournal
 {
+    private readonly IReadOnlyDictionary<Type, IStreamReplay> _replays = (replays ?? []).ToDictionary(r => r.State);
+
     public async Task<LoadedStream<TState>> LoadAsync<TState>(string streamId, CancellationToken ct = default)
         where TState : class
     {
@@ -21,7 +24,8 @@ public sealed class MartenEventJournal(IDocumentStore store) : IEventJournal
         var state = await session.Events.FetchStreamStateAsync(streamId, ct);
         if (state is null)
             return new LoadedStream<TState>(null, 0);
-        var folded = await session.Events.AggregateStreamAsync<TState>(streamId, version: state.Version, token: ct);
+        var folded = await FoldAsync<TState>(streamId, null, 0, state.Version, ct)
+            ?? await session.Events.AggregateStreamAsync<TState>(streamId, version: state.Version, token: ct);
         Replayed(streamId, state.Version, fromSnapshot: false);
         return new LoadedStream<TState>(folded, state.Version);
     }
@@ -36,7 +40,8 @@ public sealed class MartenEventJournal(IDocumentStore store) : IEventJournal
             current = Math.Min(current, upTo);
         if (current <= snapshotVersion)
             return new LoadedStream<TState>(snapshot, snapshotVersion);
-        var folded = await session.Events.AggregateStreamAsync(streamId, version: current, state: snapshot, fromVersion: snapshotVersion + 1, token: ct);
+        var folded = await FoldAsync(streamId, snapshot, snapshotVersion, current, ct)
+            ?? await session.Events.AggregateStreamAsync(streamId, version: current, state: snapshot, fromVersion: snapshotVersion + 1, token: ct);
         Replayed(streamId, current - snapshotVersion, fromSnapshot: true);
         return new LoadedStream<TState>(folded ?? snapshot, current);
     }
@@ -49,9 +54,16 @@ public sealed class MartenEventJournal(IDocumentStore store) : IEventJournal
     {
         if (version <= 0)
             return null;
+        if (await FoldAsync<TState>(streamId, null, 0, version, ct) is { } folded)
+            return folded;
         await using var session = store.QuerySession();
         return await session.Events.AggregateStreamAsync<TState>(streamId, version: version, token: ct);
     }
+
+    /// <summary>The events after one version up to another folded by the state's own replay; null when it has none or it declines.</summary>
+    private async Task<TState?> FoldAsync<TState>(string streamId, TState? start, long afterVersion, long upToVersion, CancellationToken ct)
+        where TState : class =>
+        _replays.TryGetValue(typeof(TState), out var replay) ? (TState?)await replay.FoldAsync(streamId, start, afterVersion, upToVersion, ct) : null;
 
     public async Task AppendAsync(string streamId, long expectedVersion, IReadOnlyList<Recorded> events, CancellationToken ct = default)
     {

@@ -33,7 +33,7 @@ public sealed class FaultyNodeFixture : IAsyncLifetime
                 ["RateLimits:SubmissionsPerSecond"] = "100000",
                 ["RateLimits:SubmissionBurst"] = "100000",
             },
-            services: s => s.AddSingleton<IEventJournal>(sp => new FaultInjectingJournal(new MartenEventJournal(sp.GetRequiredService<IDocumentStore>()))));
+            services: s => s.AddSingleton<IEventJournal>(sp => new FaultInjectingJournal(new MartenEventJournal(sp.GetRequiredService<IDocumentStore>(), sp.GetServices<IStreamReplay>()))));
         Journal = (FaultInjectingJournal)Node.Services.GetRequiredService<IEventJournal>();
     }
 
