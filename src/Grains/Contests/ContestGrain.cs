@@ -19,9 +19,10 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
 {
     /// <summary>
     /// How long a burst of changes is gathered before one tally goes out: short enough that a tally reaches a follower
-    /// within 100 ms of the 201 together with the feed's own interval (ContestLiveFeed.MinInterval, 50 ms).
+    /// within 50 ms of the 201 together with the feed's own interval (ContestLiveFeed.MinInterval, 25 ms); long enough
+    /// that a contest taking thousands of entries a second builds at most a hundred tallies a second.
     /// </summary>
-    private static readonly TimeSpan PushDelay = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan PushDelay = TimeSpan.FromMilliseconds(10);
 
     /// <summary>When the oldest change not yet pushed to followers was stored, for the tally latency metric.</summary>
     private long _firstUnpushedChange;
