@@ -46,6 +46,7 @@ public static class ContestEvolution
     public static Contest EvolveAll(Contest state, IEnumerable<object> events)
     {
         var fold = new Fold(state);
+        // Stryker disable once NullCoalescing : a list is used as it is; copying it gives the same events
         foreach (var @event in EntryFactsOfEarlierEvents.Complete(events as IReadOnlyList<object> ?? events.ToList()))
             fold.Add(@event);
         return fold.Result();

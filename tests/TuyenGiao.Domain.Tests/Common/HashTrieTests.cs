@@ -85,6 +85,73 @@ public class HashTrieTests
     public void Given_slots_out_of_key_order_When_built_as_sorted_Then_refused() =>
         Assert.Throws<ArgumentException>(() => HashTrie<int>.FromSorted([new KeyedSlot<int>(2, 0), new KeyedSlot<int>(1, 0)]));
 
+    [Fact]
+    public void Given_a_table_When_a_key_is_looked_up_first_Then_found_only_when_present_and_the_first_added_wins()
+    {
+        var table = HashTrie<int>.Empty.Add(Key(1), 10).Add(Key(1), 11);
+
+        Assert.True(table.TryGetFirst(Key(1), out var first));
+        Assert.False(table.TryGetFirst(Key(2), out var none));
+        Assert.Equal((10, 0), (first, none));
+    }
+
+    [Fact]
+    public void Given_tables_of_the_same_size_When_their_slots_differ_Then_they_are_not_equal()
+    {
+        var one = HashTrie<int>.Empty.Add(Key(1), 1).Add(Key(2), 2);
+
+        Assert.NotEqual(one, HashTrie<int>.Empty.Add(Key(1), 1).Add(Key(3), 2));
+        Assert.NotEqual(one, HashTrie<int>.Empty.Add(Key(1), 1).Add(Key(2), 3));
+        Assert.Equal(one, HashTrie<int>.Empty.Add(Key(2), 2).Add(Key(1), 1));
+        Assert.False(one.Equals(null));
+        Assert.False(new SubmissionTableProbe().NullEquals());
+    }
+
+    [Theory]
+    [InlineData(HashTrie<int>.LeafCapacity, 1)]
+    [InlineData(HashTrie<int>.LeafCapacity + 1, 16)]
+    public void Given_as_many_slots_as_a_leaf_holds_or_one_more_When_added_or_built_Then_a_leaf_splits_only_past_its_capacity(int slots, int leaves)
+    {
+        // Keys spread over the first four bits, so that a split gives sixteen leaves.
+        var keyed = Enumerable.Range(0, slots).Select(i => new KeyedSlot<int>((ulong)(i % 16) << 60 | (uint)i, i)).OrderBy(s => s.Key).ToArray();
+
+        var added = keyed.Aggregate(HashTrie<int>.Empty, (t, s) => t.Add(s.Key, s.Value));
+        var built = HashTrie<int>.FromSorted(keyed);
+
+        Assert.Equal(leaves, added.LeafSizes().Count);
+        Assert.Equal(leaves, built.LeafSizes().Count);
+        Assert.All(added.LeafSizes().Concat(built.LeafSizes()), size => Assert.True(size <= HashTrie<int>.LeafCapacity));
+    }
+
+    [Fact]
+    public void Given_more_slots_of_one_key_than_a_leaf_holds_When_added_and_built_Then_they_stay_in_one_leaf_in_order()
+    {
+        var table = Enumerable.Range(0, 200).Aggregate(HashTrie<int>.Empty.Add(Key(9), -1), (t, i) => t.Add(Key(7), i));
+
+        Assert.Equal(Enumerable.Range(0, 200), table.Find(Key(7)).ToArray().Select(s => s.Value));
+        Assert.Contains(200, table.LeafSizes());
+        Assert.Equal(table, HashTrie<int>.FromSorted(table.ToSortedArray()));
+        Assert.Equal(-1, table.Find(Key(9))[0].Value);
+    }
+
+    [Fact]
+    public void Given_a_table_whose_keys_all_follow_the_added_ones_When_many_are_added_at_once_Then_none_of_either_is_lost()
+    {
+        var existing = Enumerable.Range(0, 100).Aggregate(HashTrie<int>.Empty, (t, i) => t.Add(ulong.MaxValue - (ulong)i, i));
+        var added = Enumerable.Range(0, 500).Select(i => new KeyedSlot<int>((ulong)i, -i)).ToList();
+
+        var bulk = existing.AddRange(added);
+
+        Assert.Equal(added.Aggregate(existing, (t, s) => t.Add(s.Key, s.Value)), bulk);
+        Assert.Equal(600, bulk.Count);
+        Assert.Equal(99, bulk.Find(ulong.MaxValue - 99)[0].Value);
+    }
+
+    private sealed class SubmissionTableProbe
+    {
+        public bool NullEquals() => TuyenGiao.Contests.SubmissionTable.Empty.Equals(null) || TuyenGiao.Contests.AuthorCounts.Empty.Equals(null);
+    }
+
     /// <summary>Spread keys, as hashes are.</summary>
     private static ulong Key(int i) => (ulong)i * 0x9E37_79B9_7F4A_7C15UL;
 }

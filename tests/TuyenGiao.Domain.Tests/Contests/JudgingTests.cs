@@ -56,6 +56,16 @@ public class JudgingTests
         ThenRejected(Score(WithEntries(), new ScoreEntry(4, "j2", round, score)), RejectionKind.Invalid, field);
 
     [Fact]
+    public void Given_a_judge_When_the_entry_is_not_in_the_read_model_or_another_one_was_found_Then_not_found()
+    {
+        var state = WithEntries();
+
+        ThenRejected(JudgingDecisions.Score(state, new ScoreEntry(9, "j1", 1, 80), null), RejectionKind.NotFound, "entryNumber");
+        ThenRejected(JudgingDecisions.Score(state, new ScoreEntry(9, "j1", 1, 80), Numbered(4)), RejectionKind.NotFound, "entryNumber");
+        ThenRejected(JudgingDecisions.Grant(state, new GrantAward("Giải nhất", false, 9, null, "Xuất sắc"), true, Numbered(4)), RejectionKind.NotFound, "entryNumber");
+    }
+
+    [Fact]
     public void Given_someone_off_the_panel_When_scoring_Then_refused() =>
         ThenRejected(Score(WithEntries(), new ScoreEntry(1, "stranger", 1, 80)), RejectionKind.RuleViolation, "judgeId");
 

@@ -12,24 +12,26 @@ public struct CompactTableSurrogate
 {
     [Id(0)]
     public byte[] Slots;
+
+    public static CompactTableSurrogate Write<T>(HashTrie<T> table) where T : unmanaged =>
+        new() { Slots = MemoryMarshal.AsBytes(table.ToSortedArray().AsSpan()).ToArray() };
+
+    public static HashTrie<T> Read<T>(in CompactTableSurrogate surrogate) where T : unmanaged =>
+        HashTrie<T>.FromSorted(MemoryMarshal.Cast<byte, KeyedSlot<T>>(surrogate.Slots));
 }
 
 [RegisterConverter]
 public sealed class SubmissionTableConverter : IConverter<SubmissionTable, CompactTableSurrogate>
 {
-    public SubmissionTable ConvertFromSurrogate(in CompactTableSurrogate surrogate) =>
-        new(HashTrie<SubmissionSeen>.FromSorted(MemoryMarshal.Cast<byte, KeyedSlot<SubmissionSeen>>(surrogate.Slots)));
+    public SubmissionTable ConvertFromSurrogate(in CompactTableSurrogate surrogate) => new(CompactTableSurrogate.Read<SubmissionSeen>(surrogate));
 
-    public CompactTableSurrogate ConvertToSurrogate(in SubmissionTable value) =>
-        new() { Slots = MemoryMarshal.AsBytes(value.Slots.ToSortedArray().AsSpan()).ToArray() };
+    public CompactTableSurrogate ConvertToSurrogate(in SubmissionTable value) => CompactTableSurrogate.Write(value.Slots);
 }
 
 [RegisterConverter]
 public sealed class AuthorCountsConverter : IConverter<AuthorCounts, CompactTableSurrogate>
 {
-    public AuthorCounts ConvertFromSurrogate(in CompactTableSurrogate surrogate) =>
-        new(HashTrie<int>.FromSorted(MemoryMarshal.Cast<byte, KeyedSlot<int>>(surrogate.Slots)));
+    public AuthorCounts ConvertFromSurrogate(in CompactTableSurrogate surrogate) => new(CompactTableSurrogate.Read<int>(surrogate));
 
-    public CompactTableSurrogate ConvertToSurrogate(in AuthorCounts value) =>
-        new() { Slots = MemoryMarshal.AsBytes(value.Slots.ToSortedArray().AsSpan()).ToArray() };
+    public CompactTableSurrogate ConvertToSurrogate(in AuthorCounts value) => CompactTableSurrogate.Write(value.Slots);
 }
