@@ -58,8 +58,7 @@ public sealed class DatabaseSchema(string connectionString, IDocumentStore store
         if (entriesReadModelIsNew)
         {
             // Events stored before the read model existed: project them once, here, before any grain reads it.
-            await using var backfill = new NpgsqlCommand(ReadScript("contest-entries-backfill.sql"), connection, transaction) { CommandTimeout = 0 };
-            var rows = await backfill.ExecuteNonQueryAsync(cancellationToken);
+            var rows = await ContestEntriesRebuild.AllAsync(connection, transaction, cancellationToken);
             logger.LogInformation("The contest entries read model was new: filled from the stored events ({Rows} rows written)", rows);
         }
 

@@ -20,7 +20,7 @@ public sealed record ReplayReport(long Streams, long ReadModelDocuments, long Sn
 }
 
 /// <summary>
-/// Rebuilds every read model and snapshot from the events, stream by stream, and reconciles: each live grain's state is
+/// Rebuilds every read model (the contest entries' rows included) and snapshot from the events, stream by stream, and reconciles: each live grain's state is
 /// compared with the state folded from its events up to the version the grain reports. Documents are overwritten in
 /// place (no window in which they are missing), so it may run on a live system. While a stream's documents are rebuilt
 /// its row in mt_streams is locked, which every append to it updates: an append waits those milliseconds instead of
@@ -79,6 +79,7 @@ public sealed class Replay(IDocumentStore store, ISnapshotStore snapshots, IEven
                     }
                     break;
                 case "contest":
+                    documents += await RebuildContestEntries(streamId, key, ct);
                     snapshotCount += await RebuildSnapshot<Contest>(streamId, ct);
                     if (await grains.GetGrain<IContestGrain>(key).GetTally() is { } tally)
                     {
@@ -119,8 +120,21 @@ public sealed class Replay(IDocumentStore store, ISnapshotStore snapshots, IEven
         return new HeldStream(connection, transaction);
     }
 
+    /// <summary>A contest's rows in the entries read model, deleted and written again from its events while its row is held.</summary>
+    private async Task<int> RebuildContestEntries(string streamId, string contestId, CancellationToken ct)
+    {
+        await using var held = await HoldStreamAsync(streamId, ct);
+        var rows = await ContestEntriesRebuild.StreamAsync(streamId, contestId, held.Connection, held.Transaction, ct);
+        await held.ReleaseAsync(ct);
+        return rows;
+    }
+
     private sealed class HeldStream(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
     {
+        public NpgsqlConnection Connection => connection;
+
+        public NpgsqlTransaction Transaction => transaction;
+
         public Task ReleaseAsync(CancellationToken ct) => transaction.CommitAsync(ct);
 
         public async ValueTask DisposeAsync()

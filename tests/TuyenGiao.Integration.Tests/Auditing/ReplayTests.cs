@@ -59,14 +59,21 @@ public class ReplayTests
         var contest = await ContestScenario.OpenNowAsync(http);
         for (var i = 0; i < 5; i++)
             await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry($"rp-{i}")), HttpStatusCode.Created);
-        // A read model that has drifted from the events: replay must put it back.
+        // Read models that have drifted from the events: replay must put them back.
         await database.ScalarAsync("UPDATE tuyengiao.mt_doc_activityreportdocument SET data = jsonb_set(data, '{corrections}', '7') RETURNING 1");
+        await database.ScalarAsync("DELETE FROM tuyengiao.contest_entries WHERE contest_id = @c AND entry_number = 2 RETURNING 1", ("c", contest.ContestId));
+        await database.ScalarAsync("UPDATE tuyengiao.contest_entries SET status = 'Withdrawn', title = 'sửa' WHERE contest_id = @c AND entry_number = 3 RETURNING 1",
+            ("c", contest.ContestId));
 
         var (progress, clean) = await Replay(http);
 
         Assert.True(clean.Reconciled, string.Join("\n", clean.Differences));
         Assert.Contains(progress, p => p.Contains("streams to rebuild"));
-        Assert.Equal(5 + 4 + 1, clean.ReadModelDocuments); // the hierarchy's committees, the contest scenario's, and the one report
+        Assert.Equal(5 + 4 + 1 + 5, clean.ReadModelDocuments); // the hierarchy's committees, the contest scenario's, the one report, the five entries
+        Assert.Equal(5, await database.ScalarAsync("SELECT count(*) FROM tuyengiao.contest_entries WHERE contest_id = @c AND status = 'Accepted'",
+            ("c", contest.ContestId)));
+        Assert.Equal(0, await database.ScalarAsync("SELECT count(*) FROM tuyengiao.contest_entries WHERE contest_id = @c AND title = 'sửa'",
+            ("c", contest.ContestId)));
         Assert.Equal(2, clean.Snapshots); // the campaign and the contest
         var report = await Read<ActivityReportResponse>(await http.GetAsync($"/api/campaigns/{campaign}/reports/tn"), HttpStatusCode.OK);
         Assert.Equal(0, report.Corrections);

@@ -29,6 +29,34 @@ public class SchemaStartupTests
     }
 
     [Fact]
+    public async Task Given_contest_events_stored_before_the_entries_read_model_existed_When_a_node_starts_Then_it_fills_the_read_model_from_them()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clusterId = $"entries-{Guid.NewGuid():N}"[..16];
+        string contestId;
+        await using (var first = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId))
+        {
+            var contest = await Contests.ContestScenario.OpenNowAsync(first.Http, perAuthorLimit: 2);
+            contestId = contest.ContestId;
+            for (var i = 1; i <= 4; i++)
+                await Read<TuyenGiao.Api.Contests.SubmissionReceiptResponse>(await contest.Submit(contest.Entry($"old-{i}", committee: i == 4 ? contest.CellB : null)),
+                    HttpStatusCode.Created);
+            await Read<TuyenGiao.Contests.ContestTally>(await first.Http.PostAsync($"{contest.Entries}/old-2/withdrawal", null), HttpStatusCode.OK);
+            // As a database of the version before this read model: no table, the events only.
+            await database.ScalarAsync("DROP TABLE tuyengiao.contest_entries; SELECT 1");
+        }
+
+        await using var second = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId);
+
+        Assert.Equal(4, await database.ScalarAsync("SELECT count(*) FROM tuyengiao.contest_entries WHERE contest_id = @c", ("c", contestId)));
+        Assert.Equal(2, await database.ScalarAsync("SELECT entry_number FROM tuyengiao.contest_entries WHERE contest_id = @c AND status = 'Withdrawn'", ("c", contestId)));
+        Assert.Equal(3, await database.ScalarAsync(
+            "SELECT array_length(committee_path, 1) FROM tuyengiao.contest_entries WHERE contest_id = @c AND submission_id = 'old-4'", ("c", contestId)));
+        // The grain finds entries there again: a withdrawal by submission id is answered, not a 404.
+        await Read<TuyenGiao.Contests.ContestTally>(await second.Http.PostAsync($"/api/contests/{contestId}/entries/old-3/withdrawal", null), HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Given_events_stored_without_the_chain_When_a_node_starts_Then_it_is_ready_and_chains_them_in_the_background()
     {
         await using var database = await TestDatabase.CreateAsync();
