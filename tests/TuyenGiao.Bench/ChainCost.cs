@@ -1,0 +1,49 @@
+using Npgsql;
+
+namespace TuyenGiao.Bench;
+
+/// <summary>
+/// What the hash chain costs ingest, measured in one run: the same HTTP load on two fresh, empty databases on the same
+/// PostgreSQL, one as the system sets it up, one with the chain's trigger disabled right after the set-up (the
+/// benchmark's own scratch databases, dropped afterwards; the system's database is never touched).
+/// </summary>
+public static class ChainCost
+{
+    public sealed record Result(HttpIngest.Result WithChain, HttpIngest.Result WithoutChain, double Ratio);
+
+    public static async Task<Result> RunAsync(string repositoryRoot, string connectionString, int clients, TimeSpan duration, TimeSpan warmUp)
+    {
+        var with = await IngestOnScratchAsync("chain-on", repositoryRoot, connectionString, chain: true, clients, duration, warmUp);
+        var without = await IngestOnScratchAsync("chain-off", repositoryRoot, connectionString, chain: false, clients, duration, warmUp);
+        return new Result(with, without, Math.Round(with.PerSecond / Math.Max(1, without.PerSecond), 2));
+    }
+
+    private static async Task<HttpIngest.Result> IngestOnScratchAsync(string name, string repositoryRoot, string connectionString, bool chain,
+        int clients, TimeSpan duration, TimeSpan warmUp)
+    {
+        var database = $"tg_bench_{name.Replace('-', '_')}_{Guid.NewGuid():N}"[..30];
+        await ExecuteAsync(connectionString, $"CREATE DATABASE {database} ENCODING 'UTF8' TEMPLATE template0");
+        var scratch = new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
+        try
+        {
+            await using var api = await ApiProcess.StartAsync(repositoryRoot, scratch);
+            if (!chain)
+                await ExecuteAsync(scratch, "ALTER TABLE tuyengiao.mt_events DISABLE TRIGGER chain_event");
+            using var setup = api.Client(TimeSpan.FromMinutes(2));
+            return await HttpIngest.RunAsync(name, api, await BenchScenario.CreateAsync(setup, 1), clients, duration, warmUp);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(connectionString, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
