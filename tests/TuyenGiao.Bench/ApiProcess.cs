@@ -15,8 +15,11 @@ public sealed class ApiProcess : IHttpTarget, IAsyncDisposable
 {
     private readonly NodeProcess _node;
     private readonly string _adminToken;
+    private readonly string _signingKey;
+    private readonly string _clusterId;
 
-    private ApiProcess(NodeProcess node, string adminToken) => (_node, _adminToken) = (node, adminToken);
+    private ApiProcess(NodeProcess node, string adminToken, string signingKey, string clusterId) =>
+        (_node, _adminToken, _signingKey, _clusterId) = (node, adminToken, signingKey, clusterId);
 
     public Uri Address => _node.Address!;
 
@@ -30,15 +33,17 @@ public sealed class ApiProcess : IHttpTarget, IAsyncDisposable
         return client;
     }
 
-    public static async Task<ApiProcess> StartAsync(string repositoryRoot, string connectionString)
+    /// <param name="peerOf">A node already running: the new one joins its cluster and shares its signing key.</param>
+    public static async Task<ApiProcess> StartAsync(string repositoryRoot, string connectionString, ApiProcess? peerOf = null)
     {
-        var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var adminToken = await MintAsync(repositoryRoot, signingKey, "bench-admin", "admin");
+        var signingKey = peerOf?._signingKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var clusterId = peerOf?._clusterId ?? $"bench-api-{Guid.NewGuid():N}"[..20];
+        var adminToken = peerOf?._adminToken ?? await MintAsync(repositoryRoot, signingKey, "bench-admin", "admin");
         var (silo, gateway) = NodeProcess.FreeOrleansPorts();
-        var node = await NodeProcess.StartApiAsync(repositoryRoot, "Release", "api", new Dictionary<string, string>
+        var node = await NodeProcess.StartApiAsync(repositoryRoot, "Release", peerOf is null ? "api" : "api-2", new Dictionary<string, string>
         {
             ["TUYENGIAO_PG"] = connectionString,
-            ["Orleans__ClusterId"] = $"bench-api-{Guid.NewGuid():N}"[..20],
+            ["Orleans__ClusterId"] = clusterId,
             ["Orleans__SiloPort"] = silo.ToString(),
             ["Orleans__GatewayPort"] = gateway.ToString(),
             ["Logging__LogLevel__Default"] = "Warning",
@@ -46,7 +51,7 @@ public sealed class ApiProcess : IHttpTarget, IAsyncDisposable
             ["RateLimits__SubmissionsPerSecond"] = "1000000",
             ["RateLimits__SubmissionBurst"] = "1000000",
         }, TimeSpan.FromSeconds(60));
-        return new ApiProcess(node, adminToken);
+        return new ApiProcess(node, adminToken, signingKey, clusterId);
     }
 
     internal static async Task<string> MintAsync(string repositoryRoot, string signingKey, string user, string role)

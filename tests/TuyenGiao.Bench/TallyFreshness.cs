@@ -7,34 +7,47 @@ using System.Text.Json;
 namespace TuyenGiao.Bench;
 
 /// <summary>
-/// A follower on a contest's live stream while entries arrive at a steady rate: for each entry, the time from its
-/// 201 to the first tally that counts it (entry numbers are consecutive, so "counts it" is accepted ≥ its number).
+/// A follower on a contest's live stream on each of the given nodes while entries arrive at a steady rate through the
+/// first: for each entry and follower, the time from its 201 to the first tally that counts it (entry numbers are
+/// consecutive, so "counts it" is accepted ≥ its number).
 /// </summary>
 public static class TallyFreshness
 {
-    public sealed record Result(int TargetPerSecond, double AchievedPerSecond, long Entries, long Errors, Percentiles FreshnessMs, int TalliesReceived);
+    public sealed record Result(int TargetPerSecond, double AchievedPerSecond, long Entries, long Errors, Percentiles FreshnessMs, int TalliesReceived, int Nodes);
 
-    public static async Task<Result> RunAsync(ApiProcess api, BenchScenario scenario, int perSecond, TimeSpan duration)
+    private sealed class Disposables(IEnumerable<IDisposable> items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items)
+                item.Dispose();
+        }
+    }
+
+    /// <param name="followed">The nodes a follower is on (one each); entries go to the first.</param>
+    public static async Task<Result> RunAsync(IReadOnlyList<ApiProcess> followed, BenchScenario scenario, int perSecond, TimeSpan duration)
     {
         var contest = scenario.Contests[0];
-        using var http = api.Client(TimeSpan.FromSeconds(30), new SocketsHttpHandler { MaxConnectionsPerServer = 128 });
+        var clients = followed.Select(api => api.Client(TimeSpan.FromSeconds(30), new SocketsHttpHandler { MaxConnectionsPerServer = 128 })).ToList();
+        using var _ = new Disposables(clients);
+        var http = clients[0];
         var clock = Stopwatch.StartNew();
-        var tallies = new ConcurrentQueue<(long Accepted, TimeSpan At)>();
+        var tallies = followed.Select(_ => new ConcurrentQueue<(long Accepted, TimeSpan At)>()).ToList();
         using var stop = new CancellationTokenSource();
-        var follower = Task.Run(async () =>
+        var followers = clients.Select((client, k) => Task.Run(async () =>
         {
-            using var response = await http.GetAsync($"/api/contests/{contest}/tally/live", HttpCompletionOption.ResponseHeadersRead, stop.Token);
+            using var response = await client.GetAsync($"/api/contests/{contest}/tally/live", HttpCompletionOption.ResponseHeadersRead, stop.Token);
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(stop.Token));
             try
             {
                 while (await reader.ReadLineAsync(stop.Token) is { } line)
                     if (line.StartsWith("data:", StringComparison.Ordinal))
-                        tallies.Enqueue((JsonDocument.Parse(line[5..]).RootElement.GetProperty("accepted").GetInt64(), clock.Elapsed));
+                        tallies[k].Enqueue((JsonDocument.Parse(line[5..]).RootElement.GetProperty("accepted").GetInt64(), clock.Elapsed));
             }
             catch (OperationCanceledException)
             {
             }
-        });
+        })).ToList();
         await Task.Delay(500);
 
         var acknowledged = new ConcurrentDictionary<int, TimeSpan>();
@@ -64,16 +77,19 @@ public static class TallyFreshness
         var achieved = sent / (clock.Elapsed - start).TotalSeconds;
         await Task.Delay(1_000);
         await stop.CancelAsync();
-        await follower;
+        await Task.WhenAll(followers);
 
-        var seen = tallies.ToArray();
+        // Every follower's delay for every entry: the slowest node counts as much as the fastest.
         var freshness = new Latencies();
-        foreach (var (number, ackAt) in acknowledged)
+        foreach (var seen in tallies.Select(t => t.ToArray()))
         {
-            var first = seen.FirstOrDefault(t => t.Accepted >= number);
-            if (first.At != default)
-                freshness.Add(first.At > ackAt ? first.At - ackAt : TimeSpan.Zero);
+            foreach (var (number, ackAt) in acknowledged)
+            {
+                var first = seen.FirstOrDefault(t => t.Accepted >= number);
+                if (first.At != default)
+                    freshness.Add(first.At > ackAt ? first.At - ackAt : TimeSpan.Zero);
+            }
         }
-        return new Result(perSecond, Math.Round(achieved), acknowledged.Count, errors, freshness.Summarise(), seen.Length);
+        return new Result(perSecond, Math.Round(achieved), acknowledged.Count, errors, freshness.Summarise(), tallies.Sum(t => t.Count), followed.Count);
     }
 }
