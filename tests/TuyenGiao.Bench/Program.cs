@@ -22,7 +22,9 @@ switch (mode)
         var stream = Option("stream", "");
         var source = Npgsql.NpgsqlDataSource.Create(Environment.GetEnvironmentVariable("TUYENGIAO_PG")
             ?? throw new InvalidOperationException("set TUYENGIAO_PG"));
-        var version = (long)(await source.CreateCommand($"SELECT version FROM tuyengiao.mt_streams WHERE id = '{stream.Replace("'", "''")}'").ExecuteScalarAsync() ?? 0L);
+        var streamVersion = source.CreateCommand($"SELECT version FROM {TuyenGiao.EventStore.MartenSetup.Schema}.mt_streams WHERE id = $1");
+        streamVersion.Parameters.Add(new Npgsql.NpgsqlParameter { Value = stream });
+        var version = (long)(await streamVersion.ExecuteScalarAsync() ?? 0L);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var folded = (TuyenGiao.Contests.Contest?)await new TuyenGiao.Contests.ContestReplay(source).FoldAsync(stream, null, 0, version);
         Console.WriteLine($"{stream}: {version:N0} events folded in {watch.Elapsed.TotalSeconds:N2} s ({version / watch.Elapsed.TotalSeconds:N0} events/s); " +

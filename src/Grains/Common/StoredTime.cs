@@ -1,9 +1,9 @@
 namespace TuyenGiao.Common;
 
 /// <summary>
-/// PostgreSQL keeps instants to the microsecond, .NET to a tenth of one. An instant that a read model stores and a
-/// receipt repeats (an entry's submission time) is cut to the microsecond when it is decided, so that the first answer
-/// and a retry's answer read back from the store are the same instant.
+/// PostgreSQL keeps instants to the microsecond, .NET to a tenth of one. The write loop decides every command at an
+/// instant cut to the microsecond, so that what an answer says (an entry's submission time in its receipt) is exactly
+/// what the store and its read models hold, and a retry's receipt read back from them equals the first.
 /// </summary>
 public static class StoredTime
 {

@@ -109,7 +109,7 @@ public static class ContestDecisions
 
         return Decision.AcceptWithId(SubmissionIdentity.EventId(state.ContestId, command.SubmissionId), new EntrySubmitted(
             state.ContestId, state.EntryCount + 1, command.SubmissionId, command.AuthorName, command.CommitteeCode, committeePath,
-            command.Title, command.Words, command.QuestionsAnswered, command.QuestionsCorrect, fingerprint, StoredTime.Of(now)));
+            command.Title, command.Words, command.QuestionsAnswered, command.QuestionsCorrect, fingerprint, now));
     }
 
     /// <param name="entry">The entry recorded under the submission id, as the read model has it; null when none is.</param>

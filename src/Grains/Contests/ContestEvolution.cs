@@ -126,7 +126,7 @@ public static class ContestEvolution
         private readonly ImmutableDictionary<int, EntryStatus>.Builder _ended = state.Ended.ToBuilder();
         private readonly ImmutableDictionary<string, CommitteeEntries>.Builder _byRecordedPath = state.ByRecordedPath.ToBuilder();
         private readonly ImmutableSortedDictionary<DateOnly, int>.Builder _acceptedByDay = state.AcceptedByDay.ToBuilder();
-        private int _entryCount = state.EntryCount, _accepted = state.Accepted, _withdrawn = state.Withdrawn, _disqualified = state.Disqualified;
+        private int _accepted = state.Accepted, _withdrawn = state.Withdrawn, _disqualified = state.Disqualified;
         private QuizAnswers _quiz = state.Quiz;
         private Judging _judging = state.Judging;
 
@@ -150,7 +150,6 @@ public static class ContestEvolution
 
         public Contest ToContest() => state with
         {
-            EntryCount = _entryCount,
             Submissions = state.Submissions.AddRange(_submissions),
             ActiveEntriesByAuthor = state.ActiveEntriesByAuthor.AddRange(_authorChanges),
             Ended = _ended.ToImmutable(),
@@ -176,7 +175,6 @@ public static class ContestEvolution
                 : new CommitteeEntries(path, 1, 0, 0, e.EntryNumber);
             var day = VietnamTime.DayOf(e.SubmittedAt);
             _acceptedByDay[day] = _acceptedByDay.GetValueOrDefault(day) + 1;
-            _entryCount = Math.Max(_entryCount, e.EntryNumber);
             _accepted++;
             _quiz = new QuizAnswers(_quiz.Answered + (e.QuestionsAnswered ?? 0), _quiz.Correct + (e.QuestionsCorrect ?? 0));
         }
@@ -184,7 +182,7 @@ public static class ContestEvolution
         /// <summary>A withdrawn or disqualified entry leaves the counts of accepted entries; its events stay.</summary>
         private void Ended(int entryNumber, EntryStatus status, EntryFacts? facts)
         {
-            if (entryNumber < 1 || entryNumber > _entryCount || _ended.ContainsKey(entryNumber))
+            if (entryNumber < 1 || entryNumber > state.EntryCount + _submissions.Count || _ended.ContainsKey(entryNumber))
                 return;
             var entry = Required(facts, entryNumber);
             var withdrawn = status == EntryStatus.Withdrawn ? 1 : 0;

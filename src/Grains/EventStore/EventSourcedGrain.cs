@@ -174,7 +174,8 @@ public abstract class EventSourcedGrain<TState> : Grain where TState : class
             var command = node.Value;
             if (command.Alone && batch.Members.Count > 0)
                 break;
-            var now = Time.GetUtcNow();
+            // To the microsecond, as PostgreSQL keeps it: what a rule decides at is what the store and its read models say.
+            var now = StoredTime.Of(Time.GetUtcNow());
             Decision decision;
             TState state;
             try

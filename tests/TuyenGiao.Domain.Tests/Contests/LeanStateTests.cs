@@ -55,11 +55,7 @@ public class LeanStateTests
     {
         var id = SubmissionIdentity.Key("s-1");
         // A submission recorded earlier under a different id that happens to share the 64-bit key (the check differs).
-        var collided = Given(Announced()) with
-        {
-            EntryCount = 1,
-            Submissions = SubmissionTable.Empty.Add(id with { Check = ~id.Check }, 1, 42),
-        };
+        var collided = Given(Announced()) with { Submissions = SubmissionTable.Empty.Add(id with { Check = ~id.Check }, 1, 42) };
 
         var first = Assert.IsType<EntrySubmitted>(Assert.Single(Submit(collided, Entry("s-1")).Events));
         var after = ContestEvolution.Evolve(collided, first);

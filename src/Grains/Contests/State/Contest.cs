@@ -19,7 +19,6 @@ public sealed record Contest(
     [property: Id(2)] string OrganiserCode,
     [property: Id(3)] ContestKind Kind,
     [property: Id(4)] ContestDetails? Details,
-    [property: Id(18)] int EntryCount,
     [property: Id(19)] SubmissionTable Submissions,
     [property: Id(20)] AuthorCounts ActiveEntriesByAuthor,
     [property: Id(21)] ImmutableDictionary<int, EntryStatus> Ended,
@@ -46,9 +45,12 @@ public sealed record Contest(
 
     public static Contest None(string contestId) => new(
         StreamIdFor(contestId), contestId, ContestStatus.None, "", ContestKind.Writing, null,
-        0, SubmissionTable.Empty, AuthorCounts.Empty, ImmutableDictionary<int, EntryStatus>.Empty,
+        SubmissionTable.Empty, AuthorCounts.Empty, ImmutableDictionary<int, EntryStatus>.Empty,
         ImmutableDictionary<string, CommitteeEntries>.Empty, ImmutableSortedDictionary<DateOnly, int>.Empty, 0, 0, 0, Judging.Empty, new QuizAnswers(0, 0),
         CurrentShape);
+
+    /// <summary>How many entries were recorded: each has one slot, and entry numbers are dense from 1.</summary>
+    public int EntryCount => Submissions.Count;
 
     /// <summary>The submission recorded under this id (already trimmed), or null.</summary>
     public SubmissionSeen? FindSubmission(string submissionId) => Submissions.Find(SubmissionIdentity.Key(submissionId));
