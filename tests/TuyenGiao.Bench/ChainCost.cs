@@ -11,10 +11,16 @@ public static class ChainCost
 {
     public sealed record Result(HttpIngest.Result WithChain, HttpIngest.Result WithoutChain, double Ratio);
 
-    public static async Task<Result> RunAsync(string repositoryRoot, string connectionString, int clients, TimeSpan duration, TimeSpan warmUp)
+    /// <param name="chainFirst">Which of the two goes first: runs in a row alternate it, so that neither always meets a
+    /// warmer or a colder machine.</param>
+    public static async Task<Result> RunAsync(string repositoryRoot, string connectionString, int clients, TimeSpan duration, TimeSpan warmUp,
+        bool chainFirst = true)
     {
-        var with = await IngestOnScratchAsync("chain-on", repositoryRoot, connectionString, chain: true, clients, duration, warmUp);
-        var without = await IngestOnScratchAsync("chain-off", repositoryRoot, connectionString, chain: false, clients, duration, warmUp);
+        Task<HttpIngest.Result> Ingest(bool chain) =>
+            IngestOnScratchAsync(chain ? "chain-on" : "chain-off", repositoryRoot, connectionString, chain, clients, duration, warmUp);
+        var first = await Ingest(chainFirst);
+        var second = await Ingest(!chainFirst);
+        var (with, without) = chainFirst ? (first, second) : (second, first);
         return new Result(with, without, Math.Round(with.PerSecond / Math.Max(1, without.PerSecond), 2));
     }
 

@@ -7,6 +7,8 @@ using TuyenGiao.Bench;
 //       the plain API the benchmark measures TuyenGiao against (FullRun starts it as its own process)
 //   replay --stream contest/ID
 //       folds one contest stream from its rows, as activation without a snapshot and the audit replay do
+//   chain [--runs 2] [--seconds 20] [--warmup 5] [--clients 64]
+//       only the hash chain's cost: ingest on fresh databases with and without the chain, pair after pair
 //   state [entries]    memory per entry and snapshot size of a contest's state, in memory only
 //   restart [--clients 16] [--out bench-results]
 //       a rolling restart of one of three nodes under load: how long any append stalled (ops/restart-bench.sh runs this)
@@ -29,6 +31,15 @@ switch (mode)
         var folded = (TuyenGiao.Contests.Contest?)await new TuyenGiao.Contests.ContestReplay(source).FoldAsync(stream, null, 0, version);
         Console.WriteLine($"{stream}: {version:N0} events folded in {watch.Elapsed.TotalSeconds:N2} s ({version / watch.Elapsed.TotalSeconds:N0} events/s); " +
                           $"{folded?.Accepted:N0} accepted");
+        return 0;
+    case "chain":
+        var chainPg = Environment.GetEnvironmentVariable("TUYENGIAO_PG") ?? throw new InvalidOperationException("set TUYENGIAO_PG");
+        for (var run = 1; run <= int.Parse(Option("runs", "2")); run++)
+        {
+            var cost = await ChainCost.RunAsync(Option("root", Directory.GetCurrentDirectory()), chainPg, int.Parse(Option("clients", "64")),
+                TimeSpan.FromSeconds(int.Parse(Option("seconds", "20"))), TimeSpan.FromSeconds(int.Parse(Option("warmup", "5"))), chainFirst: run % 2 == 1);
+            Console.WriteLine($"run {run}: with the chain {cost.WithChain.PerSecond:N0}/s, without {cost.WithoutChain.PerSecond:N0}/s, ratio {cost.Ratio:N2}");
+        }
         return 0;
     case "state":
         var entries = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000;
@@ -73,6 +84,6 @@ switch (mode)
         Console.WriteLine($"figures written to {restartFile}");
         return 0;
     default:
-        Console.Error.WriteLine("usage: TuyenGiao.Bench all|state|restart [options]");
+        Console.Error.WriteLine("usage: TuyenGiao.Bench all|chain|peer|replay|state|restart [options]");
         return 2;
 }
