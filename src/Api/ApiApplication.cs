@@ -10,6 +10,7 @@ using TuyenGiao.Api.Contests.Live;
 using TuyenGiao.Api.Health;
 using TuyenGiao.Api.Http;
 using TuyenGiao.Api.Http.Input;
+using TuyenGiao.Api.Http.OpenApi;
 using TuyenGiao.Api.Observability;
 using TuyenGiao.Api.Security;
 using TuyenGiao.Api.WebUi;
@@ -69,12 +70,7 @@ public static class ApiApplication
         builder.Services.AddSingleton<PastTallies>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ContestLiveFeeds>());
         builder.Services.AddEndpointsApiExplorer();
-        builder.Services.AddSwaggerGen(o =>
-        {
-            o.SwaggerDoc("v1", new() { Title = "TuyenGiao", Version = "v1", Description = "Campaigns, contests and committees of Propaganda and Education Committees, event-sourced." });
-            o.SupportNonNullableReferenceTypes();
-            o.AddBearerToSwagger();
-        });
+        builder.Services.AddTuyenGiaoOpenApi();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -82,7 +78,7 @@ public static class ApiApplication
         app.UseCorrelationIds();
         app.UseInputGuard();
         app.UseTuyenGiaoWebUi();
-        app.UseSwagger();
+        app.UseTuyenGiaoOpenApi();
         app.UseSwaggerUI(o => o.EnablePersistAuthorization());
         app.UseTuyenGiaoSecurity();
         app.MapTuyenGiaoHealth();

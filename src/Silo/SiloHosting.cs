@@ -66,6 +66,8 @@ public static class SiloHosting
         services.AddSingleton<OrganisationHistory>();
         services.AddSingleton<Mergers>();
         services.AddSingleton<ContestEntries>();
+        services.AddSingleton<ContestListings>();
+        services.AddSingleton<CampaignListings>();
         services.AddSingleton<ActivityReportHistory>();
         services.AddSingleton<PeriodReports>();
         services.AddSingleton<EventLog>();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using TuyenGiao.Api.Http;
 using TuyenGiao.Api.Security;
 using TuyenGiao.Auditing;
@@ -31,7 +32,7 @@ public static class AuditEndpoints
             .WithName("ExportEvents")
             .WithSummary("The events of a stream and/or a time range [from, to) as NDJSON (default) or CSV, streamed as they are read.")
             .RequireAuthorization(Policies.Auditors)
-            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson").Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, typeof(string), "application/x-ndjson", "text/csv")
             .ProducesValidationProblem();
 
         group.MapGet("/integrity", Integrity)
@@ -44,6 +45,8 @@ public static class AuditEndpoints
     private static async Task<IResult> Stream(string? id, long? afterVersion, int? limit, EventLog log, CancellationToken ct)
     {
         var errors = new FieldErrors().Required("id", id);
+        if (!string.IsNullOrWhiteSpace(id))
+            errors.Check(StreamKinds.Validate("id", id));
         var size = PageSize(limit, errors);
         if (afterVersion < 0)
             errors.Add("afterVersion", "must not be negative");
@@ -75,11 +78,13 @@ public static class AuditEndpoints
         return TypedResults.Ok(await log.FeedAsync(filter, after ?? 0, size, ct));
     }
 
-    private static IResult Export(string? stream, DateTimeOffset? from, DateTimeOffset? to, string? format, EventExport export, HttpContext http)
+    private static IResult Export(string? stream, DateTimeOffset? from, DateTimeOffset? to, [AllowedValues("ndjson", "csv")] string? format, EventExport export, HttpContext http)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(stream) && from is null && to is null)
             errors.Add("stream", "name a stream, a time range (from, to) or both");
+        if (!string.IsNullOrWhiteSpace(stream))
+            errors.Check(StreamKinds.Validate("stream", stream));
         if (from is not null && to <= from)
             errors.Add("to", "must be after from");
         var kind = (format ?? "ndjson").Trim().ToLowerInvariant();
@@ -94,8 +99,12 @@ public static class AuditEndpoints
             : TypedResults.Stream(body => EventExportWriter.WriteNdjsonAsync(events, body, ct), "application/x-ndjson", "events.ndjson");
     }
 
-    private static async Task<IResult> Integrity(string? stream, IntegrityCheck check, CancellationToken ct) =>
-        TypedResults.Ok(await check.VerifyAsync(string.IsNullOrWhiteSpace(stream) ? null : stream, progress: null, ct));
+    private static async Task<IResult> Integrity(string? stream, IntegrityCheck check, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(stream) && StreamKinds.Validate("stream", stream) is { } refusal)
+            return Problems.From(refusal);
+        return TypedResults.Ok(await check.VerifyAsync(string.IsNullOrWhiteSpace(stream) ? null : stream, progress: null, ct));
+    }
 
     private static int PageSize(int? limit, FieldErrors errors)
     {

@@ -1,7 +1,9 @@
 using TuyenGiao.Api.Http;
 using TuyenGiao.Api.Security;
+using TuyenGiao.Access;
 using TuyenGiao.Auditing;
 using TuyenGiao.Campaigns;
+using TuyenGiao.Committees;
 using TuyenGiao.Common;
 using TuyenGiao.Committees.Organisation;
 
@@ -19,6 +21,15 @@ public static class CampaignEndpoints
             .RequireAuthorization(Policies.Officers)
             .Produces<CampaignFigures>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/", List)
+            .WithName("ListCampaigns")
+            .WithSummary("The campaigns the caller may see (admins and auditors: all; officers and organisers: those of their committee, of the " +
+                         "committees above it and of those below it), most recently launched first. Filters: committee (the launcher, with its " +
+                         "subtree), status, kind, a period it overlaps (from, to: yyyy-MM-dd), q (words of the title, with or without diacritics). " +
+                         $"Page with after = the answer's next; limit 1 to {ListingParameters.MaxLimit} (default {ListingParameters.DefaultLimit}).")
+            .RequireAuthorization(Policies.RecordReaders)
+            .Produces<CampaignListResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{campaignId}", Get)
             .WithName("GetCampaign")
@@ -53,9 +64,7 @@ public static class CampaignEndpoints
 
     private static async Task<IResult> Launch(LaunchCampaignRequest request, IGrainFactory grains, HttpContext http)
     {
-        var errors = new FieldErrors()
-            .Required("campaignId", request.CampaignId).Required("launcherCode", request.LauncherCode).Required("title", request.Title)
-            .Required("kind", request.Kind).Required("periodStart", request.PeriodStart).Required("periodEnd", request.PeriodEnd);
+        var errors = new FieldErrors().RequiredOf(request);
         if (request.CampaignId is not null)
             errors.Check(Identifiers.ValidateAggregateId("campaignId", Identifiers.NormalizeAggregateId(request.CampaignId)));
         if (errors.Any)
@@ -69,6 +78,37 @@ public static class CampaignEndpoints
             request.PeriodEnd!.Value, request.Participants ?? [], new CampaignTargets(t?.ParticipationPercent, t?.StudySessions, t?.TrainingClasses, t?.Learners)),
             http.CommandContext());
         return result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Created($"/api/campaigns/{id}", await grain.GetFigures());
+    }
+
+    private static async Task<IResult> List(string? committee, CampaignStatus? status, CampaignKind? kind, DateOnly? from, DateOnly? to, string? q,
+        string? after, int? limit, CampaignListings listings, CommitteeDirectory directory, CommitteePaths paths, HttpContext http, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (committee is not null)
+            errors.Check(CommitteeCode.Validate("committee", committee));
+        ListingParameters.Period(from, to, errors);
+        var cursor = ListingParameters.Cursor(after, errors);
+        var size = ListingParameters.Limit(limit, errors);
+        if (errors.Any)
+            return Problems.Invalid(errors.ToDictionary());
+        var launchers = await ListingParameters.SubtreeAsync(committee, directory, ct);
+        if (launchers is { Count: 0 })
+            return Problems.NotFound("committee", $"no committee with code '{CommitteeCode.Normalize(committee!)}' is registered");
+        var caller = http.Caller();
+        var own = caller.CommitteeCode;
+        var visible = AccessRules.CampaignLaunchersVisibleTo(caller,
+            own is null ? [] : await paths.OfAsync(own, ct), await ListingParameters.SubtreeAsync(own, directory, ct) ?? []);
+        var allowed = (launchers, visible) switch
+        {
+            (null, _) => visible,
+            (_, null) => launchers,
+            _ => launchers.Intersect(visible, StringComparer.Ordinal).ToList(),
+        };
+        if (status == CampaignStatus.None)
+            return Problems.Invalid(new Dictionary<string, string[]> { ["status"] = ["must be Launched or Closed"] });
+        var closed = status switch { CampaignStatus.Closed => true, CampaignStatus.Launched => false, _ => (bool?)null };
+        var page = await listings.PageAsync(new CampaignListQuery(allowed, closed, kind, from, to, q, cursor, size), ct);
+        return TypedResults.Ok(new CampaignListResponse(page.Items.Select(CampaignListItemResponse.From).ToList(), page.Next));
     }
 
     /// <summary>The current figures, or with asOf or version the figures as the events stood then, folded from them.</summary>
@@ -102,8 +142,7 @@ public static class CampaignEndpoints
     private static Task<IResult> Report(string campaignId, ReportActivityRequest request, IGrainFactory grains, ActivityReportHistory history, HttpContext http) =>
         WithCampaign(campaignId, grains, async (id, grain) =>
         {
-            var errors = new FieldErrors().Required("reportId", request.ReportId).Required("committeeCode", request.CommitteeCode)
-                .Required("periodStart", request.PeriodStart).Required("periodEnd", request.PeriodEnd);
+            var errors = new FieldErrors().RequiredOf(request);
             var figures = ReadFigures(request.Figures, errors);
             if (errors.Any)
                 return Problems.Invalid(errors.ToDictionary());
@@ -125,7 +164,7 @@ public static class CampaignEndpoints
         ActivityReportHistory history, HttpContext http) =>
         WithCampaign(campaignId, grains, async (id, grain) =>
         {
-            var errors = new FieldErrors().Required("reason", request.Reason);
+            var errors = new FieldErrors().RequiredOf(request);
             var figures = ReadFigures(request.Figures, errors);
             if (errors.Any)
                 return Problems.Invalid(errors.ToDictionary());
@@ -137,15 +176,16 @@ public static class CampaignEndpoints
 
     private static ActivityFigures? ReadFigures(ActivityFiguresRequest? f, FieldErrors errors)
     {
-        errors.Required("figures", f);
         if (f is null)
             return null;
-        errors.Required("figures.partyMembers", f.PartyMembers);
+        errors.RequiredOf(f, "figures.");
         var classes = f.TrainingClasses ?? [];
         for (var i = 0; i < classes.Count; i++)
         {
-            errors.Required($"figures.trainingClasses[{i}].classType", classes[i]?.ClassType)
-                .Required($"figures.trainingClasses[{i}].classes", classes[i]?.Classes);
+            if (classes[i] is { } trainingClass)
+                errors.RequiredOf(trainingClass, $"figures.trainingClasses[{i}].");
+            else
+                errors.Add($"figures.trainingClasses[{i}]", "is required");
         }
         if (errors.Any)
             return null;

@@ -1,29 +1,30 @@
+using System.ComponentModel.DataAnnotations;
 using TuyenGiao.CommitteeRecords;
 
 namespace TuyenGiao.Api.CommitteeRecords;
 
 // The JSON shapes of a committee's records. Dates are days (yyyy-MM-dd) in Vietnam.
 
-public sealed record RegisterModelProgrammeRequest(string? ProgrammeId, string? Name, string? ProgrammeType, string? Field, DateOnly? StartedOn);
+public sealed record RegisterModelProgrammeRequest([property: Required] string? ProgrammeId, [property: Required] string? Name, [property: Required] string? ProgrammeType, string? Field, [property: Required] DateOnly? StartedOn);
 
-public sealed record ProgrammeReviewRequest(DateOnly? ReviewedOn, string? Note);
+public sealed record ProgrammeReviewRequest([property: Required] DateOnly? ReviewedOn, string? Note);
 
-public sealed record ProgrammeCommendationRequest(DateOnly? CommendedOn, string? CommendedBy);
+public sealed record ProgrammeCommendationRequest([property: Required] DateOnly? CommendedOn, [property: Required] string? CommendedBy);
 
-public sealed record ProgrammeRetirementRequest(DateOnly? RetiredOn, string? Reason);
+public sealed record ProgrammeRetirementRequest([property: Required] DateOnly? RetiredOn, [property: Required] string? Reason);
 
 public sealed record RecordCommendationRequest(
-    string? CommendationId, CommendationForm? Form, AwardingLevel? AwardingLevel, string? AwardedBy, int? Collectives, int? Individuals,
-    DateOnly? AwardedOn, string? Reason);
+    [property: Required] string? CommendationId, [property: Required] CommendationForm? Form, [property: Required] AwardingLevel? AwardingLevel, [property: Required] string? AwardedBy, int? Collectives, int? Individuals,
+    [property: Required] DateOnly? AwardedOn, string? Reason);
 
-public sealed record OpenOpinionIssueRequest(string? IssueId, string? Subject, DateOnly? OpenedOn);
+public sealed record OpenOpinionIssueRequest([property: Required] string? IssueId, [property: Required] string? Subject, [property: Required] DateOnly? OpenedOn);
 
-public sealed record ResolveOpinionIssueRequest(DateOnly? ResolvedOn, string? Outcome);
+public sealed record ResolveOpinionIssueRequest([property: Required] DateOnly? ResolvedOn, [property: Required] string? Outcome);
 
 public sealed record RecordInspectionRequest(
-    string? InspectionId, string? InspectorCode, DateOnly? InspectedOn, IReadOnlyList<string>? Delegation, string? Findings, string? Recommendations);
+    [property: Required] string? InspectionId, [property: Required] string? InspectorCode, [property: Required] DateOnly? InspectedOn, [property: Required] IReadOnlyList<string>? Delegation, [property: Required] string? Findings, string? Recommendations);
 
-public sealed record InspectionFollowUpRequest(DateOnly? RecordedOn, string? Actions);
+public sealed record InspectionFollowUpRequest([property: Required] DateOnly? RecordedOn, [property: Required] string? Actions);
 
 /// <summary>
 /// A growth series of model programmes for a committee and everything below it. OrganisedAsOf null: each programme

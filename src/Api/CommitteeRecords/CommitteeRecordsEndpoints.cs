@@ -58,48 +58,45 @@ public static class CommitteeRecordsEndpoints
     private static IResult NoSuchCommittee(string code) => Problems.NotFound("code", $"no committee with code '{code}' is registered");
 
     private static Task<IResult> RegisterProgramme(string code, RegisterModelProgrammeRequest r, IGrainFactory grains, HttpContext http) =>
-        Run(code, grains, http, new FieldErrors().Required("programmeId", r.ProgrammeId).Required("name", r.Name)
-                .Required("programmeType", r.ProgrammeType).Required("startedOn", r.StartedOn),
+        Run(code, grains, http, new FieldErrors().RequiredOf(r),
             (grain, context) => grain.RegisterProgramme(new RegisterModelProgramme(r.ProgrammeId!.Trim(), r.Name!, r.ProgrammeType!, r.Field ?? "", r.StartedOn!.Value), context),
             created: c => $"/api/committees/{c}/model-programmes/{Uri.EscapeDataString(r.ProgrammeId!.Trim())}");
 
     private static Task<IResult> MaintainProgramme(string code, string programmeId, ProgrammeReviewRequest r, IGrainFactory grains, HttpContext http) =>
-        Run(code, grains, http, new FieldErrors().Required("reviewedOn", r.ReviewedOn),
+        Run(code, grains, http, new FieldErrors().RequiredOf(r),
             (grain, context) => grain.MaintainProgramme(new MaintainModelProgramme(programmeId, r.ReviewedOn!.Value, r.Note ?? ""), context));
 
     private static Task<IResult> CommendProgramme(string code, string programmeId, ProgrammeCommendationRequest r, IGrainFactory grains, HttpContext http) =>
-        Run(code, grains, http, new FieldErrors().Required("commendedOn", r.CommendedOn).Required("commendedBy", r.CommendedBy),
+        Run(code, grains, http, new FieldErrors().RequiredOf(r),
             (grain, context) => grain.CommendProgramme(new CommendModelProgramme(programmeId, r.CommendedOn!.Value, r.CommendedBy!), context));
 
     private static Task<IResult> RetireProgramme(string code, string programmeId, ProgrammeRetirementRequest r, IGrainFactory grains, HttpContext http) =>
-        Run(code, grains, http, new FieldErrors().Required("retiredOn", r.RetiredOn).Required("reason", r.Reason),
+        Run(code, grains, http, new FieldErrors().RequiredOf(r),
             (grain, context) => grain.RetireProgramme(new RetireModelProgramme(programmeId, r.RetiredOn!.Value, r.Reason!), context));
 
     private static Task<IResult> RecordCommendation(string code, RecordCommendationRequest r, IGrainFactory grains, HttpContext http) =>
-        Run(code, grains, http, new FieldErrors().Required("commendationId", r.CommendationId).Required("form", r.Form)
-                .Required("awardingLevel", r.AwardingLevel).Required("awardedBy", r.AwardedBy).Required("awardedOn", r.AwardedOn),
+        Run(code, grains, http, new FieldErrors().RequiredOf(r),
             (grain, context) => grain.RecordCommendation(new RecordCommendation(r.CommendationId!.Trim(), r.Form!.Value, r.AwardingLevel!.Value, r.AwardedBy!,
                 r.Collectives ?? 0, r.Individuals ?? 0, r.AwardedOn!.Value, r.Reason ?? ""), context),
             created: c => $"/api/committees/{c}/records");
 
     private static Task<IResult> OpenIssue(string code, OpenOpinionIssueRequest r, IGrainFactory grains, HttpContext http) =>
-        Run(code, grains, http, new FieldErrors().Required("issueId", r.IssueId).Required("subject", r.Subject).Required("openedOn", r.OpenedOn),
+        Run(code, grains, http, new FieldErrors().RequiredOf(r),
             (grain, context) => grain.OpenOpinionIssue(new OpenOpinionIssue(r.IssueId!.Trim(), r.Subject!, r.OpenedOn!.Value), context),
             created: c => $"/api/committees/{c}/records");
 
     private static Task<IResult> ResolveIssue(string code, string issueId, ResolveOpinionIssueRequest r, IGrainFactory grains, HttpContext http) =>
-        Run(code, grains, http, new FieldErrors().Required("resolvedOn", r.ResolvedOn).Required("outcome", r.Outcome),
+        Run(code, grains, http, new FieldErrors().RequiredOf(r),
             (grain, context) => grain.ResolveOpinionIssue(new ResolveOpinionIssue(issueId, r.ResolvedOn!.Value, r.Outcome!), context));
 
     private static Task<IResult> RecordInspection(string code, RecordInspectionRequest r, IGrainFactory grains, HttpContext http) =>
-        Run(code, grains, http, new FieldErrors().Required("inspectionId", r.InspectionId).Required("inspectorCode", r.InspectorCode)
-                .Required("inspectedOn", r.InspectedOn).Required("delegation", r.Delegation).Required("findings", r.Findings),
+        Run(code, grains, http, new FieldErrors().RequiredOf(r),
             (grain, context) => grain.RecordInspection(new RecordInspection(r.InspectionId!.Trim(), r.InspectorCode!, r.InspectedOn!.Value, r.Delegation!,
                 r.Findings!, r.Recommendations ?? ""), context),
             created: c => $"/api/committees/{c}/records");
 
     private static Task<IResult> RecordFollowUp(string code, string inspectionId, InspectionFollowUpRequest r, IGrainFactory grains, HttpContext http) =>
-        Run(code, grains, http, new FieldErrors().Required("recordedOn", r.RecordedOn).Required("actions", r.Actions),
+        Run(code, grains, http, new FieldErrors().RequiredOf(r),
             (grain, context) => grain.RecordInspectionFollowUp(new RecordInspectionFollowUp(inspectionId, r.RecordedOn!.Value, r.Actions!), context));
 
     private static Task<IResult> Growth(string code, DateOnly? from, DateOnly? to, GrowthInterval? interval, DateOnly? organisedAsOf, IGrainFactory grains,

@@ -67,9 +67,7 @@ public static class CommitteeEndpoints
 
     private static async Task<IResult> Register(RegisterCommitteeRequest request, IGrainFactory grains, HttpContext http)
     {
-        var errors = new FieldErrors()
-            .Required("code", request.Code).Required("name", request.Name)
-            .Required("level", request.Level).Required("memberCount", request.MemberCount);
+        var errors = new FieldErrors().RequiredOf(request);
         if (request.Code is not null)
             errors.Check(CommitteeCode.Validate("code", request.Code));
         if (request.ParentCode is not null)
@@ -107,16 +105,16 @@ public static class CommitteeEndpoints
         });
 
     private static Task<IResult> Rename(string code, RenameCommitteeRequest request, IGrainFactory grains, CommitteeDirectory directory, HttpContext http) =>
-        Change(code, grains, directory, new FieldErrors().Required("name", request.Name), () => http.RecordFor(code),
+        Change(code, grains, directory, new FieldErrors().RequiredOf(request), () => http.RecordFor(code),
             grain => grain.Rename(new RenameCommittee(request.Name!), http.CommandContext()));
 
     private static Task<IResult> ChangeMemberCount(string code, ChangeMemberCountRequest request, IGrainFactory grains, CommitteeDirectory directory, HttpContext http) =>
-        Change(code, grains, directory, new FieldErrors().Required("memberCount", request.MemberCount), () => http.RecordFor(code),
+        Change(code, grains, directory, new FieldErrors().RequiredOf(request), () => http.RecordFor(code),
             grain => grain.ChangeMemberCount(new ChangeMemberCount(request.MemberCount!.Value), http.CommandContext()));
 
     private static Task<IResult> Move(string code, MoveCommitteeRequest request, IGrainFactory grains, CommitteeDirectory directory, HttpContext http)
     {
-        var errors = new FieldErrors().Required("parentCode", request.ParentCode);
+        var errors = new FieldErrors().RequiredOf(request);
         if (request.ParentCode is not null)
             errors.Check(CommitteeCode.Validate("parentCode", request.ParentCode));
         return Change(code, grains, directory, errors, () => http.Move(code, request.ParentCode!), grain => grain.MoveUnder(new MoveCommittee(request.ParentCode!), http.CommandContext()));

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using TuyenGiao.Committees;
 using TuyenGiao.Committees.Organisation;
 
@@ -6,14 +7,14 @@ namespace TuyenGiao.Api.Committees;
 // The JSON shapes of dated reorganisations. Every change names its effective day (which may lie ahead) and the
 // decision that made it (its number, free text).
 
-public sealed record ReparentCommitteeRequest(string? ParentCode, DateOnly? EffectiveOn, string? LegalReference);
+public sealed record ReparentCommitteeRequest([property: Required] string? ParentCode, [property: Required] DateOnly? EffectiveOn, [property: Required] string? LegalReference);
 
-public sealed record RenameCommitteeOnRequest(string? Name, DateOnly? EffectiveOn, string? LegalReference);
+public sealed record RenameCommitteeOnRequest([property: Required] string? Name, [property: Required] DateOnly? EffectiveOn, [property: Required] string? LegalReference);
 
-public sealed record DissolveCommitteeRequest(string? SuccessorCode, DateOnly? EffectiveOn, string? LegalReference);
+public sealed record DissolveCommitteeRequest([property: Required] string? SuccessorCode, [property: Required] DateOnly? EffectiveOn, [property: Required] string? LegalReference);
 
 /// <summary>Several committees merged into one (an existing committee, or one registered with its establishedOn).</summary>
-public sealed record MergeCommitteesRequest(IReadOnlyList<string>? CommitteeCodes, string? SuccessorCode, DateOnly? EffectiveOn, string? LegalReference);
+public sealed record MergeCommitteesRequest(IReadOnlyList<string>? CommitteeCodes, [property: Required] string? SuccessorCode, [property: Required] DateOnly? EffectiveOn, [property: Required] string? LegalReference);
 
 public sealed record MergeCommitteesResponse(IReadOnlyList<string> Merged, string SuccessorCode, DateOnly EffectiveOn);
 

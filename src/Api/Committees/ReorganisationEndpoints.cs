@@ -44,22 +44,22 @@ public static class ReorganisationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static Task<IResult> Reparent(string code, ReparentCommitteeRequest r, IGrainFactory grains, OrganisationHistory history, HttpContext http) =>
-        Send(code, Dated(r.EffectiveOn, r.LegalReference).Required("parentCode", r.ParentCode).Check(CodeOrNull("parentCode", r.ParentCode)),
+        Send(code, new FieldErrors().RequiredOf(r).Check(CodeOrNull("parentCode", r.ParentCode)),
             () => http.Move(code, r.ParentCode!), grains, history,
             (grain, context) => grain.Reparent(new ReparentCommittee(r.ParentCode!, r.EffectiveOn!.Value, r.LegalReference!), context), http);
 
     private static Task<IResult> RenameOn(string code, RenameCommitteeOnRequest r, IGrainFactory grains, OrganisationHistory history, HttpContext http) =>
-        Send(code, Dated(r.EffectiveOn, r.LegalReference).Required("name", r.Name), () => http.RecordFor(code), grains, history,
+        Send(code, new FieldErrors().RequiredOf(r), () => http.RecordFor(code), grains, history,
             (grain, context) => grain.RenameOn(new RenameCommitteeOn(r.Name!, r.EffectiveOn!.Value, r.LegalReference!), context), http);
 
     private static Task<IResult> Dissolve(string code, DissolveCommitteeRequest r, IGrainFactory grains, OrganisationHistory history, HttpContext http) =>
-        Send(code, Dated(r.EffectiveOn, r.LegalReference).Required("successorCode", r.SuccessorCode).Check(CodeOrNull("successorCode", r.SuccessorCode)),
+        Send(code, new FieldErrors().RequiredOf(r).Check(CodeOrNull("successorCode", r.SuccessorCode)),
             () => http.Move(code, r.SuccessorCode!, "successorCode"), grains, history,
             (grain, context) => grain.Dissolve(new DissolveCommittee(r.SuccessorCode!, r.EffectiveOn!.Value, r.LegalReference!), context), http);
 
     private static async Task<IResult> Merge(MergeCommitteesRequest r, Mergers mergers, HttpContext http)
     {
-        var errors = Dated(r.EffectiveOn, r.LegalReference).Required("successorCode", r.SuccessorCode).Check(CodeOrNull("successorCode", r.SuccessorCode));
+        var errors = new FieldErrors().RequiredOf(r).Check(CodeOrNull("successorCode", r.SuccessorCode));
         if (r.CommitteeCodes is not { Count: > 0 } codes)
             errors.Add("committeeCodes", "name at least one committee to merge");
         else if (codes.Count > Mergers.MaxCommittees)
@@ -100,9 +100,6 @@ public static class ReorganisationEndpoints
             ? TypedResults.Ok(CommitteeHistoryResponse.From(timeline))
             : Problems.NotFound("code", $"no committee with code '{normalized}' is registered");
     }
-
-    private static FieldErrors Dated(DateOnly? effectiveOn, string? legalReference) =>
-        new FieldErrors().Required("effectiveOn", effectiveOn).Required("legalReference", legalReference);
 
     private static Rejection? CodeOrNull(string field, string? code) => code is null ? null : CommitteeCode.Validate(field, code);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
 
@@ -6,44 +7,46 @@ namespace TuyenGiao.Api.Contests;
 // The JSON shapes of the contest endpoints. Times may be sent with any offset; they are stored in UTC and
 // shown in Vietnam time (+07:00).
 
-public sealed record PrizeTierRequest(string? Name, int? Count);
+public sealed record PrizeTierRequest([property: Required] string? Name, [property: Required] int? Count);
 
 public sealed record ContestDetailsRequest(
-    string? Title,
+    [property: Required] string? Title,
     string? Description,
-    DateTimeOffset? OpensAt,
-    DateTimeOffset? ClosesAt,
-    int? Target,
+    [property: Required] DateTimeOffset? OpensAt,
+    [property: Required] DateTimeOffset? ClosesAt,
+    [property: Required] int? Target,
     IReadOnlyList<string>? EligibleCommittees,
     int? PerAuthorLimit,
     IReadOnlyList<PrizeTierRequest>? IndividualPrizes,
     IReadOnlyList<PrizeTierRequest>? CollectivePrizes);
 
 public sealed record AnnounceContestRequest(
-    string? ContestId,
-    string? OrganiserCode,
-    ContestKind? Kind,
-    string? Title,
+    [property: Required] string? ContestId,
+    [property: Required] string? OrganiserCode,
+    [property: Required] ContestKind? Kind,
+    [property: Required] string? Title,
     string? Description,
-    DateTimeOffset? OpensAt,
-    DateTimeOffset? ClosesAt,
-    int? Target,
+    [property: Required] DateTimeOffset? OpensAt,
+    [property: Required] DateTimeOffset? ClosesAt,
+    [property: Required] int? Target,
     IReadOnlyList<string>? EligibleCommittees,
     int? PerAuthorLimit,
     IReadOnlyList<PrizeTierRequest>? IndividualPrizes,
     IReadOnlyList<PrizeTierRequest>? CollectivePrizes)
 {
-    public ContestDetailsRequest Details => new(Title, Description, OpensAt, ClosesAt, Target, EligibleCommittees, PerAuthorLimit, IndividualPrizes, CollectivePrizes);
+    // A method, not a property: a getter would be a member of the JSON contract (advertised in the document, and sent
+    // back by a client without an error although the server ignores it).
+    public ContestDetailsRequest ToDetails() => new(Title, Description, OpensAt, ClosesAt, Target, EligibleCommittees, PerAuthorLimit, IndividualPrizes, CollectivePrizes);
 }
 
 public sealed record CancelContestRequest(string? Reason);
 
 public sealed record SubmitEntryRequest(
-    string? SubmissionId,
-    string? AuthorName,
-    string? CommitteeCode,
-    string? Title,
-    int? Words,
+    [property: Required] string? SubmissionId,
+    [property: Required] string? AuthorName,
+    [property: Required] string? CommitteeCode,
+    [property: Required] string? Title,
+    [property: Required] int? Words,
     int? QuestionsAnswered,
     int? QuestionsCorrect);
 
@@ -72,3 +75,25 @@ public sealed record ContestResponse(
 }
 
 public sealed record SubmissionReceiptResponse(string ContestId, string SubmissionId, int EntryNumber, DateTimeOffset SubmittedAt);
+
+/// <summary>A contest in the list: its window in Vietnam time, where it stands now, and its active entries against its target.</summary>
+public sealed record ContestListItemResponse(
+    string ContestId,
+    string Title,
+    ContestKind Kind,
+    string OrganiserCode,
+    ContestPhase Status,
+    DateTimeOffset OpensAt,
+    DateTimeOffset ClosesAt,
+    int Target,
+    long Entries,
+    decimal ProgressPercent)
+{
+    public static ContestListItemResponse From(ContestListItem item) => new(
+        item.Listing.ContestId, item.Listing.Title, item.Listing.Kind, item.Listing.OrganiserCode, item.Phase,
+        VietnamTime.Of(item.Listing.OpensAt), VietnamTime.Of(item.Listing.ClosesAt), item.Listing.Target, item.Entries,
+        ContestTallies.ProgressPercent((int)Math.Min(item.Entries, int.MaxValue), item.Listing.Target));
+}
+
+/// <summary>A page of contests, most recently announced first; <c>next</c> is the cursor of the following page, null on the last.</summary>
+public sealed record ContestListResponse(IReadOnlyList<ContestListItemResponse> Items, string? Next);

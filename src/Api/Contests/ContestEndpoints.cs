@@ -24,6 +24,15 @@ public static class ContestEndpoints
             .Produces<ContestResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
+        group.MapGet("/", List)
+            .WithName("ListContests")
+            .WithSummary("Contests, most recently announced first, with their active entries against the target. Filters: committee (the organiser, " +
+                         "with its subtree), status, kind, a period its window overlaps (from, to: yyyy-MM-dd), q (words of the title, with or without " +
+                         $"diacritics). Page with after = the answer's next; limit 1 to {ListingParameters.MaxLimit} (default {ListingParameters.DefaultLimit}). " +
+                         "Public: an announced contest's details are anyone's, so that people can find one to enter.")
+            .AllowAnonymous()
+            .Produces<ContestListResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapGet("/{contestId}", Get)
             .WithName("GetContest").WithSummary("A contest's details; times in Vietnam time (+07:00).")
             .AllowAnonymous()
@@ -54,7 +63,7 @@ public static class ContestEndpoints
             .Produces<ContestTally>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        group.MapPost("/{contestId}/entries/{entryNumber:int}/disqualification", Disqualify)
+        group.MapPost("/{contestId}/entries/{entryNumber}/disqualification", Disqualify)
             .WithName("DisqualifyEntry").WithSummary("The organiser disqualifies an entry, with the reason.")
             .RequireAuthorization(Policies.Organisers)
             .Produces<ContestTally>().ProducesValidationProblem()
@@ -78,9 +87,8 @@ public static class ContestEndpoints
 
     private static async Task<IResult> Announce(AnnounceContestRequest request, IGrainFactory grains, HttpContext http)
     {
-        var errors = new FieldErrors()
-            .Required("contestId", request.ContestId).Required("organiserCode", request.OrganiserCode).Required("kind", request.Kind);
-        var details = ReadDetails(request.Details, errors);
+        var errors = new FieldErrors().RequiredOf(request);
+        var details = ReadDetails(request.ToDetails(), errors);
         if (request.ContestId is not null)
             errors.Check(ContestDecisions.ValidateId(Identifiers.NormalizeAggregateId(request.ContestId)));
         if (errors.Any)
@@ -94,6 +102,24 @@ public static class ContestEndpoints
         if (result.Rejection is { } rejection)
             return Problems.From(rejection);
         return TypedResults.Created($"/api/contests/{id}", ContestResponse.From((await grain.Get())!));
+    }
+
+    private static async Task<IResult> List(string? committee, ContestPhase? status, ContestKind? kind, DateOnly? from, DateOnly? to, string? q,
+        string? after, int? limit, ContestListings listings, CommitteeDirectory directory, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (committee is not null)
+            errors.Check(CommitteeCode.Validate("committee", committee));
+        ListingParameters.Period(from, to, errors);
+        var cursor = ListingParameters.Cursor(after, errors);
+        var size = ListingParameters.Limit(limit, errors);
+        if (errors.Any)
+            return Problems.Invalid(errors.ToDictionary());
+        var organisers = await ListingParameters.SubtreeAsync(committee, directory, ct);
+        if (organisers is { Count: 0 })
+            return Problems.NotFound("committee", $"no committee with code '{CommitteeCode.Normalize(committee!)}' is registered");
+        var page = await listings.PageAsync(new ContestListQuery(organisers, status, kind, from, to, q, cursor, size), ct);
+        return TypedResults.Ok(new ContestListResponse(page.Items.Select(ContestListItemResponse.From).ToList(), page.Next));
     }
 
     private static Task<IResult> Get(string contestId, IGrainFactory grains) =>
@@ -125,9 +151,7 @@ public static class ContestEndpoints
     private static Task<IResult> Submit(string contestId, SubmitEntryRequest request, IGrainFactory grains, HttpContext http) =>
         WithContest(contestId, grains, async grain =>
         {
-            var errors = new FieldErrors()
-                .Required("submissionId", request.SubmissionId).Required("authorName", request.AuthorName)
-                .Required("committeeCode", request.CommitteeCode).Required("title", request.Title).Required("words", request.Words);
+            var errors = new FieldErrors().RequiredOf(request);
             if (errors.Any)
                 return Problems.Invalid(errors.ToDictionary());
             if (await http.SubmitEntryFor(grain.GetPrimaryKeyString(), request.CommitteeCode!) is { } denied)
@@ -192,7 +216,7 @@ public static class ContestEndpoints
 
     private static ContestDetails? ReadDetails(ContestDetailsRequest r, FieldErrors errors)
     {
-        errors.Required("title", r.Title).Required("opensAt", r.OpensAt).Required("closesAt", r.ClosesAt).Required("target", r.Target);
+        errors.RequiredOf(r);
         var prizes = (r.IndividualPrizes ?? []).Concat(r.CollectivePrizes ?? []);
         if (prizes.Any(p => p is null || p.Name is null || p.Count is null))
             errors.Add("prizes", "every prize tier needs a name and a count");

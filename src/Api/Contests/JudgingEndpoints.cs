@@ -25,7 +25,7 @@ public static class JudgingEndpoints
             .RequireAuthorization(Policies.Judges)
             .Produces<IReadOnlyList<AnonymousEntryResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPut("/entries/{entryNumber:int}/scores", Score)
+        group.MapPut("/entries/{entryNumber}/scores", Score)
             .WithName("ScoreEntry").WithSummary("A judge's score, 0 to 100, for an entry in a round; scoring again supersedes.")
             .RequireAuthorization(Policies.Judges)
             .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
@@ -62,25 +62,25 @@ public static class JudgingEndpoints
     }
 
     private static Task<IResult> AssignJudge(string contestId, AssignJudgeRequest r, IGrainFactory grains, HttpContext http) =>
-        Command(contestId, grains, http, Organiser, new FieldErrors().Required("judgeId", r.JudgeId).Required("name", r.Name).Required("committeeCode", r.CommitteeCode),
+        Command(contestId, grains, http, Organiser, new FieldErrors().RequiredOf(r),
             grain => grain.AssignJudge(new AssignJudge(r.JudgeId!, r.Name!, r.CommitteeCode!), http.CommandContext()));
 
     private static Task<IResult> Score(string contestId, int entryNumber, ScoreEntryRequest r, IGrainFactory grains, HttpContext http) =>
-        Command(contestId, grains, http, (h, _) => Task.FromResult(h.JudgeAs(r.JudgeId!)), new FieldErrors().Required("judgeId", r.JudgeId).Required("score", r.Score),
+        Command(contestId, grains, http, (h, _) => Task.FromResult(h.JudgeAs(r.JudgeId!)), new FieldErrors().RequiredOf(r),
             grain => grain.Score(new ScoreEntry(entryNumber, r.JudgeId!, r.Round ?? 1, r.Score!.Value), http.CommandContext()));
 
     private static Task<IResult> GrantFromRanking(string contestId, IGrainFactory grains, HttpContext http) =>
         Command(contestId, grains, http, Organiser, new FieldErrors(), grain => grain.GrantFromRanking(http.CommandContext()));
 
     private static Task<IResult> GrantAward(string contestId, GrantAwardRequest r, IGrainFactory grains, HttpContext http) =>
-        Command(contestId, grains, http, Organiser, new FieldErrors().Required("tier", r.Tier).Required("reason", r.Reason),
+        Command(contestId, grains, http, Organiser, new FieldErrors().RequiredOf(r),
             grain => grain.GrantAward(new GrantAward(r.Tier!, r.Collective ?? false, r.EntryNumber, r.CommitteeCode, r.Reason!), http.CommandContext()));
 
     private static Task<IResult> Publish(string contestId, IGrainFactory grains, HttpContext http) =>
         Command(contestId, grains, http, Organiser, new FieldErrors(), grain => grain.PublishResults(http.CommandContext()));
 
     private static Task<IResult> Correct(string contestId, CorrectAwardRequest r, IGrainFactory grains, HttpContext http) =>
-        Command(contestId, grains, http, Organiser, new FieldErrors().Required("tier", r.Tier).Required("reason", r.Reason),
+        Command(contestId, grains, http, Organiser, new FieldErrors().RequiredOf(r),
             grain => grain.CorrectAward(new CorrectAward(r.Tier!, r.Collective ?? false, r.FromEntryNumber, r.FromCommitteeCode,
                 r.ToEntryNumber, r.ToCommitteeCode, r.Reason!), http.CommandContext()));
 

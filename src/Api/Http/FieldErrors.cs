@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.Json;
 using TuyenGiao.Common;
 
 namespace TuyenGiao.Api.Http;
@@ -16,6 +19,17 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>
+    /// Every member of the request marked <see cref="RequiredAttribute"/>: the same marks the OpenAPI document lists as
+    /// required (ContractSchemas), so the document and the answer cannot disagree.
+    /// </summary>
+    public FieldErrors RequiredOf<TRequest>(TRequest request, string prefix = "") where TRequest : class
+    {
+        foreach (var (name, property) in RequiredMembers<TRequest>.All)
+            Required(prefix + name, property.GetValue(request));
+        return this;
+    }
+
     public FieldErrors Check(Rejection? rejection)
     {
         if (rejection is not null)
@@ -27,8 +41,20 @@ public sealed class FieldErrors
     {
         if (!_errors.TryGetValue(field, out var reasons))
             _errors[field] = reasons = [];
-        reasons.Add(reason);
+        // A member checked twice (a contest's title, as the announcement's and as the details') is one error.
+        if (!reasons.Contains(reason))
+            reasons.Add(reason);
     }
 
     public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+}
+
+/// <summary>A request type's required members by their JSON names, found once per type.</summary>
+file static class RequiredMembers<TRequest>
+{
+    public static readonly (string Name, PropertyInfo Property)[] All = typeof(TRequest)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.GetCustomAttribute<RequiredAttribute>() is not null)
+        .Select(p => (JsonNamingPolicy.CamelCase.ConvertName(p.Name), p))
+        .ToArray();
 }

@@ -3,13 +3,20 @@ namespace TuyenGiao.Api.Http;
 /// <summary>
 /// Some refusals are written by ASP.NET Core itself, with a status and no body (a route that does not exist, a
 /// body over the size limit, a content type that is not JSON). Status code pages turn them into ProblemDetails;
-/// this adds what every other refusal of this Api has: the field at fault and the reason.
+/// this adds what every other refusal of this Api has: a type, the field at fault and the reason.
 /// </summary>
 public static class FrameworkProblems
 {
     public static void AddFieldAndReason(ProblemDetailsContext context, long maxBodyBytes)
     {
         var details = context.ProblemDetails;
+        // ASP.NET Core gives most statuses a type URI; these two it leaves without one, unlike every other problem here.
+        details.Type ??= details.Status switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+            StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
+            _ => null,
+        };
         if (details.Extensions.ContainsKey("errors") || details is HttpValidationProblemDetails)
             return;
         var (field, reason) = details.Status switch

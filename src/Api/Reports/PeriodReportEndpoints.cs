@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using TuyenGiao.Api.Http;
 using TuyenGiao.Api.Security;
 using TuyenGiao.Committees;
@@ -19,11 +20,11 @@ public static class PeriodReportEndpoints
             .WithSummary("Activities per campaign and rolled up, model programmes, commendations, opinion issues and inspections of a committee " +
                          "and its subtree for a period (from and to included). format: json (default), csv or xlsx. With organisedAsOf (yyyy-MM-dd): " +
                          "as organised on that day, merged and dissolved committees' figures under their successors; without it, as recorded.")
-            .Produces<PeriodReport>().Produces(StatusCodes.Status200OK, contentType: "text/csv").Produces(StatusCodes.Status200OK, contentType: Xlsx)
+            .Produces<PeriodReport>(StatusCodes.Status200OK, "application/json", "text/csv", Xlsx)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> Get(string code, DateOnly? from, DateOnly? to, string? format, DateOnly? organisedAsOf, PeriodReports reports,
+    private static async Task<IResult> Get(string code, DateOnly? from, DateOnly? to, [AllowedValues("json", "csv", "xlsx")] string? format, DateOnly? organisedAsOf, PeriodReports reports,
         OrganisationHistory organisation, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors().Check(CommitteeCode.Validate("code", code)).Required("from", from).Required("to", to);

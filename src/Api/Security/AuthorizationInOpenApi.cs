@@ -25,7 +25,11 @@ public sealed class AuthorizationInOpenApi : IOperationFilter
         operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
         operation.Extensions[Extension] = new JsonNodeExtension(JsonValue.Create(policy));
         if (policy == Policies.Public)
+        {
+            // Said outright (security: []), so that a client does not have to infer "no token" from an absence.
+            operation.Security = [];
             return;
+        }
         operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, context.Document)] = [] }];
         var roles = Policies.Roles.TryGetValue(policy, out var allowed) ? string.Join(", ", allowed.Select(r => r.ClaimValue())) : policy;
         operation.Description = $"{operation.Description}\n\nRoles: {roles}.".TrimStart();

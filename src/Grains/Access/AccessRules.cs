@@ -94,6 +94,22 @@ public static class AccessRules
     public static bool MaySeeUnpublishedResults(Caller caller, string organiserCode) =>
         caller.Is(Role.Auditor) || MayOrganise(caller, organiserCode) is null;
 
+    /// <summary>
+    /// The launchers whose campaigns a user finds in the list of campaigns: every launcher for admins and auditors
+    /// (null); for an officer or organiser, their committee, those below it (whose records they read) and those above
+    /// it (whose campaigns they take part in); nobody's for anyone else.
+    /// </summary>
+    /// <param name="ownPath">The caller's committee and its ancestors up to the root.</param>
+    /// <param name="ownSubtree">The caller's committee and every committee below it.</param>
+    public static IReadOnlyList<string>? CampaignLaunchersVisibleTo(Caller caller, IReadOnlyList<string> ownPath, IReadOnlyList<string> ownSubtree)
+    {
+        if (caller.Is(Role.Admin) || caller.Is(Role.Auditor))
+            return null;
+        if ((caller.Is(Role.Officer) || caller.Is(Role.Organiser)) && caller.CommitteeCode is not null)
+            return ownPath.Union(ownSubtree, StringComparer.Ordinal).ToList();
+        return [];
+    }
+
     private static bool Covers(Caller caller, IReadOnlyList<string> path) =>
         caller.CommitteeCode is { } own && path.Contains(own, StringComparer.Ordinal);
 }

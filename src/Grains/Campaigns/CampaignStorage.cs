@@ -17,6 +17,7 @@ public static class CampaignStorage
     {
         options.Projections.Add(new CampaignAggregation(), ProjectionLifecycle.Live);
         options.Projections.Add(new ActivityReportProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new CampaignListingProjection(), ProjectionLifecycle.Inline);
         options.Events.AddEventType<CampaignLaunched>();
         options.Events.AddEventType<CampaignClosed>();
         options.Events.AddEventType<ActivityReported>();

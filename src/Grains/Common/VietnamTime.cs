@@ -13,4 +13,7 @@ public static class VietnamTime
 
     /// <summary>The same instant, written with Vietnam's offset.</summary>
     public static DateTimeOffset Of(DateTimeOffset instant) => instant.ToOffset(Offset);
+
+    /// <summary>The instant a day begins in Vietnam (00:00 +07:00).</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), Offset);
 }

@@ -55,4 +55,30 @@ public static class VietnameseText
         }
         return null;
     }
+
+    /// <summary>
+    /// The text as a search compares it: lower case, without diacritics (đ as d), spaces collapsed, so that
+    /// "khat vong" finds "Khát vọng Trà Vinh" and "KHÁT VỌNG" finds it too.
+    /// </summary>
+    public static string SearchKey(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var key = new StringBuilder(decomposed.Length);
+        var space = true;
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+                continue;
+            if (char.IsWhiteSpace(c))
+            {
+                if (!space)
+                    key.Append(' ');
+                space = true;
+                continue;
+            }
+            key.Append(c is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(c));
+            space = false;
+        }
+        return key.ToString().TrimEnd();
+    }
 }

@@ -18,6 +18,8 @@ public static class ContestStorage
         options.Projections.Add(new ContestAggregation(), ProjectionLifecycle.Live);
         // The entries' read model, in the append's transaction: the grain keeps no per-entry records.
         options.Projections.Add(new ContestEntryProjection(), ProjectionLifecycle.Inline);
+        // The list of contests: lifecycle events only, so a submission never writes it.
+        options.Projections.Add(new ContestListingProjection(), ProjectionLifecycle.Inline);
         foreach (var type in ContestEventTypes.All)
             options.Events.AddEventType(type);
     }

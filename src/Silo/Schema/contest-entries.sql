@@ -22,3 +22,7 @@ CREATE TABLE IF NOT EXISTS __EVENTS_SCHEMA__.contest_entries
 );
 
 CREATE UNIQUE INDEX IF NOT EXISTS ux_contest_entries_submission ON __EVENTS_SCHEMA__.contest_entries (contest_id, submission_id);
+
+-- The entries that ended (withdrawn or disqualified), few beside the accepted: the contest list counts a contest's
+-- active entries as its highest entry number less these, without reading its accepted rows.
+CREATE INDEX IF NOT EXISTS ix_contest_entries_ended ON __EVENTS_SCHEMA__.contest_entries (contest_id) WHERE status <> 'Accepted';

@@ -9,7 +9,7 @@ public static class HttpAssertions
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    /// <summary>Asserts an RFC 7807 answer with the status, naming the field, and returns its document.</summary>
+    /// <summary>Asserts an RFC 7807 answer with the status and a type, naming the field, and returns its document.</summary>
     public static async Task<JsonElement> AssertProblem(HttpResponseMessage response, HttpStatusCode status, string field)
     {
         var body = await response.Content.ReadAsStringAsync();
@@ -17,6 +17,7 @@ public static class HttpAssertions
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonDocument.Parse(body).RootElement;
         Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.True(problem.TryGetProperty("type", out var type) && type.GetString() is { Length: > 0 }, $"a problem without a type: {body}");
         var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty(field, out var reasons), $"no reason for '{field}' in {body}");
         Assert.NotEqual(0, reasons.GetArrayLength());
