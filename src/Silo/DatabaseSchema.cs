@@ -62,6 +62,9 @@ public sealed class DatabaseSchema(string connectionString, IDocumentStore store
             logger.LogInformation("The contest entries read model was new: filled from the stored events ({Rows} rows written)", rows);
         }
 
+        // Under the same lock: two nodes starting together fill the listings once.
+        await ListingsFill.RunAsync(store, logger, cancellationToken);
+
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Database schema is up to date: clustering tables and queries, event store, documents, hash chain");
     }

@@ -57,6 +57,35 @@ public class SchemaStartupTests
     }
 
     [Fact]
+    public async Task Given_contests_and_campaigns_stored_before_the_listings_existed_When_a_node_starts_Then_the_lists_show_them_as_they_stand()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clusterId = $"lists-{Guid.NewGuid():N}"[..16];
+        Contests.ContestScenario contest;
+        await using (var first = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId))
+        {
+            contest = await Contests.ContestScenario.OpenNowAsync(first.Http);
+            await Read<TuyenGiao.Api.Contests.ContestResponse>(await first.Http.PostJson($"/api/contests/{contest.ContestId}/cancellation", new { reason = "Hoãn" }),
+                HttpStatusCode.OK);
+            await Read<TuyenGiao.Campaigns.CampaignFigures>(await first.Http.PostJson("/api/campaigns", new
+            {
+                campaignId = $"K{contest.ContestId}", launcherCode = contest.Province, title = "Học tập Nghị quyết", kind = "StudyDrive",
+                periodStart = "2024-01-01", periodEnd = "2024-06-30",
+            }), HttpStatusCode.Created);
+            // As a database of the version before the lists: the events only.
+            await database.ScalarAsync("DELETE FROM tuyengiao.mt_doc_contestlisting; DELETE FROM tuyengiao.mt_doc_campaignlisting; SELECT 1");
+        }
+
+        await using var second = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId);
+
+        var contests = await Read<TuyenGiao.Api.Contests.ContestListResponse>(await second.Http.GetAsync("/api/contests"), HttpStatusCode.OK);
+        var campaigns = await Read<TuyenGiao.Api.Campaigns.CampaignListResponse>(await second.Http.GetAsync("/api/campaigns"), HttpStatusCode.OK);
+        var listed = Assert.Single(contests.Items);
+        Assert.Equal((contest.ContestId, TuyenGiao.Contests.ContestPhase.Cancelled), (listed.ContestId, listed.Status));
+        Assert.Equal($"K{contest.ContestId}", Assert.Single(campaigns.Items).CampaignId);
+    }
+
+    [Fact]
     public async Task Given_events_stored_without_the_chain_When_a_node_starts_Then_it_is_ready_and_chains_them_in_the_background()
     {
         await using var database = await TestDatabase.CreateAsync();
