@@ -36,18 +36,21 @@ public static class CommitteeEndpoints
         group.MapPut("/{code}/name", Rename)
             .WithName("RenameCommittee").WithSummary("Rename a committee.")
             .RequireAuthorization(Policies.Officers)
-            .Produces<CommitteeResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<CommitteeResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPut("/{code}/member-count", ChangeMemberCount)
             .WithName("ChangeCommitteeMemberCount").WithSummary("Record a committee's current number of party members.")
             .RequireAuthorization(Policies.Officers)
-            .Produces<CommitteeResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<CommitteeResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPut("/{code}/parent", Move)
             .WithName("MoveCommittee").WithSummary("Move a committee, with everything below it, under another parent.")
             .RequireAuthorization(Policies.Officers)
             .Produces<CommitteeResponse>().ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/{code}/children", Children)
             .WithName("GetCommitteeChildren").WithSummary("The committees directly under this one; with asOf (yyyy-MM-dd), as they stood on that day.")

@@ -34,7 +34,8 @@ public static class JudgingEndpoints
         group.MapGet("/ranking", Ranking)
             .WithName("GetContestRanking").WithSummary("Scored entries ranked: latest round, then (trimmed) mean score, ties to the earlier entry. Public once the results are published; before, the organisers' and auditors'.")
             .AllowAnonymous()
-            .Produces<IReadOnlyList<RankedEntry>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<IReadOnlyList<RankedEntry>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/awards/from-ranking", GrantFromRanking)
             .WithName("GrantAwardsFromRanking").WithSummary("Fill the individual tiers from the top of the ranking.")

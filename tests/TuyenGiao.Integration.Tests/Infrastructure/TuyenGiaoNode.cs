@@ -49,8 +49,8 @@ public sealed class TuyenGiaoNode : IAsyncDisposable
         return client;
     }
 
-    /// <summary>A client with no token at all.</summary>
-    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    /// <summary>A client with no token at all. Every answer it gets is held to the OpenAPI contract.</summary>
+    public HttpClient Anonymous() => new(new Contract.ContractCheckingHandler()) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
 
