@@ -125,4 +125,19 @@ public class AccessRulesTests
         Assert.False(AccessRules.MaySeeUnpublishedResults(BlocOfficer, "TV-KHOI"));
         Assert.False(AccessRules.MaySeeUnpublishedResults(Caller.Anonymous, "TV-KHOI"));
     }
+
+    [Fact]
+    public void Given_each_role_When_the_campaign_list_is_scoped_Then_admins_and_auditors_see_all_officers_their_branch_and_others_nothing()
+    {
+        string[] ownSubtree = ["TV-KHOI", "TV-KHOI-SYT"];
+        var branch = AccessRules.CampaignLaunchersVisibleTo(BlocOfficer, Bloc, ownSubtree);
+
+        Assert.Null(AccessRules.CampaignLaunchersVisibleTo(Admin, Unknown, Unknown));
+        Assert.Null(AccessRules.CampaignLaunchersVisibleTo(Auditor, Unknown, Unknown));
+        Assert.Equal(["TV", "TV-KHOI", "TV-KHOI-SYT"], branch!.Order());
+        Assert.Equal(["TV", "TV-KHOI", "TV-KHOI-SYT"], AccessRules.CampaignLaunchersVisibleTo(BlocOrganiser, Bloc, ownSubtree)!.Order());
+        Assert.Empty(AccessRules.CampaignLaunchersVisibleTo(Judge, Unknown, Unknown)!);
+        Assert.Empty(AccessRules.CampaignLaunchersVisibleTo(Caller.Anonymous, Unknown, Unknown)!);
+        Assert.Empty(AccessRules.CampaignLaunchersVisibleTo(new Caller("officer-none", Role.Officer, null), Unknown, Unknown)!);
+    }
 }
