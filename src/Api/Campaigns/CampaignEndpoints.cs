@@ -83,17 +83,12 @@ public static class CampaignEndpoints
     private static async Task<IResult> List(string? committee, CampaignStatus? status, CampaignKind? kind, DateOnly? from, DateOnly? to, string? q,
         string? after, int? limit, CampaignListings listings, CommitteeDirectory directory, CommitteePaths paths, HttpContext http, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        if (committee is not null)
-            errors.Check(CommitteeCode.Validate("committee", committee));
-        ListingParameters.Period(from, to, errors);
-        var cursor = ListingParameters.Cursor(after, errors);
-        var size = ListingParameters.Limit(limit, errors);
-        if (errors.Any)
-            return Problems.Invalid(errors.ToDictionary());
-        var launchers = await ListingParameters.SubtreeAsync(committee, directory, ct);
-        if (launchers is { Count: 0 })
-            return Problems.NotFound("committee", $"no committee with code '{CommitteeCode.Normalize(committee!)}' is registered");
+        var (request, refusal) = await ListingParameters.ReadAsync(committee, from, to, after, limit, directory, ct);
+        if (request is null)
+            return refusal!;
+        if (status == CampaignStatus.None)
+            return Problems.Invalid(new Dictionary<string, string[]> { ["status"] = ["must be Launched or Closed"] });
+        var launchers = request.Committees;
         var caller = http.Caller();
         var own = caller.CommitteeCode;
         var visible = AccessRules.CampaignLaunchersVisibleTo(caller,
@@ -104,10 +99,8 @@ public static class CampaignEndpoints
             (_, null) => launchers,
             _ => launchers.Intersect(visible, StringComparer.Ordinal).ToList(),
         };
-        if (status == CampaignStatus.None)
-            return Problems.Invalid(new Dictionary<string, string[]> { ["status"] = ["must be Launched or Closed"] });
         var closed = status switch { CampaignStatus.Closed => true, CampaignStatus.Launched => false, _ => (bool?)null };
-        var page = await listings.PageAsync(new CampaignListQuery(allowed, closed, kind, from, to, q, cursor, size), ct);
+        var page = await listings.PageAsync(new CampaignListQuery(allowed, closed, kind, from, to, q, request.After, request.Limit), ct);
         return TypedResults.Ok(new CampaignListResponse(page.Items.Select(CampaignListItemResponse.From).ToList(), page.Next));
     }
 

@@ -107,18 +107,10 @@ public static class ContestEndpoints
     private static async Task<IResult> List(string? committee, ContestPhase? status, ContestKind? kind, DateOnly? from, DateOnly? to, string? q,
         string? after, int? limit, ContestListings listings, CommitteeDirectory directory, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        if (committee is not null)
-            errors.Check(CommitteeCode.Validate("committee", committee));
-        ListingParameters.Period(from, to, errors);
-        var cursor = ListingParameters.Cursor(after, errors);
-        var size = ListingParameters.Limit(limit, errors);
-        if (errors.Any)
-            return Problems.Invalid(errors.ToDictionary());
-        var organisers = await ListingParameters.SubtreeAsync(committee, directory, ct);
-        if (organisers is { Count: 0 })
-            return Problems.NotFound("committee", $"no committee with code '{CommitteeCode.Normalize(committee!)}' is registered");
-        var page = await listings.PageAsync(new ContestListQuery(organisers, status, kind, from, to, q, cursor, size), ct);
+        var (request, refusal) = await ListingParameters.ReadAsync(committee, from, to, after, limit, directory, ct);
+        if (request is null)
+            return refusal!;
+        var page = await listings.PageAsync(new ContestListQuery(request.Committees, status, kind, from, to, q, request.After, request.Limit), ct);
         return TypedResults.Ok(new ContestListResponse(page.Items.Select(ContestListItemResponse.From).ToList(), page.Next));
     }
 
