@@ -23,6 +23,15 @@ public sealed class EventStoreOptions
     /// </summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How many transactions of appends may be in flight at once across the silo (<see cref="AppendBatcher"/>): appends
+    /// that arrive meanwhile wait and go together into the next one.
+    /// </summary>
+    public int Committers { get; set; } = 4;
+
+    /// <summary>The most streams one transaction of <see cref="AppendBatcher"/> carries.</summary>
+    public int MaxStreamsPerTransaction { get; set; } = 64;
+
     /// <summary>The pause before try <paramref name="attempt"/> (0 is the first retry): capped exponential, with jitter.</summary>
     public TimeSpan RetryDelay(int attempt)
     {

@@ -10,7 +10,7 @@ namespace TuyenGiao.EventStore;
 /// correlation id and the recording time from our <see cref="TimeProvider"/> go into Marten's event metadata.
 /// </summary>
 /// A state with an <see cref="IStreamReplay"/> (a contest) is folded by it, from the rows, rather than through Marten.
-public sealed class MartenEventJournal(IDocumentStore store, IEnumerable<IStreamReplay>? replays = null) : IEventJournal
+public sealed class MartenEventJournal(IDocumentStore store, IEnumerable<IStreamReplay>? replays = null, AppendBatcher? batcher = null) : IEventJournal
 {
     private readonly IReadOnlyDictionary<Type, IStreamReplay> _replays = (replays ?? []).ToDictionary(r => r.State);
 
@@ -65,31 +65,11 @@ public sealed class MartenEventJournal(IDocumentStore store, IEnumerable<IStream
         where TState : class =>
         _replays.TryGetValue(typeof(TState), out var replay) ? (TState?)await replay.FoldAsync(streamId, start, afterVersion, upToVersion, ct) : null;
 
-    public async Task AppendAsync(string streamId, long expectedVersion, IReadOnlyList<Recorded> events, CancellationToken ct = default)
-    {
-        await using var session = store.LightweightSession();
-        var wrapped = new object[events.Count];
-        for (var i = 0; i < events.Count; i++)
-        {
-            var recorded = events[i];
-            var e = session.Events.BuildEvent(recorded.Data);
-            e.Id = recorded.EventId;
-            e.Timestamp = recorded.RecordedAt.ToUniversalTime();
-            e.CorrelationId = recorded.CorrelationId;
-            e.UserName = recorded.Actor;
-            wrapped[i] = e;
-        }
-        // Marten's expected version is the stream's version after this append.
-        session.Events.Append(streamId, expectedVersion + events.Count, wrapped);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception ex) when (StoreFailures.Classify(ex) == AppendFailure.Conflict)
-        {
-            throw new StreamConflictException(streamId, expectedVersion, ex);
-        }
-    }
+    /// <summary>Through the silo's <see cref="AppendBatcher"/> when there is one, so that appends of many streams share transactions.</summary>
+    public Task AppendAsync(string streamId, long expectedVersion, IReadOnlyList<Recorded> events, CancellationToken ct = default) =>
+        batcher is not null
+            ? batcher.AppendAsync(streamId, expectedVersion, events, ct)
+            : MartenAppend.CommitAsync(store, [new PendingAppend(streamId, expectedVersion, events)], ct);
 
     public async Task<IReadOnlyList<long>> FindStoredVersionsAsync(string streamId, IReadOnlyList<Guid> eventIds, CancellationToken ct = default)
     {

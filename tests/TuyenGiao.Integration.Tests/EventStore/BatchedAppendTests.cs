@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using TuyenGiao.Committees;
+using TuyenGiao.EventStore;
+using TuyenGiao.Integration.Tests.Infrastructure;
+
+namespace TuyenGiao.Integration.Tests.EventStore;
+
+/// <summary>The silo's append batcher against the real store: appends of many streams share a transaction, each keeps its own answer.</summary>
+[Collection(NodeCollection.Name)]
+public class BatchedAppendTests(NodeFixture fixture)
+{
+    private AppendBatcher Batcher => fixture.Node.Services.GetRequiredService<AppendBatcher>();
+
+    private static string NewCode() => $"BA-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
+
+    private static Recorded[] Named(string code, params string[] names) =>
+        names.Select(name => new Recorded(Guid.CreateVersion7(), new CommitteeRenamed(code, name), "test", "corr", DateTimeOffset.UtcNow)).ToArray();
+
+    private Task<long> Stored(string code) =>
+        fixture.Database.ScalarAsync("SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s", ("s", Committee.StreamIdFor(code)));
+
+    [Fact]
+    public async Task Given_three_streams_in_one_transaction_one_with_a_stale_version_When_committed_Then_the_others_are_stored_and_only_it_conflicts()
+    {
+        string a = NewCode(), b = NewCode(), stale = NewCode();
+        await Batcher.AppendAsync(Committee.StreamIdFor(stale), 0, Named(stale, "Một"), CancellationToken.None);
+        var batch = new[]
+        {
+            new PendingAppend(Committee.StreamIdFor(a), 0, Named(a, "Hai", "Ba")),
+            new PendingAppend(Committee.StreamIdFor(stale), 0, Named(stale, "Bốn")),
+            new PendingAppend(Committee.StreamIdFor(b), 0, Named(b, "Năm")),
+        };
+
+        await Batcher.CommitAsync(batch);
+
+        await batch[0].Done.Task;
+        await batch[2].Done.Task;
+        var conflict = await Assert.ThrowsAsync<StreamConflictException>(() => batch[1].Done.Task);
+        Assert.Contains(stale, conflict.Message);
+        Assert.Equal((2L, 1L, 1L), (await Stored(a), await Stored(stale), await Stored(b)));
+    }
+
+    [Fact]
+    public async Task Given_appends_of_many_streams_arriving_together_When_the_batcher_commits_them_Then_they_share_transactions_and_each_is_stored_once()
+    {
+        var codes = Enumerable.Range(0, 40).Select(_ => NewCode()).ToList();
+        var before = Batcher.Counts;
+
+        await Task.WhenAll(codes.Select(code => Batcher.AppendAsync(Committee.StreamIdFor(code), 0, Named(code, "Tên"), CancellationToken.None)));
+
+        var after = Batcher.Counts;
+        Assert.Equal(40, after.Appends - before.Appends);
+        Assert.True(after.Transactions - before.Transactions < 40, $"{after.Transactions - before.Transactions} transactions for 40 appends");
+        foreach (var code in codes)
+            Assert.Equal(1, await Stored(code));
+    }
+}
