@@ -25,6 +25,8 @@ public sealed class AppendBatcher : IAsyncDisposable
     private readonly EventStoreOptions _options;
     private readonly ILogger<AppendBatcher> _logger;
     private readonly Task[] _committers;
+    // At least one: a limit of 0 would leave every append queued while the loop spun on it.
+    private readonly int _maxStreams;
     private long _transactions;
     private long _appends;
 
@@ -33,6 +35,7 @@ public sealed class AppendBatcher : IAsyncDisposable
         _store = store;
         _options = options.Value;
         _logger = logger;
+        _maxStreams = Math.Max(1, _options.MaxStreamsPerTransaction);
         _committers = Enumerable.Range(0, Math.Max(1, _options.Committers)).Select(_ => Task.Run(CommitLoopAsync)).ToArray();
     }
 
@@ -57,8 +60,8 @@ public sealed class AppendBatcher : IAsyncDisposable
             var streams = new HashSet<string>(StringComparer.Ordinal);
             var later = new List<PendingAppend>();
             foreach (var pending in held)
-                (streams.Add(pending.StreamId) && batch.Count < _options.MaxStreamsPerTransaction ? batch : later).Add(pending);
-            while (batch.Count < _options.MaxStreamsPerTransaction && _queue.Reader.TryRead(out var next))
+                (streams.Add(pending.StreamId) && batch.Count < _maxStreams ? batch : later).Add(pending);
+            while (batch.Count < _maxStreams && _queue.Reader.TryRead(out var next))
                 // Two appends to one stream (a second activation of its grain) go in different transactions: the second expects
                 // the version the first leaves, which only its own commit can check.
                 (streams.Add(next.StreamId) ? batch : later).Add(next);

@@ -1,4 +1,7 @@
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using TuyenGiao.Committees;
 using TuyenGiao.EventStore;
 using TuyenGiao.Integration.Tests.Infrastructure;
@@ -53,5 +56,22 @@ public class BatchedAppendTests(NodeFixture fixture)
         Assert.True(after.Transactions - before.Transactions < 40, $"{after.Transactions - before.Transactions} transactions for 40 appends");
         foreach (var code in codes)
             Assert.Equal(1, await Stored(code));
+    }
+
+    [Fact]
+    public async Task Given_limits_of_zero_When_a_batcher_is_configured_with_them_Then_it_still_commits_with_one_committer_and_one_stream_a_transaction()
+    {
+        var batcher = new AppendBatcher(fixture.Node.Services.GetRequiredService<IDocumentStore>(),
+            Options.Create(new EventStoreOptions { Committers = 0, MaxStreamsPerTransaction = 0 }), NullLogger<AppendBatcher>.Instance);
+        string first = NewCode(), second = NewCode();
+
+        // Bounded waits: a batcher that spun on its queue would otherwise hang the test instead of failing it.
+        await Task.WhenAll(
+            batcher.AppendAsync(Committee.StreamIdFor(first), 0, Named(first, "Một"), CancellationToken.None),
+            batcher.AppendAsync(Committee.StreamIdFor(second), 0, Named(second, "Hai"), CancellationToken.None)).WaitAsync(TimeSpan.FromSeconds(30));
+        await batcher.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal((2L, 2L), batcher.Counts);
+        Assert.Equal((1L, 1L), (await Stored(first), await Stored(second)));
     }
 }
