@@ -58,9 +58,9 @@ public static class SiloHosting
         services.AddSingleton<IHostedService>(sp => new DatabaseSchema(
             connectionString, sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<ILogger<DatabaseSchema>>()));
         services.AddSingleton<IStreamReplay, ContestReplay>();
-        // TryAdd: a test may put a journal that injects faults in front of Marten's.
         // One per silo: the appends of all its grains share transactions (EventStore:Committers, EventStore:MaxStreamsPerTransaction).
         services.AddSingleton<AppendBatcher>();
+        // TryAdd: a test may put a journal that injects faults in front of Marten's.
         services.TryAddSingleton<IEventJournal, MartenEventJournal>();
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<ISnapshotStore, PostgresSnapshotStore>();

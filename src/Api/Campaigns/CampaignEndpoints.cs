@@ -171,15 +171,8 @@ public static class CampaignEndpoints
     {
         if (f is null)
             return null;
-        errors.RequiredOf(f, "figures.");
+        errors.RequiredOf(f, "figures.").RequiredOfEach(f.TrainingClasses, "figures.trainingClasses");
         var classes = f.TrainingClasses ?? [];
-        for (var i = 0; i < classes.Count; i++)
-        {
-            if (classes[i] is { } trainingClass)
-                errors.RequiredOf(trainingClass, $"figures.trainingClasses[{i}].");
-            else
-                errors.Add($"figures.trainingClasses[{i}]", "is required");
-        }
         if (errors.Any)
             return null;
         var figures = new ActivityFigures(f.PartyMembers!.Value, f.StudySessions ?? 0, f.StudyAttendances ?? 0, f.StudyMemberAttendances ?? 0,

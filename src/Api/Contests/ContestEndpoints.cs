@@ -121,7 +121,7 @@ public static class ContestEndpoints
     private static Task<IResult> Amend(string contestId, ContestDetailsRequest request, IGrainFactory grains, HttpContext http) =>
         WithContest(contestId, grains, async grain =>
         {
-            var errors = new FieldErrors();
+            var errors = new FieldErrors().RequiredOf(request);
             var details = ReadDetails(request, errors);
             if (errors.Any)
                 return Problems.Invalid(errors.ToDictionary());
@@ -206,12 +206,10 @@ public static class ContestEndpoints
                     { EventId = item.EventId, ReconnectionInterval = item.ReconnectionInterval }));
         });
 
+    /// <summary>The details, once the request's own required members are checked (an announcement carries them flat).</summary>
     private static ContestDetails? ReadDetails(ContestDetailsRequest r, FieldErrors errors)
     {
-        errors.RequiredOf(r);
-        var prizes = (r.IndividualPrizes ?? []).Concat(r.CollectivePrizes ?? []);
-        if (prizes.Any(p => p is null || p.Name is null || p.Count is null))
-            errors.Add("prizes", "every prize tier needs a name and a count");
+        errors.RequiredOfEach(r.IndividualPrizes, "individualPrizes").RequiredOfEach(r.CollectivePrizes, "collectivePrizes");
         if ((r.EligibleCommittees ?? []).Any(c => c is null))
             errors.Add("eligibleCommittees", "must not contain null");
         if (errors.Any)

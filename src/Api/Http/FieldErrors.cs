@@ -30,6 +30,19 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>Each item of a list sent in the body: present, and with its own required members (named <c>field[i].member</c>).</summary>
+    public FieldErrors RequiredOfEach<TItem>(IReadOnlyList<TItem?>? items, string field) where TItem : class
+    {
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            if (items![i] is { } item)
+                RequiredOf(item, $"{field}[{i}].");
+            else
+                Add($"{field}[{i}]", "is required");
+        }
+        return this;
+    }
+
     public FieldErrors Check(Rejection? rejection)
     {
         if (rejection is not null)
@@ -41,9 +54,7 @@ public sealed class FieldErrors
     {
         if (!_errors.TryGetValue(field, out var reasons))
             _errors[field] = reasons = [];
-        // A member checked twice (a contest's title, as the announcement's and as the details') is one error.
-        if (!reasons.Contains(reason))
-            reasons.Add(reason);
+        reasons.Add(reason);
     }
 
     public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());

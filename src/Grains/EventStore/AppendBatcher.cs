@@ -61,9 +61,9 @@ public sealed class AppendBatcher : IAsyncDisposable
             var later = new List<PendingAppend>();
             foreach (var pending in held)
                 (streams.Add(pending.StreamId) && batch.Count < _maxStreams ? batch : later).Add(pending);
+            // Two appends to one stream (a second activation of its grain) go in different transactions: the second expects
+            // the version the first leaves, which only its own commit can check.
             while (batch.Count < _maxStreams && _queue.Reader.TryRead(out var next))
-                // Two appends to one stream (a second activation of its grain) go in different transactions: the second expects
-                // the version the first leaves, which only its own commit can check.
                 (streams.Add(next.StreamId) ? batch : later).Add(next);
             held = later;
             if (batch.Count > 0)

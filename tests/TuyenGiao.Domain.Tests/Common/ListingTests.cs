@@ -20,7 +20,7 @@ public class ListingTests
     private static readonly DateTimeOffset Closes = new(2023, 7, 1, 0, 0, 0, TimeSpan.FromHours(7));
 
     private static ContestListing Listing(bool cancelled = false, bool published = false) =>
-        new("contest/KV", "KV", "TV", ContestKind.Writing, "Khát vọng", "khat vong", Opens, Closes, 100, cancelled, published, Opens.AddDays(-10), 0);
+        new("contest/KV", "KV", "TV", ContestKind.Writing, "Khát vọng", "khat vong", Opens, Closes, 100, cancelled, published, Opens.AddDays(-10));
 
     [Fact]
     public void Given_a_contest_When_its_phase_is_asked_at_the_edges_of_its_window_Then_the_window_is_half_open()
@@ -41,13 +41,14 @@ public class ListingTests
     [Fact]
     public void Given_a_cursor_When_encoded_and_decoded_Then_it_is_the_same_and_anything_else_is_refused()
     {
-        var cursor = new ListingCursor(638_000_000_000_000_000, "contest/KHAT-VONG.2023");
+        var cursor = new ListingCursor(new DateTimeOffset(2023, 5, 20, 3, 4, 5, TimeSpan.Zero).AddTicks(1_230), "contest/KHAT-VONG.2023");
 
         Assert.True(ListingCursor.TryDecode(cursor.Encode(), out var decoded));
         Assert.Equal(cursor, decoded);
         Assert.False(ListingCursor.TryDecode("not base64!", out _));
         Assert.False(ListingCursor.TryDecode(Base64Url.EncodeToString("abc.contest/X"u8), out _));
         Assert.False(ListingCursor.TryDecode(Base64Url.EncodeToString("12."u8), out _));
+        Assert.False(ListingCursor.TryDecode(Base64Url.EncodeToString("-5.contest/X"u8), out _));
         Assert.False(ListingCursor.TryDecode(Base64Url.EncodeToString(".contest/X"u8), out _));
     }
 }

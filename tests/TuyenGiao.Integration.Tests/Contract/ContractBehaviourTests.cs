@@ -63,4 +63,21 @@ public class ContractBehaviourTests(NodeFixture fixture)
         Assert.Equal(["authorName", "committeeCode", "submissionId", "title", "words"],
             problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order().ToArray());
     }
+
+    [Fact]
+    public async Task Given_an_announcement_without_its_title_and_a_prize_tier_without_its_count_When_posted_Then_each_field_is_named_once()
+    {
+        var scenario = await ContestScenario.OpenNowAsync(fixture.Node.Http);
+
+        var problem = await AssertProblem(await fixture.Node.Http.PostJson("/api/contests", new
+        {
+            contestId = $"NOTITLE-{Guid.NewGuid():N}"[..20].ToUpperInvariant(), organiserCode = scenario.Bloc, kind = "Writing",
+            opensAt = DateTimeOffset.UtcNow, closesAt = DateTimeOffset.UtcNow.AddDays(1), target = 10,
+            individualPrizes = new object[] { new { name = "Giải nhất", count = 1 }, new { name = "Giải nhì" } },
+        }), HttpStatusCode.BadRequest, "title");
+
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(["individualPrizes[1].count", "title"], errors.EnumerateObject().Select(e => e.Name).Order().ToArray());
+        Assert.Equal(1, errors.GetProperty("title").GetArrayLength());
+    }
 }

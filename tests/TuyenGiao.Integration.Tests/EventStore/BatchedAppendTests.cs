@@ -74,4 +74,22 @@ public class BatchedAppendTests(NodeFixture fixture)
         Assert.Equal((2L, 2L), batcher.Counts);
         Assert.Equal((1L, 1L), (await Stored(first), await Stored(second)));
     }
+
+    [Fact]
+    public async Task Given_two_appends_to_one_stream_waiting_together_When_one_committer_takes_them_Then_they_go_in_two_transactions_in_order()
+    {
+        var batcher = new AppendBatcher(fixture.Node.Services.GetRequiredService<IDocumentStore>(),
+            Options.Create(new EventStoreOptions { Committers = 1 }), NullLogger<AppendBatcher>.Instance);
+        var code = NewCode();
+        var stream = Committee.StreamIdFor(code);
+
+        // In one transaction the second would meet its own stream's version before the first's events: both would fail.
+        await Task.WhenAll(
+            batcher.AppendAsync(stream, 0, Named(code, "Một"), CancellationToken.None),
+            batcher.AppendAsync(stream, 1, Named(code, "Hai"), CancellationToken.None)).WaitAsync(TimeSpan.FromSeconds(30));
+        await batcher.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal((2L, 2L), batcher.Counts);
+        Assert.Equal(2, await Stored(code));
+    }
 }

@@ -33,7 +33,15 @@ public class ContestListTests(NodeFixture fixture)
         Assert.Equal(HttpStatusCode.Created, (await scenario.Submit(scenario.Entry("two"))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Admin.PostAsync($"{scenario.Entries}/two/withdrawal", null)).StatusCode);
 
+        // Amended before it opens: the list follows the new title.
+        await Read<ContestResponse>(await Admin.PutJson($"/api/contests/{later}", new
+        {
+            title = "Tìm hiểu lịch sử Đảng bộ tỉnh Trà Vinh", opensAt = DateTimeOffset.UtcNow.AddDays(10), closesAt = DateTimeOffset.UtcNow.AddDays(40), target = 100,
+        }), HttpStatusCode.OK);
+
         var all = await List($"committee={scenario.Province}");
+        var amended = await List($"committee={scenario.Province}&q=lich%20su%20dang%20bo%20tinh%20tra%20vinh");
+        var openNow = await List($"committee={scenario.Province}&status=Open");
         var searched = await List($"committee={scenario.Province}&q=KHAT%20vong%20tra%20VINH");
         var upcoming = await List($"committee={scenario.Province}&status=Upcoming");
         var quizzes = await List($"committee={scenario.Province}&kind=Quiz");
@@ -43,7 +51,9 @@ public class ContestListTests(NodeFixture fixture)
         var open = Assert.Single(searched.Items);
         Assert.Equal((scenario.ContestId, ContestPhase.Open, 1L, 25m, 4), (open.ContestId, open.Status, open.Entries, open.ProgressPercent, open.Target));
         Assert.Equal(TimeSpan.FromHours(7), open.OpensAt.Offset);
-        Assert.Equal(later, Assert.Single(upcoming.Items).ContestId);
+        Assert.Equal(later, Assert.Single(amended.Items).ContestId);
+        Assert.Equal((scenario.ContestId, ContestPhase.Open), (Assert.Single(openNow.Items).ContestId, openNow.Items[0].Status));
+        Assert.Equal((later, ContestPhase.Upcoming), (Assert.Single(upcoming.Items).ContestId, upcoming.Items[0].Status));
         Assert.Equal(later, Assert.Single(quizzes.Items).ContestId);
         Assert.Empty(inWindow.Items);
         Assert.Null(all.Next);

@@ -17,8 +17,7 @@ public sealed record CampaignListing(
     DateOnly PeriodEnd,
     int Participants,
     bool Closed,
-    DateTimeOffset LaunchedAt,
-    long LaunchedTicks);
+    DateTimeOffset LaunchedAt);
 
 /// <summary>Keeps one <see cref="CampaignListing"/> per campaign in the append's transaction; activity reports do not touch it.</summary>
 public sealed class CampaignListingProjection : SingleStreamProjection<CampaignListing, string>
@@ -34,7 +33,7 @@ public sealed class CampaignListingProjection : SingleStreamProjection<CampaignL
     public override CampaignListing? Evolve(CampaignListing? listing, string id, IEvent e) => e.Data switch
     {
         CampaignLaunched l => new CampaignListing(id, l.CampaignId, l.LauncherCode, l.Kind, l.Title, VietnameseText.SearchKey(l.Title),
-            l.PeriodStart, l.PeriodEnd, l.Participants.Count, false, e.Timestamp, e.Timestamp.UtcTicks),
+            l.PeriodStart, l.PeriodEnd, l.Participants.Count, false, e.Timestamp),
         CampaignClosed when listing is not null => listing with { Closed = true },
         _ => listing,
     };

@@ -10,9 +10,9 @@ public sealed record CampaignListQuery(
 /// <summary>Pages of the campaign list, from the listing documents.</summary>
 public sealed class CampaignListings(IDocumentStore store)
 {
-    public async Task<ListingPage<CampaignListing>> PageAsync(CampaignListQuery query, CancellationToken ct = default)
+    public Task<ListingPage<CampaignListing>> PageAsync(CampaignListQuery query, CancellationToken ct = default)
     {
-        var filter = new ListingQuery("launchedTicks").InCodes("launcherCode", query.LauncherCodes).Search(query.Search).After(query.After);
+        var filter = new ListingQuery<CampaignListing>("launchedAt", l => new ListingCursor(l.LaunchedAt, l.Id)).InCodes("launcherCode", query.LauncherCodes).Search(query.Search).After(query.After);
         if (query.Kind is { } kind)
             filter.Where("d.data->>'kind' = ?", kind.ToString());
         if (query.Closed is { } closed)
@@ -22,12 +22,6 @@ public sealed class CampaignListings(IDocumentStore store)
         if (query.To is { } to)
             filter.Where("(d.data->>'periodStart')::date <= ?", to);
 
-        var (where, parameters) = filter.Page(query.Limit);
-        var table = store.Options.Schema.For<CampaignListing>(qualified: true);
-        await using var session = store.QuerySession();
-        var rows = await session.QueryAsync<CampaignListing>($"SELECT d.data FROM {table} AS d {where}", ct, parameters);
-        var page = rows.Take(query.Limit).ToList();
-        var next = rows.Count > query.Limit ? new ListingCursor(page[^1].LaunchedTicks, page[^1].Id).Encode() : null;
-        return new ListingPage<CampaignListing>(page, next);
+        return filter.ReadAsync(store, query.Limit, ct);
     }
 }

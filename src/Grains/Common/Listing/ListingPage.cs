@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
+using Marten;
 
 namespace TuyenGiao.Common.Listing;
 
@@ -11,9 +12,9 @@ public sealed record ListingPage<T>(IReadOnlyList<T> Items, string? Next);
 /// base64url of that position, so that a client passes it back and never builds one. Positions are unique and never
 /// move, so paging never repeats an item nor skips one, whatever is added meanwhile (new items come first, before page one).
 /// </summary>
-public readonly record struct ListingCursor(long Ticks, string Id)
+public readonly record struct ListingCursor(DateTimeOffset At, string Id)
 {
-    public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{Ticks}.{Id}"));
+    public string Encode() => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{At.UtcTicks}.{Id}"));
 
     public static bool TryDecode(string text, out ListingCursor cursor)
     {
@@ -22,9 +23,10 @@ public readonly record struct ListingCursor(long Ticks, string Id)
         {
             var decoded = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text));
             var dot = decoded.IndexOf('.');
-            if (dot <= 0 || !long.TryParse(decoded[..dot], out var ticks) || dot == decoded.Length - 1)
+            if (dot <= 0 || !long.TryParse(decoded[..dot], out var ticks) || ticks is < 0 || ticks > DateTimeOffset.MaxValue.UtcTicks
+                || dot == decoded.Length - 1)
                 return false;
-            cursor = new ListingCursor(ticks, decoded[(dot + 1)..]);
+            cursor = new ListingCursor(new DateTimeOffset(ticks, TimeSpan.Zero), decoded[(dot + 1)..]);
             return true;
         }
         catch (FormatException)
@@ -36,25 +38,26 @@ public readonly record struct ListingCursor(long Ticks, string Id)
 
 /// <summary>
 /// The filters of a list, turned into a WHERE clause over a listing document's JSON (Marten's <c>?</c> placeholders),
-/// ordered most recent first and cut at the cursor. The search matches the title's <see cref="VietnameseText.SearchKey"/>.
+/// ordered most recent first (by the instant member, then the id) and cut at the cursor. The search matches the title's <see cref="VietnameseText.SearchKey"/>.
 /// </summary>
-public sealed class ListingQuery(string ticksMember)
+/// <param name="positionOf">Where a listing stands in that order: the cursor of a page that ends with it.</param>
+public sealed class ListingQuery<TListing>(string instantMember, Func<TListing, ListingCursor> positionOf) where TListing : class
 {
     private readonly List<string> _conditions = [];
     private readonly List<object> _parameters = [];
 
-    public ListingQuery Where(string condition, params object[] parameters)
+    public ListingQuery<TListing> Where(string condition, params object[] parameters)
     {
         _conditions.Add(condition);
         _parameters.AddRange(parameters);
         return this;
     }
 
-    public ListingQuery InCodes(string member, IReadOnlyList<string>? codes) =>
+    public ListingQuery<TListing> InCodes(string member, IReadOnlyList<string>? codes) =>
         // One parameter, the array: passed alone, a string[] would be taken as the params array itself.
         codes is null ? this : Where($"d.data->>'{member}' = ANY(?)", [codes.ToArray()]);
 
-    public ListingQuery Search(string? text)
+    public ListingQuery<TListing> Search(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
             return this;
@@ -63,13 +66,19 @@ public sealed class ListingQuery(string ticksMember)
         return Where("d.data->>'searchKey' LIKE ?", $"%{key}%");
     }
 
-    public ListingQuery After(ListingCursor? cursor) =>
-        cursor is { } c ? Where($"((d.data->>'{ticksMember}')::bigint, d.id) < (?, ?)", c.Ticks, c.Id) : this;
+    public ListingQuery<TListing> After(ListingCursor? cursor) =>
+        cursor is { } c ? Where($"((d.data->>'{instantMember}')::timestamptz, d.id) < (?, ?)", c.At, c.Id) : this;
 
-    /// <summary>The SQL for Marten's QueryAsync (one more row than the page, to know whether another follows) and its parameters.</summary>
-    public (string Sql, object[] Parameters) Page(int size)
+    /// <summary>One page of the listing documents that pass the filters, read with one more row to know whether another follows.</summary>
+    public async Task<ListingPage<TListing>> ReadAsync(IDocumentStore store, int size, CancellationToken ct)
     {
         var where = _conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", _conditions);
-        return ($"{where} ORDER BY (d.data->>'{ticksMember}')::bigint DESC, d.id DESC LIMIT ?", [.. _parameters, size + 1]);
+        var table = store.Options.Schema.For<TListing>(qualified: true);
+        await using var session = store.QuerySession();
+        var rows = await session.QueryAsync<TListing>(
+            $"SELECT d.data FROM {table} AS d {where} ORDER BY (d.data->>'{instantMember}')::timestamptz DESC, d.id DESC LIMIT ?",
+            ct, [.. _parameters, size + 1]);
+        var page = rows.Take(size).ToList();
+        return new ListingPage<TListing>(page, rows.Count > size ? positionOf(page[^1]).Encode() : null);
     }
 }

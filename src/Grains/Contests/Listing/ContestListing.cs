@@ -22,8 +22,7 @@ public sealed record ContestListing(
     int Target,
     bool Cancelled,
     bool ResultsPublished,
-    DateTimeOffset AnnouncedAt,
-    long AnnouncedTicks);
+    DateTimeOffset AnnouncedAt);
 
 /// <summary>
 /// Keeps one <see cref="ContestListing"/> per contest in the append's transaction. It handles only a contest's
@@ -42,7 +41,7 @@ public sealed class ContestListingProjection : SingleStreamProjection<ContestLis
     public override ContestListing? Evolve(ContestListing? listing, string id, IEvent e) => e.Data switch
     {
         ContestAnnounced a => new ContestListing(id, a.ContestId, a.OrganiserCode, a.Kind, a.Details.Title, VietnameseText.SearchKey(a.Details.Title),
-            a.Details.OpensAt, a.Details.ClosesAt, a.Details.Target, false, false, e.Timestamp, e.Timestamp.UtcTicks),
+            a.Details.OpensAt, a.Details.ClosesAt, a.Details.Target, false, false, e.Timestamp),
         ContestAmended m when listing is not null => listing with
         {
             Title = m.Details.Title, SearchKey = VietnameseText.SearchKey(m.Details.Title),

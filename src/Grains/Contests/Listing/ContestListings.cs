@@ -39,7 +39,7 @@ public sealed class ContestListings(IDocumentStore store, NpgsqlDataSource datab
     public async Task<ListingPage<ContestListItem>> PageAsync(ContestListQuery query, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
-        var filter = new ListingQuery("announcedTicks").InCodes("organiserCode", query.OrganiserCodes).Search(query.Search).After(query.After);
+        var filter = new ListingQuery<ContestListing>("announcedAt", l => new ListingCursor(l.AnnouncedAt, l.Id)).InCodes("organiserCode", query.OrganiserCodes).Search(query.Search).After(query.After);
         if (query.Kind is { } kind)
             filter.Where("d.data->>'kind' = ?", kind.ToString());
         if (query.From is { } from)
@@ -58,15 +58,10 @@ public sealed class ContestListings(IDocumentStore store, NpgsqlDataSource datab
             case ContestPhase.Closed: filter.Where($"NOT {cancelled} AND NOT {published} AND (d.data->>'closesAt')::timestamptz <= ?", now); break;
         }
 
-        var (where, parameters) = filter.Page(query.Limit);
-        var table = store.Options.Schema.For<ContestListing>(qualified: true);
-        await using var session = store.QuerySession();
-        var rows = await session.QueryAsync<ContestListing>($"SELECT d.data FROM {table} AS d {where}", ct, parameters);
-        var page = rows.Take(query.Limit).ToList();
-        var entries = await EntriesAsync(page.Select(l => l.ContestId).ToArray(), ct);
-        var items = page.Select(l => new ContestListItem(l, PhaseOf(l, now), entries.GetValueOrDefault(l.ContestId))).ToList();
-        var next = rows.Count > query.Limit ? new ListingCursor(page[^1].AnnouncedTicks, page[^1].Id).Encode() : null;
-        return new ListingPage<ContestListItem>(items, next);
+        var page = await filter.ReadAsync(store, query.Limit, ct);
+        var entries = await EntriesAsync(page.Items.Select(l => l.ContestId).ToArray(), ct);
+        return new ListingPage<ContestListItem>(
+            page.Items.Select(l => new ContestListItem(l, PhaseOf(l, now), entries.GetValueOrDefault(l.ContestId))).ToList(), page.Next);
     }
 
     public static ContestPhase PhaseOf(ContestListing listing, DateTimeOffset now) => listing switch
