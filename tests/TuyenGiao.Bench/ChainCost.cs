@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace TuyenGiao.Bench;
 
 /// <summary>
@@ -27,29 +25,11 @@ public static class ChainCost
     private static async Task<HttpIngest.Result> IngestOnScratchAsync(string name, string repositoryRoot, string connectionString, bool chain,
         int clients, TimeSpan duration, TimeSpan warmUp)
     {
-        var database = $"tg_bench_{name.Replace('-', '_')}_{Guid.NewGuid():N}"[..30];
-        await ExecuteAsync(connectionString, $"CREATE DATABASE {database} ENCODING 'UTF8' TEMPLATE template0");
-        var scratch = new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
-        try
-        {
-            await using var api = await ApiProcess.StartAsync(repositoryRoot, scratch);
-            if (!chain)
-                await ExecuteAsync(scratch, "ALTER TABLE tuyengiao.mt_events DISABLE TRIGGER chain_event");
-            using var setup = api.Client(TimeSpan.FromMinutes(2));
-            return await HttpIngest.RunAsync(name, api, await BenchScenario.CreateAsync(setup, 1), clients, duration, warmUp);
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(connectionString, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
-        }
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
+        await using var scratch = await ScratchDatabase.CreateAsync(connectionString, name);
+        await using var api = await ApiProcess.StartAsync(repositoryRoot, scratch.ConnectionString);
+        if (!chain)
+            await scratch.ExecuteAsync("ALTER TABLE tuyengiao.mt_events DISABLE TRIGGER chain_event");
+        using var setup = api.Client(TimeSpan.FromMinutes(2));
+        return await HttpIngest.RunAsync(name, api, await BenchScenario.CreateAsync(setup, 1), clients, duration, warmUp);
     }
 }
