@@ -77,6 +77,8 @@ public static class SiloHosting
         services.AddSingleton<EventExport>();
         services.AddSingleton<Replay>();
         services.AddSingleton<TimeTravel>();
+        services.AddSingleton<Accounts.IPasswordHasher, Accounts.IdentityPasswordHasher>();
+        services.AddSingleton<Accounts.AccountCredentials>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

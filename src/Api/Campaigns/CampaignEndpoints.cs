@@ -90,9 +90,10 @@ public static class CampaignEndpoints
             return Problems.Invalid(new Dictionary<string, string[]> { ["status"] = ["must be Launched or Closed"] });
         var launchers = request.Committees;
         var caller = http.Caller();
-        var own = caller.CommitteeCode;
-        var visible = AccessRules.CampaignLaunchersVisibleTo(caller,
-            own is null ? [] : await paths.OfAsync(own, ct), await ListingParameters.SubtreeAsync(own, directory, ct) ?? []);
+        var surroundings = new Dictionary<string, (IReadOnlyList<string>, IReadOnlyList<string>)>(StringComparer.Ordinal);
+        foreach (var own in AccessRules.ReadingCommittees(caller))
+            surroundings[own] = (await paths.OfAsync(own, ct), await ListingParameters.SubtreeAsync(own, directory, ct) ?? []);
+        var visible = AccessRules.CampaignLaunchersVisibleTo(caller, surroundings);
         var allowed = (launchers, visible) switch
         {
             (null, _) => visible,

@@ -67,7 +67,7 @@ public static class JudgingEndpoints
             grain => grain.AssignJudge(new AssignJudge(r.JudgeId!, r.Name!, r.CommitteeCode!), http.CommandContext()));
 
     private static Task<IResult> Score(string contestId, int entryNumber, ScoreEntryRequest r, IGrainFactory grains, HttpContext http) =>
-        Command(contestId, grains, http, (h, _) => Task.FromResult(h.JudgeAs(r.JudgeId!)), new FieldErrors().RequiredOf(r),
+        Command(contestId, grains, http, (h, id) => Task.FromResult(h.JudgeAs(r.JudgeId!, id)), new FieldErrors().RequiredOf(r),
             grain => grain.Score(new ScoreEntry(entryNumber, r.JudgeId!, r.Round ?? 1, r.Score!.Value), http.CommandContext()));
 
     private static Task<IResult> GrantFromRanking(string contestId, IGrainFactory grains, HttpContext http) =>
@@ -99,7 +99,7 @@ public static class JudgingEndpoints
         HttpContext http, CancellationToken ct) =>
         WithContest(contestId, grains, async grain =>
         {
-            if (http.JudgeAs(judgeId) is { } denied)
+            if (http.JudgeAs(judgeId, grain.GetPrimaryKeyString()) is { } denied)
                 return denied;
             var pageSize = Math.Clamp(limit ?? 50, 1, 200);
             if (await grain.EntriesForJudge(judgeId, after ?? 0, pageSize) is not { } numbers)

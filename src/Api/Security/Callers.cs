@@ -3,7 +3,11 @@ using TuyenGiao.Access;
 
 namespace TuyenGiao.Api.Security;
 
-/// <summary>The caller of a request, from its validated token; anonymous when it has none.</summary>
+/// <summary>
+/// The caller of a request, from its validated token or session cookie; anonymous when it has none. Its grants are
+/// every <c>grant</c> claim, and every <c>role</c> claim of a token minted by ops/token.sh (the <c>committee</c> claim
+/// scoping the officer's or organiser's among them): all of them, never only the first.
+/// </summary>
 public static class Callers
 {
     public static string ClaimValue(this Role role) => role.ToString().ToLowerInvariant();
@@ -20,6 +24,16 @@ public static class Callers
         var id = user.FindFirst(TokenClaims.Subject)?.Value;
         if (string.IsNullOrWhiteSpace(id))
             return Access.Caller.Anonymous;
-        return new Caller(id, ParseRole(user.FindFirst(TokenClaims.Role)?.Value), user.FindFirst(TokenClaims.Committee)?.Value);
+        var committee = user.FindFirst(TokenClaims.Committee)?.Value;
+        var grants = user.FindAll(TokenClaims.Grant).Select(c => Grant.FromClaim(c.Value))
+            .Concat(user.FindAll(TokenClaims.Role).Select(c => ParseRole(c.Value) is { } role
+                ? new Grant(role, Grant.ActsForACommittee(role) ? committee : null)
+                : null))
+            .OfType<Grant>()
+            // An officer's role without its committee acts for none: it is kept out rather than read as everywhere.
+            .Where(g => !Grant.ActsForACommittee(g.Role) || g.CommitteeCode is not null)
+            .Distinct()
+            .ToList();
+        return new Caller(id, grants);
     }
 }

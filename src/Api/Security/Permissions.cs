@@ -39,7 +39,8 @@ public static class Permissions
         return Answer(AccessRules.MaySubmitFor(http.Caller(), organiser, await PathOf(http, committeeCode)));
     }
 
-    public static IResult? JudgeAs(this HttpContext http, string judgeId) => Answer(AccessRules.MayJudgeAs(http.Caller(), judgeId));
+    public static IResult? JudgeAs(this HttpContext http, string judgeId, string contestId) =>
+        Answer(AccessRules.MayJudgeAs(http.Caller(), judgeId, contestId));
 
     public static async Task<bool> MaySeeUnpublishedResults(this HttpContext http, string contestId) =>
         await OrganiserOf(http, contestId) is { } organiser && AccessRules.MaySeeUnpublishedResults(http.Caller(), organiser);

@@ -11,4 +11,7 @@ public static class TokenClaims
     public const string Role = "role";
     public const string Committee = "committee";
     public const string Name = "name";
+
+    /// <summary>One grant per claim (<see cref="TuyenGiao.Access.Grant.ToClaim"/>), as the account holds them.</summary>
+    public const string Grant = "grant";
 }

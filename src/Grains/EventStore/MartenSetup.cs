@@ -41,5 +41,6 @@ public static class MartenSetup
         ContestStorage.Configure(options);
         CampaignStorage.Configure(options);
         CommitteeRecordsStorage.Configure(options);
+        Accounts.AccountStorage.Configure(options);
     }
 }

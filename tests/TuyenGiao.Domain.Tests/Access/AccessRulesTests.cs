@@ -107,11 +107,23 @@ public class AccessRulesTests
     [Fact]
     public void Given_a_judge_When_acting_Then_only_as_themselves()
     {
-        Assert.Null(AccessRules.MayJudgeAs(Judge, "gk-1"));
-        ThenForbidden(AccessRules.MayJudgeAs(Judge, "gk-2"), "judgeId");
-        ThenForbidden(AccessRules.MayJudgeAs(Judge, "GK-1"), "judgeId");
-        ThenForbidden(AccessRules.MayJudgeAs(BlocOrganiser, "gk-1"), "judgeId");
-        Assert.Null(AccessRules.MayJudgeAs(Admin, "gk-1"));
+        Assert.Null(AccessRules.MayJudgeAs(Judge, "gk-1", "KV-1"));
+        ThenForbidden(AccessRules.MayJudgeAs(Judge, "gk-2", "KV-1"), "judgeId");
+        ThenForbidden(AccessRules.MayJudgeAs(Judge, "GK-1", "KV-1"), "judgeId");
+        ThenForbidden(AccessRules.MayJudgeAs(BlocOrganiser, "gk-1", "KV-1"), "judgeId");
+        Assert.Null(AccessRules.MayJudgeAs(Admin, "gk-1", "KV-1"));
+    }
+
+    [Fact]
+    public void Given_a_judge_granted_for_one_contest_When_acting_Then_in_that_contest_only()
+    {
+        var judgeOfOne = new Caller("gk-1", [Grant.JudgeIn("KV-1")]);
+        var judgeOfTwo = new Caller("gk-1", [Grant.JudgeIn("KV-1"), Grant.JudgeIn("KV-2")]);
+
+        Assert.Null(AccessRules.MayJudgeAs(judgeOfOne, "gk-1", "KV-1"));
+        ThenForbidden(AccessRules.MayJudgeAs(judgeOfOne, "gk-1", "KV-2"), "judgeId");
+        Assert.Null(AccessRules.MayJudgeAs(judgeOfTwo, "gk-1", "KV-2"));
+        ThenForbidden(AccessRules.MayJudgeAs(judgeOfTwo, "gk-1", "KV-3"), "judgeId");
     }
 
     [Fact]
@@ -129,15 +141,78 @@ public class AccessRulesTests
     [Fact]
     public void Given_each_role_When_the_campaign_list_is_scoped_Then_admins_and_auditors_see_all_officers_their_branch_and_others_nothing()
     {
-        string[] ownSubtree = ["TV-KHOI", "TV-KHOI-SYT"];
-        var branch = AccessRules.CampaignLaunchersVisibleTo(BlocOfficer, Bloc, ownSubtree);
+        var branch = AccessRules.CampaignLaunchersVisibleTo(BlocOfficer, Surroundings);
 
-        Assert.Null(AccessRules.CampaignLaunchersVisibleTo(Admin, Unknown, Unknown));
-        Assert.Null(AccessRules.CampaignLaunchersVisibleTo(Auditor, Unknown, Unknown));
+        Assert.Null(AccessRules.CampaignLaunchersVisibleTo(Admin, Surroundings));
+        Assert.Null(AccessRules.CampaignLaunchersVisibleTo(Auditor, Surroundings));
         Assert.Equal(["TV", "TV-KHOI", "TV-KHOI-SYT"], branch!.Order());
-        Assert.Equal(["TV", "TV-KHOI", "TV-KHOI-SYT"], AccessRules.CampaignLaunchersVisibleTo(BlocOrganiser, Bloc, ownSubtree)!.Order());
-        Assert.Empty(AccessRules.CampaignLaunchersVisibleTo(Judge, Unknown, Unknown)!);
-        Assert.Empty(AccessRules.CampaignLaunchersVisibleTo(Caller.Anonymous, Unknown, Unknown)!);
-        Assert.Empty(AccessRules.CampaignLaunchersVisibleTo(new Caller("officer-none", Role.Officer, null), Unknown, Unknown)!);
+        Assert.Equal(["TV", "TV-KHOI", "TV-KHOI-SYT"], AccessRules.CampaignLaunchersVisibleTo(BlocOrganiser, Surroundings)!.Order());
+        Assert.Empty(AccessRules.CampaignLaunchersVisibleTo(Judge, Surroundings)!);
+        Assert.Empty(AccessRules.CampaignLaunchersVisibleTo(Caller.Anonymous, Surroundings)!);
+        Assert.Empty(AccessRules.CampaignLaunchersVisibleTo(new Caller("officer-none", Role.Officer, null), Surroundings)!);
     }
+
+    [Fact]
+    public void Given_an_officer_of_two_committees_When_the_campaign_list_is_scoped_Then_both_branches_are_seen()
+    {
+        var twoBranches = new Caller("officer-two", [Grant.OfficerOf("TV-KHOI"), Grant.OrganiserOf("TV-CL")]);
+
+        Assert.Equal(["TV", "TV-CL", "TV-KHOI", "TV-KHOI-SYT"], AccessRules.CampaignLaunchersVisibleTo(twoBranches, Surroundings)!.Order());
+    }
+
+    // Several grants: a rule allows what any one of them allows, and the same for every rule.
+    private static readonly Caller JudgeAndAdmin = new("gk-1", [Grant.JudgeIn(null), Grant.Admin]);
+    private static readonly Caller OfficerOfBlocAndDistrict = new("officer-two", [Grant.OfficerOf("TV-KHOI"), Grant.OfficerOf("TV-CL")]);
+    private static readonly Caller OfficerAndOrganiser = new("officer-organiser", [Grant.OfficerOf("TV-CL"), Grant.OrganiserOf("TV-KHOI")]);
+
+    [Fact]
+    public void Given_a_judge_who_is_also_an_admin_When_any_rule_is_asked_Then_the_admin_grant_allows_it()
+    {
+        Assert.Null(AccessRules.MayRegisterUnder(JudgeAndAdmin, null));
+        Assert.Null(AccessRules.MayRecordFor(JudgeAndAdmin, "code", District));
+        Assert.Null(AccessRules.MayOrganise(JudgeAndAdmin, "TV"));
+        Assert.Null(AccessRules.MayMove(JudgeAndAdmin, District, Bloc));
+        Assert.True(AccessRules.MaySeeUnpublishedResults(JudgeAndAdmin, "TV"));
+        Assert.Null(AccessRules.MayJudgeAs(JudgeAndAdmin, "gk-2", "KV-1"));
+    }
+
+    [Fact]
+    public void Given_an_officer_of_two_committees_When_recording_Then_for_either_subtree_and_not_beside_them()
+    {
+        Assert.Null(AccessRules.MayRecordFor(OfficerOfBlocAndDistrict, "code", Department));
+        Assert.Null(AccessRules.MayRecordFor(OfficerOfBlocAndDistrict, "code", District));
+        ThenForbidden(AccessRules.MayRecordFor(OfficerOfBlocAndDistrict, "code", Province), "code");
+        Assert.Contains("TV-KHOI, TV-CL", AccessRules.MayRecordFor(OfficerOfBlocAndDistrict, "code", Province)!.Reason);
+        Assert.Null(AccessRules.MaySubmitFor(OfficerOfBlocAndDistrict, "TV", District));
+        Assert.Null(AccessRules.MayReadRecordsOf(OfficerOfBlocAndDistrict, "code", Department));
+    }
+
+    [Fact]
+    public void Given_an_officer_of_one_committee_and_organiser_of_another_When_asked_Then_each_grant_acts_in_its_own_scope()
+    {
+        Assert.Null(AccessRules.MayOrganise(OfficerAndOrganiser, "TV-KHOI"));
+        ThenForbidden(AccessRules.MayOrganise(OfficerAndOrganiser, "TV-CL"), "organiserCode");
+        Assert.Null(AccessRules.MayRecordFor(OfficerAndOrganiser, "code", District));
+        ThenForbidden(AccessRules.MayRecordFor(OfficerAndOrganiser, "code", Bloc), "code");
+        Assert.Null(AccessRules.MayReadRecordsOf(OfficerAndOrganiser, "code", Department));
+        Assert.Null(AccessRules.MaySubmitFor(OfficerAndOrganiser, "TV-KHOI", Province));
+    }
+
+    [Fact]
+    public void Given_an_officer_of_a_committee_and_of_the_one_above_it_When_moving_the_lower_one_Then_the_upper_grant_allows_it()
+    {
+        var officerOfProvinceAndBloc = new Caller("officer-two", [Grant.OfficerOf("TV-KHOI"), Grant.OfficerOf("TV")]);
+
+        Assert.Null(AccessRules.MayMove(officerOfProvinceAndBloc, Bloc, Province));
+        ThenForbidden(AccessRules.MayMove(officerOfProvinceAndBloc, Province, Province), "code");
+        ThenForbidden(AccessRules.MayMove(OfficerOfBlocAndDistrict, District, Bloc), "code");
+        Assert.Null(AccessRules.MayMove(OfficerOfBlocAndDistrict, Department, Bloc));
+        ThenForbidden(AccessRules.MayMove(OfficerOfBlocAndDistrict, Department, Province), "parentCode");
+    }
+
+    private static readonly Dictionary<string, (IReadOnlyList<string> Path, IReadOnlyList<string> Subtree)> Surroundings = new()
+    {
+        ["TV-KHOI"] = (Bloc, ["TV-KHOI", "TV-KHOI-SYT"]),
+        ["TV-CL"] = (District, ["TV-CL"]),
+    };
 }

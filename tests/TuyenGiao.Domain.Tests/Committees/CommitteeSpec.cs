@@ -13,10 +13,4 @@ internal static class CommitteeSpec
 
     public static Committee Registered(string code, CommitteeLevel level, string? parentCode = null, int members = 100) =>
         Given(code, new CommitteeRegistered(code, $"Ban {code}", level, parentCode, members));
-
-    public static object ThenSingleEvent(Decision decision)
-    {
-        Assert.Null(decision.Rejection);
-        return Assert.Single(decision.Events);
-    }
 }

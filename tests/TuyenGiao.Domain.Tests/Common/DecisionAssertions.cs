@@ -14,6 +14,13 @@ internal static class DecisionAssertions
         return rejection;
     }
 
+    /// <summary>Accepted, with one event to record: returned for the test to look into.</summary>
+    public static object ThenSingleEvent(Decision decision)
+    {
+        Assert.Null(decision.Rejection);
+        return Assert.Single(decision.Events);
+    }
+
     /// <summary>Accepted, but there is nothing new to record (a retry, or a command that changes nothing).</summary>
     public static void ThenNothing(Decision decision)
     {
