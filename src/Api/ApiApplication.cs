@@ -1,3 +1,4 @@
+using TuyenGiao.Api.Accounts;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using TuyenGiao.Api.Auditing;
@@ -94,6 +95,8 @@ public static class ApiApplication
         app.MapPeriodReportEndpoints();
         app.MapAuditEndpoints();
         app.MapAdminEndpoints();
+        app.MapSessionEndpoints();
+        app.MapAccountEndpoints();
         return app;
     }
 }

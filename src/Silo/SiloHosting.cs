@@ -79,6 +79,8 @@ public static class SiloHosting
         services.AddSingleton<TimeTravel>();
         services.AddSingleton<Accounts.IPasswordHasher, Accounts.IdentityPasswordHasher>();
         services.AddSingleton<Accounts.AccountCredentials>();
+        services.AddSingleton<Accounts.GrantHistory>();
+        services.AddSingleton<Accounts.AccountDirectory>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -10,10 +10,11 @@ public static class FrameworkProblems
     public static void AddFieldAndReason(ProblemDetailsContext context, long maxBodyBytes)
     {
         var details = context.ProblemDetails;
-        // ASP.NET Core gives most statuses a type URI; these two it leaves without one, unlike every other problem here.
+        // ASP.NET Core gives most statuses a type URI; these it leaves without one, unlike every other problem here.
         details.Type ??= details.Status switch
         {
             StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+            StatusCodes.Status423Locked => "https://www.rfc-editor.org/rfc/rfc4918#section-11.3",
             StatusCodes.Status429TooManyRequests => "https://tools.ietf.org/html/rfc6585#section-4",
             _ => null,
         };

@@ -27,6 +27,9 @@ public static class Problems
     public static ProblemHttpResult NotFound(string field, string reason) =>
         For(StatusCodes.Status404NotFound, new Dictionary<string, string[]> { [field] = [reason] });
 
+    public static ProblemHttpResult Status(int status, string field, string reason) =>
+        For(status, new Dictionary<string, string[]> { [field] = [reason] });
+
     /// <summary>For middleware that refuses a request before any endpoint runs (authentication, rate limits).</summary>
     public static async Task WriteAsync(HttpContext http, int status, string field, string reason)
     {
@@ -52,6 +55,7 @@ public static class Problems
                 404 => "Not found.",
                 409 => "The request conflicts with the current state.",
                 422 => "A rule forbids this request.",
+                423 => "The account is locked.",
                 429 => "Too many requests.",
                 _ => "The request was refused.",
             },

@@ -19,6 +19,10 @@ public static class OrleansDashboard
     private const string CookieName = "tuyengiao_dashboard";
 
     /// <summary>For <see cref="JwtBearerEvents.OnMessageReceived"/>: the cookie stands in for the header under /dashboard.</summary>
+    /// <summary>Whether the request is the dashboard's, with the token cookie its sign-in page sets.</summary>
+    public static bool HasTokenCookie(HttpContext http) =>
+        http.Request.Path.StartsWithSegments(Path) && !string.IsNullOrEmpty(http.Request.Cookies[CookieName]);
+
     public static Task TokenFromCookie(MessageReceivedContext context)
     {
         var request = context.HttpContext.Request;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -27,7 +28,9 @@ public sealed class AuthorizationProblems : IAuthorizationMiddlewareResultHandle
                 http.Response.Redirect(OrleansDashboard.SignInPath);
                 return;
             }
-            await http.ChallengeAsync();
+            // The bearer scheme's challenge (WWW-Authenticate: Bearer, with the token's error) whichever scheme was tried: a
+            // program learns what to send; the web UI reads the 401 and shows its sign-in page.
+            await http.ChallengeAsync(JwtBearerDefaults.AuthenticationScheme);
             await Problems.WriteAsync(http, StatusCodes.Status401Unauthorized, "Authorization", WhyUnauthenticated(http, failure));
             return;
         }
@@ -37,17 +40,24 @@ public sealed class AuthorizationProblems : IAuthorizationMiddlewareResultHandle
             var roles = policy.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToList();
             var reason = roles.Count == 0
                 ? "your token does not allow this"
-                : $"this is for {string.Join(", ", roles)}; your token's role is '{http.User.FindFirst(TokenClaims.Role)?.Value ?? "none"}'";
+                : $"this is for {string.Join(", ", roles)}; your roles: {RolesOf(http)}";
             await Problems.WriteAsync(http, StatusCodes.Status403Forbidden, "role", reason);
             return;
         }
         await _default.HandleAsync(next, http, policy, result);
     }
 
+    private static string RolesOf(HttpContext http) =>
+        http.User.FindAll(TokenClaims.Role).Select(c => c.Value).Distinct().ToList() is { Count: > 0 } held
+            ? string.Join(", ", held)
+            : http.User.HasClaim(c => c.Type == AccountSessions.MustChangePasswordClaim) ? "none until the first password is changed" : "none";
+
     private static string WhyUnauthenticated(HttpContext http, Exception? failure) =>
         failure switch
         {
-            null when string.IsNullOrEmpty(http.Request.Headers.Authorization) => "a bearer token is required: send 'Authorization: Bearer <token>' (ops/token.sh mints one)",
+            null when string.IsNullOrEmpty(http.Request.Headers.Authorization) =>
+                "a bearer token is required: send 'Authorization: Bearer <token>' (ops/token.sh mints one), or sign in for a session (POST /api/session)",
+            AccountSessions.SessionEndedException ended => ended.Message,
             null => "the Authorization header must be 'Bearer <token>'",
             SecurityTokenExpiredException => "the token has expired",
             SecurityTokenNotYetValidException => "the token is not valid yet",

@@ -12,6 +12,9 @@ public static class Policies
     /// <summary>Not a policy: the name the OpenAPI document gives endpoints open to anonymous callers.</summary>
     public const string Public = "public";
 
+    /// <summary>Any account signed in, with or without grants: its own session and password.</summary>
+    public const string Account = "account";
+
     public const string SignedIn = "signed-in";
     public const string RecordReaders = "record-readers";
     public const string Officers = "officers";
@@ -23,6 +26,7 @@ public static class Policies
 
     public static readonly IReadOnlyDictionary<string, Role[]> Roles = new Dictionary<string, Role[]>
     {
+        [Account] = [],
         [SignedIn] = Enum.GetValues<Role>(),
         [RecordReaders] = [Role.Admin, Role.Auditor, Role.Officer, Role.Organiser],
         [Officers] = [Role.Admin, Role.Officer],

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,9 +10,18 @@ using TuyenGiao.Api.Observability;
 
 namespace TuyenGiao.Api.Security;
 
-/// <summary>Bearer tokens, the role policies, the per-user submission limit, and how they show in Swagger.</summary>
+/// <summary>
+/// Bearer tokens and session cookies, the role policies, antiforgery for the session, the per-user submission limit,
+/// and how they show in Swagger.
+/// </summary>
 public static class SecuritySetup
 {
+    /// <summary>The default scheme: a request with a bearer token is authenticated by it, any other by its session cookie.</summary>
+    public const string TokenOrSession = "token-or-session";
+
+    /// <summary>The session cookie of a user signed in on the login page.</summary>
+    public const string Session = "session";
+
     public static void AddTuyenGiaoSecurity(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -20,7 +30,17 @@ public static class SecuritySetup
         services.AddSingleton<TokenIssuer>();
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<AccountSessions>();
+        services.AddAuthentication(TokenOrSession)
+            .AddPolicyScheme(TokenOrSession, "a bearer token, else the session cookie", o => o.ForwardDefaultSelector = http =>
+                !string.IsNullOrEmpty(http.Request.Headers.Authorization) || OrleansDashboard.HasTokenCookie(http)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : Session)
+            .AddJwtBearer()
+            .AddCookie(Session);
+        services.AddOptions<CookieAuthenticationOptions>(Session).Configure<IOptions<AuthSettings>>((o, auth) => SessionCookie.Configure(o, auth.Value));
+        SharedKeyRing.AddSharedKeyRing(services);
+        services.AddSessionAntiforgery();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<AuthSettings>>((o, auth) =>
         {
             var settings = auth.Value;
@@ -35,7 +55,23 @@ public static class SecuritySetup
                 RoleClaimType = TokenClaims.Role,
                 ClockSkew = TimeSpan.FromSeconds(30),
             };
-            o.Events = new JwtBearerEvents { OnMessageReceived = OrleansDashboard.TokenFromCookie };
+            o.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = OrleansDashboard.TokenFromCookie,
+                // A token issued to an account carries no grants: they are the account's, as it stands now.
+                OnTokenValidated = async context =>
+                {
+                    if (context.Principal is not { } principal || !AccountSessions.IsOfAnAccount(principal))
+                        return;
+                    var current = await context.HttpContext.RequestServices.GetRequiredService<AccountSessions>()
+                        .CurrentPrincipalAsync(principal, JwtBearerDefaults.AuthenticationScheme);
+                    if (current is null)
+                        context.Fail(new AccountSessions.SessionEndedException(
+                            "this token's account has been disabled, or a grant revoked or its password changed since it was issued"));
+                    else
+                        context.Principal = current;
+                },
+            };
         });
 
         var authorization = services.AddAuthorizationBuilder()
@@ -66,13 +102,15 @@ public static class SecuritySetup
     public static void UseTuyenGiaoSecurity(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseSessionAntiforgery();
         app.UseAuthorization();
         app.UseRateLimiter();
     }
 
-    private static AuthorizationPolicy RolesPolicy(string name) =>
-        new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme)
-            .RequireAuthenticatedUser()
-            .RequireRole(Policies.Roles[name].Select(r => r.ClaimValue()))
-            .Build();
+    private static AuthorizationPolicy RolesPolicy(string name)
+    {
+        var policy = new AuthorizationPolicyBuilder(TokenOrSession).RequireAuthenticatedUser();
+        // A policy without roles (the session's own endpoints) is for any account signed in, one with no grants yet included.
+        return (Policies.Roles[name] is { Length: > 0 } roles ? policy.RequireRole(roles.Select(r => r.ClaimValue())) : policy).Build();
+    }
 }

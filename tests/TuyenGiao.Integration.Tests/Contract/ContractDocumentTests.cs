@@ -47,8 +47,10 @@ public class ContractDocumentTests(NodeFixture fixture)
         }
 
         AssertNone(gaps, "operations that need a token without 401 and 403");
-        // Public, and said so outright: a contest's details, its tallies and ranking, and the health probes; nothing else.
-        Assert.Equal(["FollowContestTally", "GetContest", "GetContestRanking", "GetContestTally", "ListContests", "Live", "Ready"],
+        // Public, and said so outright: a contest's details, its tallies and ranking, the health probes, and signing in
+        // (with its antiforgery token and the reset link's page); nothing else.
+        Assert.Equal(["FollowContestTally", "GetAntiforgeryToken", "GetContest", "GetContestRanking", "GetContestTally", "ListContests", "Live", "Ready",
+            "ResetPassword", "SignIn"],
             publicOperations.Order().ToArray());
     }
 

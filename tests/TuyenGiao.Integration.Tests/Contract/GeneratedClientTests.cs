@@ -1,5 +1,6 @@
 using TuyenGiao.Access;
 using TuyenGiao.ApiClient;
+using Role = TuyenGiao.Access.Role;
 using TuyenGiao.Integration.Tests.Infrastructure;
 
 namespace TuyenGiao.Integration.Tests.Contract;

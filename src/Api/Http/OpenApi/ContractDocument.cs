@@ -12,6 +12,8 @@ public sealed class ContractDocument : IDocumentFilter
 {
     public static readonly IReadOnlyDictionary<string, string> Tags = new Dictionary<string, string>
     {
+        ["Accounts"] = "People's and programs' accounts and the roles granted them per committee or contest: every change an event with its actor.",
+        ["Session"] = "Signing in on the login page (a cookie session, with an antiforgery token), one's own password, tokens for one's scripts.",
         ["Committees"] = "The committee hierarchy (province, district, bloc, grassroots): registering, renaming, moving, member counts.",
         ["Reorganisation"] = "Dated mergers and dissolutions of committees, and the hierarchy as organised on a day.",
         ["Contests"] = "Writing, quiz and storytelling contests: announcing, entries, the live tally. Contest details and tallies are public.",

@@ -7,7 +7,8 @@ namespace TuyenGiao.Api.Http.OpenApi;
 
 /// <summary>
 /// Documents every answer an operation can give besides its own: the refusals the pipeline writes whatever the endpoint
-/// (401 and 403 where a token is needed, 413 and 415 where a body is read, 429 where a rate limit applies, 503 while
+/// (401 and 403 where a token is needed, 400 where a body is read or a session's change lacks its antiforgery token,
+/// 413 and 415 where a body is read, 429 where a rate limit applies, 503 while
 /// the store or the cluster recovers), each as <c>application/problem+json</c> with one schema, and the headers that
 /// come with them. Endpoints declare only what their own rules answer; a generated client then knows every failure it
 /// will meet.
@@ -20,8 +21,8 @@ public sealed class ProblemResponsesInOpenApi : IOperationFilter
     private static readonly Dictionary<int, string> Descriptions = new()
     {
         [400] = "The request is invalid: `errors` names each field and why.",
-        [401] = "No valid bearer token: sign in first.",
-        [403] = "The token's role or committee does not allow this.",
+        [401] = "No valid bearer token or session: sign in first.",
+        [403] = "The caller's grants do not allow this.",
         [404] = "Nothing has this id.",
         [409] = "The request conflicts with what is recorded (for example the same id with other content).",
         [413] = "The body is larger than the limit.",
@@ -41,6 +42,9 @@ public sealed class ProblemResponsesInOpenApi : IOperationFilter
             statuses.UnionWith([401, 403]);
         if (operation.RequestBody is not null)
             statuses.UnionWith([400, 413, 415]);
+        // A request that changes something in a session (a cookie), sign-in included, needs its antiforgery token.
+        if (context.ApiDescription.HttpMethod is { } method && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+            statuses.Add(400);
         if (metadata.OfType<EnableRateLimitingAttribute>().Any())
             statuses.Add(429);
 

@@ -1,0 +1,63 @@
+using System.Security.Claims;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using TuyenGiao.Accounts;
+
+namespace TuyenGiao.Api.Security;
+
+/// <summary>
+/// A session cookie or an account's bearer token names the account and the session stamp it was issued under; this
+/// reads what the account may do now (from its grain, kept on this node for at most <see cref="AuthSettings.AccountCheckEvery"/>)
+/// and gives the request a principal with the account's current grants, or none when the account was disabled, or a grant
+/// revoked or the password changed since. Grants are never read from the cookie or token themselves.
+/// </summary>
+public sealed class AccountSessions(IGrainFactory grains, IMemoryCache cache, IOptions<AuthSettings> auth)
+{
+    /// <summary>The account's session stamp when the cookie or token was issued.</summary>
+    public const string StampClaim = "stamp";
+
+    /// <summary>Present while the account's first (or reset) password is still to be changed: it is granted nothing until then.</summary>
+    public const string MustChangePasswordClaim = "must_change_password";
+
+    public async Task<AccountAccess?> CurrentAsync(string username) =>
+        await cache.GetOrCreateAsync(("account-access", username), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = auth.Value.AccountCheckEvery;
+            return grains.GetGrain<IAccountGrain>(username).GetAccess();
+        });
+
+    /// <summary>What this node knows of the account is read again at its next use (after a change made through this node).</summary>
+    public void Forget(string username) => cache.Remove(("account-access", username));
+
+    /// <summary>The principal for a request presenting <paramref name="presented"/>, or null when its session must end.</summary>
+    public async Task<ClaimsPrincipal?> CurrentPrincipalAsync(ClaimsPrincipal presented, string authenticationType)
+    {
+        var username = presented.FindFirst(TokenClaims.Subject)?.Value;
+        if (string.IsNullOrEmpty(username) || !int.TryParse(presented.FindFirst(StampClaim)?.Value, out var stamp))
+            return null;
+        var access = await CurrentAsync(username);
+        return access is not null && access.SessionStamp == stamp ? PrincipalOf(access, authenticationType) : null;
+    }
+
+    /// <summary>Whether the principal is of an account (a session, or a token issued to an account), not a key holder's token.</summary>
+    public static bool IsOfAnAccount(ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == StampClaim);
+
+    /// <summary>Why an account's token stopped working before it expired.</summary>
+    public sealed class SessionEndedException(string message) : Microsoft.IdentityModel.Tokens.SecurityTokenException(message);
+
+    public static ClaimsPrincipal PrincipalOf(AccountAccess access, string authenticationType)
+    {
+        List<Claim> claims =
+        [
+            new(TokenClaims.Subject, access.Username),
+            new(TokenClaims.Name, access.FullName),
+            new(StampClaim, access.SessionStamp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ];
+        if (access.MustChangePassword)
+            claims.Add(new Claim(MustChangePasswordClaim, "true"));
+        else
+            claims.AddRange(access.Grants.Select(g => new Claim(TokenClaims.Grant, g.ToClaim()))
+                .Concat(access.Grants.Select(g => g.Role).Distinct().Select(r => new Claim(TokenClaims.Role, r.ClaimValue()))));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, TokenClaims.Subject, TokenClaims.Role));
+    }
+}
