@@ -27,6 +27,16 @@ internal static class Accounts
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    /// <summary>A person with these grants who has already set <see cref="OwnPassword"/> (their first sign-in done over HTTP).</summary>
+    public static async Task<string> PersonWithOwnPasswordAsync(TuyenGiaoNode node, string prefix, params (Role Role, string? CommitteeCode)[] grants)
+    {
+        var username = await CreatePersonAsync(node.Http, prefix);
+        foreach (var (role, committee) in grants)
+            await GrantAsync(node.Http, username, role, committee);
+        using var _ = await SignedInAsync(node.BaseAddress, username);
+        return username;
+    }
+
     /// <summary>Signs in with the first password and changes it to <see cref="OwnPassword"/>, as a new user must.</summary>
     public static async Task<SessionClient> SignedInAsync(Uri node, string username)
     {

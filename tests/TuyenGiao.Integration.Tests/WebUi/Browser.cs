@@ -68,6 +68,35 @@ public sealed class Browser : IDisposable
         throw new Xunit.Sdk.XunitException($"'{css}' showed '{last ?? "(nothing)"}', not '{expected}'");
     }
 
+    /// <summary>Signs in on the login page as a person would, and waits until the page says who is signed in.</summary>
+    public async Task SignInAsync(Uri node, string username, string password)
+    {
+        Open(new Uri(node, "/ui/#/dang-nhap"));
+        await WaitFor("#sign-in-form");
+        Driver.FindElement(By.Id("username")).Clear();
+        Driver.FindElement(By.Id("username")).SendKeys(username);
+        Driver.FindElement(By.Id("password")).Clear();
+        Driver.FindElement(By.Id("password")).SendKeys(password);
+        Driver.FindElement(By.Id("sign-in-submit")).Click();
+        await WaitFor("#signed-in-as", text => text.Length > 0);
+    }
+
+    /// <summary>Waits until an element matching <paramref name="css"/> is shown (and its text passes <paramref name="test"/>); says what it found instead.</summary>
+    public async Task WaitFor(string css, Func<string, bool>? test = null, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(15));
+        string? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = Text(css);
+            if (last is not null && (test?.Invoke(last) ?? true))
+                return;
+            await Task.Delay(100);
+        }
+        Screenshot($"failed-{DateTime.UtcNow:HHmmss}");
+        throw new Xunit.Sdk.XunitException($"'{css}' showed '{last ?? "(nothing)"}' at {Driver.Url}");
+    }
+
     public object? Script(string script, params object[] arguments) => Driver.ExecuteScript(script, arguments);
 
     public string Screenshot(string name)

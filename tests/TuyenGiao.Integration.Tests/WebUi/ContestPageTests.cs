@@ -103,11 +103,10 @@ public class ContestPageTests(NodeFixture fixture)
     {
         var contest = await ContestScenario.OpenNowAsync(fixture.Node.Http);
         await Submit(contest, "audit-1", contest.CellA);
+        var auditor = await Accounts.Accounts.PersonWithOwnPasswordAsync(fixture.Node, "auditor", (Role.Auditor, null));
         using var browser = new Browser();
-        browser.Open(new Uri(fixture.Node.BaseAddress, "/ui/"));
-        browser.Driver.FindElement(By.Id("token")).SendKeys(fixture.Node.Tokens.Issue("ui-auditor", Role.Auditor));
-        browser.Driver.FindElement(By.Id("sign-in-button")).Click();
-        await browser.WaitForText("#signed-in-as", "Đăng nhập: ui-auditor (auditor)");
+        await browser.SignInAsync(fixture.Node.BaseAddress, auditor, Accounts.Accounts.OwnPassword);
+        await browser.WaitForText("#signed-in-as", "Nguyễn Thị Lan (kiểm tra)");
 
         browser.Open(new Uri(fixture.Node.BaseAddress, $"/ui/#/audit/contest/{contest.ContestId}"));
 

@@ -27,8 +27,8 @@ public class DemoPagesTests
         browser.Screenshot("demo-contest");
 
         // Signed in as an auditor: the tree, unfolded one level; the growth of Thốt Nốt's programmes; the bloc's campaign.
-        browser.Driver.FindElement(By.Id("token")).SendKeys(node.Tokens.Issue("ui-demo-auditor", Role.Auditor));
-        browser.Driver.FindElement(By.Id("sign-in-button")).Click();
+        var auditor = await Accounts.Accounts.PersonWithOwnPasswordAsync(node, "auditor", (Role.Auditor, null));
+        await browser.SignInAsync(node.BaseAddress, auditor, Accounts.Accounts.OwnPassword);
         browser.Open(new Uri(node.BaseAddress, "/ui/#/committees"));
         await browser.WaitForText("details[data-code='TV'] > summary strong", "Ban Tuyên giáo Tỉnh ủy Trà Vinh");
         browser.Driver.FindElement(By.CssSelector("details[data-code='TV'] > summary")).Click();

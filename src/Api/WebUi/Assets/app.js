@@ -1,65 +1,86 @@
-// The router: each #/path is a view that draws into <main> and may return how to stop (a live stream to close).
-import { setToken, token, whoAmI } from './api.js';
-import { h, replace } from './dom.js';
+// The router: each #/path is a view that draws into <main> and may return how to stop (a live stream to close). Pages
+// that need a user send the visitor to the sign-in page first, and back to the sign-in page when the session ends.
+import { checkSession, onSessionEnded, session, signOut } from './api.js';
 import { language, setLanguage, t, translateStatic, onLanguageChange } from './i18n.js';
+import { replace } from './dom.js';
 import { auditView } from './views/audit.js';
 import { campaignView } from './views/campaign.js';
 import { committeesView } from './views/committees.js';
 import { contestView } from './views/contest.js';
 import { growthView } from './views/growth.js';
 import { homeView, openForm } from './views/home.js';
+import { changePasswordView, landing, resetPasswordView, signInView } from './views/signin.js';
 
+// [pattern, view, open to visitors who are not signed in]
 const routes = [
-  [/^\/contests\/([^/]+)$/, (root, [id]) => contestView(root, decodeURIComponent(id))],
-  [/^\/contests$/, root => replace(root, openForm('contest'))],
-  [/^\/campaigns\/([^/]+)$/, (root, [id]) => campaignView(root, decodeURIComponent(id))],
-  [/^\/campaigns$/, root => replace(root, openForm('campaign'))],
-  [/^\/committees\/([^/]+)\/growth$/, (root, [code], query) => growthView(root, decodeURIComponent(code), query)],
-  [/^\/committees$/, root => committeesView(root)],
-  [/^\/audit\/(.+)$/, (root, [stream]) => auditView(root, decodeURIComponent(stream))],
-  [/^\/audit$/, root => auditView(root, null)],
-  [/^\/?$/, root => homeView(root)],
+  [/^\/dang-nhap$/, (root, _, query) => signInView(root, signedIn, query.get('reset') ? t('password.resetDone') : query.get('ended') ? t('signIn.ended') : null), true],
+  [/^\/dat-lai-mat-khau\/(.+)$/, (root, [token]) => resetPasswordView(root, decodeURIComponent(token)), true],
+  [/^\/doi-mat-khau$/, async root => changePasswordView(root, await session(), s => { location.hash = landing(s); }), false],
+  [/^\/contests\/([^/]+)$/, (root, [id]) => contestView(root, decodeURIComponent(id)), true],
+  [/^\/contests$/, root => replace(root, openForm('contest')), true],
+  [/^\/campaigns\/([^/]+)$/, (root, [id]) => campaignView(root, decodeURIComponent(id)), false],
+  [/^\/campaigns$/, root => replace(root, openForm('campaign')), true],
+  [/^\/committees\/([^/]+)\/growth$/, (root, [code], query) => growthView(root, decodeURIComponent(code), query), false],
+  [/^\/committees$/, root => committeesView(root), false],
+  [/^\/audit\/(.+)$/, (root, [stream]) => auditView(root, decodeURIComponent(stream)), false],
+  [/^\/audit$/, root => auditView(root, null), false],
+  [/^\/?$/, root => homeView(root), true],
 ];
 
 let stop = null;
 
-function show() {
+async function show() {
   if (stop) stop();
   stop = null;
   const [path, search] = location.hash.replace(/^#/, '').split('?');
-  const root = document.getElementById('view');
-  for (const [pattern, view] of routes) {
-    const match = pattern.exec(path || '/');
-    if (match) {
-      stop = view(root, match.slice(1), new URLSearchParams(search ?? '')) ?? null;
-      return;
-    }
+  // A fresh element per page: a view still loading when the user moves on (or the session ends) draws into its own,
+  // which is no longer shown, and never over the page that replaced it.
+  const root = document.createElement('div');
+  document.getElementById('view').replaceChildren(root);
+  const [, view, open] = routes.find(([pattern]) => pattern.test(path || '/')) ?? routes[routes.length - 1];
+  const user = await session();
+  if (!open && !user) {
+    location.hash = `#/dang-nhap?next=${encodeURIComponent(location.hash)}`;
+    return;
   }
-  homeView(root);
+  if (user?.mustChangePassword && path !== '/doi-mat-khau' && path !== '/dang-nhap') {
+    location.hash = '#/doi-mat-khau';
+    return;
+  }
+  const match = routes.find(([pattern]) => pattern.test(path || '/'))?.[0].exec(path || '/') ?? [];
+  stop = (await view(root, match.slice(1), new URLSearchParams(search ?? ''))) ?? null;
 }
 
-function showSignedIn() {
-  const who = whoAmI();
-  document.getElementById('signed-in-as').textContent = who ? t('signIn.as', who.user, who.role) : '';
-  document.getElementById('token').hidden = !!who;
-  document.getElementById('sign-in-button').hidden = !!who;
-  document.getElementById('sign-out-button').hidden = !who;
+async function showSignedIn() {
+  const user = await session();
+  document.getElementById('signed-in-as').textContent = user
+    ? t('signIn.as', user.fullName, [...new Set(user.grants.map(g => t(`role.${g.role}`)))].join(', ') || t('role.none'))
+    : '';
+  document.getElementById('sign-in-link').hidden = !!user;
+  document.getElementById('password-link').hidden = !user;
+  document.getElementById('sign-out-button').hidden = !user;
 }
 
-document.getElementById('sign-in').addEventListener('submit', e => {
-  e.preventDefault();
-  setToken(document.getElementById('token').value.trim());
-  document.getElementById('token').value = '';
+function signedIn(user) {
   showSignedIn();
-  show();
+  const next = new URLSearchParams(location.hash.split('?')[1] ?? '').get('next');
+  location.hash = user.mustChangePassword ? '#/doi-mat-khau' : next && !next.startsWith('#/dang-nhap') ? next : landing(user);
+}
+
+document.getElementById('sign-out-button').addEventListener('click', async () => {
+  await signOut();
+  await showSignedIn();
+  location.hash = '#/dang-nhap';
 });
-document.getElementById('sign-out-button').addEventListener('click', () => { setToken(null); showSignedIn(); show(); });
 document.getElementById('lang-toggle').addEventListener('click', () => setLanguage(language() === 'vi' ? 'en' : 'vi'));
 // Views with live data re-render themselves; the others are drawn again (a cheap reload of their figures).
 onLanguageChange(() => { showSignedIn(); if (!stop) show(); });
+// The session ended under the page (disabled, a grant revoked, the password changed elsewhere, expired): back to signing in.
+onSessionEnded(() => { showSignedIn(); location.hash = '#/dang-nhap?ended=1'; });
+// The server ends a disabled account's session within half a minute; the page asks as often, so it follows within a minute.
+setInterval(checkSession, 20_000);
 window.addEventListener('hashchange', show);
 
 translateStatic();
 showSignedIn();
-if (token() === '') setToken(null);
 show();

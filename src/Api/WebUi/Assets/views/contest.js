@@ -2,7 +2,7 @@
 // from the tally (aggregates only: a contest with a million entries costs the page no more than one with ten), kept
 // current by the live stream. A past day's tally comes from the same endpoint with asOf. The committees' bars follow
 // the organisation their entries were recorded under, or, on request, today's (organisedAsOf): the page says which.
-import { get, token, describe } from '../api.js';
+import { get, session, describe } from '../api.js';
 import { horizontalBars, columns } from '../charts.js';
 import { h, replace } from '../dom.js';
 import * as format from '../format.js';
@@ -84,7 +84,7 @@ export function contestView(root, contestId) {
 
 /** The organiser's committees by code, for labels; only for signed-in users (codes otherwise). */
 async function committeeNames(organiser) {
-  if (!token()) return {};
+  if (!(await session())) return {};
   try {
     const subtree = await get(`/api/committees/${encodeURIComponent(organiser)}/subtree`);
     return Object.fromEntries(subtree.map(c => [c.code, c.name]));

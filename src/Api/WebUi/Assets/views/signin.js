@@ -1,0 +1,114 @@
+// The login page, the first-password change and the reset link's page. Refusals show next to the field they name.
+import { ApiError, changePassword, resetPassword, signIn } from '../api.js';
+import { h, replace } from '../dom.js';
+import { t } from '../i18n.js';
+import { dateTime } from '../format.js';
+
+/** Where a user lands after signing in: the committee they act for, else the home page. */
+export function landing(session) {
+  const committee = session.grants.find(g => g.committeeCode)?.committeeCode;
+  return committee ? `#/committees/${encodeURIComponent(committee)}/growth` : '#/';
+}
+
+function field(id, label, type, autocomplete) {
+  const input = h('input', { id, name: id, type, required: true, autocomplete });
+  const error = h('p', { id: `${id}-error`, class: 'field-error', role: 'alert' });
+  input.setAttribute('aria-describedby', error.id);
+  return { input, error, row: h('p', { class: 'field' }, h('label', { for: id }, label), input, error) };
+}
+
+/** Shows the API's refusal next to its field (or above the form), in the page's language. */
+function showRefusal(error, fields, general) {
+  Object.values(fields).forEach(f => { f.error.textContent = ''; f.input.removeAttribute('aria-invalid'); });
+  general.textContent = '';
+  const message = refusalText(error);
+  const target = error instanceof ApiError && fields[error.field];
+  if (target) {
+    target.error.textContent = message;
+    target.input.setAttribute('aria-invalid', 'true');
+    target.input.focus();
+  } else {
+    general.textContent = message;
+  }
+}
+
+function refusalText(error) {
+  if (!(error instanceof ApiError)) return t('error', error.message);
+  if (error.status === 401) return t('signIn.wrong');
+  if (error.status === 423) {
+    const until = /until (\S+?);/.exec(error.message)?.[1];
+    return until ? t('signIn.locked', dateTime(until)) : t('signIn.lockedNoTime');
+  }
+  if (error.field === 'token') return t('password.linkUsed');
+  if (error.field === 'currentPassword') return t('password.currentWrong');
+  if (['newPassword', 'password'].includes(error.field)) return t('password.rules');
+  return error.message;
+}
+
+export function signInView(root, onSignedIn, notice) {
+  const fields = { username: field('username', t('signIn.username'), 'text', 'username'), password: field('password', t('signIn.password'), 'password', 'current-password') };
+  const general = h('p', { class: 'form-error', role: 'alert' });
+  const submit = h('button', { type: 'submit', id: 'sign-in-submit' }, t('signIn.button'));
+  const form = h('form', { class: 'sign-in', id: 'sign-in-form', onsubmit: async e => {
+    e.preventDefault();
+    submit.disabled = true;
+    try {
+      onSignedIn(await signIn(fields.username.input.value.trim(), fields.password.input.value));
+    } catch (error) {
+      fields.password.input.value = '';
+      showRefusal(error, fields, general);
+    } finally {
+      submit.disabled = false;
+    }
+  } }, fields.username.row, fields.password.row, general, submit);
+  replace(root, h('h1', {}, t('signIn.title')), notice ? h('p', { class: 'notice', role: 'status' }, notice) : [], form);
+  fields.username.input.focus();
+}
+
+function newPasswordFields() {
+  return {
+    newPassword: field('new-password', t('password.new'), 'password', 'new-password'),
+    confirm: field('confirm-password', t('password.confirm'), 'password', 'new-password'),
+  };
+}
+
+function confirmed(fields) {
+  if (fields.newPassword.input.value === fields.confirm.input.value) return true;
+  fields.confirm.error.textContent = t('password.mismatch');
+  fields.confirm.input.focus();
+  return false;
+}
+
+export function changePasswordView(root, session, onChanged) {
+  const fields = { currentPassword: field('current-password', t('password.current'), 'password', 'current-password'), ...newPasswordFields() };
+  const general = h('p', { class: 'form-error', role: 'alert' });
+  const form = h('form', { class: 'sign-in', id: 'password-form', onsubmit: async e => {
+    e.preventDefault();
+    if (!confirmed(fields)) return;
+    try {
+      onChanged(await changePassword(fields.currentPassword.input.value, fields.newPassword.input.value));
+    } catch (error) {
+      showRefusal(error, fields, general);
+    }
+  } }, Object.values(fields).map(f => f.row), general, h('button', { type: 'submit' }, t('password.save')));
+  replace(root, h('h1', {}, t('password.title')), session.mustChangePassword ? h('p', { class: 'notice', role: 'status' }, t('password.mustChange')) : [],
+    h('p', {}, t('password.rules')), form);
+  fields.currentPassword.input.focus();
+}
+
+export function resetPasswordView(root, token) {
+  const fields = newPasswordFields();
+  const general = h('p', { class: 'form-error', role: 'alert' });
+  const form = h('form', { class: 'sign-in', id: 'reset-form', onsubmit: async e => {
+    e.preventDefault();
+    if (!confirmed(fields)) return;
+    try {
+      await resetPassword(token, fields.newPassword.input.value);
+      location.hash = '#/dang-nhap?reset=1';
+    } catch (error) {
+      showRefusal(error, { newPassword: fields.newPassword }, general);
+    }
+  } }, Object.values(fields).map(f => f.row), general, h('button', { type: 'submit' }, t('password.save')));
+  replace(root, h('h1', {}, t('password.resetTitle')), h('p', {}, t('password.rules')), form);
+  fields.newPassword.input.focus();
+}
