@@ -34,12 +34,13 @@ public static partial class AccountDecisions
             return Rejection.Invalid("phone", "must be 9 to 15 digits, with an optional leading +");
         if (command.Kind == AccountKind.Person && email is null && phone is null)
             return Rejection.Invalid("email", "a person's account needs an e-mail address or a phone number");
+        // Before the password's checks: the grain stores no credential for an account that exists already.
+        if (state.IsCreated)
+            return Rejection.Conflict("username", $"an account named '{state.Username}' already exists");
         if (command.Kind == AccountKind.Person && firstCredentialId is null)
             return Rejection.Invalid("firstPassword", "a person's account needs a first password");
         if (command.Kind == AccountKind.Service && firstCredentialId is not null)
             return Rejection.Invalid("firstPassword", "a service account has no password: it is issued tokens");
-        if (state.IsCreated)
-            return Rejection.Conflict("username", $"an account named '{state.Username}' already exists");
         return Decision.Accept(new AccountCreated(state.Username, fullName!, email, phone, command.Kind, firstCredentialId));
     }
 

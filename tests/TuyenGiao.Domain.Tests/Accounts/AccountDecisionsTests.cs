@@ -33,8 +33,12 @@ public class AccountDecisionsTests
     }
 
     [Fact]
-    public void Given_an_account_When_created_again_Then_conflict() =>
+    public void Given_an_account_When_created_again_Then_conflict_with_or_without_a_new_credential()
+    {
         ThenRejected(AccountDecisions.Create(Given(Created), Person(), NewPassword), RejectionKind.Conflict, "username");
+        // The grain stores no credential for an account that exists: the answer is still that it exists.
+        ThenRejected(AccountDecisions.Create(Given(Created), Person(), null), RejectionKind.Conflict, "username");
+    }
 
     [Theory]
     [InlineData(null, null, "email")]
