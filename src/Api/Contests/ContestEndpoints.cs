@@ -51,7 +51,7 @@ public static class ContestEndpoints
 
         group.MapPost("/{contestId}/entries", Submit)
             .WithName("SubmitEntry")
-            .RequireAuthorization(Policies.EntrySubmitters).RequireRateLimiting(SubmissionRateLimit.Policy)
+            .RequireAuthorization(Policies.EntrySubmitters).RequireSubmissionRateLimit()
             .WithSummary("Submit an entry. The same submissionId again returns the first receipt and records nothing; with another body it is a 409.")
             .Produces<SubmissionReceiptResponse>(StatusCodes.Status201Created).ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)

@@ -104,7 +104,6 @@ public static class SecuritySetup
         app.UseAuthentication();
         app.UseSessionAntiforgery();
         app.UseAuthorization();
-        app.UseRateLimiter();
     }
 
     private static AuthorizationPolicy RolesPolicy(string name)

@@ -46,6 +46,26 @@ public class RateLimitTests
         Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
     }
 
+    [Fact]
+    public async Task Given_two_nodes_When_a_user_sends_their_burst_through_both_Then_the_limit_counts_across_the_cluster()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clusterId = $"rate2-{Guid.NewGuid():N}"[..16];
+        var limits = new Dictionary<string, string?> { ["RateLimits:SubmissionBurst"] = "3", ["RateLimits:SubmissionsPerSecond"] = "1" };
+        await using var one = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId, settings: limits);
+        await using var two = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId, settings: limits);
+        var contest = await ContestScenario.OpenNowAsync(one.Http, perAuthorLimit: 10);
+        using var viaOne = one.ClientAs("officer-1", Role.Officer, contest.Bloc);
+        using var viaTwo = two.ClientAs("officer-1", Role.Officer, contest.Bloc);
+
+        Assert.Equal(HttpStatusCode.Created, (await contest.Submit(contest.Entry("n1-a"), viaOne)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await contest.Submit(contest.Entry("n2-a"), viaTwo)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await contest.Submit(contest.Entry("n1-b"), viaOne)).StatusCode);
+
+        // A limit counted per node would let this one through (node two has seen only one).
+        await AssertProblem(await contest.Submit(contest.Entry("n2-b"), viaTwo), HttpStatusCode.TooManyRequests, "submissions");
+    }
+
     private static TimeSpan RetryAfter(HttpResponseMessage response) =>
         response.Headers.RetryAfter?.Delta ?? TimeSpan.Parse("00:00:" + response.Headers.GetValues("Retry-After").Single());
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -45,7 +44,7 @@ public sealed class ProblemResponsesInOpenApi : IOperationFilter
         // A request that changes something in a session (a cookie), sign-in included, needs its antiforgery token.
         if (context.ApiDescription.HttpMethod is { } method && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
             statuses.Add(400);
-        if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+        if (metadata.OfType<Security.SubmissionRateLimit.Limited>().Any())
             statuses.Add(429);
 
         operation.Responses ??= new OpenApiResponses();
