@@ -45,7 +45,9 @@ public sealed class AccountSessions(IGrainFactory grains, IMemoryCache cache, IO
     /// <summary>Why an account's token stopped working before it expired.</summary>
     public sealed class SessionEndedException(string message) : Microsoft.IdentityModel.Tokens.SecurityTokenException(message);
 
-    public static ClaimsPrincipal PrincipalOf(AccountAccess access, string authenticationType)
+    /// <param name="signedOnElsewhere">Proven by the single sign-on provider: the account's own first password, which is
+    /// never used then, does not hold its grants back.</param>
+    public static ClaimsPrincipal PrincipalOf(AccountAccess access, string authenticationType, bool signedOnElsewhere = false)
     {
         List<Claim> claims =
         [
@@ -53,7 +55,7 @@ public sealed class AccountSessions(IGrainFactory grains, IMemoryCache cache, IO
             new(TokenClaims.Name, access.FullName),
             new(StampClaim, access.SessionStamp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ];
-        if (access.MustChangePassword)
+        if (access.MustChangePassword && !signedOnElsewhere)
             claims.Add(new Claim(MustChangePasswordClaim, "true"));
         else
             claims.AddRange(access.Grants.Select(g => new Claim(TokenClaims.Grant, g.ToClaim()))

@@ -31,13 +31,15 @@ public static class SecuritySetup
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<AccountSessions>();
-        services.AddAuthentication(TokenOrSession)
-            .AddPolicyScheme(TokenOrSession, "a bearer token, else the session cookie", o => o.ForwardDefaultSelector = http =>
-                !string.IsNullOrEmpty(http.Request.Headers.Authorization) || OrleansDashboard.HasTokenCookie(http)
-                    ? JwtBearerDefaults.AuthenticationScheme
-                    : Session)
+        var singleSignOn = builder.Configuration.GetSection(SingleSignOn.Settings.Section).Get<SingleSignOn.Settings>() ?? new SingleSignOn.Settings();
+        var authentication = services.AddAuthentication(TokenOrSession)
+            .AddPolicyScheme(TokenOrSession, "a bearer token (this system's or the provider's), else the session cookie", o => o.ForwardDefaultSelector = http =>
+                SingleSignOn.IsProviderToken(http, singleSignOn) ? SingleSignOn.Scheme
+                : !string.IsNullOrEmpty(http.Request.Headers.Authorization) || OrleansDashboard.HasTokenCookie(http) ? JwtBearerDefaults.AuthenticationScheme
+                : Session)
             .AddJwtBearer()
             .AddCookie(Session);
+        SingleSignOn.Add(authentication, singleSignOn);
         services.AddOptions<CookieAuthenticationOptions>(Session).Configure<IOptions<AuthSettings>>((o, auth) => SessionCookie.Configure(o, auth.Value));
         SharedKeyRing.AddSharedKeyRing(services);
         services.AddSessionAntiforgery();

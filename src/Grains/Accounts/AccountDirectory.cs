@@ -10,4 +10,13 @@ public sealed class AccountDirectory(IDocumentStore store)
         await using var session = store.QuerySession();
         return await session.Query<Account>().Where(a => a.IsCreated).OrderBy(a => a.Username).ToListAsync(ct);
     }
+
+    /// <summary>The account with this e-mail (compared without case), or null; the first by username if several share it.</summary>
+    public async Task<Account?> FindByEmailAsync(string email, CancellationToken ct = default)
+    {
+        var wanted = email.Trim().ToLowerInvariant();
+        await using var session = store.QuerySession();
+        return await session.Query<Account>().Where(a => a.IsCreated && a.Email != null && a.Email.ToLower() == wanted)
+            .OrderBy(a => a.Username).FirstOrDefaultAsync(ct);
+    }
 }

@@ -210,6 +210,13 @@ public class AccessRulesTests
         ThenForbidden(AccessRules.MayMove(OfficerOfBlocAndDistrict, Department, Province), "parentCode");
     }
 
+    [Fact]
+    public void Given_an_officer_When_moving_an_unknown_committee_or_one_beside_them_to_a_parent_beside_them_Then_the_committee_is_named()
+    {
+        ThenForbidden(AccessRules.MayMove(BlocOfficer, Unknown, Bloc), "code");
+        ThenForbidden(AccessRules.MayMove(BlocOfficer, District, Province), "code");
+    }
+
     private static readonly Dictionary<string, (IReadOnlyList<string> Path, IReadOnlyList<string> Subtree)> Surroundings = new()
     {
         ["TV-KHOI"] = (Bloc, ["TV-KHOI", "TV-KHOI-SYT"]),

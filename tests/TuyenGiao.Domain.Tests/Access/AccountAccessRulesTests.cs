@@ -55,6 +55,14 @@ public class AccountAccessRulesTests
     }
 
     [Fact]
+    public void Given_a_refused_grant_When_told_why_Then_the_reason_names_who_may_give_that_role()
+    {
+        Assert.Contains("organisers", AccessRules.MayChangeGrant(BlocOfficer, Grant.JudgeIn("KV-1"), None, "TV")!.Reason);
+        Assert.Contains("only an admin may", AccessRules.MayChangeGrant(BlocOfficer, Grant.JudgeIn(null), None, null)!.Reason);
+        Assert.Contains("officer of a committee above", AccessRules.MayChangeGrant(BlocOfficer, Grant.OfficerOf("TV"), Province, null)!.Reason);
+    }
+
+    [Fact]
     public void Given_a_contest_When_a_judge_is_granted_in_it_Then_its_organisers_may_and_others_not()
     {
         Assert.Null(AccessRules.MayChangeGrant(BlocOrganiser, Grant.JudgeIn("KV-1"), None, "TV-KHOI"));

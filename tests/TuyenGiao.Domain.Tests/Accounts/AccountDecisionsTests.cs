@@ -83,6 +83,35 @@ public class AccountDecisionsTests
     }
 
     [Fact]
+    public void Given_an_account_When_granted_two_roles_Then_each_is_recorded_and_held_in_the_order_given()
+    {
+        var first = AccountDecisions.Grant(Given(Created), Grant.OfficerOf("TV-KHOI"));
+        Assert.Equal(new RoleGranted("lan.nguyen", Grant.OfficerOf("TV-KHOI")), ThenSingleEvent(first));
+        var one = Fold(Given(Created), first);
+
+        var both = Fold(one, AccountDecisions.Grant(one, Grant.Auditor));
+
+        Assert.Equal([Grant.OfficerOf("TV-KHOI"), Grant.Auditor], both.Grants);
+    }
+
+    [Fact]
+    public void Given_an_e_mail_at_the_length_limit_When_created_Then_254_characters_pass_and_255_do_not()
+    {
+        var at254 = new string('a', 254 - "@travinh.vn".Length) + "@travinh.vn";
+        Assert.IsType<AccountCreated>(ThenSingleEvent(AccountDecisions.Create(Given(), Person(at254), FirstPassword)));
+        ThenRejected(AccountDecisions.Create(Given(), Person("a" + at254), FirstPassword), RejectionKind.Invalid, "email");
+    }
+
+    [Fact]
+    public void Given_a_valid_reset_link_When_the_account_is_disabled_or_missing_Then_refused()
+    {
+        var link = new PasswordResetLinkIssued("lan.nguyen", "hash-1", Now.AddHours(24));
+        ThenRejected(AccountDecisions.ResetPassword(Given(Created, link, new AccountDisabled("lan.nguyen", "x")), "hash-1", NewPassword, Now),
+            RejectionKind.RuleViolation, "token");
+        ThenRejected(AccountDecisions.ResetPassword(Given(link), "hash-1", NewPassword, Now), RejectionKind.RuleViolation, "token");
+    }
+
+    [Fact]
     public void Given_a_grant_held_When_granted_again_or_revoked_twice_Then_nothing_more_is_recorded()
     {
         var officer = Grant.OfficerOf("TV-KHOI");
