@@ -8,7 +8,8 @@ namespace TuyenGiao.Api.Security;
 /// <summary>
 /// Data Protection's keys in PostgreSQL (web.data_protection_key, created with the schema at start-up), shared by every
 /// node: a session cookie or antiforgery token issued by one node is read by the others, and by the same node after a
-/// restart. The keys protect cookies only (the bearer tokens are signed with Auth:SigningKey).
+/// restart. The keys protect cookies only (the bearer tokens are signed with Auth:SigningKey), and are stored encrypted
+/// with a key derived from Auth:SigningKey (<see cref="SharedKeyRingEncryptor"/>).
 /// </summary>
 public sealed class SharedKeyRing(NpgsqlDataSource database) : IXmlRepository
 {
@@ -35,6 +36,10 @@ public sealed class SharedKeyRing(NpgsqlDataSource database) : IXmlRepository
     {
         services.AddDataProtection().SetApplicationName("TuyenGiao");
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<NpgsqlDataSource>((o, database) => o.XmlRepository = new SharedKeyRing(database));
+            .Configure<NpgsqlDataSource, Microsoft.Extensions.Options.IOptions<AuthSettings>>((o, database, auth) =>
+            {
+                o.XmlRepository = new SharedKeyRing(database);
+                o.XmlEncryptor = new SharedKeyRingEncryptor(Convert.FromBase64String(auth.Value.SigningKey!));
+            });
     }
 }

@@ -124,6 +124,19 @@ public class SignInTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_session_Then_the_cookie_keys_in_the_database_are_stored_encrypted()
+    {
+        using var session = new SessionClient(Node.BaseAddress);
+        Assert.Equal(HttpStatusCode.OK, (await session.SignInAsync(await CreatePersonAsync(Node.Http), FirstPassword)).StatusCode);
+
+        var keys = await fixture.Database.ScalarAsync("SELECT count(*) FROM web.data_protection_key");
+        var readable = await fixture.Database.ScalarAsync("SELECT count(*) FROM web.data_protection_key WHERE xml LIKE '%masterKey%' OR xml NOT LIKE '%encryptedKey%'");
+
+        Assert.True(keys > 0);
+        Assert.Equal(0, readable);
+    }
+
+    [Fact]
     public async Task Given_passwords_set_and_changed_Then_neither_they_nor_their_hashes_are_in_any_event()
     {
         var username = await CreatePersonAsync(Node.Http);
