@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,7 +28,7 @@ public sealed class OidcProvider : IAsyncDisposable
 
     public static async Task<OidcProvider> StartAsync()
     {
-        var port = FreePort();
+        var port = TuyenGiaoNode.FreePort();
         var issuer = $"http://127.0.0.1:{port}/realms/test";
         var key = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "test-key-1" };
         var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(key.Rsa.ExportParameters(false)) { KeyId = key.KeyId });
@@ -76,12 +74,5 @@ public sealed class OidcProvider : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

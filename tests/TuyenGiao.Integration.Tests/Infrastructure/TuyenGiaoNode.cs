@@ -95,7 +95,8 @@ public sealed class TuyenGiaoNode : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nobody listens on now (for test nodes and the in-test identity provider).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
