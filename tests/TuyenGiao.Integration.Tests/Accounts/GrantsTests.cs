@@ -60,6 +60,25 @@ public class GrantsTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_judge_granted_for_one_contest_When_signed_in_Then_they_judge_there_and_not_in_another_contest()
+    {
+        var theirs = await Contests.ContestScenario.OpenNowAsync(Node.Http);
+        var other = await Contests.ContestScenario.OpenNowAsync(Node.Http);
+        var username = await CreatePersonAsync(Node.Http, "judge");
+        foreach (var contest in new[] { theirs, other })
+            Assert.Equal(HttpStatusCode.OK, (await Node.Http.PostJson($"/api/contests/{contest.ContestId}/judges",
+                new { judgeId = username, name = "Giám khảo", committeeCode = contest.Province })).StatusCode);
+        await GrantAsync(Node.Http, username, Role.Judge, contestId: theirs.ContestId);
+        using var session = await SignedInAsync(Node.BaseAddress, username);
+
+        var own = await session.Http.GetAsync($"/api/contests/{theirs.ContestId}/judges/{username}/entries");
+        var elsewhere = await session.Http.GetAsync($"/api/contests/{other.ContestId}/judges/{username}/entries");
+
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+        await AssertProblem(elsewhere, HttpStatusCode.Forbidden, "judgeId");
+    }
+
+    [Fact]
     public async Task Given_an_officer_When_managing_accounts_Then_only_for_committees_strictly_below_their_own()
     {
         await Node.Http.PostJson("/api/committees", new { code = "OF-P", name = "Tỉnh", level = "Province", memberCount = 1 });
