@@ -129,7 +129,7 @@ public static class AccountEndpoints
         WithAccount(username, grains, async (name, account) =>
         {
             var caller = http.Caller();
-            var own = AccountSessions.IsOfAnAccount(http.User) && caller.Id == name;
+            var own = AccountSessions.UsernameOf(http.User) == name;
             if (!own && !caller.Is(Role.Auditor) && AccessRules.MayManageAccount(caller, await WithPaths(account, paths, ct)) is { } denied)
                 return Problems.From(denied);
             return TypedResults.Ok(AccountResponse.From(account));
@@ -184,8 +184,9 @@ public static class AccountEndpoints
         var errors = new FieldErrors().RequiredOf(request);
         if (errors.Any)
             return Problems.Invalid(errors.ToDictionary());
-        if (GrantOf(request) is not { } grant)
-            return Problems.Invalid(new Dictionary<string, string[]> { [ScopeField(request.Role!.Value)] = [ScopeRule(request.Role!.Value)] });
+        if (Access.Grant.TryCreate(request.Role!.Value, request.CommitteeCode, request.ContestId, out var named) is { } badScope)
+            return Problems.From(badScope);
+        var grant = named!;
         IReadOnlyList<string> path = grant.CommitteeCode is { } code ? await paths.OfAsync(code, ct) : [];
         if (grant.CommitteeCode is not null && path.Count == 0)
             return Problems.NotFound("committeeCode", $"no committee with code '{grant.CommitteeCode}' is registered");
@@ -194,7 +195,9 @@ public static class AccountEndpoints
             return Problems.NotFound("contestId", $"no contest '{grant.ContestId}' is announced");
         if (AccessRules.MayChangeGrant(http.Caller(), grant, path, organiser) is { } denied)
             return Problems.From(denied);
-        return await Answer(Usernames.Normalize(username), grains, sessions, grain => change(grain, grant));
+        return Usernames.TryNormalize(username) is { } name
+            ? await Answer(name, grains, sessions, grain => change(grain, grant))
+            : Problems.NotFound("username", $"no account is named '{username}'");
     }
 
     private static Task<IResult> Manage(string username, IGrainFactory grains, CommitteePaths paths, AccountSessions sessions, HttpContext http,
@@ -217,33 +220,10 @@ public static class AccountEndpoints
 
     private static async Task<IResult> WithAccount(string username, IGrainFactory grains, Func<string, Account, Task<IResult>> then)
     {
-        var name = Usernames.Normalize(username);
-        if (Usernames.Validate("username", name) is not null || await grains.GetGrain<IAccountGrain>(name).Get() is not { } account)
-            return Problems.NotFound("username", $"no account is named '{name}'");
+        if (Usernames.TryNormalize(username) is not { } name || await grains.GetGrain<IAccountGrain>(name).Get() is not { } account)
+            return Problems.NotFound("username", $"no account is named '{username}'");
         return await then(name, account);
     }
-
-    /// <summary>The grant the request names, or null when the role does not take the scope given (or lacks the one it needs).</summary>
-    private static Grant? GrantOf(GrantRequest request)
-    {
-        var role = request.Role!.Value;
-        var committee = string.IsNullOrWhiteSpace(request.CommitteeCode) ? null : CommitteeCode.Normalize(request.CommitteeCode);
-        var contest = string.IsNullOrWhiteSpace(request.ContestId) ? null : Identifiers.NormalizeAggregateId(request.ContestId);
-        if (Access.Grant.ActsForACommittee(role))
-            return committee is not null && contest is null && CommitteeCode.Validate("committeeCode", committee) is null ? new Grant(role, committee) : null;
-        if (committee is not null || contest is not null && role != Role.Judge)
-            return null;
-        return new Grant(role, ContestId: contest);
-    }
-
-    private static string ScopeField(Role role) => Access.Grant.ActsForACommittee(role) ? "committeeCode" : role == Role.Judge ? "contestId" : "committeeCode";
-
-    private static string ScopeRule(Role role) => role switch
-    {
-        Role.Officer or Role.Organiser => "an officer or organiser acts for one committee: give its code, and no contest",
-        Role.Judge => "a judge's role takes a contest (or none), not a committee",
-        _ => "an admin or auditor acts everywhere: give neither a committee nor a contest",
-    };
 
     private static async Task<IReadOnlyList<(Grant, IReadOnlyList<string>)>> WithPaths(Account account, CommitteePaths paths, CancellationToken ct)
     {

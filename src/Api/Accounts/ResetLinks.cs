@@ -18,7 +18,6 @@ public static class ResetLinks
         var at = token.LastIndexOf(Separator);
         if (at <= 0 || at == token.Length - 1)
             return null;
-        var username = Usernames.Normalize(token[..at]);
-        return Usernames.Validate("token", username) is null ? (username, token[(at + 1)..]) : null;
+        return Usernames.TryNormalize(token[..at]) is { } username ? (username, token[(at + 1)..]) : null;
     }
 }

@@ -68,9 +68,8 @@ public static class SessionEndpoints
         var errors = new FieldErrors().RequiredOf(request);
         if (errors.Any)
             return Problems.Invalid(errors.ToDictionary());
-        var username = Usernames.Normalize(request.Username!);
         // A username that cannot exist gets the same answer as a wrong password: the answer never tells which accounts exist.
-        if (Usernames.Validate("username", username) is not null)
+        if (Usernames.TryNormalize(request.Username) is not { } username)
             return WrongPassword();
         var result = await grains.GetGrain<IAccountGrain>(username).SignIn(request.Password!, new CommandContext(Actor(http), http.CommandContext().CorrelationId));
         switch (result)
@@ -102,7 +101,7 @@ public static class SessionEndpoints
         var errors = new FieldErrors().RequiredOf(request);
         if (errors.Any)
             return Problems.Invalid(errors.ToDictionary());
-        if (!AccountSessions.IsOfAnAccount(http.User) || http.User.FindFirst(TokenClaims.Subject)?.Value is not { } username)
+        if (AccountSessions.UsernameOf(http.User) is not { } username)
             return NotAnAccount();
         var result = await grains.GetGrain<IAccountGrain>(username).ChangePassword(request.CurrentPassword!, request.NewPassword!, http.CommandContext());
         if (result.Rejection is { } rejection)
@@ -143,9 +142,7 @@ public static class SessionEndpoints
     }
 
     private static async Task<AccountAccess?> OwnAccess(AccountSessions sessions, HttpContext http) =>
-        AccountSessions.IsOfAnAccount(http.User) && http.User.FindFirst(TokenClaims.Subject)?.Value is { } username
-            ? await sessions.CurrentAsync(username)
-            : null;
+        AccountSessions.UsernameOf(http.User) is { } username ? await sessions.CurrentAsync(username) : null;
 
     /// <summary>Who tried to sign in is not known until it succeeds: the events say from where.</summary>
     private static string Actor(HttpContext http) => $"sign-in from {http.Connection.RemoteIpAddress}";

@@ -42,6 +42,21 @@ public sealed class AccountSessions(IGrainFactory grains, IMemoryCache cache, IO
     /// <summary>Whether the principal is of an account (a session, or a token issued to an account), not a key holder's token.</summary>
     public static bool IsOfAnAccount(ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == StampClaim);
 
+    /// <summary>The account's username, or null for a key holder's token (whose subject names no account).</summary>
+    public static string? UsernameOf(ClaimsPrincipal principal) =>
+        IsOfAnAccount(principal) ? principal.FindFirst(TokenClaims.Subject)?.Value : null;
+
+    /// <summary>
+    /// The username of the account with this e-mail, kept on this node as long as an account's access is (single sign-on
+    /// asks at every request; a change of e-mail reaches it within <see cref="AuthSettings.AccountCheckEvery"/>).
+    /// </summary>
+    public async Task<string?> UsernameByEmailAsync(string email, AccountDirectory accounts, CancellationToken ct) =>
+        await cache.GetOrCreateAsync(("account-by-email", email.Trim().ToLowerInvariant()), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = auth.Value.AccountCheckEvery;
+            return (await accounts.FindByEmailAsync(email, ct))?.Username;
+        });
+
     /// <summary>Why an account's token stopped working before it expired.</summary>
     public sealed class SessionEndedException(string message) : Microsoft.IdentityModel.Tokens.SecurityTokenException(message);
 

@@ -72,14 +72,10 @@ public static class SingleSignOn
         var subject = presented.FindFirst(TokenClaims.Subject)?.Value;
         var email = presented.FindFirst("email")?.Value;
         var verified = !string.Equals(presented.FindFirst("email_verified")?.Value, "false", StringComparison.OrdinalIgnoreCase);
-        var username = subject is not null && Usernames.Validate("sub", Usernames.Normalize(subject)) is null
-            ? Usernames.Normalize(subject)
-            : null;
-        var access = username is null ? null : await sessions.CurrentAsync(username);
-        if (access is null && email is not null && verified)
-            access = await services.GetRequiredService<AccountDirectory>().FindByEmailAsync(email, context.HttpContext.RequestAborted) is { } account
-                ? await sessions.CurrentAsync(account.Username)
-                : null;
+        var access = Usernames.TryNormalize(subject) is { } username ? await sessions.CurrentAsync(username) : null;
+        if (access is null && email is not null && verified &&
+            await sessions.UsernameByEmailAsync(email, services.GetRequiredService<AccountDirectory>(), context.HttpContext.RequestAborted) is { } byEmail)
+            access = await sessions.CurrentAsync(byEmail);
         if (access is null)
             context.Fail(new AccountSessions.SessionEndedException(
                 "no enabled account has this sign-on's subject as its username or its verified e-mail: an admin creates one"));

@@ -25,8 +25,4 @@ public sealed record Caller(string Id, IReadOnlyList<Grant> Grants)
 
     /// <summary>Whether a grant in <paramref name="role"/> acts for the committee of <paramref name="path"/>.</summary>
     public bool CoversAs(Role role, IReadOnlyList<string> path) => Grants.Any(g => g.Role == role && g.Covers(path));
-
-    public bool Equals(Caller? other) => other is not null && Id == other.Id && Grants.SequenceEqual(other.Grants);
-
-    public override int GetHashCode() => HashCode.Combine(Id, Grants.Count);
 }

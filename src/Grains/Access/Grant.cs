@@ -1,3 +1,5 @@
+using TuyenGiao.Common;
+
 namespace TuyenGiao.Access;
 
 /// <summary>
@@ -54,6 +56,40 @@ public sealed record Grant(
             (false, ContestMark) when role == Role.Judge => new Grant(role, ContestId: scope),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The grant a request names, or why it names none: officers and organisers take one committee and no contest, a
+    /// judge a contest or none, admins and auditors neither. Codes and ids are normalised as everywhere else.
+    /// </summary>
+    public static Rejection? TryCreate(Role role, string? committeeCode, string? contestId, out Grant? grant)
+    {
+        grant = null;
+        var committee = string.IsNullOrWhiteSpace(committeeCode) ? null : Committees.CommitteeCode.Normalize(committeeCode);
+        var contest = string.IsNullOrWhiteSpace(contestId) ? null : Identifiers.NormalizeAggregateId(contestId);
+        if (ActsForACommittee(role))
+        {
+            if (committee is null)
+                return Rejection.Invalid("committeeCode", "an officer or organiser acts for one committee: give its code");
+            if (contest is not null)
+                return Rejection.Invalid("contestId", "an officer or organiser acts for a committee, not a contest");
+            if (Committees.CommitteeCode.Validate("committeeCode", committee) is { } badCode)
+                return badCode;
+        }
+        else if (committee is not null)
+        {
+            return Rejection.Invalid("committeeCode", $"the role of {role.ToString().ToLowerInvariant()} takes no committee");
+        }
+        else if (contest is not null && role != Role.Judge)
+        {
+            return Rejection.Invalid("contestId", "only a judge's role takes a contest");
+        }
+        else if (contest is not null && Identifiers.ValidateAggregateId("contestId", contest) is { } badId)
+        {
+            return badId;
+        }
+        grant = new Grant(role, committee, contest);
+        return null;
     }
 
     /// <summary>Whether this grant acts for the committee whose path to the root (itself first) is <paramref name="path"/>.</summary>

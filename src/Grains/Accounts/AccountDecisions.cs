@@ -19,12 +19,15 @@ public static partial class AccountDecisions
     public static readonly TimeSpan LockoutLasts = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan ResetLinkLasts = TimeSpan.FromHours(24);
 
-    public static Decision Create(Account state, CreateAccount command, Guid? firstCredentialId)
+    /// <summary>
+    /// Why the account may not be created as the command says, or null: checked by the grain before it hashes and stores a
+    /// first password, and again by <see cref="Create"/> on the state it appends to.
+    /// </summary>
+    public static Rejection? MayCreate(Account state, CreateAccount command)
     {
         if (Usernames.Validate("username", state.Username) is { } badUsername)
             return badUsername;
-        var fullName = VietnameseText.Normalize(command.FullName);
-        if (VietnameseText.ValidateName("fullName", fullName, MaxNameLength) is { } badName)
+        if (VietnameseText.ValidateName("fullName", VietnameseText.Normalize(command.FullName), MaxNameLength) is { } badName)
             return badName;
         var email = Blank(command.Email);
         var phone = Blank(command.Phone);
@@ -34,15 +37,19 @@ public static partial class AccountDecisions
             return Rejection.Invalid("phone", "must be 9 to 15 digits, with an optional leading +");
         if (command.Kind == AccountKind.Person && email is null && phone is null)
             return Rejection.Invalid("email", "a person's account needs an e-mail address or a phone number");
-        // Before the password's checks: the grain stores no credential for an account that exists already.
-        if (state.IsCreated)
-            return Rejection.Conflict("username", $"an account named '{state.Username}' already exists");
-        if (command.Kind == AccountKind.Person && firstCredentialId is null)
-            return Rejection.Invalid("firstPassword", "a person's account needs a first password");
-        if (command.Kind == AccountKind.Service && firstCredentialId is not null)
+        if (command.Kind == AccountKind.Service && command.FirstPassword is not null)
             return Rejection.Invalid("firstPassword", "a service account has no password: it is issued tokens");
-        return Decision.Accept(new AccountCreated(state.Username, fullName!, email, phone, command.Kind, firstCredentialId));
+        if (command.Kind == AccountKind.Person && PasswordPolicy.Check("firstPassword", command.FirstPassword, state.Username) is { } weak)
+            return weak;
+        return state.IsCreated ? Rejection.Conflict("username", $"an account named '{state.Username}' already exists") : null;
     }
+
+    /// <param name="firstCredentialId">The stored first password of a person (null for a service account).</param>
+    public static Decision Create(Account state, CreateAccount command, Guid? firstCredentialId) =>
+        MayCreate(state, command) is { } refused
+            ? refused
+            : Decision.Accept(new AccountCreated(state.Username, VietnameseText.Normalize(command.FullName)!, Blank(command.Email), Blank(command.Phone),
+                command.Kind, firstCredentialId));
 
     public static Decision Grant(Account state, Grant grant)
     {
@@ -125,13 +132,17 @@ public static partial class AccountDecisions
     }
 
     /// <summary>A link works once, until it expires, and only the latest one issued; it unlocks the account too.</summary>
-    public static Decision ResetPassword(Account state, string tokenHash, Guid newCredentialId, DateTimeOffset now)
-    {
-        if (!state.IsCreated || state.IsDisabled || state.ResetTokenHash is null || state.ResetTokenHash != tokenHash ||
-            state.ResetExpiresAt is not { } expires || expires <= now)
-            return Rejection.RuleViolation("token", "this link has expired or been used: ask an admin for a new one");
-        return Decision.Accept(new PasswordChanged(state.Username, newCredentialId, PasswordChange.ByResetLink));
-    }
+    public static Decision ResetPassword(Account state, string tokenHash, Guid newCredentialId, DateTimeOffset now) =>
+        MayResetWith(state, tokenHash, now) is { } refused
+            ? refused
+            : Decision.Accept(new PasswordChanged(state.Username, newCredentialId, PasswordChange.ByResetLink));
+
+    /// <summary>Why the link cannot set a password now, or null: checked by the grain before it hashes and stores one.</summary>
+    public static Rejection? MayResetWith(Account state, string tokenHash, DateTimeOffset now) =>
+        !state.IsCreated || state.IsDisabled || state.ResetTokenHash is null || state.ResetTokenHash != tokenHash ||
+        state.ResetExpiresAt is not { } expires || expires <= now
+            ? Rejection.RuleViolation("token", "this link has expired or been used: ask an admin for a new one")
+            : null;
 
     private static Rejection? NotCreated(Account state) =>
         state.IsCreated ? null : Rejection.NotFound("username", $"no account is named '{state.Username}'");

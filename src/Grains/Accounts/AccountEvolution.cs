@@ -10,8 +10,7 @@ public static class AccountEvolution
             FullName = e.FullName, Email = e.Email, Phone = e.Phone, Kind = e.Kind, IsCreated = true,
             CredentialId = e.FirstCredentialId, MustChangePassword = e.FirstCredentialId is not null,
         },
-        // A List, not a collection expression: its compiler-made type for IReadOnlyList has no Orleans codec.
-        RoleGranted e => state with { Grants = state.Grants.Append(e.Grant).ToList() },
+        RoleGranted e => state with { Grants = [.. state.Grants, e.Grant] },
         RoleRevoked e => state with { Grants = state.Grants.Where(g => g != e.Grant).ToList(), SessionStamp = state.SessionStamp + 1 },
         AccountDisabled => state with { IsDisabled = true, SessionStamp = state.SessionStamp + 1 },
         AccountEnabled => state with { IsDisabled = false, FailuresInARow = 0, LockedUntil = null },

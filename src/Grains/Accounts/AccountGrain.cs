@@ -26,17 +26,9 @@ public sealed class AccountGrain(IEventJournal journal, IOptions<EventStoreOptio
 
     public async Task<CommandResult> Create(CreateAccount command, CommandContext context)
     {
-        Guid? first = null;
-        if (command.Kind == AccountKind.Person && command.FirstPassword is not null && !Stored.IsCreated)
-        {
-            if (PasswordPolicy.Check("firstPassword", command.FirstPassword, Username) is { } weak)
-                return CommandResult.Rejected(weak);
-            first = await credentials.StoreAsync(Username, command.FirstPassword);
-        }
-        else if (command.FirstPassword is not null && command.Kind == AccountKind.Service)
-        {
-            return CommandResult.Rejected(Rejection.Invalid("firstPassword", "a service account has no password: it is issued tokens"));
-        }
+        if (AccountDecisions.MayCreate(Stored, command) is { } refused)
+            return CommandResult.Rejected(refused);
+        Guid? first = command.Kind == AccountKind.Person ? await credentials.StoreAsync(Username, command.FirstPassword!) : null;
         return await Execute((state, _) => AccountDecisions.Create(state, command, first), context);
     }
 
@@ -85,10 +77,8 @@ public sealed class AccountGrain(IEventJournal journal, IOptions<EventStoreOptio
     public async Task<CommandResult> ResetPassword(string secret, string newPassword, CommandContext context)
     {
         var hash = HashOf(secret);
-        if (AccountDecisions.ResetPassword(Stored, hash, Guid.Empty, Time.GetUtcNow()).Rejection is { } invalid)
-            return CommandResult.Rejected(invalid);
-        if (PasswordPolicy.Check("newPassword", newPassword, Username) is { } weak)
-            return CommandResult.Rejected(weak);
+        if ((AccountDecisions.MayResetWith(Stored, hash, Time.GetUtcNow()) ?? PasswordPolicy.Check("newPassword", newPassword, Username)) is { } refused)
+            return CommandResult.Rejected(refused);
         var credential = await credentials.StoreAsync(Username, newPassword);
         return await Execute((state, now) => AccountDecisions.ResetPassword(state, hash, credential, now), context);
     }

@@ -52,4 +52,32 @@ public class GrantTests
         Assert.False(Grant.OfficerOf("TV-KHOI").Covers(["TV"]));
         Assert.False(Grant.Admin.Covers(["TV"]));
     }
+
+    [Theory]
+    [InlineData(Role.Officer, " tv-khoi ", null, "officer@TV-KHOI")]
+    [InlineData(Role.Organiser, "TV", "", "organiser@TV")]
+    [InlineData(Role.Judge, null, "kv-2025", "judge#KV-2025")]
+    [InlineData(Role.Judge, " ", null, "judge")]
+    [InlineData(Role.Admin, null, null, "admin")]
+    public void Given_a_role_and_its_scope_When_a_grant_is_named_Then_it_is_that_grant_normalised(Role role, string? committee, string? contest, string claim)
+    {
+        Assert.Null(Grant.TryCreate(role, committee, contest, out var grant));
+        Assert.Equal(claim, grant!.ToClaim());
+    }
+
+    [Theory]
+    [InlineData(Role.Officer, null, null, "committeeCode")]
+    [InlineData(Role.Officer, "TV", "KV-1", "contestId")]
+    [InlineData(Role.Organiser, "TV KHOI", null, "committeeCode")]
+    [InlineData(Role.Auditor, "TV", null, "committeeCode")]
+    [InlineData(Role.Judge, "TV", null, "committeeCode")]
+    [InlineData(Role.Admin, null, "KV-1", "contestId")]
+    [InlineData(Role.Judge, null, "KV 1", "contestId")]
+    public void Given_a_scope_the_role_does_not_take_When_a_grant_is_named_Then_refused_naming_the_field(Role role, string? committee, string? contest, string field)
+    {
+        var refused = Grant.TryCreate(role, committee, contest, out var grant);
+
+        Assert.Equal((TuyenGiao.Common.RejectionKind.Invalid, field), (refused!.Kind, refused.Field));
+        Assert.Null(grant);
+    }
 }

@@ -33,11 +33,11 @@ public class AccountDecisionsTests
     }
 
     [Fact]
-    public void Given_an_account_When_created_again_Then_conflict_with_or_without_a_new_credential()
+    public void Given_an_account_When_created_again_Then_conflict_before_any_password_is_stored()
     {
         ThenRejected(AccountDecisions.Create(Given(Created), Person(), NewPassword), RejectionKind.Conflict, "username");
-        // The grain stores no credential for an account that exists: the answer is still that it exists.
-        ThenRejected(AccountDecisions.Create(Given(Created), Person(), null), RejectionKind.Conflict, "username");
+        Assert.Equal(RejectionKind.Conflict, AccountDecisions.MayCreate(Given(Created), Person())!.Kind);
+        Assert.Null(AccountDecisions.MayCreate(Given(), Person()));
     }
 
     [Theory]
@@ -63,8 +63,9 @@ public class AccountDecisionsTests
         var state = Fold(Given(), AccountDecisions.Create(Given(), service, null));
 
         Assert.Equal((AccountKind.Service, (Guid?)null, false), (state.Kind, state.CredentialId, state.MustChangePassword));
-        ThenRejected(AccountDecisions.Create(Given(), service, FirstPassword), RejectionKind.Invalid, "firstPassword");
-        ThenRejected(AccountDecisions.Create(Given(), Person(), null), RejectionKind.Invalid, "firstPassword");
+        ThenRejected(AccountDecisions.Create(Given(), service with { FirstPassword = "mật-khẩu-của-máy" }, null), RejectionKind.Invalid, "firstPassword");
+        ThenRejected(AccountDecisions.Create(Given(), Person() with { FirstPassword = null }, null), RejectionKind.Invalid, "firstPassword");
+        ThenRejected(AccountDecisions.Create(Given(), Person() with { FirstPassword = "ngắn" }, null), RejectionKind.Invalid, "firstPassword");
     }
 
     [Fact]

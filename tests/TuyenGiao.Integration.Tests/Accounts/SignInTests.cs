@@ -124,6 +124,26 @@ public class SignInTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_sign_in_at_a_name_other_than_localhost_Then_the_session_cookie_is_Secure_and_at_localhost_it_is_not()
+    {
+        var username = await CreatePersonAsync(Node.Http);
+
+        async Task<string> SessionCookieSignedInAt(string host)
+        {
+            using var session = new SessionClient(Node.BaseAddress);
+            await session.RefreshAntiforgeryAsync();
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/session") { Content = JsonContent.Create(new { username, password = FirstPassword }) };
+            request.Headers.Host = host;
+            using var response = await session.Http.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("tuyengiao.session=", StringComparison.Ordinal)).ToLowerInvariant();
+        }
+
+        Assert.Contains("; secure", await SessionCookieSignedInAt("tuyengiao.travinh.gov.vn"));
+        Assert.DoesNotContain("; secure", await SessionCookieSignedInAt("localhost"));
+    }
+
+    [Fact]
     public async Task Given_a_session_Then_the_cookie_keys_in_the_database_are_stored_encrypted()
     {
         using var session = new SessionClient(Node.BaseAddress);

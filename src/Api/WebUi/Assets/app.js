@@ -37,7 +37,7 @@ async function show() {
   // which is no longer shown, and never over the page that replaced it.
   const root = document.createElement('div');
   document.getElementById('view').replaceChildren(root);
-  const [, view, open] = routes.find(([pattern]) => pattern.test(path || '/')) ?? routes[routes.length - 1];
+  const [pattern, view, open] = routes.find(([p]) => p.test(path || '/')) ?? routes[routes.length - 1];
   const user = await session();
   if (!open && !user) {
     location.hash = `#/dang-nhap?next=${encodeURIComponent(location.hash)}`;
@@ -47,7 +47,7 @@ async function show() {
     location.hash = '#/doi-mat-khau';
     return;
   }
-  const match = routes.find(([pattern]) => pattern.test(path || '/'))?.[0].exec(path || '/') ?? [];
+  const match = pattern.exec(path || '/') ?? [];
   stop = (await view(root, match.slice(1), new URLSearchParams(search ?? ''))) ?? null;
 }
 
