@@ -17,11 +17,21 @@ public sealed record ResetPasswordRequest([property: Required] string? Token, [p
 public sealed record AntiforgeryResponse(string Token, string HeaderName);
 
 /// <param name="MustChangePassword">True until the first (or reset) password is changed: until then the account is granted nothing.</param>
-public sealed record SessionResponse(string Username, string FullName, IReadOnlyList<GrantResponse> Grants, bool MustChangePassword)
+/// <param name="MustChangePassword">The first (or reset) password is still to be changed: nothing is granted until then.
+/// Never so for a session the single sign-on provider proved, which uses no password of the account.</param>
+/// <param name="SignedOnElsewhere">Signed in through the single sign-on provider.</param>
+public sealed record SessionResponse(string Username, string FullName, IReadOnlyList<GrantResponse> Grants, bool MustChangePassword, bool SignedOnElsewhere)
 {
-    public static SessionResponse From(AccountAccess access) =>
-        new(access.Username, access.FullName, access.Grants.Select(GrantResponse.From).ToList(), access.MustChangePassword);
+    public static SessionResponse From(AccountAccess access, bool signedOnElsewhere = false) =>
+        new(access.Username, access.FullName, access.Grants.Select(GrantResponse.From).ToList(), access.MustChangePassword && !signedOnElsewhere, signedOnElsewhere);
 }
+
+/// <param name="SingleSignOn">The province's provider, when one is set up: the login page offers to sign in through it.</param>
+public sealed record SignInOptionsResponse(SingleSignOnOption? SingleSignOn);
+
+/// <param name="Name">What the login page's button names it.</param>
+/// <param name="Start">Where the browser goes to sign in through it (add ?next=#/page to come back to a page).</param>
+public sealed record SingleSignOnOption(string Name, string Start);
 
 public sealed record AccountTokenResponse(string Token, DateTimeOffset ExpiresAt);
 

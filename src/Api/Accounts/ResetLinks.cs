@@ -11,7 +11,7 @@ public static class ResetLinks
     private const char Separator = ':';
 
     public static string Write(HttpRequest request, string username, string secret) =>
-        $"{request.Scheme}://{request.Host}{request.PathBase}/#/dat-lai-mat-khau/{Uri.EscapeDataString(username + Separator + secret)}";
+        $"{request.Scheme}://{request.Host}{request.PathBase}{WebUi.WebUiSetup.Path}/#/dat-lai-mat-khau/{Uri.EscapeDataString(username + Separator + secret)}";
 
     public static (string Username, string Secret)? Read(string token)
     {

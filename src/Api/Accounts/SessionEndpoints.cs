@@ -24,6 +24,18 @@ public static class SessionEndpoints
             .AllowAnonymous()
             .Produces<AntiforgeryResponse>();
 
+        group.MapGet("/sign-in-options", SignInOptions)
+            .WithName("GetSignInOptions").WithSummary("How one may sign in here: with a password always, and through the province's single sign-on " +
+                "provider when one is set up (Auth:Oidc).")
+            .AllowAnonymous()
+            .Produces<SignInOptionsResponse>();
+
+        group.MapGet("/single-sign-on", StartSingleSignOn)
+            .WithName("StartSingleSignOn").WithSummary("For a browser: goes to the single sign-on provider (authorisation code with PKCE), which " +
+                "sends it back to the login page signed in, or with ?sso=no-account or ?sso=failed. 404 when no provider is set up.")
+            .AllowAnonymous()
+            .Produces(StatusCodes.Status302Found).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapPost("/", SignIn)
             .WithName("SignIn").WithSummary($"Sign in with a username and password; the session is a cookie. After {AccountDecisions.MaxFailuresInARow} " +
                 $"failed attempts in a row the account is locked for {AccountDecisions.LockoutLasts.TotalMinutes:0} minutes (423, with lockedUntil).")
@@ -63,6 +75,21 @@ public static class SessionEndpoints
     private static AntiforgeryResponse Antiforgery(IAntiforgery antiforgery, HttpContext http) =>
         new(antiforgery.GetAndStoreTokens(http).RequestToken!, SessionAntiforgery.HeaderName);
 
+    private static SignInOptionsResponse SignInOptions(SingleSignOn.Settings singleSignOn) =>
+        new(singleSignOn.IsOn
+            ? new SingleSignOnOption(string.IsNullOrWhiteSpace(singleSignOn.DisplayName) ? "Đăng nhập một lần" : singleSignOn.DisplayName,
+                "/api/session/single-sign-on")
+            : null);
+
+    private static IResult StartSingleSignOn(string? next, SingleSignOn.Settings singleSignOn)
+    {
+        if (!singleSignOn.IsOn)
+            return Problems.Status(StatusCodes.Status404NotFound, "singleSignOn", "no single sign-on provider is set up here (Auth:Oidc:Authority)");
+        if (ProviderSignIn.CheckNext(next) is { } badNext)
+            return Problems.Invalid(new Dictionary<string, string[]> { ["next"] = [badNext] });
+        return TypedResults.Challenge(ProviderSignIn.Challenge(next), [ProviderSignIn.Scheme]);
+    }
+
     private static async Task<IResult> SignIn(SignInRequest request, IGrainFactory grains, AccountSessions sessions, HttpContext http)
     {
         var errors = new FieldErrors().RequiredOf(request);
@@ -88,7 +115,9 @@ public static class SessionEndpoints
     }
 
     private static async Task<IResult> Current(AccountSessions sessions, HttpContext http) =>
-        await OwnAccess(sessions, http) is { } access ? TypedResults.Ok(SessionResponse.From(access)) : NotAnAccount();
+        await OwnAccess(sessions, http) is { } access
+            ? TypedResults.Ok(SessionResponse.From(access, AccountSessions.SignedOnElsewhere(http.User)))
+            : NotAnAccount();
 
     private static async Task<IResult> SignOut(HttpContext http)
     {
@@ -135,9 +164,10 @@ public static class SessionEndpoints
         // Only a session mints tokens: a token that could mint its successor would never have to end.
         if (http.User.Identity?.AuthenticationType != SecuritySetup.Session)
             return Problems.Status(StatusCodes.Status403Forbidden, "session", "tokens are issued to a session signed in on the login page");
-        if (await OwnAccess(sessions, http) is not { MustChangePassword: false } access)
+        var signedOnElsewhere = AccountSessions.SignedOnElsewhere(http.User);
+        if (await OwnAccess(sessions, http) is not { } access || (access.MustChangePassword && !signedOnElsewhere))
             return Problems.Status(StatusCodes.Status403Forbidden, "session", "change the first password before asking for tokens");
-        var (token, expiresAt) = tokens.IssueForAccount(access);
+        var (token, expiresAt) = tokens.IssueForAccount(access, signedOnElsewhere);
         return TypedResults.Created((string?)null, new AccountTokenResponse(token, expiresAt));
     }
 

@@ -19,6 +19,9 @@ public sealed class AccountSessions(IGrainFactory grains, IMemoryCache cache, IO
     /// <summary>Present while the account's first (or reset) password is still to be changed: it is granted nothing until then.</summary>
     public const string MustChangePasswordClaim = "must_change_password";
 
+    /// <summary>Present on a session (and its tokens) the single sign-on provider proved: see <see cref="PrincipalOf"/>.</summary>
+    public const string SignedOnElsewhereClaim = "signed_on_elsewhere";
+
     public async Task<AccountAccess?> CurrentAsync(string username) =>
         await cache.GetOrCreateAsync(("account-access", username), entry =>
         {
@@ -36,8 +39,12 @@ public sealed class AccountSessions(IGrainFactory grains, IMemoryCache cache, IO
         if (string.IsNullOrEmpty(username) || !int.TryParse(presented.FindFirst(StampClaim)?.Value, out var stamp))
             return null;
         var access = await CurrentAsync(username);
-        return access is not null && access.SessionStamp == stamp ? PrincipalOf(access, authenticationType) : null;
+        return access is not null && access.SessionStamp == stamp
+            ? PrincipalOf(access, authenticationType, SignedOnElsewhere(presented))
+            : null;
     }
+
+    public static bool SignedOnElsewhere(ClaimsPrincipal principal) => principal.HasClaim(SignedOnElsewhereClaim, "true");
 
     /// <summary>Whether the principal is of an account (a session, or a token issued to an account), not a key holder's token.</summary>
     public static bool IsOfAnAccount(ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == StampClaim);
@@ -70,6 +77,8 @@ public sealed class AccountSessions(IGrainFactory grains, IMemoryCache cache, IO
             new(TokenClaims.Name, access.FullName),
             new(StampClaim, access.SessionStamp.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ];
+        if (signedOnElsewhere)
+            claims.Add(new Claim(SignedOnElsewhereClaim, "true"));
         if (access.MustChangePassword && !signedOnElsewhere)
             claims.Add(new Claim(MustChangePasswordClaim, "true"));
         else

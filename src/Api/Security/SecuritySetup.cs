@@ -40,6 +40,8 @@ public static class SecuritySetup
             .AddJwtBearer()
             .AddCookie(Session);
         SingleSignOn.Add(authentication, singleSignOn);
+        ProviderSignIn.Add(authentication, singleSignOn);
+        services.AddSingleton(singleSignOn);
         services.AddOptions<CookieAuthenticationOptions>(Session).Configure<IOptions<AuthSettings>>((o, auth) => SessionCookie.Configure(o, auth.Value));
         SharedKeyRing.AddSharedKeyRing(services);
         services.AddSessionAntiforgery();

@@ -27,6 +27,18 @@ public static class SingleSignOn
         /// <summary>The audience the provider's tokens must be for (the client id given to TuyenGiao).</summary>
         public string Audience { get; set; } = "tuyengiao";
 
+        /// <summary>
+        /// The client id under which the web UI signs in through the provider (authorisation code with PKCE); the
+        /// audience when not set. Register the redirect URI https://&lt;site&gt;/api/session/single-sign-on/callback for it.
+        /// </summary>
+        public string? ClientId { get; set; }
+
+        /// <summary>Only for a provider that treats the web UI as a confidential client; PKCE alone serves a public one.</summary>
+        public string? ClientSecret { get; set; }
+
+        /// <summary>What the login page's button names the provider, for example "Hệ thống đăng nhập một lần của tỉnh".</summary>
+        public string? DisplayName { get; set; }
+
         /// <summary>Off only for a provider on a developer's machine or inside the tests.</summary>
         public bool RequireHttpsMetadata { get; set; } = true;
 
@@ -64,22 +76,31 @@ public static class SingleSignOn
                string.Equals(handler.ReadJsonWebToken(token).Issuer.TrimEnd('/'), settings.Authority!.TrimEnd('/'), StringComparison.Ordinal);
     }
 
+    public const string NoAccount = "no enabled account has this sign-on's subject as its username or its verified e-mail: an admin creates one";
+
     private static async Task MapToAccountAsync(TokenValidatedContext context)
     {
-        var presented = context.Principal!;
-        var services = context.HttpContext.RequestServices;
+        if (await AccountOfAsync(context.Principal!, context.HttpContext) is { } access)
+            context.Principal = AccountSessions.PrincipalOf(access, Scheme, signedOnElsewhere: true);
+        else
+            context.Fail(new AccountSessions.SessionEndedException(NoAccount));
+    }
+
+    /// <summary>
+    /// The enabled account the provider's user is: the one whose username is the provider's subject, else the one with
+    /// the provider's e-mail when the provider says it verified it; null when there is none.
+    /// </summary>
+    public static async Task<AccountAccess?> AccountOfAsync(System.Security.Claims.ClaimsPrincipal presented, HttpContext http)
+    {
+        var services = http.RequestServices;
         var sessions = services.GetRequiredService<AccountSessions>();
-        var subject = presented.FindFirst(TokenClaims.Subject)?.Value;
         var email = presented.FindFirst("email")?.Value;
         var verified = !string.Equals(presented.FindFirst("email_verified")?.Value, "false", StringComparison.OrdinalIgnoreCase);
-        var access = Usernames.TryNormalize(subject) is { } username ? await sessions.CurrentAsync(username) : null;
-        if (access is null && email is not null && verified &&
-            await sessions.UsernameByEmailAsync(email, services.GetRequiredService<AccountDirectory>(), context.HttpContext.RequestAborted) is { } byEmail)
-            access = await sessions.CurrentAsync(byEmail);
-        if (access is null)
-            context.Fail(new AccountSessions.SessionEndedException(
-                "no enabled account has this sign-on's subject as its username or its verified e-mail: an admin creates one"));
-        else
-            context.Principal = AccountSessions.PrincipalOf(access, Scheme, signedOnElsewhere: true);
+        if (Usernames.TryNormalize(presented.FindFirst(TokenClaims.Subject)?.Value) is { } username && await sessions.CurrentAsync(username) is { } bySubject)
+            return bySubject;
+        return email is not null && verified &&
+               await sessions.UsernameByEmailAsync(email, services.GetRequiredService<AccountDirectory>(), http.RequestAborted) is { } byEmail
+            ? await sessions.CurrentAsync(byEmail)
+            : null;
     }
 }

@@ -17,13 +17,19 @@ public sealed class TokenIssuer(IOptions<AuthSettings> options)
     /// A token for an account (a signed-in user's, or a service account's): it names the account and its session stamp,
     /// never its grants, which are read from the account at each use, so disabling the account or revoking a grant stops it.
     /// </summary>
-    public (string Token, DateTimeOffset ExpiresAt) IssueForAccount(TuyenGiao.Accounts.AccountAccess access) =>
-        Sign(new Dictionary<string, object>
+    /// <param name="signedOnElsewhere">Issued to a session the single sign-on provider proved, and holds what it holds.</param>
+    public (string Token, DateTimeOffset ExpiresAt) IssueForAccount(TuyenGiao.Accounts.AccountAccess access, bool signedOnElsewhere = false)
+    {
+        var claims = new Dictionary<string, object>
         {
             [TokenClaims.Subject] = access.Username,
             [TokenClaims.Name] = access.FullName,
             [AccountSessions.StampClaim] = access.SessionStamp.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, options.Value.AccountTokenLifetime);
+        };
+        if (signedOnElsewhere)
+            claims[AccountSessions.SignedOnElsewhereClaim] = "true";
+        return Sign(claims, options.Value.AccountTokenLifetime);
+    }
 
     /// <summary>A key holder's token: its claims say the role, trusted for as long as it lives.</summary>
     public string Issue(string subject, Role role, string? committeeCode = null, string? name = null, TimeSpan? lifetime = null)

@@ -102,6 +102,19 @@ public static partial class AccountDecisions
             : Decision.Accept(new SignInFailed(state.Username, failures));
     }
 
+    /// <summary>
+    /// A sign-in through the single sign-on provider, which proved who the person is: an enabled person's account may,
+    /// even while its password is locked (the lockout guards the password against guessing, which played no part here).
+    /// </summary>
+    public static Decision SignOnThroughProvider(Account state, string provider, string subject)
+    {
+        if (NotCreated(state) is { } missing)
+            return missing;
+        if (state.IsDisabled || state.Kind != AccountKind.Person)
+            return Rejection.Forbidden("username", "this account may not sign in");
+        return Decision.Accept(new SignedOnThroughProvider(state.Username, provider, subject));
+    }
+
     /// <summary>Why the account may not sign in with a password at all now, or null when it may try.</summary>
     public static Rejection? MayNotSignIn(Account state, DateTimeOffset now)
     {

@@ -25,6 +25,11 @@ public sealed record PasswordResetLinkIssued(string Username, string TokenHash, 
 
 public sealed record SignedIn(string Username);
 
+/// <summary>A person signed in on the web UI through the province's single sign-on provider (no password of theirs was used).</summary>
+/// <param name="Provider">The provider's issuer.</param>
+/// <param name="Subject">Who the provider said it was: its subject for the person.</param>
+public sealed record SignedOnThroughProvider(string Username, string Provider, string Subject);
+
 public sealed record SignInFailed(string Username, int FailuresInARow);
 
 public sealed record AccountLockedOut(string Username, DateTimeOffset Until);

@@ -52,6 +52,12 @@ public sealed class AccountGrain(IEventJournal journal, IOptions<EventStoreOptio
         return Answer(signedIn: matches && result.Succeeded);
     }
 
+    public async Task<SignInResult> SignOnThroughProvider(string provider, string subject, CommandContext context)
+    {
+        var result = await Execute((state, _) => AccountDecisions.SignOnThroughProvider(state, provider, subject), context);
+        return result.Succeeded ? new SignInResult(SignInOutcome.SignedIn, Access: AccountAccess.Of(Stored)) : new SignInResult(SignInOutcome.Refused);
+    }
+
     public async Task<CommandResult> ChangePassword(string currentPassword, string newPassword, CommandContext context)
     {
         if (AccountDecisions.MayNotSignIn(Stored, Time.GetUtcNow()) is { } refused)

@@ -13,6 +13,7 @@ public static class AccountStorage
     [
         typeof(AccountCreated), typeof(RoleGranted), typeof(RoleRevoked), typeof(AccountDisabled), typeof(AccountEnabled),
         typeof(PasswordChanged), typeof(PasswordResetLinkIssued), typeof(SignedIn), typeof(SignInFailed), typeof(AccountLockedOut),
+        typeof(SignedOnThroughProvider),
     ];
 
     public static void Configure(StoreOptions options)

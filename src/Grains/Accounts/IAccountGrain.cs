@@ -18,6 +18,9 @@ public interface IAccountGrain : IGrainWithStringKey
 
     Task<SignInResult> SignIn(string password, CommandContext context);
 
+    /// <summary>Records a sign-in the single sign-on provider proved; the access the session holds, or the rejection.</summary>
+    Task<SignInResult> SignOnThroughProvider(string provider, string subject, CommandContext context);
+
     Task<CommandResult> ChangePassword(string currentPassword, string newPassword, CommandContext context);
 
     /// <summary>A new one-time link (the one before stops working), or the rejection.</summary>

@@ -188,6 +188,29 @@ public class AccountDecisionsTests
     }
 
     [Fact]
+    public void Given_a_person_with_failures_and_a_lockout_When_signed_on_through_the_provider_Then_recorded_and_the_password_count_untouched()
+    {
+        // The lockout guards the password against guessing; the provider proved who this is by its own means.
+        var locked = Given(Created, new SignInFailed("lan.nguyen", 4), new SignInFailed("lan.nguyen", 5), new AccountLockedOut("lan.nguyen", Now.AddMinutes(15)));
+
+        var decision = AccountDecisions.SignOnThroughProvider(locked, "https://sso.travinh.gov.vn/realms/tg", "kc-7f3a");
+
+        Assert.Equal(new SignedOnThroughProvider("lan.nguyen", "https://sso.travinh.gov.vn/realms/tg", "kc-7f3a"), ThenSingleEvent(decision));
+        var after = Fold(locked, decision);
+        Assert.Equal((Now.AddMinutes(15), 0, 0, true), (after.LockedUntil!.Value, after.FailuresInARow, after.SessionStamp, after.MustChangePassword));
+    }
+
+    [Fact]
+    public void Given_no_account_a_disabled_one_or_a_service_When_signed_on_through_the_provider_Then_refused()
+    {
+        ThenRejected(AccountDecisions.SignOnThroughProvider(Given(), "https://sso", "kc-1"), RejectionKind.NotFound, "username");
+        ThenRejected(AccountDecisions.SignOnThroughProvider(Given(Created, new AccountDisabled("lan.nguyen", "nghỉ hưu")), "https://sso", "kc-1"),
+            RejectionKind.Forbidden, "username");
+        ThenRejected(AccountDecisions.SignOnThroughProvider(Given(new AccountCreated("lan.nguyen", "Máy", null, null, AccountKind.Service, null)), "https://sso", "kc-1"),
+            RejectionKind.Forbidden, "username");
+    }
+
+    [Fact]
     public void Given_the_first_password_When_changed_knowing_it_Then_changed_and_no_longer_required_and_sessions_end()
     {
         var decision = AccountDecisions.ChangePassword(Given(Created), currentMatches: true, NewPassword, Now);

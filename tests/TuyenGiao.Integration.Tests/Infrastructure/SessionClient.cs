@@ -12,9 +12,11 @@ public sealed class SessionClient : IDisposable
 {
     private readonly CookieContainer _cookies = new();
 
-    public SessionClient(Uri baseAddress)
+    /// <param name="followRedirects">Off to see each step of a redirect chain (signing on through a provider).</param>
+    public SessionClient(Uri baseAddress, bool followRedirects = true)
     {
-        Http = new HttpClient(new Contract.ContractCheckingHandler(new HttpClientHandler { CookieContainer = _cookies, UseCookies = true }))
+        var handler = new HttpClientHandler { CookieContainer = _cookies, UseCookies = true, AllowAutoRedirect = followRedirects };
+        Http = new HttpClient(new Contract.ContractCheckingHandler(handler))
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(60),

@@ -79,6 +79,9 @@ export async function signIn(username, password) {
   return current;
 }
 
+/** How one may sign in here: { singleSignOn: { name, start } | null }. */
+export const signInOptions = () => get('/api/session/sign-in-options');
+
 export async function signOut() {
   try { await send('DELETE', '/api/session'); } catch { /* already ended */ }
   antiforgery = null;

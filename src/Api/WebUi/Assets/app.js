@@ -13,7 +13,7 @@ import { changePasswordView, landing, resetPasswordView, signInView } from './vi
 
 // [pattern, view, open to visitors who are not signed in]
 const routes = [
-  [/^\/dang-nhap$/, (root, _, query) => signInView(root, signedIn, query.get('reset') ? t('password.resetDone') : query.get('ended') ? t('signIn.ended') : null), true],
+  [/^\/dang-nhap$/, signInPage, true],
   [/^\/dat-lai-mat-khau\/(.+)$/, (root, [token]) => resetPasswordView(root, decodeURIComponent(token)), true],
   [/^\/doi-mat-khau$/, async root => changePasswordView(root, await session(), s => { location.hash = landing(s); }), false],
   [/^\/contests\/([^/]+)$/, (root, [id]) => contestView(root, decodeURIComponent(id)), true],
@@ -26,6 +26,20 @@ const routes = [
   [/^\/audit$/, root => auditView(root, null), false],
   [/^\/?$/, root => homeView(root), true],
 ];
+
+const signInNotices = { reset: 'password.resetDone', ended: 'signIn.ended' };
+const singleSignOnNotices = { 'no-account': 'signIn.ssoNoAccount', failed: 'signIn.ssoFailed' };
+
+/** The login page; a visitor already signed in (back from the single sign-on provider, say) goes on to where they were going. */
+async function signInPage(root, _, query) {
+  const user = await session();
+  if (user) {
+    signedIn(user);
+    return;
+  }
+  const notice = Object.entries(signInNotices).find(([key]) => query.get(key))?.[1] ?? singleSignOnNotices[query.get('sso')];
+  await signInView(root, signedIn, notice ? t(notice) : null, query.get('next'));
+}
 
 let stop = null;
 

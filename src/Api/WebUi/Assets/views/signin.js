@@ -1,5 +1,5 @@
 // The login page, the first-password change and the reset link's page. Refusals show next to the field they name.
-import { ApiError, changePassword, resetPassword, signIn } from '../api.js';
+import { ApiError, changePassword, resetPassword, signIn, signInOptions } from '../api.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { dateTime } from '../format.js';
@@ -45,7 +45,15 @@ function refusalText(error) {
   return error.message;
 }
 
-export function signInView(root, onSignedIn, notice) {
+/** The way in through the province's single sign-on, when one is set up: a link the browser follows to the provider and back. */
+async function singleSignOnLink(next) {
+  const option = (await signInOptions().catch(() => ({ singleSignOn: null }))).singleSignOn;
+  if (!option) return [];
+  const href = next?.startsWith('#/') ? `${option.start}?next=${encodeURIComponent(next)}` : option.start;
+  return [h('p', {}, h('a', { id: 'single-sign-on', class: 'button', href }, option.name)), h('p', {}, t('signIn.orPassword'))];
+}
+
+export async function signInView(root, onSignedIn, notice, next) {
   const fields = { username: field('username', t('signIn.username'), 'text', 'username'), password: field('password', t('signIn.password'), 'password', 'current-password') };
   const general = h('p', { class: 'form-error', role: 'alert' });
   const submit = h('button', { type: 'submit', id: 'sign-in-submit' }, t('signIn.button'));
@@ -61,7 +69,8 @@ export function signInView(root, onSignedIn, notice) {
       submit.disabled = false;
     }
   } }, fields.username.row, fields.password.row, general, submit);
-  replace(root, h('h1', {}, t('signIn.title')), notice ? h('p', { class: 'notice', role: 'status' }, notice) : [], form);
+  const singleSignOn = await singleSignOnLink(next);
+  replace(root, h('h1', {}, t('signIn.title')), notice ? h('p', { class: 'notice', role: 'status' }, notice) : [], singleSignOn, form);
   fields.username.input.focus();
 }
 
