@@ -8,7 +8,7 @@ import { campaignView } from './views/campaign.js';
 import { committeesView } from './views/committees.js';
 import { contestView } from './views/contest.js';
 import { growthView } from './views/growth.js';
-import { homeView, openForm } from './views/home.js';
+import { homeView } from './views/home.js';
 import { changePasswordView, landing, resetPasswordView, signInView } from './views/signin.js';
 
 // [pattern, view, open to visitors who are not signed in]
@@ -17,14 +17,14 @@ const routes = [
   [/^\/dat-lai-mat-khau\/(.+)$/, (root, [token]) => resetPasswordView(root, decodeURIComponent(token)), true],
   [/^\/doi-mat-khau$/, async root => changePasswordView(root, await session(), s => { location.hash = landing(s); }), false],
   [/^\/contests\/([^/]+)$/, (root, [id]) => contestView(root, decodeURIComponent(id)), true],
-  [/^\/contests$/, root => replace(root, openForm('contest')), true],
+  [/^\/contests$/, homeView, true],
   [/^\/campaigns\/([^/]+)$/, (root, [id]) => campaignView(root, decodeURIComponent(id)), false],
-  [/^\/campaigns$/, root => replace(root, openForm('campaign')), true],
+  [/^\/campaigns$/, homeView, true],
   [/^\/committees\/([^/]+)\/growth$/, (root, [code], query) => growthView(root, decodeURIComponent(code), query), false],
   [/^\/committees$/, root => committeesView(root), false],
   [/^\/audit\/(.+)$/, (root, [stream]) => auditView(root, decodeURIComponent(stream)), false],
   [/^\/audit$/, root => auditView(root, null), false],
-  [/^\/?$/, root => homeView(root), true],
+  [/^\/?$/, homeView, true],
 ];
 
 const signInNotices = { reset: 'password.resetDone', ended: 'signIn.ended' };

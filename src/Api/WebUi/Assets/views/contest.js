@@ -4,6 +4,7 @@
 // the organisation their entries were recorded under, or, on request, today's (organisedAsOf): the page says which.
 import { get, session, describe } from '../api.js';
 import { horizontalBars, columns } from '../charts.js';
+import { entryForm, mayRecordEntries } from './entry-form.js';
 import { h, replace } from '../dom.js';
 import * as format from '../format.js';
 import { t, onLanguageChange } from '../i18n.js';
@@ -66,10 +67,17 @@ export function contestView(root, contestId) {
   }
 
   replace(root, h('p', {}, t('loading')));
+  const recordPanel = h('div', { id: 'record-panel' });
   get(`/api/contests/${encodeURIComponent(contestId)}/tally`).then(async tally => {
     live = tally;
-    replace(root, livePanel, viewSwitch, status, timeTravel, pastPanel, auditLink);
+    replace(root, livePanel, recordPanel, viewSwitch, status, timeTravel, pastPanel, auditLink);
     render();
+    const user = await session();
+    // Officers and organisers record entries here while the contest takes them.
+    if (mayRecordEntries(user) && tally.window === 'Open' && tally.status !== 'Cancelled') {
+      const contest = await get(`/api/contests/${encodeURIComponent(contestId)}`);
+      replace(recordPanel, await entryForm(contest, user));
+    }
     names = await committeeNames(tally.organiserCode);
     render();
   }).catch(error => replace(root, h('p', { class: 'error' }, describe(error))));

@@ -1,14 +1,82 @@
+// The home page: the contests and campaigns the user may see, their own committee's first, found by title with or
+// without diacritics (the API matches both ways). Contests are public; campaigns are listed to those signed in.
+import { get, session, describe } from '../api.js';
 import { h, replace } from '../dom.js';
+import * as format from '../format.js';
 import { t } from '../i18n.js';
 
-/** A form that opens one contest or campaign by its id (there are few, and their ids are announced). */
+const pageSize = 50;
+
+/** A form that opens one contest or campaign by its id, for an id given in a letter or a message. */
 export function openForm(kind) {
   const input = h('input', { id: `${kind}-id`, required: true, placeholder: t(`home.${kind}Id`) });
   return h('form', { class: 'open', onsubmit: e => { e.preventDefault(); location.hash = `#/${kind}s/${encodeURIComponent(input.value.trim())}`; } },
-    h('label', {}, t(`home.open${kind === 'contest' ? 'Contest' : 'Campaign'}`), ' ', input), ' ', h('button', { type: 'submit' }, t('open')));
+    h('label', { for: `${kind}-id` }, t(`home.open${kind === 'contest' ? 'Contest' : 'Campaign'}`)), ' ', input, ' ', h('button', { type: 'submit' }, t('open')));
 }
 
-export function homeView(root) {
-  replace(root, h('h1', {}, t('home.title')), openForm('contest'), openForm('campaign'),
-    h('p', {}, h('a', { href: '#/committees' }, t('committees.title'))));
+/** The committees the user acts for (as officer or organiser): their lists come first. */
+const ownCommittees = user => [...new Set((user?.grants ?? []).filter(g => g.committeeCode && g.role !== 'Judge').map(g => g.committeeCode))];
+
+/** The user's own committees' items first (each committee's subtree, as the API filters), then the rest, each once. */
+async function ownFirst(path, query, own, key) {
+  const pages = await Promise.all([...own.map(code => get(`${path}?${query}&committee=${encodeURIComponent(code)}&limit=${pageSize}`)),
+    get(`${path}?${query}&limit=${pageSize}`)]);
+  const seen = new Set();
+  return pages.flatMap((page, i) => page.items.map(item => ({ ...item, own: i < own.length })))
+    .filter(item => !seen.has(item[key]) && seen.add(item[key]));
+}
+
+function contestStatus(status) {
+  return t(`contestStatus.${status}`);
+}
+
+function contestsTable(items) {
+  if (items.length === 0) return h('p', { 'data-testid': 'no-contests' }, t('home.noContests'));
+  return h('table', { id: 'contest-list' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('home.name')), h('th', { scope: 'col' }, t('home.status')),
+      h('th', { scope: 'col' }, t('home.window')), h('th', { scope: 'col' }, t('home.entries')))),
+    h('tbody', {}, items.map(c => h('tr', { 'data-own': c.own ? 'true' : null },
+      h('th', { scope: 'row' }, h('a', { href: `#/contests/${encodeURIComponent(c.contestId)}` }, c.title)),
+      h('td', {}, contestStatus(c.status)),
+      h('td', {}, `${format.date(c.opensAt)} – ${format.date(c.closesAt)}`),
+      h('td', {}, `${format.number(c.entries)} / ${format.number(c.target)} (${format.percent(c.progressPercent)})`)))));
+}
+
+function campaignsTable(items) {
+  if (items.length === 0) return h('p', { 'data-testid': 'no-campaigns' }, t('home.noCampaigns'));
+  return h('table', { id: 'campaign-list' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('home.name')), h('th', { scope: 'col' }, t('home.status')),
+      h('th', { scope: 'col' }, t('home.period')), h('th', { scope: 'col' }, t('home.launcher')))),
+    h('tbody', {}, items.map(c => h('tr', { 'data-own': c.own ? 'true' : null },
+      h('th', { scope: 'row' }, h('a', { href: `#/campaigns/${encodeURIComponent(c.campaignId)}` }, c.title)),
+      h('td', {}, t(`campaign.${c.status}`)),
+      h('td', {}, `${format.day(c.periodStart)} – ${format.day(c.periodEnd)}`),
+      h('td', {}, c.launcherCode)))));
+}
+
+export async function homeView(root, _, query) {
+  const user = await session();
+  const own = ownCommittees(user);
+  const search = h('input', { id: 'search', type: 'search', name: 'q', value: query?.get('q') ?? '', autocomplete: 'off' });
+  const contests = h('section', { id: 'contests', 'aria-labelledby': 'contests-title' });
+  const campaigns = h('section', { id: 'campaigns', 'aria-labelledby': 'campaigns-title' });
+  const searchForm = h('form', { role: 'search', class: 'open', onsubmit: e => {
+    e.preventDefault();
+    // In the address, so that the search is kept when going back from a contest.
+    location.hash = search.value.trim() ? `#/?q=${encodeURIComponent(search.value.trim())}` : '#/';
+  } }, h('label', { for: 'search' }, t('home.search')), ' ', search, ' ', h('button', { type: 'submit' }, t('home.find')));
+  replace(root, h('h1', {}, t('home.title')), searchForm, contests, campaigns,
+    h('details', {}, h('summary', {}, t('home.byId')), openForm('contest'), openForm('campaign')));
+
+  const q = search.value.trim() ? `q=${encodeURIComponent(search.value.trim())}` : '';
+  replace(contests, h('h2', { id: 'contests-title' }, t('home.contests')), h('p', {}, t('loading')));
+  ownFirst('/api/contests', q, own, 'contestId')
+    .then(items => replace(contests, h('h2', { id: 'contests-title' }, t('home.contests')), contestsTable(items)))
+    .catch(error => replace(contests, h('h2', { id: 'contests-title' }, t('home.contests')), h('p', { class: 'error' }, describe(error))));
+  if (user) {
+    replace(campaigns, h('h2', { id: 'campaigns-title' }, t('home.campaigns')), h('p', {}, t('loading')));
+    ownFirst('/api/campaigns', q, own, 'campaignId')
+      .then(items => replace(campaigns, h('h2', { id: 'campaigns-title' }, t('home.campaigns')), campaignsTable(items)))
+      .catch(error => replace(campaigns, h('h2', { id: 'campaigns-title' }, t('home.campaigns')), h('p', { class: 'error' }, describe(error))));
+  }
 }

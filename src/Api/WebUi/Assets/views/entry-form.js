@@ -1,0 +1,139 @@
+// The form an officer or organiser records an entry with. Its submission id is made when the form opens and kept until
+// a receipt comes back, so a double click, or a retry after a network error, sends the same id: the API records the
+// entry once and answers every resend with the first receipt. Refusals show beside the field they name, in the page's
+// language (the API's reasons are English: they are told apart by field and status here).
+import { ApiError, get, send } from '../api.js';
+import { h, replace } from '../dom.js';
+import * as format from '../format.js';
+import { t } from '../i18n.js';
+
+/** An id no other form will make: a UUID where the browser offers one (any secure context), else 128 random bits. */
+function newSubmissionId() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The committees the user may record entries for: each subtree they act for as officer, and the organiser's as its organiser. */
+async function committeesFor(user, contest) {
+  const roots = new Set();
+  for (const grant of user.grants) {
+    if (grant.role === 'Admin' || (grant.role === 'Organiser' && grant.committeeCode === contest.organiserCode)) roots.add(contest.organiserCode);
+    if (grant.role === 'Officer' && grant.committeeCode) roots.add(grant.committeeCode);
+  }
+  const subtrees = await Promise.all([...roots].map(code => get(`/api/committees/${encodeURIComponent(code)}/subtree`).catch(() => [])));
+  const seen = new Set();
+  return subtrees.flat().filter(c => !seen.has(c.code) && seen.add(c.code));
+}
+
+/** Whether the user holds a grant that may record entries at all (the API decides for which committees). */
+export const mayRecordEntries = user => !!user?.grants.some(g => ['Admin', 'Officer', 'Organiser'].includes(g.role));
+
+/** The API's refusal as the field it names and a sentence in the page's language. */
+export function entryRefusal(error) {
+  if (!(error instanceof ApiError)) return { field: null, text: t('entry.networkError') };
+  const { status, field } = error;
+  if (status === 429) return { field: null, text: t('entry.tooFast') };
+  if (status === 403) return { field: 'committeeCode', text: t('entry.notYourCommittee') };
+  if (status === 409 && field === 'submissionId') return { field: null, text: t('entry.sameIdOtherBody') };
+  if (field === 'committeeCode') return { field, text: t(status === 400 ? 'entry.committeeRequired' : 'entry.committeeNotEligible') };
+  if (field === 'authorName') return { field, text: t(status === 422 ? 'entry.authorLimit' : 'entry.authorRules') };
+  if (field === 'title') return { field, text: t('entry.titleRules') };
+  if (field === 'words') return { field, text: t('entry.wordsRules') };
+  if (field === 'questionsAnswered') return { field, text: t('entry.answeredRules') };
+  if (field === 'questionsCorrect') return { field, text: t('entry.correctRules') };
+  if (field === 'submittedAt') return { field: null, text: t('entry.notOpen') };
+  if (field === 'contestId' && status === 422) return { field: null, text: t('entry.cancelled') };
+  return { field: null, text: t('error', error.message) };
+}
+
+function row(id, label, input) {
+  const error = h('p', { id: `${id}-error`, class: 'field-error', role: 'alert' });
+  input.id = id;
+  input.setAttribute('aria-describedby', error.id);
+  return { input, error, row: h('p', { class: 'field' }, h('label', { for: id }, label), input, error) };
+}
+
+export async function entryForm(contest, user) {
+  const committees = await committeesFor(user, contest);
+  const fields = {
+    committeeCode: row('entry-committee', t('entry.committee'), h('select', { required: true },
+      h('option', { value: '' }, t('entry.chooseCommittee')),
+      committees.map(c => h('option', { value: c.code }, `${'\u00a0\u00a0'.repeat(Math.max(0, c.depth ?? 0))}${c.name} (${c.code})`)))),
+    authorName: row('entry-author', t('entry.author'), h('input', { type: 'text', required: true, maxlength: 200, autocomplete: 'off' })),
+    title: row('entry-title', t('entry.title'), h('input', { type: 'text', required: true, maxlength: 500, autocomplete: 'off' })),
+    words: row('entry-words', t('entry.words'), h('input', { type: 'number', required: true, min: 1, max: 100000, inputmode: 'numeric' })),
+  };
+  if (contest.kind === 'Quiz') {
+    fields.questionsAnswered = row('entry-answered', t('entry.answered'), h('input', { type: 'number', required: true, min: 1, max: 1000 }));
+    fields.questionsCorrect = row('entry-correct', t('entry.correct'), h('input', { type: 'number', required: true, min: 0, max: 1000 }));
+  }
+  const general = h('p', { class: 'form-error', role: 'alert', id: 'entry-general-error' });
+  const receipt = h('p', { id: 'entry-receipt', role: 'status' });
+  const submit = h('button', { type: 'submit', id: 'entry-submit' }, t('entry.record'));
+  const another = h('button', { type: 'button', id: 'entry-another', hidden: true }, t('entry.another'));
+  let submissionId = newSubmissionId();
+  let sending = null;
+
+  function clearErrors() {
+    Object.values(fields).forEach(f => { f.error.textContent = ''; f.input.removeAttribute('aria-invalid'); });
+    general.textContent = '';
+  }
+
+  function setEnabled(enabled) {
+    Object.values(fields).forEach(f => { f.input.disabled = !enabled; });
+    submit.disabled = !enabled;
+  }
+
+  function body() {
+    const number = f => (fields[f] && fields[f].input.value !== '' ? Number(fields[f].input.value) : undefined);
+    return {
+      submissionId,
+      committeeCode: fields.committeeCode.input.value,
+      authorName: fields.authorName.input.value.trim(),
+      title: fields.title.input.value.trim(),
+      words: number('words'),
+      questionsAnswered: number('questionsAnswered'),
+      questionsCorrect: number('questionsCorrect'),
+    };
+  }
+
+  async function record() {
+    clearErrors();
+    setEnabled(false);
+    try {
+      const answer = await send('POST', `/api/contests/${encodeURIComponent(contest.contestId)}/entries`, body());
+      receipt.textContent = t('entry.receipt', format.number(answer.entryNumber), format.dateTime(answer.submittedAt), answer.submissionId);
+      another.hidden = false;
+      another.focus();
+    } catch (error) {
+      // The same id stays: sending again cannot record the entry twice.
+      setEnabled(true);
+      const { field, text } = entryRefusal(error);
+      const target = field && fields[field];
+      if (target) {
+        target.error.textContent = text;
+        target.input.setAttribute('aria-invalid', 'true');
+        target.input.focus();
+      } else {
+        general.textContent = text;
+      }
+    }
+  }
+
+  const form = h('form', { id: 'entry-form', class: 'sign-in', onsubmit: e => {
+    e.preventDefault();
+    // A second click while the first is on its way waits for it rather than sending the form again.
+    sending ??= record().finally(() => { sending = null; });
+  } }, Object.values(fields).map(f => f.row), general, submit, ' ', another, receipt);
+  another.addEventListener('click', () => {
+    submissionId = newSubmissionId();
+    form.reset();
+    receipt.textContent = '';
+    another.hidden = true;
+    setEnabled(true);
+    fields.authorName.input.focus();
+  });
+  const section = h('section', { id: 'record-entry', 'aria-labelledby': 'record-entry-title' });
+  replace(section, h('h2', { id: 'record-entry-title' }, t('entry.heading')), form);
+  return section;
+}
