@@ -11,4 +11,9 @@ public sealed record CorrectAwardRequest([property: Required] string? Tier, bool
     int? ToEntryNumber, string? ToCommitteeCode, [property: Required] string? Reason);
 
 /// <summary>What a judge sees of an entry: no author name, no committee.</summary>
-public sealed record AnonymousEntryResponse(int EntryNumber, string Title, int Words, int? QuestionsAnswered, int? QuestionsCorrect);
+/// <param name="Score">The asking judge's score of it in the round asked for; null until they score it.</param>
+public sealed record AnonymousEntryResponse(int EntryNumber, string Title, int Words, int? QuestionsAnswered, int? QuestionsCorrect, int? Score);
+
+/// <param name="Scored">Entries of the queue the judge has scored in the round.</param>
+/// <param name="Total">Entries the judge may score: those still in the contest, less those of the judge's own committee.</param>
+public sealed record JudgeProgressResponse(string JudgeId, int Round, int Scored, int Total);

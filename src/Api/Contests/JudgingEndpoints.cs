@@ -21,9 +21,16 @@ public static class JudgingEndpoints
 
         group.MapGet("/judges/{judgeId}/entries", EntriesForJudge)
             .WithName("GetEntriesForJudge")
-            .WithSummary("The entries a judge may score, without the author's identity, a page at a time (after an entry number).")
+            .WithSummary("The entries a judge may score, without the author's identity, a page at a time (after an entry number), each with " +
+                "the judge's own score in the round (default 1).")
             .RequireAuthorization(Policies.Judges)
             .Produces<IReadOnlyList<AnonymousEntryResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/judges/{judgeId}/progress", JudgeProgress)
+            .WithName("GetJudgeProgress")
+            .WithSummary("How many of the entries a judge may score they have scored in the round (default 1), and how many there are.")
+            .RequireAuthorization(Policies.Judges)
+            .Produces<JudgeProgressResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/entries/{entryNumber}/scores", Score)
             .WithName("ScoreEntry").WithSummary("A judge's score, 0 to 100, for an entry in a round; scoring again supersedes.")
@@ -95,17 +102,32 @@ public static class JudgingEndpoints
             return TypedResults.Ok(await grain.GetRanking());
         });
 
-    private static Task<IResult> EntriesForJudge(string contestId, string judgeId, int? after, int? limit, IGrainFactory grains, ContestEntries entries,
-        HttpContext http, CancellationToken ct) =>
+    private static Task<IResult> EntriesForJudge(string contestId, string judgeId, int? round, int? after, int? limit, IGrainFactory grains,
+        ContestEntries entries, HttpContext http, CancellationToken ct) =>
+        JudgeQueue(contestId, judgeId, round, Math.Clamp(limit ?? 50, 1, 200), after, grains, http, async queue =>
+        {
+            var scores = queue.Entries.ToDictionary(e => e.EntryNumber, e => e.Score);
+            var texts = await entries.FindAsync(Normalize(contestId), [.. scores.Keys], ct);
+            return TypedResults.Ok(texts.Select(e => new AnonymousEntryResponse(e.EntryNumber, e.Title, e.Words, e.QuestionsAnswered, e.QuestionsCorrect,
+                scores[e.EntryNumber])).ToList());
+        });
+
+    private static Task<IResult> JudgeProgress(string contestId, string judgeId, int? round, IGrainFactory grains, HttpContext http) =>
+        JudgeQueue(contestId, judgeId, round, 0, null, grains, http, queue =>
+            Task.FromResult<IResult>(TypedResults.Ok(new JudgeProgressResponse(judgeId, round ?? 1, queue.Scored, queue.Total))));
+
+    /// <summary>The round's shape, then whether the caller may act as this judge, then the judge's queue from the grain.</summary>
+    private static Task<IResult> JudgeQueue(string contestId, string judgeId, int? round, int limit, int? after, IGrainFactory grains, HttpContext http,
+        Func<JudgeQueuePage, Task<IResult>> answer) =>
         WithContest(contestId, grains, async grain =>
         {
+            if (round is < 1 or > JudgingDecisions.MaxRound)
+                return Problems.Invalid(new Dictionary<string, string[]> { ["round"] = [$"must be between 1 and {JudgingDecisions.MaxRound}"] });
             if (http.JudgeAs(judgeId, grain.GetPrimaryKeyString()) is { } denied)
                 return denied;
-            var pageSize = Math.Clamp(limit ?? 50, 1, 200);
-            if (await grain.EntriesForJudge(judgeId, after ?? 0, pageSize) is not { } numbers)
-                return Problems.NotFound("judgeId", $"'{judgeId}' is not on the judging panel of this contest");
-            var texts = await entries.FindAsync(Normalize(contestId), numbers, ct);
-            return TypedResults.Ok(texts.Select(e => new AnonymousEntryResponse(e.EntryNumber, e.Title, e.Words, e.QuestionsAnswered, e.QuestionsCorrect)).ToList());
+            return await grain.JudgeQueue(judgeId, round ?? 1, after ?? 0, limit) is { } queue
+                ? await answer(queue)
+                : Problems.NotFound("judgeId", $"'{judgeId}' is not on the judging panel of this contest");
         });
 
     /// <summary>Shape errors first, then whether the caller may, then the grain.</summary>

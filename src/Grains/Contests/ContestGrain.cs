@@ -167,11 +167,17 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
 
     public Task<IReadOnlyList<RankedEntry>> GetRanking() => Task.FromResult(Ranking.Rank(Stored));
 
-    public async Task<IReadOnlyList<int>?> EntriesForJudge(string judgeId, int afterEntryNumber, int limit)
+    public async Task<JudgeQueuePage?> JudgeQueue(string judgeId, int round, int afterEntryNumber, int limit)
     {
         if (!Stored.Judging.Judges.TryGetValue(judgeId, out var judge))
             return null;
-        return await _entries.ForJudgeAsync(ContestId, judge.CommitteeCode, Math.Max(afterEntryNumber, 0), limit);
+        IReadOnlyList<int> numbers = limit > 0 ? await _entries.ForJudgeAsync(ContestId, judge.CommitteeCode, Math.Max(afterEntryNumber, 0), limit) : [];
+        // The state read after the query: a score recorded meanwhile shows, never one from an older state.
+        var state = Stored;
+        return new JudgeQueuePage(
+            numbers.Select(n => new QueuedEntry(n, JudgeWork.ScoreOf(state, judgeId, round, n))).ToList(),
+            JudgeWork.ScoredCount(state, judgeId, round),
+            JudgeWork.QueueSize(state, judge.CommitteeCode));
     }
 
     /// <summary>The entry with this number from the read model, for a rule about one entry; null when there is none.</summary>

@@ -36,9 +36,10 @@ public interface IContestGrain : IGrainWithStringKey
 
     /// <summary>
     /// The entries a judge may score (accepted, not from the judge's own committee), after an entry number, at most
-    /// <paramref name="limit"/>; null when the judge is not on the panel.
+    /// <paramref name="limit"/>, each with the judge's score in the round, and the judge's progress; null when the judge
+    /// is not on the panel.
     /// </summary>
-    Task<IReadOnlyList<int>?> EntriesForJudge(string judgeId, int afterEntryNumber, int limit);
+    Task<JudgeQueuePage?> JudgeQueue(string judgeId, int round, int afterEntryNumber, int limit);
 
     /// <summary>The contest's details, or null when no contest has this id.</summary>
     Task<ContestView?> Get();

@@ -45,6 +45,30 @@ public class JudgingTests
         Then(state, Score(state, new ScoreEntry(entry, judge, round, score)));
 
     [Fact]
+    public void Given_scores_in_two_rounds_by_two_judges_When_a_judge_reads_their_work_Then_their_own_scores_in_the_round_and_the_count_of_entries_still_in()
+    {
+        var state = Scored(WithEntries(), 4, "j2", 70);
+        state = Scored(state, 4, "j2", 85);
+        state = Scored(state, 5, "j2", 60);
+        state = Scored(state, 1, "j1", 90);
+        state = Scored(state, 4, "j2", 40, round: 2);
+
+        Assert.Equal((85, 60, (int?)null, 40), (JudgeWork.ScoreOf(state, "j2", 1, 4), JudgeWork.ScoreOf(state, "j2", 1, 5),
+            JudgeWork.ScoreOf(state, "j2", 1, 1), JudgeWork.ScoreOf(state, "j2", 2, 4)));
+        Assert.Null(JudgeWork.ScoreOf(state, "j1", 1, 4));
+        Assert.Equal((2, 1, 1, 0), (JudgeWork.ScoredCount(state, "j2", 1), JudgeWork.ScoredCount(state, "j2", 2),
+            JudgeWork.ScoredCount(state, "j1", 1), JudgeWork.ScoredCount(state, "j1", 2)));
+
+        // j2 sits for the SGD cell (entries 1 to 3): its queue is the bloc's two; j1's is all five.
+        Assert.Equal((2, 5), (JudgeWork.QueueSize(state, "TV-KHOI-SGD"), JudgeWork.QueueSize(state, "TV")));
+
+        var disqualified = Then(state, ContestDecisions.Disqualify(state, new DisqualifyEntry(5, "Vi phạm thể lệ"), Numbered(5)));
+
+        Assert.Equal((1, 1, 4), (JudgeWork.ScoredCount(disqualified, "j2", 1), JudgeWork.QueueSize(disqualified, "TV-KHOI-SGD"),
+            JudgeWork.QueueSize(disqualified, "TV")));
+    }
+
+    [Fact]
     public void Given_a_judge_When_scoring_an_entry_of_their_own_committee_Then_refused() =>
         ThenRejected(Score(WithEntries(), new ScoreEntry(1, "j2", 1, 90)), RejectionKind.RuleViolation, "entryNumber");
 

@@ -40,6 +40,14 @@ public class JudgingApiTests
         for (var entry = 1; entry <= 8; entry++)
             await Read<ContestTally>(await http.PutJson($"{root}/entries/{entry}/scores", new { judgeId = "gk-p", score = 50 + entry * 5 }), HttpStatusCode.OK);
         await Read<ContestTally>(await http.PutJson($"{root}/entries/8/scores", new { judgeId = "gk-p", score = 10 }), HttpStatusCode.OK); // rescore
+        // Each judge reads back their own scores of the round and their progress; the other judge's and round 2 are apart.
+        var own = await Read<List<AnonymousEntryResponse>>(await http.GetAsync($"{root}/judges/gk-p/entries?after=6&limit=3"), HttpStatusCode.OK);
+        Assert.Equal([(7, (int?)85), (8, 10), (9, null)], own.Select(e => (e.EntryNumber, e.Score)));
+        Assert.All(await Read<List<AnonymousEntryResponse>>(await http.GetAsync($"{root}/judges/gk-p/entries?round=2"), HttpStatusCode.OK), e => Assert.Null(e.Score));
+        Assert.Equal(new JudgeProgressResponse("gk-p", 1, 8, 9), await Read<JudgeProgressResponse>(await http.GetAsync($"{root}/judges/gk-p/progress"), HttpStatusCode.OK));
+        Assert.Equal(new JudgeProgressResponse("gk-a", 1, 0, 5), await Read<JudgeProgressResponse>(await http.GetAsync($"{root}/judges/gk-a/progress?round=1"), HttpStatusCode.OK));
+        await AssertProblem(await http.GetAsync($"{root}/judges/gk-p/progress?round=11"), HttpStatusCode.BadRequest, "round");
+        await AssertProblem(await http.GetAsync($"{root}/judges/nobody/progress"), HttpStatusCode.NotFound, "judgeId");
         var ranking = await Read<List<RankedEntry>>(await http.GetAsync($"{root}/ranking"), HttpStatusCode.OK);
         Assert.Equal([7, 6, 5, 4, 3, 2, 1, 8], ranking.Select(r => r.EntryNumber));
 

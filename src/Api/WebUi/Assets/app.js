@@ -9,6 +9,7 @@ import { committeesView } from './views/committees.js';
 import { contestView } from './views/contest.js';
 import { growthView } from './views/growth.js';
 import { homeView } from './views/home.js';
+import { judgePanelsView, judgeQueueView } from './views/judge.js';
 import { changePasswordView, landing, resetPasswordView, signInView } from './views/signin.js';
 
 // [pattern, view, open to visitors who are not signed in]
@@ -16,6 +17,8 @@ const routes = [
   [/^\/dang-nhap$/, signInPage, true],
   [/^\/dat-lai-mat-khau\/(.+)$/, (root, [token]) => resetPasswordView(root, decodeURIComponent(token)), true],
   [/^\/doi-mat-khau$/, async root => changePasswordView(root, await session(), s => { location.hash = landing(s); }), false],
+  [/^\/cham-diem\/([^/]+)$/, (root, [id]) => judgeQueueView(root, [decodeURIComponent(id)]), false],
+  [/^\/cham-diem$/, judgePanelsView, false],
   [/^\/contests\/([^/]+)$/, (root, [id]) => contestView(root, decodeURIComponent(id)), true],
   [/^\/contests$/, homeView, true],
   [/^\/campaigns\/([^/]+)$/, (root, [id]) => campaignView(root, decodeURIComponent(id)), false],

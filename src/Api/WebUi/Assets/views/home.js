@@ -4,6 +4,7 @@ import { get, session, describe } from '../api.js';
 import { h, replace } from '../dom.js';
 import * as format from '../format.js';
 import { t } from '../i18n.js';
+import { judgedContests } from './judge.js';
 
 const pageSize = 50;
 
@@ -65,7 +66,8 @@ export async function homeView(root, _, query) {
     // In the address, so that the search is kept when going back from a contest.
     location.hash = search.value.trim() ? `#/?q=${encodeURIComponent(search.value.trim())}` : '#/';
   } }, h('label', { for: 'search' }, t('home.search')), ' ', search, ' ', h('button', { type: 'submit' }, t('home.find')));
-  replace(root, h('h1', {}, t('home.title')), searchForm, contests, campaigns,
+  const judging = judgedContests(user).length ? h('p', {}, h('a', { href: '#/cham-diem', id: 'judging-link' }, t('judge.panels'))) : [];
+  replace(root, h('h1', {}, t('home.title')), judging, searchForm, contests, campaigns,
     h('details', {}, h('summary', {}, t('home.byId')), openForm('contest'), openForm('campaign')));
 
   const q = search.value.trim() ? `q=${encodeURIComponent(search.value.trim())}` : '';

@@ -4,10 +4,11 @@ import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { dateTime } from '../format.js';
 
-/** Where a user lands after signing in: the committee they act for, else the home page. */
+/** Where a user lands after signing in: the committee they act for, else the contests they judge, else the home page. */
 export function landing(session) {
   const committee = session.grants.find(g => g.committeeCode)?.committeeCode;
-  return committee ? `#/committees/${encodeURIComponent(committee)}/growth` : '#/';
+  if (committee) return `#/committees/${encodeURIComponent(committee)}/growth`;
+  return session.grants.some(g => g.role === 'Judge') ? '#/cham-diem' : '#/';
 }
 
 function field(id, label, type, autocomplete) {

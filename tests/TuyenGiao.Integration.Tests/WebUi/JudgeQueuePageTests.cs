@@ -1,0 +1,62 @@
+using System.Net;
+using OpenQA.Selenium;
+using TuyenGiao.Access;
+using TuyenGiao.Api.Contests;
+using TuyenGiao.Integration.Tests.Contests;
+using TuyenGiao.Integration.Tests.Infrastructure;
+using static TuyenGiao.Integration.Tests.Accounts.Accounts;
+using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
+
+namespace TuyenGiao.Integration.Tests.WebUi;
+
+/// <summary>A judge signs in and scores their queue with the keyboard alone; the API holds the scores the page showed.</summary>
+[Collection(NodeCollection.Name)]
+public class JudgeQueuePageTests(NodeFixture fixture)
+{
+    private TuyenGiaoNode Node => fixture.Node;
+
+    [Fact]
+    public async Task Given_a_judge_on_a_panel_When_they_type_scores_and_Enter_through_their_queue_and_rescore_one_Then_the_progress_follows_and_the_scores_are_stored()
+    {
+        var contest = await ContestScenario.OpenNowAsync(Node.Http);
+        for (var i = 1; i <= 3; i++)
+            await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry($"q-{i}", title: $"Bài viết số {i}")), HttpStatusCode.Created);
+        var judge = await PersonWithOwnPasswordAsync(Node, "judge");
+        await GrantAsync(Node.Http, judge, Role.Judge, contestId: contest.ContestId);
+        var root = $"/api/contests/{contest.ContestId}";
+        Assert.Equal(HttpStatusCode.OK, (await Node.Http.PostJson($"{root}/judges", new { judgeId = judge, name = "Giám khảo", committeeCode = contest.Province })).StatusCode);
+        using var browser = new Browser();
+
+        await browser.SignInAsync(Node.BaseAddress, judge, OwnPassword);
+        await browser.WaitFor("#judged-contests a");
+        Assert.Contains("0 / 3 đã chấm", browser.Text("#judged-contests li"));
+        browser.Driver.FindElement(By.CssSelector("#judged-contests a")).Click();
+
+        await browser.WaitForText("#judge-progress", "0 / 3 đã chấm");
+        // No author and no committee anywhere on the page.
+        Assert.DoesNotContain("Tác giả", browser.Text("main"));
+        Assert.DoesNotContain(contest.CellA, browser.Text("main"));
+        // Keyboard only: the first entry has the focus; each Enter saves and moves on.
+        foreach (var score in new[] { "85", "70", "92" })
+        {
+            var focused = browser.Driver.SwitchTo().ActiveElement();
+            focused.SendKeys(score + Keys.Enter);
+            await browser.WaitFor($"#score-status-{focused.GetAttribute("id")!["score-".Length..]}", text => text == "Đã lưu");
+        }
+        await browser.WaitForText("#judge-progress", "3 / 3 đã chấm");
+        browser.Screenshot("judge-queue");
+
+        // A score out of range is refused beside it; a rescore replaces the first score.
+        var first = browser.Driver.FindElement(By.Id("score-1"));
+        first.Clear();
+        first.SendKeys("101" + Keys.Enter);
+        await browser.WaitForText("#score-status-1", "Điểm là số nguyên từ 0 đến 100.");
+        first.Clear();
+        first.SendKeys("88" + Keys.Enter);
+        await browser.WaitForText("#score-status-1", "Đã lưu");
+
+        var stored = await Read<List<AnonymousEntryResponse>>(await Node.Http.GetAsync($"{root}/judges/{judge}/entries"), HttpStatusCode.OK);
+        Assert.Equal([(1, (int?)88), (2, 70), (3, 92)], stored.Select(e => (e.EntryNumber, e.Score)));
+        Assert.Equal("3 / 3 đã chấm", browser.Text("#judge-progress"));
+    }
+}
