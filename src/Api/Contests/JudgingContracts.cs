@@ -17,3 +17,8 @@ public sealed record AnonymousEntryResponse(int EntryNumber, string Title, int W
 /// <param name="Scored">Entries of the queue the judge has scored in the round.</param>
 /// <param name="Total">Entries the judge may score: those still in the contest, less those of the judge's own committee.</param>
 public sealed record JudgeProgressResponse(string JudgeId, int Round, int Scored, int Total);
+
+public sealed record JudgeResponse(string JudgeId, string Name, string CommitteeCode);
+
+/// <summary>A prize and who holds it: an entry (its number, title and author) or, for a collective prize, a committee.</summary>
+public sealed record PrizeHolderResponse(string Tier, bool Collective, int? EntryNumber, string? Title, string? AuthorName, string CommitteeCode);

@@ -19,6 +19,18 @@ public static class JudgingEndpoints
             .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        group.MapGet("/judges", Judges)
+            .WithName("ListJudges").WithSummary("The judging panel (the organiser).")
+            .RequireAuthorization(Policies.Organisers)
+            .Produces<IReadOnlyList<JudgeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/prize-holders", PrizeHolders)
+            .WithName("GetPrizeHolders").WithSummary("Who holds each prize, tier by tier: the entry's number, title and author, or the committee of a " +
+                "collective prize. Public once the results are published; before, the organisers' and auditors'.")
+            .AllowAnonymous()
+            .Produces<IReadOnlyList<PrizeHolderResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         group.MapGet("/judges/{judgeId}/entries", EntriesForJudge)
             .WithName("GetEntriesForJudge")
             .WithSummary("The entries a judge may score, without the author's identity, a page at a time (after an entry number), each with " +
@@ -91,6 +103,31 @@ public static class JudgingEndpoints
         Command(contestId, grains, http, Organiser, new FieldErrors().RequiredOf(r),
             grain => grain.CorrectAward(new CorrectAward(r.Tier!, r.Collective ?? false, r.FromEntryNumber, r.FromCommitteeCode,
                 r.ToEntryNumber, r.ToCommitteeCode, r.Reason!), http.CommandContext()));
+
+    private static Task<IResult> Judges(string contestId, IGrainFactory grains, HttpContext http) =>
+        WithContest(contestId, grains, async grain =>
+        {
+            if (await grain.Get() is null)
+                return NoSuchContest(contestId);
+            if (await Organiser(http, grain.GetPrimaryKeyString()) is { } denied)
+                return denied;
+            return TypedResults.Ok((await grain.GetJudges()).Select(j => new JudgeResponse(j.JudgeId, j.Name, j.CommitteeCode)).ToList());
+        });
+
+    private static Task<IResult> PrizeHolders(string contestId, IGrainFactory grains, ContestEntries entries, HttpContext http, CancellationToken ct) =>
+        WithContest(contestId, grains, async grain =>
+        {
+            if (await grain.GetTally() is not { } tally)
+                return NoSuchContest(contestId);
+            if (!tally.ResultsPublished && !await http.MaySeeUnpublishedResults(grain.GetPrimaryKeyString()))
+                return Problems.From(Rejection.Forbidden("contestId", "the prize holders are public once the results are published; until then they are the organisers'"));
+            var numbers = tally.Awards.SelectMany(t => t.Holders).Where(h => h.EntryNumber is not null).Select(h => h.EntryNumber!.Value).Distinct().ToList();
+            var found = (await entries.FindAsync(Normalize(contestId), numbers, ct)).ToDictionary(e => e.EntryNumber);
+            return TypedResults.Ok(tally.Awards.SelectMany(t => t.Holders.Select(h =>
+                h.EntryNumber is { } n && found.TryGetValue(n, out var entry)
+                    ? new PrizeHolderResponse(t.Tier, t.Collective, n, entry.Title, entry.AuthorName, h.CommitteeCode)
+                    : new PrizeHolderResponse(t.Tier, t.Collective, h.EntryNumber, null, null, h.CommitteeCode))).ToList());
+        });
 
     private static Task<IResult> Ranking(string contestId, IGrainFactory grains, HttpContext http) =>
         WithContest(contestId, grains, async grain =>

@@ -167,6 +167,8 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
 
     public Task<IReadOnlyList<RankedEntry>> GetRanking() => Task.FromResult(Ranking.Rank(Stored));
 
+    public Task<IReadOnlyList<Judge>> GetJudges() => Task.FromResult<IReadOnlyList<Judge>>([.. Stored.Judging.Judges.Values.OrderBy(j => j.JudgeId, StringComparer.Ordinal)]);
+
     public async Task<JudgeQueuePage?> JudgeQueue(string judgeId, int round, int afterEntryNumber, int limit)
     {
         if (!Stored.Judging.Judges.TryGetValue(judgeId, out var judge))

@@ -34,6 +34,9 @@ public interface IContestGrain : IGrainWithStringKey
 
     Task<IReadOnlyList<RankedEntry>> GetRanking();
 
+    /// <summary>The judging panel, by judge id.</summary>
+    Task<IReadOnlyList<Judge>> GetJudges();
+
     /// <summary>
     /// The entries a judge may score (accepted, not from the judge's own committee), after an entry number, at most
     /// <paramref name="limit"/>, each with the judge's score in the round, and the judge's progress; null when the judge

@@ -27,6 +27,9 @@ public class JudgingApiTests
         await Read<ContestTally>(await http.PostJson($"{root}/judges", new { judgeId = "gk-a", name = "Giám khảo A", committeeCode = contest.CellA }), HttpStatusCode.OK);
         await Read<ContestTally>(await http.PostJson($"{root}/judges", new { judgeId = "gk-p", name = "Giám khảo Tỉnh", committeeCode = contest.Province }), HttpStatusCode.OK);
 
+        Assert.Equal([new JudgeResponse("gk-a", "Giám khảo A", contest.CellA), new JudgeResponse("gk-p", "Giám khảo Tỉnh", contest.Province)],
+            await Read<List<JudgeResponse>>(await http.GetAsync($"{root}/judges"), HttpStatusCode.OK));
+
         // The judge from cell A sees only cell B's entries, and no author.
         var response = await http.GetAsync($"{root}/judges/gk-a/entries?limit=50");
         var body = await response.Content.ReadAsStringAsync();
@@ -62,6 +65,9 @@ public class JudgingApiTests
         Assert.All(unpublished.Awards, t => Assert.Equal((0, 0), (t.Granted, t.Holders.Count)));
         Assert.Empty(unpublished.AwardsByCommittee);
         await AssertProblem(await anonymous.GetAsync($"{root}/ranking"), HttpStatusCode.Forbidden, "contestId");
+        await AssertProblem(await anonymous.GetAsync($"{root}/prize-holders"), HttpStatusCode.Forbidden, "contestId");
+        await AssertProblem(await anonymous.GetAsync($"{root}/judges"), HttpStatusCode.Unauthorized, "Authorization");
+        Assert.Equal(9, (await Read<List<PrizeHolderResponse>>(await http.GetAsync($"{root}/prize-holders"), HttpStatusCode.OK)).Count);
 
         clock.Now = closes;
         var published = await Read<ContestTally>(await http.PostAsync($"{root}/results", null), HttpStatusCode.OK);
@@ -75,6 +81,11 @@ public class JudgingApiTests
         Assert.Equal(8, published.AwardsByCommittee.Single(c => c.Code == contest.Bloc).Individual);
         Assert.Equivalent(published.Awards, (await Read<ContestTally>(await anonymous.GetAsync($"{root}/tally"), HttpStatusCode.OK)).Awards);
         Assert.Equal(8, (await Read<List<RankedEntry>>(await anonymous.GetAsync($"{root}/ranking"), HttpStatusCode.OK)).Count);
+        // The published prizes with the entries' titles and authors, tier by tier, as the public page lists them.
+        var holders = await Read<List<PrizeHolderResponse>>(await anonymous.GetAsync($"{root}/prize-holders"), HttpStatusCode.OK);
+        Assert.Equal(new PrizeHolderResponse("Giải nhất", false, 7, "Khát vọng vươn lên", "Tác giả e-7", contest.CellB), holders[0]);
+        Assert.Equal(new PrizeHolderResponse("Giải nhất tập thể", true, null, null, null, contest.CellB), holders[^1]);
+        Assert.Equal(9, holders.Count);
         await AssertProblem(await http.PutJson($"{root}/entries/5/scores", new { judgeId = "gk-p", score = 99 }), HttpStatusCode.UnprocessableEntity, "contestId");
 
         var corrected = await Read<ContestTally>(await http.PostJson($"{root}/awards/corrections",

@@ -47,9 +47,9 @@ public class ContractDocumentTests(NodeFixture fixture)
         }
 
         AssertNone(gaps, "operations that need a token without 401 and 403");
-        // Public, and said so outright: a contest's details, its tallies and ranking, the health probes, and signing in
+        // Public, and said so outright: a contest's details, its tallies, ranking and prize holders, the health probes, and signing in
         // (with its antiforgery token, the reset link's page, the ways in and the start of single sign-on); nothing else.
-        Assert.Equal(["FollowContestTally", "GetAntiforgeryToken", "GetContest", "GetContestRanking", "GetContestTally", "GetSignInOptions", "ListContests",
+        Assert.Equal(["FollowContestTally", "GetAntiforgeryToken", "GetContest", "GetContestRanking", "GetContestTally", "GetPrizeHolders", "GetSignInOptions", "ListContests",
             "Live", "Ready", "ResetPassword", "SignIn", "StartSingleSignOn"],
             publicOperations.Order().ToArray());
     }
