@@ -10,6 +10,7 @@ import { contestView } from './views/contest.js';
 import { growthView } from './views/growth.js';
 import { homeView } from './views/home.js';
 import { judgePanelsView, judgeQueueView } from './views/judge.js';
+import { organiseView } from './views/organise.js';
 import { changePasswordView, landing, resetPasswordView, signInView } from './views/signin.js';
 
 // [pattern, view, open to visitors who are not signed in]
@@ -19,6 +20,7 @@ const routes = [
   [/^\/doi-mat-khau$/, async root => changePasswordView(root, await session(), s => { location.hash = landing(s); }), false],
   [/^\/cham-diem\/([^/]+)$/, (root, [id]) => judgeQueueView(root, [decodeURIComponent(id)]), false],
   [/^\/cham-diem$/, judgePanelsView, false],
+  [/^\/contests\/([^/]+)\/to-chuc$/, (root, [id]) => organiseView(root, [decodeURIComponent(id)]), false],
   [/^\/contests\/([^/]+)$/, (root, [id]) => contestView(root, decodeURIComponent(id)), true],
   [/^\/contests$/, homeView, true],
   [/^\/campaigns\/([^/]+)$/, (root, [id]) => campaignView(root, decodeURIComponent(id)), false],

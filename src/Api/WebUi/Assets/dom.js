@@ -5,10 +5,10 @@ export function h(tag, attributes = {}, ...children) {
     if (v === null || v === undefined || v === false) return;
     if (k.startsWith('on')) e.addEventListener(k.slice(2), v); else e.setAttribute(k, v === true ? '' : v);
   });
-  children.flat().forEach(c => e.append(c instanceof Node ? c : document.createTextNode(String(c))));
+  children.flat(Infinity).forEach(c => e.append(c instanceof Node ? c : document.createTextNode(String(c))));
   return e;
 }
 
 export function replace(root, ...children) {
-  root.replaceChildren(...children.flat());
+  root.replaceChildren(...children.flat(Infinity));
 }

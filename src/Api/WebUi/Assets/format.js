@@ -7,6 +7,9 @@ const vietnam = 'Asia/Ho_Chi_Minh';
 
 export const number = n => new Intl.NumberFormat(locale(), { maximumFractionDigits: 0 }).format(n);
 
+/** A mean score and the like: one decimal (85,5 in Vietnamese). */
+export const decimal = n => new Intl.NumberFormat(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+
 export const percent = p => `${new Intl.NumberFormat(locale(), { minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(p)}%`;
 
 /** A moment (an ISO string with its offset) as dd/MM/yyyy in Vietnam. */

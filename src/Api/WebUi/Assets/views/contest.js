@@ -5,6 +5,7 @@
 import { get, session, describe } from '../api.js';
 import { horizontalBars, columns } from '../charts.js';
 import { entryForm, mayRecordEntries } from './entry-form.js';
+import { mayOrganise, prizeHoldersTable } from './organise.js';
 import { h, replace } from '../dom.js';
 import * as format from '../format.js';
 import { t, onLanguageChange } from '../i18n.js';
@@ -51,8 +52,19 @@ export function contestView(root, contestId) {
     render();
   }
 
+  // The prize holders, read once the results are published (they are frozen from then on, corrections aside).
+  let holders = null;
+  async function readHolders() {
+    holders = await get(`/api/contests/${encodeURIComponent(contestId)}/prize-holders`).catch(() => null);
+    render();
+  }
+
   function render() {
-    if (live) replace(livePanel, tallyPanels(live, names, 'live', view === 'today' && organised ? organised : live));
+    if (live?.resultsPublished && holders === null) {
+      holders = [];
+      readHolders();
+    }
+    if (live) replace(livePanel, tallyPanels(live, names, 'live', view === 'today' && organised ? organised : live), prizeHolders(live, holders, names));
     status.textContent = connected === null ? '' : t(connected ? 'contest.live' : 'contest.offline');
     status.dataset.state = connected ? 'live' : 'offline';
     if (live) replace(auditLink, h('a', { href: `#/audit/contest/${encodeURIComponent(live.contestId)}` }, t('contest.audit')));
@@ -73,10 +85,14 @@ export function contestView(root, contestId) {
     replace(root, livePanel, recordPanel, viewSwitch, status, timeTravel, pastPanel, auditLink);
     render();
     const user = await session();
+    const organising = mayOrganise(user, tally.organiserCode)
+      ? h('p', {}, h('a', { id: 'organise-link', href: `#/contests/${encodeURIComponent(contestId)}/to-chuc` }, t('organise.link'))) : [];
     // Officers and organisers record entries here while the contest takes them.
     if (mayRecordEntries(user) && tally.window === 'Open' && tally.status !== 'Cancelled') {
       const contest = await get(`/api/contests/${encodeURIComponent(contestId)}`);
-      replace(recordPanel, await entryForm(contest, user));
+      replace(recordPanel, organising, await entryForm(contest, user));
+    } else {
+      replace(recordPanel, organising);
     }
     names = await committeeNames(tally.organiserCode);
     render();
@@ -88,6 +104,13 @@ export function contestView(root, contestId) {
   stream.onerror = () => { connected = false; render(); };
   const stopTranslating = onLanguageChange(render);
   return () => { stream.close(); stopTranslating(); };
+}
+
+/** Once the results are published, who holds each prize, for everyone. */
+function prizeHolders(tally, holders, names) {
+  if (!tally.resultsPublished || !holders?.length) return [];
+  return h('section', { id: 'prize-holders', 'aria-labelledby': 'prize-holders-title' }, h('h2', { id: 'prize-holders-title' }, t('contest.prizeHolders')),
+    prizeHoldersTable(tally.awards, holders, code => names[code] ?? code, 'prize-holders-table'));
 }
 
 /** The organiser's committees by code, for labels; only for signed-in users (codes otherwise). */

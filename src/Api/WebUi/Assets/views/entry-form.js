@@ -4,6 +4,7 @@
 // language (the API's reasons are English: they are told apart by field and status here).
 import { ApiError, get, send } from '../api.js';
 import { h, replace } from '../dom.js';
+import { clearRefusals, field, showRefusal } from '../forms.js';
 import * as format from '../format.js';
 import { t } from '../i18n.js';
 
@@ -31,41 +32,34 @@ export const mayRecordEntries = user => !!user?.grants.some(g => ['Admin', 'Offi
 /** The API's refusal as the field it names and a sentence in the page's language. */
 export function entryRefusal(error) {
   if (!(error instanceof ApiError)) return { field: null, text: t('entry.networkError') };
-  const { status, field } = error;
+  const { status, field: named } = error;
   if (status === 429) return { field: null, text: t('entry.tooFast') };
   if (status === 403) return { field: 'committeeCode', text: t('entry.notYourCommittee') };
-  if (status === 409 && field === 'submissionId') return { field: null, text: t('entry.sameIdOtherBody') };
-  if (field === 'committeeCode') return { field, text: t(status === 400 ? 'entry.committeeRequired' : 'entry.committeeNotEligible') };
-  if (field === 'authorName') return { field, text: t(status === 422 ? 'entry.authorLimit' : 'entry.authorRules') };
-  if (field === 'title') return { field, text: t('entry.titleRules') };
-  if (field === 'words') return { field, text: t('entry.wordsRules') };
-  if (field === 'questionsAnswered') return { field, text: t('entry.answeredRules') };
-  if (field === 'questionsCorrect') return { field, text: t('entry.correctRules') };
-  if (field === 'submittedAt') return { field: null, text: t('entry.notOpen') };
-  if (field === 'contestId' && status === 422) return { field: null, text: t('entry.cancelled') };
+  if (status === 409 && named === 'submissionId') return { field: null, text: t('entry.sameIdOtherBody') };
+  if (named === 'committeeCode') return { field: named, text: t(status === 400 ? 'entry.committeeRequired' : 'entry.committeeNotEligible') };
+  if (named === 'authorName') return { field: named, text: t(status === 422 ? 'entry.authorLimit' : 'entry.authorRules') };
+  if (named === 'title') return { field: named, text: t('entry.titleRules') };
+  if (named === 'words') return { field: named, text: t('entry.wordsRules') };
+  if (named === 'questionsAnswered') return { field: named, text: t('entry.answeredRules') };
+  if (named === 'questionsCorrect') return { field: named, text: t('entry.correctRules') };
+  if (named === 'submittedAt') return { field: null, text: t('entry.notOpen') };
+  if (named === 'contestId' && status === 422) return { field: null, text: t('entry.cancelled') };
   return { field: null, text: t('error', error.message) };
-}
-
-function row(id, label, input) {
-  const error = h('p', { id: `${id}-error`, class: 'field-error', role: 'alert' });
-  input.id = id;
-  input.setAttribute('aria-describedby', error.id);
-  return { input, error, row: h('p', { class: 'field' }, h('label', { for: id }, label), input, error) };
 }
 
 export async function entryForm(contest, user) {
   const committees = await committeesFor(user, contest);
   const fields = {
-    committeeCode: row('entry-committee', t('entry.committee'), h('select', { required: true },
+    committeeCode: field('entry-committee', t('entry.committee'), h('select', { required: true },
       h('option', { value: '' }, t('entry.chooseCommittee')),
       committees.map(c => h('option', { value: c.code }, `${'\u00a0\u00a0'.repeat(Math.max(0, c.depth ?? 0))}${c.name} (${c.code})`)))),
-    authorName: row('entry-author', t('entry.author'), h('input', { type: 'text', required: true, maxlength: 200, autocomplete: 'off' })),
-    title: row('entry-title', t('entry.title'), h('input', { type: 'text', required: true, maxlength: 500, autocomplete: 'off' })),
-    words: row('entry-words', t('entry.words'), h('input', { type: 'number', required: true, min: 1, max: 100000, inputmode: 'numeric' })),
+    authorName: field('entry-author', t('entry.author'), h('input', { type: 'text', required: true, maxlength: 200, autocomplete: 'off' })),
+    title: field('entry-title', t('entry.title'), h('input', { type: 'text', required: true, maxlength: 500, autocomplete: 'off' })),
+    words: field('entry-words', t('entry.words'), h('input', { type: 'number', required: true, min: 1, max: 100000, inputmode: 'numeric' })),
   };
   if (contest.kind === 'Quiz') {
-    fields.questionsAnswered = row('entry-answered', t('entry.answered'), h('input', { type: 'number', required: true, min: 1, max: 1000 }));
-    fields.questionsCorrect = row('entry-correct', t('entry.correct'), h('input', { type: 'number', required: true, min: 0, max: 1000 }));
+    fields.questionsAnswered = field('entry-answered', t('entry.answered'), h('input', { type: 'number', required: true, min: 1, max: 1000 }));
+    fields.questionsCorrect = field('entry-correct', t('entry.correct'), h('input', { type: 'number', required: true, min: 0, max: 1000 }));
   }
   const general = h('p', { class: 'form-error', role: 'alert', id: 'entry-general-error' });
   const receipt = h('p', { id: 'entry-receipt', role: 'status' });
@@ -73,11 +67,6 @@ export async function entryForm(contest, user) {
   const another = h('button', { type: 'button', id: 'entry-another', hidden: true }, t('entry.another'));
   let submissionId = newSubmissionId();
   let sending = null;
-
-  function clearErrors() {
-    Object.values(fields).forEach(f => { f.error.textContent = ''; f.input.removeAttribute('aria-invalid'); });
-    general.textContent = '';
-  }
 
   function setEnabled(enabled) {
     Object.values(fields).forEach(f => { f.input.disabled = !enabled; });
@@ -98,7 +87,7 @@ export async function entryForm(contest, user) {
   }
 
   async function record() {
-    clearErrors();
+    clearRefusals(fields, general);
     setEnabled(false);
     try {
       const answer = await send('POST', `/api/contests/${encodeURIComponent(contest.contestId)}/entries`, body());
@@ -108,15 +97,7 @@ export async function entryForm(contest, user) {
     } catch (error) {
       // The same id stays: sending again cannot record the entry twice.
       setEnabled(true);
-      const { field, text } = entryRefusal(error);
-      const target = field && fields[field];
-      if (target) {
-        target.error.textContent = text;
-        target.input.setAttribute('aria-invalid', 'true');
-        target.input.focus();
-      } else {
-        general.textContent = text;
-      }
+      showRefusal(fields, general, entryRefusal(error));
     }
   }
 

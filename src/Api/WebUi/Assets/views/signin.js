@@ -1,6 +1,7 @@
 // The login page, the first-password change and the reset link's page. Refusals show next to the field they name.
 import { ApiError, changePassword, resetPassword, signIn, signInOptions } from '../api.js';
 import { h, replace } from '../dom.js';
+import { field, showRefusal } from '../forms.js';
 import { t } from '../i18n.js';
 import { dateTime } from '../format.js';
 
@@ -11,27 +12,11 @@ export function landing(session) {
   return session.grants.some(g => g.role === 'Judge') ? '#/cham-diem' : '#/';
 }
 
-function field(id, label, type, autocomplete) {
-  const input = h('input', { id, name: id, type, required: true, autocomplete });
-  const error = h('p', { id: `${id}-error`, class: 'field-error', role: 'alert' });
-  input.setAttribute('aria-describedby', error.id);
-  return { input, error, row: h('p', { class: 'field' }, h('label', { for: id }, label), input, error) };
-}
+const inputField = (id, label, type, autocomplete) => field(id, label, h('input', { type, required: true, autocomplete }));
 
 /** Shows the API's refusal next to its field (or above the form), in the page's language. */
-function showRefusal(error, fields, general) {
-  Object.values(fields).forEach(f => { f.error.textContent = ''; f.input.removeAttribute('aria-invalid'); });
-  general.textContent = '';
-  const message = refusalText(error);
-  const target = error instanceof ApiError && fields[error.field];
-  if (target) {
-    target.error.textContent = message;
-    target.input.setAttribute('aria-invalid', 'true');
-    target.input.focus();
-  } else {
-    general.textContent = message;
-  }
-}
+const refuse = (error, fields, general) =>
+  showRefusal(fields, general, { field: error instanceof ApiError ? error.field : null, text: refusalText(error) });
 
 function refusalText(error) {
   if (!(error instanceof ApiError)) return t('error', error.message);
@@ -55,7 +40,7 @@ async function singleSignOnLink(next) {
 }
 
 export async function signInView(root, onSignedIn, notice, next) {
-  const fields = { username: field('username', t('signIn.username'), 'text', 'username'), password: field('password', t('signIn.password'), 'password', 'current-password') };
+  const fields = { username: inputField('username', t('signIn.username'), 'text', 'username'), password: inputField('password', t('signIn.password'), 'password', 'current-password') };
   const general = h('p', { class: 'form-error', role: 'alert' });
   const submit = h('button', { type: 'submit', id: 'sign-in-submit' }, t('signIn.button'));
   const form = h('form', { class: 'sign-in', id: 'sign-in-form', onsubmit: async e => {
@@ -65,7 +50,7 @@ export async function signInView(root, onSignedIn, notice, next) {
       onSignedIn(await signIn(fields.username.input.value.trim(), fields.password.input.value));
     } catch (error) {
       fields.password.input.value = '';
-      showRefusal(error, fields, general);
+      refuse(error, fields, general);
     } finally {
       submit.disabled = false;
     }
@@ -77,8 +62,8 @@ export async function signInView(root, onSignedIn, notice, next) {
 
 function newPasswordFields() {
   return {
-    newPassword: field('new-password', t('password.new'), 'password', 'new-password'),
-    confirm: field('confirm-password', t('password.confirm'), 'password', 'new-password'),
+    newPassword: inputField('new-password', t('password.new'), 'password', 'new-password'),
+    confirm: inputField('confirm-password', t('password.confirm'), 'password', 'new-password'),
   };
 }
 
@@ -90,7 +75,7 @@ function confirmed(fields) {
 }
 
 export function changePasswordView(root, session, onChanged) {
-  const fields = { currentPassword: field('current-password', t('password.current'), 'password', 'current-password'), ...newPasswordFields() };
+  const fields = { currentPassword: inputField('current-password', t('password.current'), 'password', 'current-password'), ...newPasswordFields() };
   const general = h('p', { class: 'form-error', role: 'alert' });
   const form = h('form', { class: 'sign-in', id: 'password-form', onsubmit: async e => {
     e.preventDefault();
@@ -98,7 +83,7 @@ export function changePasswordView(root, session, onChanged) {
     try {
       onChanged(await changePassword(fields.currentPassword.input.value, fields.newPassword.input.value));
     } catch (error) {
-      showRefusal(error, fields, general);
+      refuse(error, fields, general);
     }
   } }, Object.values(fields).map(f => f.row), general, h('button', { type: 'submit' }, t('password.save')));
   replace(root, h('h1', {}, t('password.title')), session.mustChangePassword ? h('p', { class: 'notice', role: 'status' }, t('password.mustChange')) : [],
@@ -116,7 +101,7 @@ export function resetPasswordView(root, token) {
       await resetPassword(token, fields.newPassword.input.value);
       location.hash = '#/dang-nhap?reset=1';
     } catch (error) {
-      showRefusal(error, { newPassword: fields.newPassword }, general);
+      refuse(error, { newPassword: fields.newPassword }, general);
     }
   } }, Object.values(fields).map(f => f.row), general, h('button', { type: 'submit' }, t('password.save')));
   replace(root, h('h1', {}, t('password.resetTitle')), h('p', {}, t('password.rules')), form);

@@ -1,0 +1,103 @@
+using System.Net;
+using OpenQA.Selenium;
+using TuyenGiao.Access;
+using TuyenGiao.Api.Contests;
+using TuyenGiao.Integration.Tests.Contests;
+using TuyenGiao.Integration.Tests.Infrastructure;
+using static TuyenGiao.Integration.Tests.Accounts.Accounts;
+using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
+
+namespace TuyenGiao.Integration.Tests.WebUi;
+
+/// <summary>
+/// An organiser runs the judging and the awards in the UI: puts a judge on the panel, sees the ranking, fills the tiers
+/// from it, grants a collective prize with the reason and publishes after the close; then anyone sees the prize holders.
+/// </summary>
+[Collection(NodeCollection.Name)]
+public class OrganiseContestPageTests(NodeFixture fixture)
+{
+    private TuyenGiaoNode Node => fixture.Node;
+
+    private static void Type(Browser browser, string id, string text)
+    {
+        browser.Driver.FindElement(By.Id(id)).Clear();
+        browser.Driver.FindElement(By.Id(id)).SendKeys(text);
+    }
+
+    private static void Choose(Browser browser, string id, string value) =>
+        browser.Script("const s = document.getElementById(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change'));", id, value);
+
+    [Fact]
+    public async Task Given_a_closing_contest_with_entries_When_its_organiser_assigns_a_judge_fills_and_grants_awards_and_publishes_Then_the_public_page_lists_the_prize_holders()
+    {
+        // The window closes 30 s from now: entries go in first, the publication waits for the close.
+        var closes = DateTimeOffset.UtcNow.AddSeconds(30);
+        var contest = await ContestScenario.CreateAsync(Node.Http, DateTimeOffset.UtcNow.AddMinutes(-1), closes);
+        string[] authors = ["Lê Thị Hồng", "Phạm Văn Đức", "Võ Minh Châu"];
+        for (var i = 0; i < authors.Length; i++)
+            await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry($"o-{i + 1}", authors[i], i < 2 ? contest.CellA : contest.CellB,
+                $"Bài viết của {authors[i]}")), HttpStatusCode.Created);
+        var organiser = await PersonWithOwnPasswordAsync(Node, "org", (Role.Organiser, contest.Bloc));
+        var judgeId = $"gk-{Guid.NewGuid():N}"[..12];
+        using var browser = new Browser();
+        await browser.SignInAsync(Node.BaseAddress, organiser, OwnPassword);
+
+        browser.Open(new Uri(Node.BaseAddress, $"/ui/#/contests/{contest.ContestId}"));
+        await browser.WaitFor("#organise-link");
+        browser.Driver.FindElement(By.Id("organise-link")).Click();
+        await browser.WaitFor("#assign-judge");
+        Type(browser, "judge-id", judgeId);
+        Type(browser, "judge-name", "Nguyễn Văn Giám");
+        Choose(browser, "judge-committee", contest.Bloc);
+        browser.Driver.FindElement(By.Id("assign-judge-submit")).Click();
+        await browser.WaitFor("#judges li", text => text.StartsWith($"Nguyễn Văn Giám ({judgeId})", StringComparison.Ordinal));
+
+        // The judge scores (through the API here; the judge's own screen has its test).
+        var root = $"/api/contests/{contest.ContestId}";
+        foreach (var (entry, score) in new[] { (1, 80), (2, 95), (3, 70) })
+            Assert.Equal(HttpStatusCode.OK, (await Node.Http.PutJson($"{root}/entries/{entry}/scores", new { judgeId, score })).StatusCode);
+        browser.Driver.Navigate().Refresh();
+        await browser.WaitFor("#ranking-table");
+        var places = ((IEnumerable<object>)browser.Script(
+            "return [...document.querySelectorAll('#ranking-table tbody tr')].map(r => r.cells[1].textContent + ':' + r.cells[3].textContent);")!).Cast<string>();
+        Assert.Equal(["2:95,0", "1:80,0", "3:70,0"], places);
+
+        browser.Driver.FindElement(By.Id("awards-from-ranking")).Click();
+        await browser.WaitFor("#awards-table tbody tr:first-child li", text => text.Contains("Phạm Văn Đức", StringComparison.Ordinal));
+        // A refusal shows beside the field it names: no entry has number 99.
+        Choose(browser, "award-tier", "i:Giải khuyến khích");
+        Type(browser, "award-entry", "99");
+        Type(browser, "award-reason", "Bài có ý tưởng tốt");
+        browser.Driver.FindElement(By.Id("grant-award-submit")).Click();
+        await browser.WaitForText("#award-entry-error", "Không có bài dự thi hợp lệ mang số này.");
+        Choose(browser, "award-tier", "c:Giải nhất tập thể");
+        Choose(browser, "award-committee", contest.CellA);
+        Type(browser, "award-reason", "Đơn vị có nhiều bài dự thi chất lượng");
+        browser.Driver.FindElement(By.Id("grant-award-submit")).Click();
+        await browser.WaitFor("#awards-table", text => text.Contains("Đảng bộ Sở Giáo dục và Đào tạo", StringComparison.Ordinal));
+        browser.Screenshot("organise-awards");
+
+        // Before the close the publication is refused with the time it becomes possible; after it, it goes through.
+        if (DateTimeOffset.UtcNow < closes.AddSeconds(-5))
+        {
+            browser.Driver.FindElement(By.Id("publish")).Click();
+            browser.Driver.FindElement(By.Id("publish-confirm")).Click();
+            await browser.WaitFor("#publish-error", text => text.StartsWith("Chưa công bố được: cuộc thi còn nhận bài đến", StringComparison.Ordinal));
+        }
+        var wait = closes - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait + TimeSpan.FromSeconds(1));
+        browser.Driver.FindElement(By.Id("publish")).Click();
+        browser.Driver.FindElement(By.Id("publish-confirm")).Click();
+        await browser.WaitForText("#results-status", "Đã công bố kết quả");
+
+        using var visitor = new Browser();
+        visitor.Open(new Uri(Node.BaseAddress, $"/ui/#/contests/{contest.ContestId}"));
+        await visitor.WaitFor("#prize-holders-table");
+        var first = visitor.Text("#prize-holders-table tbody tr:first-child");
+        Assert.Contains("Giải nhất", first);
+        Assert.Contains("Bài số 2 «Bài viết của Phạm Văn Đức» – Phạm Văn Đức", first);
+        Assert.Contains(contest.CellA, visitor.Text("#prize-holders-table tbody tr:last-child")); // a visitor sees codes, not names
+        visitor.Screenshot("contest-prize-holders");
+    }
+}
