@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the domain rules without I/O, and the integration tests against a real PostgreSQL
 # (the project's own cluster, started here unless TUYENGIAO_PG names one), a real silo and real HTTP, and the web UI in
-# headless Chromium (installed here from Debian's packages when missing and run as root). Screenshots of the browser
-# tests are kept in test-artifacts/screenshots.
+# headless Chromium (installed here from Debian's packages when missing and run as root), with axe-core from npm
+# injected for the accessibility checks. Screenshots of the browser tests are kept in test-artifacts/screenshots.
 # Each integration test run creates and drops its own databases, so TUYENGIAO_PG's user needs CREATEDB.
 # Extra arguments go to 'dotnet test' (for example --filter Committee).
 set -euo pipefail
@@ -17,6 +17,22 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   else
     echo "test.sh: the browser tests need Chromium: sudo apt-get install chromium chromium-driver" >&2
   fi
+fi
+
+# The accessibility checks inject axe-core (from npm, pinned by its lock file) into the pages under test.
+axe_dir="$(dirname "$0")/../tests/TuyenGiao.Integration.Tests/WebUi/Axe"
+if [ ! -f "$axe_dir/node_modules/axe-core/axe.min.js" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "test.sh: installing Debian's npm for the accessibility checks" >&2
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >&2
+    else
+      echo "test.sh: the accessibility checks need npm: sudo apt-get install npm" >&2
+    fi
+  fi
+  echo "test.sh: installing axe-core for the accessibility checks" >&2
+  npm ci --prefix "$axe_dir" --no-audit --no-fund >&2
 fi
 
 log=$(mktemp)

@@ -99,6 +99,17 @@ public sealed class Browser : IDisposable
 
     public object? Script(string script, params object[] arguments) => Driver.ExecuteScript(script, arguments);
 
+    /// <summary>Types into the field with this id, replacing what it held.</summary>
+    public void Type(string id, string text)
+    {
+        Driver.FindElement(By.Id(id)).Clear();
+        Driver.FindElement(By.Id(id)).SendKeys(text);
+    }
+
+    /// <summary>Chooses the option with this value in the select with this id, as a change by the user.</summary>
+    public void Choose(string id, string value) =>
+        Script("const s = document.getElementById(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change'));", id, value);
+
     public string Screenshot(string name)
     {
         var directory = Path.Combine(TestDatabase.RepositoryRoot(), "test-artifacts", "screenshots");

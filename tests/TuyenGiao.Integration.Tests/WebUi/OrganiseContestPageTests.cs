@@ -18,15 +18,6 @@ public class OrganiseContestPageTests(NodeFixture fixture)
 {
     private TuyenGiaoNode Node => fixture.Node;
 
-    private static void Type(Browser browser, string id, string text)
-    {
-        browser.Driver.FindElement(By.Id(id)).Clear();
-        browser.Driver.FindElement(By.Id(id)).SendKeys(text);
-    }
-
-    private static void Choose(Browser browser, string id, string value) =>
-        browser.Script("const s = document.getElementById(arguments[0]); s.value = arguments[1]; s.dispatchEvent(new Event('change'));", id, value);
-
     [Fact]
     public async Task Given_a_closing_contest_with_entries_When_its_organiser_assigns_a_judge_fills_and_grants_awards_and_publishes_Then_the_public_page_lists_the_prize_holders()
     {
@@ -46,9 +37,9 @@ public class OrganiseContestPageTests(NodeFixture fixture)
         await browser.WaitFor("#organise-link");
         browser.Driver.FindElement(By.Id("organise-link")).Click();
         await browser.WaitFor("#assign-judge");
-        Type(browser, "judge-id", judgeId);
-        Type(browser, "judge-name", "Nguyễn Văn Giám");
-        Choose(browser, "judge-committee", contest.Bloc);
+        browser.Type("judge-id", judgeId);
+        browser.Type("judge-name", "Nguyễn Văn Giám");
+        browser.Choose("judge-committee", contest.Bloc);
         browser.Driver.FindElement(By.Id("assign-judge-submit")).Click();
         await browser.WaitFor("#judges li", text => text.StartsWith($"Nguyễn Văn Giám ({judgeId})", StringComparison.Ordinal));
 
@@ -65,14 +56,14 @@ public class OrganiseContestPageTests(NodeFixture fixture)
         browser.Driver.FindElement(By.Id("awards-from-ranking")).Click();
         await browser.WaitFor("#awards-table tbody tr:first-child li", text => text.Contains("Phạm Văn Đức", StringComparison.Ordinal));
         // A refusal shows beside the field it names: no entry has number 99.
-        Choose(browser, "award-tier", "i:Giải khuyến khích");
-        Type(browser, "award-entry", "99");
-        Type(browser, "award-reason", "Bài có ý tưởng tốt");
+        browser.Choose("award-tier", "i:Giải khuyến khích");
+        browser.Type("award-entry", "99");
+        browser.Type("award-reason", "Bài có ý tưởng tốt");
         browser.Driver.FindElement(By.Id("grant-award-submit")).Click();
         await browser.WaitForText("#award-entry-error", "Không có bài dự thi hợp lệ mang số này.");
-        Choose(browser, "award-tier", "c:Giải nhất tập thể");
-        Choose(browser, "award-committee", contest.CellA);
-        Type(browser, "award-reason", "Đơn vị có nhiều bài dự thi chất lượng");
+        browser.Choose("award-tier", "c:Giải nhất tập thể");
+        browser.Choose("award-committee", contest.CellA);
+        browser.Type("award-reason", "Đơn vị có nhiều bài dự thi chất lượng");
         browser.Driver.FindElement(By.Id("grant-award-submit")).Click();
         await browser.WaitFor("#awards-table", text => text.Contains("Đảng bộ Sở Giáo dục và Đào tạo", StringComparison.Ordinal));
         browser.Screenshot("organise-awards");

@@ -20,12 +20,10 @@ public class RecordEntryPageTests(NodeFixture fixture)
 
     private static void Fill(Browser browser, string committee, string author, string title, string words)
     {
-        browser.Script("const s = document.getElementById('entry-committee'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));", committee);
-        foreach (var (id, text) in new[] { ("entry-author", author), ("entry-title", title), ("entry-words", words) })
-        {
-            browser.Driver.FindElement(By.Id(id)).Clear();
-            browser.Driver.FindElement(By.Id(id)).SendKeys(text);
-        }
+        browser.Choose("entry-committee", committee);
+        browser.Type("entry-author", author);
+        browser.Type("entry-title", title);
+        browser.Type("entry-words", words);
     }
 
     [Fact]

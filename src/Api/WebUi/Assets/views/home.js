@@ -27,33 +27,27 @@ async function ownFirst(path, query, own, key) {
     .filter(item => !seen.has(item[key]) && seen.add(item[key]));
 }
 
-function contestStatus(status) {
-  return t(`contestStatus.${status}`);
+/** A list as a table, one row per item (the user's own committee's marked), or a sentence when it is empty. */
+function listTable(id, empty, headers, items, cells) {
+  if (items.length === 0) return h('p', { id: `${id}-empty` }, t(empty));
+  return h('table', { id },
+    h('thead', {}, h('tr', {}, headers.map(key => h('th', { scope: 'col' }, t(key))))),
+    h('tbody', {}, items.map(item => h('tr', { 'data-own': item.own ? 'true' : null }, cells(item)))));
 }
 
-function contestsTable(items) {
-  if (items.length === 0) return h('p', { 'data-testid': 'no-contests' }, t('home.noContests'));
-  return h('table', { id: 'contest-list' },
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('home.name')), h('th', { scope: 'col' }, t('home.status')),
-      h('th', { scope: 'col' }, t('home.window')), h('th', { scope: 'col' }, t('home.entries')))),
-    h('tbody', {}, items.map(c => h('tr', { 'data-own': c.own ? 'true' : null },
-      h('th', { scope: 'row' }, h('a', { href: `#/contests/${encodeURIComponent(c.contestId)}` }, c.title)),
-      h('td', {}, contestStatus(c.status)),
-      h('td', {}, `${format.date(c.opensAt)} – ${format.date(c.closesAt)}`),
-      h('td', {}, `${format.number(c.entries)} / ${format.number(c.target)} (${format.percent(c.progressPercent)})`)))));
-}
+const contestsTable = items => listTable('contest-list', 'home.noContests', ['home.name', 'home.status', 'home.window', 'home.entries'], items, c => [
+  h('th', { scope: 'row' }, h('a', { href: `#/contests/${encodeURIComponent(c.contestId)}` }, c.title)),
+  h('td', {}, t(`contestStatus.${c.status}`)),
+  h('td', {}, `${format.date(c.opensAt)} – ${format.date(c.closesAt)}`),
+  h('td', {}, `${format.number(c.entries)} / ${format.number(c.target)} (${format.percent(c.progressPercent)})`),
+]);
 
-function campaignsTable(items) {
-  if (items.length === 0) return h('p', { 'data-testid': 'no-campaigns' }, t('home.noCampaigns'));
-  return h('table', { id: 'campaign-list' },
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('home.name')), h('th', { scope: 'col' }, t('home.status')),
-      h('th', { scope: 'col' }, t('home.period')), h('th', { scope: 'col' }, t('home.launcher')))),
-    h('tbody', {}, items.map(c => h('tr', { 'data-own': c.own ? 'true' : null },
-      h('th', { scope: 'row' }, h('a', { href: `#/campaigns/${encodeURIComponent(c.campaignId)}` }, c.title)),
-      h('td', {}, t(`campaign.${c.status}`)),
-      h('td', {}, `${format.day(c.periodStart)} – ${format.day(c.periodEnd)}`),
-      h('td', {}, c.launcherCode)))));
-}
+const campaignsTable = items => listTable('campaign-list', 'home.noCampaigns', ['home.name', 'home.status', 'home.period', 'home.launcher'], items, c => [
+  h('th', { scope: 'row' }, h('a', { href: `#/campaigns/${encodeURIComponent(c.campaignId)}` }, c.title)),
+  h('td', {}, t(`campaign.${c.status}`)),
+  h('td', {}, `${format.day(c.periodStart)} – ${format.day(c.periodEnd)}`),
+  h('td', {}, c.launcherCode),
+]);
 
 export async function homeView(root, _, query) {
   const user = await session();
