@@ -99,6 +99,35 @@ public sealed class Browser : IDisposable
 
     public object? Script(string script, params object[] arguments) => Driver.ExecuteScript(script, arguments);
 
+    private static readonly Lazy<string> AxeSource = new(() =>
+    {
+        var path = Path.Combine(TestDatabase.RepositoryRoot(), "tests", "TuyenGiao.Integration.Tests", "WebUi", "Axe", "node_modules", "axe-core", "axe.min.js");
+        return File.Exists(path)
+            ? File.ReadAllText(path)
+            : throw new InvalidOperationException($"the accessibility checks need axe-core at {path}: ops/test.sh installs it (npm ci in WebUi/Axe)");
+    });
+
+    /// <summary>The serious and critical accessibility violations axe-core finds on the page as it stands, one line each.</summary>
+    public IReadOnlyList<string> AccessibilityViolations()
+    {
+        Script(AxeSource.Value);
+        Driver.Manage().Timeouts().AsynchronousJavaScript = TimeSpan.FromSeconds(60);
+        var found = Driver.ExecuteAsyncScript("""
+            const done = arguments[arguments.length - 1];
+            axe.run(document, { resultTypes: ['violations'] }).then(result => done(result.violations
+              .filter(v => v.impact === 'serious' || v.impact === 'critical')
+              .map(v => `${v.id} (${v.impact}): ${v.help}, at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)));
+            """);
+        return ((IEnumerable<object>)found!).Cast<string>().ToList();
+    }
+
+    /// <summary>How far the page is wider than the window (0: nothing to scroll sideways).</summary>
+    public long HorizontalOverflow() =>
+        Convert.ToInt64(Script("return Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth);"));
+
+    /// <summary>The window's size in CSS pixels, as a phone's (390) or a desktop's (1440).</summary>
+    public void Resize(int width, int height = 1800) => Driver.Manage().Window.Size = new System.Drawing.Size(width, height);
+
     /// <summary>Types into the field with this id, replacing what it held.</summary>
     public void Type(string id, string text)
     {

@@ -40,6 +40,14 @@ public class DemoPagesTests
         Assert.Equal(3, browser.Driver.FindElements(By.CssSelector("[data-testid=growth-chart] circle.active")).Count);
         browser.Screenshot("demo-growth");
 
+        // Without a range asked for, the page starts at the first year with a programme and is titled by the name.
+        browser.Open(new Uri(node.BaseAddress, "/ui/#/committees/CT-TN/growth"));
+        await browser.WaitForText("main h1", "Tăng trưởng mô hình – Ban Tuyên giáo Quận ủy Thốt Nốt");
+        var firstYear = (string)browser.Script("return document.getElementById('growth-from').value;")!;
+        Assert.Equal(firstYear, browser.Text("[data-testid=growth-chart] ~ div table thead th"));
+        Assert.InRange(int.Parse(firstYear), 2015, 2021);
+        Assert.True(browser.Driver.FindElements(By.CssSelector("[data-testid=growth-chart] circle.active")).Count >= 3);
+
         browser.Open(new Uri(node.BaseAddress, "/ui/#/campaigns/TV-KHOI-CD-2023"));
         await browser.WaitForText("[data-testid=participation] [data-key='TV-KHOI'] .value", "99,6%");
         browser.Screenshot("demo-campaign");

@@ -12,3 +12,11 @@ export function h(tag, attributes = {}, ...children) {
 export function replace(root, ...children) {
   root.replaceChildren(...children.flat(Infinity));
 }
+
+/**
+ * A wide table in a box that scrolls sideways by itself on a narrow screen, so the page never does; focusable and
+ * named, so a keyboard user can scroll it too.
+ */
+export function scrollable(table, label) {
+  return h('div', { class: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': label }, table);
+}

@@ -104,6 +104,8 @@ const texts = {
     'organise.reasonRules': 'Nhập lý do (tối đa 1.000 ký tự).', 'organise.entryNotRanked': 'Không có bài dự thi hợp lệ mang số này.',
     'organise.tierFull': 'Giải này đã trao đủ số lượng.', 'organise.tierRequired': 'Hãy chọn giải.',
     'organise.notNow': 'Chưa thực hiện được lúc này: {0}', 'organise.networkError': 'Không gửi được do lỗi mạng. Hãy thử lại.',
+    'chart.figures': 'Xem số liệu dạng bảng', 'chart.day': 'Ngày', 'contest.acceptedHeader': 'Bài dự thi',
+    'campaign.noFigures': 'Chưa có số liệu học tập: chưa đơn vị nào báo cáo số đảng viên tham gia.',
     'error': 'Lỗi: {0}', 'loading': 'Đang tải…',
   },
   en: {
@@ -210,6 +212,8 @@ const texts = {
     'organise.reasonRules': 'Enter the reason (at most 1,000 characters).', 'organise.entryNotRanked': 'No valid entry has this number.',
     'organise.tierFull': 'This prize has been granted as many times as it may.', 'organise.tierRequired': 'Choose a prize.',
     'organise.notNow': 'Not possible now: {0}', 'organise.networkError': 'Not sent: a network error. Please try again.',
+    'chart.figures': 'The figures as a table', 'chart.day': 'Day', 'contest.acceptedHeader': 'Entries',
+    'campaign.noFigures': 'No study figures yet: no committee has reported how many members took part.',
     'error': 'Error: {0}', 'loading': 'Loading…',
   },
 };

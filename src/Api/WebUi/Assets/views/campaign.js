@@ -2,7 +2,7 @@
 // committee with everything below it.
 import { get, describe } from '../api.js';
 import { horizontalBars } from '../charts.js';
-import { h, replace } from '../dom.js';
+import { h, replace, scrollable } from '../dom.js';
 import * as format from '../format.js';
 import { t } from '../i18n.js';
 
@@ -15,11 +15,16 @@ export function campaignView(root, campaignId) {
         h('p', { class: 'status' }, t(`campaign.${c.status}`), ' · ', format.day(c.periodStart), ' – ', format.day(c.periodEnd), ' · ',
           t('campaign.reports', format.number(c.reports))),
         h('h2', {}, t('campaign.participation')),
-        h('section', { 'data-testid': 'participation' },
-          horizontalBars(rows.map(r => ({ key: r.code, label: r.code, value: r.participationPercent, shown: format.percent(r.participationPercent) })))),
-        h('table', {}, h('thead', {}, h('tr', {}, [t('campaign.committee'), t('campaign.studied'), t('campaign.members'), t('campaign.rate')].map(x => h('th', {}, x)))),
-          h('tbody', {}, rows.map(r => h('tr', {}, h('td', {}, r.code), h('td', {}, format.number(r.subtree.membersStudied)),
-            h('td', {}, format.number(r.subtree.partyMembers)), h('td', {}, format.percent(r.participationPercent)))))));
+        // A campaign without study figures says so, rather than drawing empty bars as if nobody had studied.
+        rows.length === 0 ? h('p', { 'data-testid': 'no-figures' }, t('campaign.noFigures')) : [
+          h('section', { 'data-testid': 'participation' },
+            horizontalBars(rows.map(r => ({ key: r.code, label: r.code, value: r.participationPercent, shown: format.percent(r.participationPercent) })),
+              { caption: t('campaign.participation'), table: false })),
+          scrollable(h('table', {}, h('caption', {}, t('campaign.participation')),
+            h('thead', {}, h('tr', {}, [t('campaign.committee'), t('campaign.studied'), t('campaign.members'), t('campaign.rate')].map(x => h('th', { scope: 'col' }, x)))),
+            h('tbody', {}, rows.map(r => h('tr', {}, h('th', { scope: 'row' }, r.code), h('td', {}, format.number(r.subtree.membersStudied)),
+              h('td', {}, format.number(r.subtree.partyMembers)), h('td', {}, format.percent(r.participationPercent)))))), t('campaign.participation')),
+        ]);
     })
     .catch(error => replace(root, h('p', { class: 'error' }, describe(error))));
 }

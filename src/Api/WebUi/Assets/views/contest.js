@@ -129,7 +129,7 @@ function tallyPanels(tally, names, prefix, byCommitteeFrom = tally) {
   const state = tally.status === 'Cancelled' ? t('status.Cancelled') : t(`window.${tally.window}`);
   // The organiser's member organisations: the committees right below it (entries further down count in theirs).
   const rows = memberLines(byCommitteeFrom).sort((a, b) => b.accepted - a.accepted || a.code.localeCompare(b.code));
-  const days = tally.byDay.map(d => ({ key: d.day, label: format.day(d.day).slice(0, 5), value: d.accepted, shown: format.number(d.accepted) }));
+  const days = tally.byDay.map(d => ({ key: d.day, label: format.day(d.day).slice(0, 5), fullLabel: format.day(d.day), value: d.accepted, shown: format.number(d.accepted) }));
   return [
     prefix === 'live' ? h('h1', {}, tally.title) : '',
     prefix === 'live' ? h('p', { class: 'status' }, state, tally.resultsPublished ? ` · ${t('contest.resultsPublished')}` : '') : '',
@@ -143,9 +143,10 @@ function tallyPanels(tally, names, prefix, byCommitteeFrom = tally) {
       h('p', { class: 'view', 'data-testid': `${prefix}-view` }, byCommitteeFrom.organisedAsOf
         ? t('contest.viewToday', format.day(byCommitteeFrom.organisedAsOf)) : t('contest.viewRecorded')),
       rows.length === 0 ? h('p', {}, t('contest.noEntries'))
-        : horizontalBars(rows.slice(0, shownCommittees).map(c => ({ key: c.code, label: names[c.code] ?? c.code, value: c.accepted, shown: format.number(c.accepted) }))),
+        : horizontalBars(rows.slice(0, shownCommittees).map(c => ({ key: c.code, label: names[c.code] ?? c.code, value: c.accepted, shown: format.number(c.accepted) })),
+          { caption: t('contest.byCommittee'), headers: [t('campaign.committee'), t('contest.acceptedHeader')] }),
       rows.length > shownCommittees ? h('p', {}, t('contest.moreCommittees', format.number(rows.length - shownCommittees))) : ''),
-    prefix === 'live' ? h('section', { 'data-testid': 'by-day' }, h('h2', {}, t('contest.byDay')), days.length ? columns(days) : h('p', {}, t('contest.noEntries'))) : '',
+    prefix === 'live' ? h('section', { 'data-testid': 'by-day' }, h('h2', {}, t('contest.byDay')), days.length ? columns(days, { caption: t('contest.byDay'), headers: [t('chart.day'), t('contest.acceptedHeader')] }) : h('p', {}, t('contest.noEntries'))) : '',
     h('section', { 'data-testid': `${prefix}-awards` }, h('h2', {}, t('contest.awards')),
       h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, t('contest.tier')), h('th', {}, t('contest.count')), h('th', {}, t('contest.granted')))),
         h('tbody', {}, tally.awards.map(a => h('tr', {},

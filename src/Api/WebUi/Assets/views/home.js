@@ -1,7 +1,7 @@
 // The home page: the contests and campaigns the user may see, their own committee's first, found by title with or
 // without diacritics (the API matches both ways). Contests are public; campaigns are listed to those signed in.
 import { get, session, describe } from '../api.js';
-import { h, replace } from '../dom.js';
+import { h, replace, scrollable } from '../dom.js';
 import * as format from '../format.js';
 import { t } from '../i18n.js';
 import { judgedContests } from './judge.js';
@@ -30,9 +30,9 @@ async function ownFirst(path, query, own, key) {
 /** A list as a table, one row per item (the user's own committee's marked), or a sentence when it is empty. */
 function listTable(id, empty, headers, items, cells) {
   if (items.length === 0) return h('p', { id: `${id}-empty` }, t(empty));
-  return h('table', { id },
+  return scrollable(h('table', { id },
     h('thead', {}, h('tr', {}, headers.map(key => h('th', { scope: 'col' }, t(key))))),
-    h('tbody', {}, items.map(item => h('tr', { 'data-own': item.own ? 'true' : null }, cells(item)))));
+    h('tbody', {}, items.map(item => h('tr', { 'data-own': item.own ? 'true' : null }, cells(item))))), t(headers[0]));
 }
 
 const contestsTable = items => listTable('contest-list', 'home.noContests', ['home.name', 'home.status', 'home.window', 'home.entries'], items, c => [

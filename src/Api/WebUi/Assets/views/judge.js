@@ -2,7 +2,7 @@
 // scored by keyboard alone (type the score, Enter saves it and moves to the next entry), with their progress. Scoring
 // again before the results are published replaces the score.
 import { ApiError, get, send, session, describe } from '../api.js';
-import { h, replace } from '../dom.js';
+import { h, replace, scrollable } from '../dom.js';
 import * as format from '../format.js';
 import { t } from '../i18n.js';
 
@@ -120,8 +120,9 @@ export async function judgeQueueView(root, [contestId]) {
     const contest = await get(base);
     await Promise.all([showProgress(), loadPage()]);
     replace(root, h('h1', {}, t('judge.title', contest.title)), progress, h('p', {}, t('judge.howTo')),
-      h('table', { id: 'judge-queue' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('judge.number')),
+      scrollable(h('table', { id: 'judge-queue' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('judge.number')),
         h('th', { scope: 'col' }, t('judge.entryTitle')), h('th', { scope: 'col' }, t('judge.words')), h('th', { scope: 'col' }, t('judge.score')))), rows),
+      t('judge.score')),
       more);
     // Straight to the first entry not yet scored: the judge types from the moment the page opens.
     (inputs().find(i => i.value === '') ?? inputs()[0])?.focus();

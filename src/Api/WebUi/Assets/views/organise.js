@@ -2,7 +2,7 @@
 // from the ranking, or granted one by one with the reason) and publishing the results, which freezes them. Each
 // action answers with the contest as it now stands, and the page draws itself again from the API.
 import { ApiError, get, send, session, describe } from '../api.js';
-import { h, replace } from '../dom.js';
+import { h, replace, scrollable } from '../dom.js';
 import { clearRefusals, field, showRefusal } from '../forms.js';
 import * as format from '../format.js';
 import { t } from '../i18n.js';
@@ -102,11 +102,11 @@ export async function organiseView(root, [contestId]) {
   function drawRanking(ranked) {
     replace(ranking, h('h2', { id: 'ranking-title' }, t('organise.ranking')),
       ranked.length === 0 ? h('p', {}, t('organise.noScores'))
-        : h('table', { id: 'ranking-table' },
+        : scrollable(h('table', { id: 'ranking-table' },
           h('thead', {}, h('tr', {}, ['organise.place', 'organise.entry', 'organise.committee', 'organise.score', 'organise.judges']
             .map(k => h('th', { scope: 'col' }, t(k))))),
           h('tbody', {}, ranked.map(r => h('tr', {}, h('td', {}, format.number(r.place)), h('td', {}, format.number(r.entryNumber)),
-            h('td', {}, committeeName(r.committeeCode)), h('td', {}, format.decimal(r.score)), h('td', {}, format.number(r.judges)))))));
+            h('td', {}, committeeName(r.committeeCode)), h('td', {}, format.decimal(r.score)), h('td', {}, format.number(r.judges)))))), t('organise.ranking')));
   }
 
   function drawAwards(tally, holders) {
@@ -177,11 +177,12 @@ export function prizeHoldersTable(tiers, holders, committeeName, id) {
   const holderText = p => (p.entryNumber
     ? t('organise.holder', format.number(p.entryNumber), p.title ?? '', p.authorName ?? '', committeeName(p.committeeCode))
     : committeeName(p.committeeCode));
-  return h('table', { id },
+  return scrollable(h('table', { id },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('contest.tier')), h('th', { scope: 'col' }, t('contest.count')),
       h('th', { scope: 'col' }, t('contest.granted')), h('th', { scope: 'col' }, t('organise.holders')))),
     h('tbody', {}, tiers.map(a => h('tr', {},
       h('th', { scope: 'row' }, a.tier, a.collective ? ` (${t('contest.collective')})` : ''),
       h('td', {}, format.number(a.count)), h('td', {}, format.number(a.granted)),
-      h('td', {}, h('ul', { class: 'holders' }, holders.filter(p => p.tier === a.tier && p.collective === a.collective).map(p => h('li', {}, holderText(p)))))))));
+      h('td', {}, h('ul', { class: 'holders' }, holders.filter(p => p.tier === a.tier && p.collective === a.collective).map(p => h('li', {}, holderText(p))))))))),
+    t('contest.awards'));
 }
