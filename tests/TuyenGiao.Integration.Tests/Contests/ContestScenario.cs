@@ -28,6 +28,9 @@ public sealed class ContestScenario
     public string ContestId { get; }
     public string Entries => $"/api/contests/{ContestId}/entries";
 
+    /// <summary>The title every scenario's contest is announced with.</summary>
+    public string Title => "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI - Khát vọng Trà Vinh";
+
     public static async Task<ContestScenario> CreateAsync(HttpClient http, DateTimeOffset opensAt, DateTimeOffset closesAt, int target = 1_277,
         int perAuthorLimit = 1, string kind = "Writing")
     {
@@ -41,7 +44,7 @@ public sealed class ContestScenario
             contestId = scenario.ContestId,
             organiserCode = scenario.Bloc,
             kind,
-            title = "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI - Khát vọng Trà Vinh",
+            title = scenario.Title,
             description = "Cuộc thi viết",
             opensAt,
             closesAt,

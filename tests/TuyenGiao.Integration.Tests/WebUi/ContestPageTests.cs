@@ -96,6 +96,39 @@ public class ContestPageTests(NodeFixture fixture)
         await browser.WaitForText("#as-of-tally h3", $"Số liệu đến hết ngày {today:dd/MM/yyyy}");
         await browser.WaitForText("[data-testid=past-accepted]", "2");
         browser.Screenshot("contest-time-travel");
+
+        // A day that does not exist is said so beside the field, and the tally shown stays.
+        var input = browser.Driver.FindElement(By.Id("as-of-day"));
+        input.Clear();
+        input.SendKeys("31/02/2026");
+        browser.Driver.FindElement(By.CssSelector("#time-travel button")).Click();
+        await browser.WaitForText("#as-of-day-error", "Không có ngày 31/02/2026: hãy nhập một ngày có thật, dạng dd/mm/yyyy.");
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        Assert.Equal("2", browser.Text("[data-testid=past-accepted]"));
+    }
+
+    [Fact]
+    public async Task Given_an_organiser_and_awards_not_yet_published_When_the_live_stream_brings_a_change_Then_the_page_keeps_the_awards_the_organiser_may_see()
+    {
+        var contest = await ContestScenario.OpenNowAsync(fixture.Node.Http);
+        await Submit(contest, "aw-1", contest.CellA);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Node.Http.PostJson($"/api/contests/{contest.ContestId}/awards",
+            new { tier = "Giải nhất tập thể", collective = true, committeeCode = contest.CellA, reason = "Đơn vị tích cực" })).StatusCode);
+        var organiser = await Accounts.Accounts.PersonWithOwnPasswordAsync(fixture.Node, "org", (TuyenGiao.Access.Role.Organiser, contest.Bloc));
+        using var browser = new Browser();
+        await browser.SignInAsync(fixture.Node.BaseAddress, organiser, Accounts.Accounts.OwnPassword);
+        browser.Open(new Uri(fixture.Node.BaseAddress, $"/ui/#/contests/{contest.ContestId}"));
+        await browser.WaitForText("#live-status", "Cập nhật trực tiếp");
+        const string collectiveGranted = "[data-testid=live-awards] tbody tr:last-child td:last-child";
+        await browser.WaitForText(collectiveGranted, "1");
+        // The tab is named by the page, and the site's icon is its own (no request to a protected /favicon.ico).
+        Assert.Equal($"{contest.Title} – Ban Tuyên giáo", browser.Driver.Title);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Node.Anonymous().GetAsync("/ui/favicon.svg")).StatusCode);
+
+        await Submit(contest, "aw-2", contest.CellB);
+
+        await browser.WaitForText("[data-testid=live-accepted]", "2");
+        Assert.Equal("1", browser.Text(collectiveGranted));
     }
 
     [Fact]

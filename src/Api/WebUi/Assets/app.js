@@ -86,6 +86,16 @@ function signedIn(user) {
   location.hash = user.mustChangePassword ? '#/doi-mat-khau' : next && !next.startsWith('#/dang-nhap') ? next : landing(user);
 }
 
+// The skip link moves the focus to the page's content without touching the address (it holds the route).
+document.getElementById('skip-link').addEventListener('click', e => {
+  e.preventDefault();
+  document.getElementById('view').focus();
+});
+// The tab says which page it is: the page's heading, then the site.
+new MutationObserver(() => {
+  const heading = document.querySelector('#view h1')?.textContent;
+  document.title = heading ? `${heading} – ${t('brand')}` : t('brand');
+}).observe(document.getElementById('view'), { childList: true, subtree: true, characterData: true });
 document.getElementById('sign-out-button').addEventListener('click', async () => {
   await signOut();
   await showSignedIn();

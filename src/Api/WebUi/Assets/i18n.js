@@ -106,6 +106,8 @@ const texts = {
     'organise.notNow': 'Chưa thực hiện được lúc này: {0}', 'organise.networkError': 'Không gửi được do lỗi mạng. Hãy thử lại.',
     'chart.figures': 'Xem số liệu dạng bảng', 'chart.day': 'Ngày', 'contest.acceptedHeader': 'Bài dự thi',
     'campaign.noFigures': 'Chưa có số liệu học tập: chưa đơn vị nào báo cáo số đảng viên tham gia.',
+    'contest.day': 'Ngày (dd/mm/yyyy)', 'contest.noSuchDay': 'Không có ngày {0}: hãy nhập một ngày có thật, dạng dd/mm/yyyy.',
+    'skip': 'Bỏ qua, đến nội dung chính',
     'error': 'Lỗi: {0}', 'loading': 'Đang tải…',
   },
   en: {
@@ -214,6 +216,8 @@ const texts = {
     'organise.notNow': 'Not possible now: {0}', 'organise.networkError': 'Not sent: a network error. Please try again.',
     'chart.figures': 'The figures as a table', 'chart.day': 'Day', 'contest.acceptedHeader': 'Entries',
     'campaign.noFigures': 'No study figures yet: no committee has reported how many members took part.',
+    'contest.day': 'Day (dd/mm/yyyy)', 'contest.noSuchDay': 'There is no day {0}: enter a real day, as dd/mm/yyyy.',
+    'skip': 'Skip to the main content',
     'error': 'Error: {0}', 'loading': 'Loading…',
   },
 };

@@ -27,12 +27,21 @@ export function contestView(root, contestId) {
   let connected = null;
   // Typed as dd/mm/yyyy, the way dates are written here, rather than in the browser's own date control.
   const dayInput = h('input', { id: 'as-of-day', required: true, size: 10, pattern: '\\d{1,2}/\\d{1,2}/\\d{4}', placeholder: 'dd/mm/yyyy' });
+  // A day that does not exist (31/02/2026) is said so, not silently ignored.
+  const dayError = h('p', { id: 'as-of-day-error', class: 'field-error', role: 'alert' });
+  dayInput.setAttribute('aria-describedby', dayError.id);
   const timeTravel = h('form', {
     id: 'time-travel',
     onsubmit: async e => {
       e.preventDefault();
       const day = format.parseDay(dayInput.value);
-      if (!day) return;
+      dayError.textContent = day ? '' : t('contest.noSuchDay', dayInput.value.trim());
+      if (!day) {
+        dayInput.setAttribute('aria-invalid', 'true');
+        dayInput.focus();
+        return;
+      }
+      dayInput.removeAttribute('aria-invalid');
       try {
         const tally = await get(`/api/contests/${encodeURIComponent(contestId)}/tally?asOf=${encodeURIComponent(format.endOfVietnamDay(day))}`);
         past = { day, tally };
@@ -68,7 +77,8 @@ export function contestView(root, contestId) {
     status.textContent = connected === null ? '' : t(connected ? 'contest.live' : 'contest.offline');
     status.dataset.state = connected ? 'live' : 'offline';
     if (live) replace(auditLink, h('a', { href: `#/audit/contest/${encodeURIComponent(live.contestId)}` }, t('contest.audit')));
-    replace(timeTravel, h('h2', {}, t('contest.timeTravel')), dayInput, ' ', h('button', { type: 'submit' }, t('contest.show')));
+    replace(timeTravel, h('h2', {}, t('contest.timeTravel')), h('label', { for: 'as-of-day' }, t('contest.day')), ' ', dayInput, ' ',
+      h('button', { type: 'submit' }, t('contest.show')), dayError);
     replace(viewSwitch, h('button', { type: 'button', id: 'switch-view', onclick: () => showView(view === 'today' ? 'recorded' : 'today') },
       t(view === 'today' ? 'contest.showRecorded' : 'contest.showToday')));
     if (past) {

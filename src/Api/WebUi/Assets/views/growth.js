@@ -23,7 +23,6 @@ export function growthView(root, code, query) {
     get(`/api/committees/${encodeURIComponent(code)}`).then(c => c.name).catch(() => code),
     get(`/api/committees/${encodeURIComponent(code)}/model-programmes/growth?from=${from}-01-01&to=${to}-12-31&interval=Year`),
   ]).then(([name, growth]) => {
-    document.title = `${t('growth.title', name)} – ${t('brand')}`;
     const first = asked ? 0 : growth.points.findIndex(p => p.total.active > 0 || p.total.new > 0);
     const points = growth.points.slice(first < 0 ? Math.max(0, growth.points.length - 6) : first);
     if (!asked && points.length) fromInput.value = points[0].label;
