@@ -31,6 +31,7 @@ public class AccessibilityTests
         new("committees", "#/committees", "details[data-code='TV']"),
         new("growth", "#/committees/CT-TN/growth?from=2019&to=2021", "[data-testid=growth-chart]"),
         new("campaign", "#/campaigns/TV-KHOI-CD-2023", "[data-testid=participation]"),
+        new("report", "#/campaigns/CT-CT05-2020/reports/thot-not-2020", "#report-history"),
         new("audit", $"#/audit/contest/{Contest}", "[data-testid=audit-events] tbody tr"),
         new("password", "#/doi-mat-khau", "#password-form"),
     ];

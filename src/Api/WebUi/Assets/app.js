@@ -11,6 +11,7 @@ import { growthView } from './views/growth.js';
 import { homeView } from './views/home.js';
 import { judgePanelsView, judgeQueueView } from './views/judge.js';
 import { organiseView } from './views/organise.js';
+import { reportView } from './views/report.js';
 import { changePasswordView, landing, resetPasswordView, signInView } from './views/signin.js';
 
 // [pattern, view, open to visitors who are not signed in]
@@ -23,6 +24,7 @@ const routes = [
   [/^\/contests\/([^/]+)\/to-chuc$/, (root, [id]) => organiseView(root, [decodeURIComponent(id)]), false],
   [/^\/contests\/([^/]+)$/, (root, [id]) => contestView(root, decodeURIComponent(id)), true],
   [/^\/contests$/, homeView, true],
+  [/^\/campaigns\/([^/]+)\/reports\/([^/]+)$/, (root, [id, report]) => reportView(root, [decodeURIComponent(id), decodeURIComponent(report)]), false],
   [/^\/campaigns\/([^/]+)$/, (root, [id]) => campaignView(root, decodeURIComponent(id)), false],
   [/^\/campaigns$/, homeView, true],
   [/^\/committees\/([^/]+)\/growth$/, (root, [code], query) => growthView(root, decodeURIComponent(code), query), false],

@@ -1,6 +1,8 @@
 // What every form of the web UI shares: a labelled field with its refusal right under it, and showing the API's
 // refusal beside the field it names (or above the button when it names none), in the page's language.
+import { get } from './api.js';
 import { h } from './dom.js';
+import { t } from './i18n.js';
 
 /** A labelled input (or select) whose refusal shows under it and is announced; the input gets the id. */
 export function field(id, label, input) {
@@ -27,4 +29,21 @@ export function showRefusal(fields, general, { field: name, text }) {
   } else {
     general.textContent = text;
   }
+}
+
+/** The committees of these subtrees, each once, in the order the subtrees list them (breadth first, with depths). */
+export async function subtreesOf(codes) {
+  const subtrees = await Promise.all([...new Set(codes)].map(code => get(`/api/committees/${encodeURIComponent(code)}/subtree`).catch(() => [])));
+  const seen = new Set();
+  return subtrees.flat().filter(c => !seen.has(c.code) && seen.add(c.code));
+}
+
+/** A select's options for committees: a prompt, then each committee indented by its depth, named and coded. */
+export const committeeOptions = committees => [h('option', { value: '' }, t('entry.chooseCommittee')),
+  ...committees.map(c => h('option', { value: c.code }, `${'\u00a0\u00a0'.repeat(Math.max(0, c.depth ?? 0))}${c.name} (${c.code})`))];
+
+/** An id no other form will make, made when a form opens so that sending it again records nothing twice. */
+export function newClientId() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
 }

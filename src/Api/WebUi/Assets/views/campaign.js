@@ -1,6 +1,7 @@
 // A campaign's participation per committee: party members who took part in study, against the members, each
 // committee with everything below it.
-import { get, describe } from '../api.js';
+import { get, session, describe } from '../api.js';
+import { mayReport, reportForm } from './report.js';
 import { horizontalBars } from '../charts.js';
 import { h, replace, scrollable } from '../dom.js';
 import * as format from '../format.js';
@@ -9,7 +10,10 @@ import { t } from '../i18n.js';
 export function campaignView(root, campaignId) {
   replace(root, h('p', {}, t('loading')));
   get(`/api/campaigns/${encodeURIComponent(campaignId)}`)
-    .then(c => {
+    .then(async c => {
+      const user = await session();
+      // Officers report their committee's figures here while the campaign runs.
+      const reporting = mayReport(user) && c.status === 'Launched' ? await reportForm(c, user) : [];
       const rows = c.byCommittee.filter(r => r.participationPercent !== null);
       replace(root, h('h1', {}, c.title),
         h('p', { class: 'status' }, t(`campaign.${c.status}`), ' · ', format.day(c.periodStart), ' – ', format.day(c.periodEnd), ' · ',
@@ -24,7 +28,8 @@ export function campaignView(root, campaignId) {
             h('thead', {}, h('tr', {}, [t('campaign.committee'), t('campaign.studied'), t('campaign.members'), t('campaign.rate')].map(x => h('th', { scope: 'col' }, x)))),
             h('tbody', {}, rows.map(r => h('tr', {}, h('th', { scope: 'row' }, r.code), h('td', {}, format.number(r.subtree.membersStudied)),
               h('td', {}, format.number(r.subtree.partyMembers)), h('td', {}, format.percent(r.participationPercent)))))), t('campaign.participation')),
-        ]);
+        ],
+        reporting);
     })
     .catch(error => replace(root, h('p', { class: 'error' }, describe(error))));
 }

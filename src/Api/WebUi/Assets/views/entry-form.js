@@ -2,28 +2,20 @@
 // a receipt comes back, so a double click, or a retry after a network error, sends the same id: the API records the
 // entry once and answers every resend with the first receipt. Refusals show beside the field they name, in the page's
 // language (the API's reasons are English: they are told apart by field and status here).
-import { ApiError, get, send } from '../api.js';
+import { ApiError, send } from '../api.js';
 import { h, replace } from '../dom.js';
-import { clearRefusals, field, showRefusal } from '../forms.js';
+import { clearRefusals, committeeOptions, field, newClientId, showRefusal, subtreesOf } from '../forms.js';
 import * as format from '../format.js';
 import { t } from '../i18n.js';
 
-/** An id no other form will make: a UUID where the browser offers one (any secure context), else 128 random bits. */
-function newSubmissionId() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** The committees the user may record entries for: each subtree they act for as officer, and the organiser's as its organiser. */
-async function committeesFor(user, contest) {
-  const roots = new Set();
+function committeesFor(user, contest) {
+  const roots = [];
   for (const grant of user.grants) {
-    if (grant.role === 'Admin' || (grant.role === 'Organiser' && grant.committeeCode === contest.organiserCode)) roots.add(contest.organiserCode);
-    if (grant.role === 'Officer' && grant.committeeCode) roots.add(grant.committeeCode);
+    if (grant.role === 'Admin' || (grant.role === 'Organiser' && grant.committeeCode === contest.organiserCode)) roots.push(contest.organiserCode);
+    if (grant.role === 'Officer' && grant.committeeCode) roots.push(grant.committeeCode);
   }
-  const subtrees = await Promise.all([...roots].map(code => get(`/api/committees/${encodeURIComponent(code)}/subtree`).catch(() => [])));
-  const seen = new Set();
-  return subtrees.flat().filter(c => !seen.has(c.code) && seen.add(c.code));
+  return subtreesOf(roots);
 }
 
 /** Whether the user holds a grant that may record entries at all (the API decides for which committees). */
@@ -50,9 +42,7 @@ export function entryRefusal(error) {
 export async function entryForm(contest, user) {
   const committees = await committeesFor(user, contest);
   const fields = {
-    committeeCode: field('entry-committee', t('entry.committee'), h('select', { required: true },
-      h('option', { value: '' }, t('entry.chooseCommittee')),
-      committees.map(c => h('option', { value: c.code }, `${'\u00a0\u00a0'.repeat(Math.max(0, c.depth ?? 0))}${c.name} (${c.code})`)))),
+    committeeCode: field('entry-committee', t('entry.committee'), h('select', { required: true }, committeeOptions(committees))),
     authorName: field('entry-author', t('entry.author'), h('input', { type: 'text', required: true, maxlength: 200, autocomplete: 'off' })),
     title: field('entry-title', t('entry.title'), h('input', { type: 'text', required: true, maxlength: 500, autocomplete: 'off' })),
     words: field('entry-words', t('entry.words'), h('input', { type: 'number', required: true, min: 1, max: 100000, inputmode: 'numeric' })),
@@ -65,7 +55,7 @@ export async function entryForm(contest, user) {
   const receipt = h('p', { id: 'entry-receipt', role: 'status' });
   const submit = h('button', { type: 'submit', id: 'entry-submit' }, t('entry.record'));
   const another = h('button', { type: 'button', id: 'entry-another', hidden: true }, t('entry.another'));
-  let submissionId = newSubmissionId();
+  let submissionId = newClientId();
   let sending = null;
 
   function setEnabled(enabled) {
@@ -107,7 +97,7 @@ export async function entryForm(contest, user) {
     sending ??= record().finally(() => { sending = null; });
   } }, Object.values(fields).map(f => f.row), general, submit, ' ', another, receipt);
   another.addEventListener('click', () => {
-    submissionId = newSubmissionId();
+    submissionId = newClientId();
     form.reset();
     receipt.textContent = '';
     another.hidden = true;

@@ -3,7 +3,7 @@
 // action answers with the contest as it now stands, and the page draws itself again from the API.
 import { ApiError, get, send, session, describe } from '../api.js';
 import { h, replace, scrollable } from '../dom.js';
-import { clearRefusals, field, showRefusal } from '../forms.js';
+import { clearRefusals, committeeOptions, field, showRefusal } from '../forms.js';
 import * as format from '../format.js';
 import { t } from '../i18n.js';
 
@@ -64,8 +64,6 @@ export async function organiseView(root, [contestId]) {
   }
   const names = Object.fromEntries(committees.map(c => [c.code, c.name]));
   const committeeName = code => names[code] ?? code;
-  const committeeOptions = () => [h('option', { value: '' }, t('entry.chooseCommittee')),
-    committees.map(c => h('option', { value: c.code }, `${'\u00a0\u00a0'.repeat(Math.max(0, c.depth ?? 0))}${c.name} (${c.code})`))];
 
   const panel = h('section', { id: 'panel', 'aria-labelledby': 'panel-title' });
   const ranking = h('section', { id: 'ranking', 'aria-labelledby': 'ranking-title' });
@@ -88,7 +86,7 @@ export async function organiseView(root, [contestId]) {
     const fields = {
       judgeId: field('judge-id', t('organise.judgeId'), h('input', { type: 'text', required: true, autocomplete: 'off' })),
       name: field('judge-name', t('organise.judgeName'), h('input', { type: 'text', required: true, autocomplete: 'off' })),
-      committeeCode: field('judge-committee', t('organise.judgeCommittee'), h('select', { required: true }, committeeOptions())),
+      committeeCode: field('judge-committee', t('organise.judgeCommittee'), h('select', { required: true }, committeeOptions(committees))),
     };
     const form = actionForm('assign-judge', fields, t('organise.assign'), () => send('POST', `${base}/judges`, {
       judgeId: fields.judgeId.input.value.trim(), name: fields.name.input.value.trim(), committeeCode: fields.committeeCode.input.value,
@@ -115,7 +113,7 @@ export async function organiseView(root, [contestId]) {
       tier: field('award-tier', t('organise.tier'), h('select', { required: true }, h('option', { value: '' }, t('organise.chooseTier')),
         tiers.map(a => h('option', { value: `${a.collective ? 'c' : 'i'}:${a.tier}` }, a.collective ? `${a.tier} (${t('contest.collective')})` : a.tier)))),
       entryNumber: field('award-entry', t('organise.entryNumber'), h('input', { type: 'number', min: 1 })),
-      committeeCode: field('award-committee', t('organise.collectiveCommittee'), h('select', {}, committeeOptions())),
+      committeeCode: field('award-committee', t('organise.collectiveCommittee'), h('select', {}, committeeOptions(committees))),
       reason: field('award-reason', t('organise.reason'), h('input', { type: 'text', required: true, maxlength: 1000, autocomplete: 'off' })),
     };
     const grant = actionForm('grant-award', fields, t('organise.grant'), () => {

@@ -1,0 +1,64 @@
+using System.Net;
+using OpenQA.Selenium;
+using TuyenGiao.Access;
+using TuyenGiao.Api.Campaigns;
+using TuyenGiao.Integration.Tests.Campaigns;
+using TuyenGiao.Integration.Tests.Infrastructure;
+using static TuyenGiao.Integration.Tests.Accounts.Accounts;
+using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
+
+namespace TuyenGiao.Integration.Tests.WebUi;
+
+/// <summary>A grassroots officer reports a campaign's figures and corrects them, through the UI only; the API keeps both versions.</summary>
+[Collection(NodeCollection.Name)]
+public class ActivityReportPageTests(NodeFixture fixture)
+{
+    private TuyenGiaoNode Node => fixture.Node;
+
+    [Fact]
+    public async Task Given_a_campaign_When_a_grassroots_officer_reports_is_refused_a_part_above_its_whole_and_corrects_the_report_Then_both_versions_are_kept_with_the_reason()
+    {
+        var tree = await HierarchyScenario.CreateAsync(Node.Http);
+        var campaignId = $"HT-{tree.Suffix}";
+        Assert.Equal(HttpStatusCode.Created, (await Node.Http.PostJson("/api/campaigns", new
+        {
+            campaignId, launcherCode = tree.City, title = "Học tập chuyên đề năm 2026", kind = "StudyDrive", periodStart = "2026-01-01", periodEnd = "2026-12-31",
+        })).StatusCode);
+        var officer = await PersonWithOwnPasswordAsync(Node, "cell", (Role.Officer, tree.CellA1));
+        using var browser = new Browser();
+        await browser.SignInAsync(Node.BaseAddress, officer, OwnPassword);
+
+        browser.Open(new Uri(Node.BaseAddress, $"/ui/#/campaigns/{campaignId}"));
+        await browser.WaitFor("#report-form");
+        Assert.Equal("01/01/2026", browser.Driver.FindElement(By.Id("report-from")).GetAttribute("value"));
+        browser.Choose("report-committee", tree.CellA1);
+        browser.Type("report-partyMembers", "120");
+        browser.Type("report-studySessions", "4");
+        browser.Type("report-membersStudied", "130");
+        browser.Driver.FindElement(By.Id("report-submit")).Click();
+        await browser.WaitForText("#report-membersStudied-error", "Số đảng viên đã học tập không được lớn hơn Số đảng viên của đơn vị.");
+
+        browser.Type("report-membersStudied", "110");
+        browser.Driver.FindElement(By.Id("report-submit")).Click();
+        await browser.WaitFor("#report-link");
+        browser.Screenshot("report-sent");
+        browser.Driver.FindElement(By.Id("report-link")).Click();
+
+        await browser.WaitFor("#report-rates", text => text.StartsWith("Tỷ lệ đảng viên học tập: 91,7%", StringComparison.Ordinal));
+        Assert.Equal("110", browser.Driver.FindElement(By.Id("correct-membersStudied")).GetAttribute("value"));
+        browser.Type("correct-membersStudied", "118");
+        browser.Type("correct-reason", "Bổ sung 8 đảng viên học bù");
+        browser.Driver.FindElement(By.Id("correct-submit")).Click();
+
+        await browser.WaitFor("#report-rates", text => text.StartsWith("Tỷ lệ đảng viên học tập: 98,3%", StringComparison.Ordinal));
+        await browser.WaitFor("#report-history tbody tr:nth-child(2)", text => text.Contains("Bổ sung 8 đảng viên học bù", StringComparison.Ordinal));
+        Assert.Contains("Báo cáo", browser.Text("#report-history tbody tr:first-child"));
+        browser.Screenshot("report-corrected");
+
+        var reportId = browser.Driver.Url.Split("/reports/")[1];
+        var stored = await Read<ActivityReportResponse>(await Node.Http.GetAsync($"/api/campaigns/{campaignId}/reports/{reportId}"), HttpStatusCode.OK);
+        Assert.Equal((118, 4, 1), (stored.Figures.MembersStudied, stored.Figures.StudySessions, stored.Corrections));
+        Assert.Equal([110, 118], stored.History.Select(v => v.Figures.MembersStudied));
+        Assert.Equal([officer, officer], stored.History.Select(v => v.Actor));
+    }
+}
