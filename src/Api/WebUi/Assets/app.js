@@ -11,6 +11,7 @@ import { growthView } from './views/growth.js';
 import { homeView } from './views/home.js';
 import { judgePanelsView, judgeQueueView } from './views/judge.js';
 import { organiseView } from './views/organise.js';
+import { periodReportView } from './views/period-report.js';
 import { reportView } from './views/report.js';
 import { changePasswordView, landing, resetPasswordView, signInView } from './views/signin.js';
 
@@ -27,6 +28,7 @@ const routes = [
   [/^\/campaigns\/([^/]+)\/reports\/([^/]+)$/, (root, [id, report]) => reportView(root, [decodeURIComponent(id), decodeURIComponent(report)]), false],
   [/^\/campaigns\/([^/]+)$/, (root, [id]) => campaignView(root, decodeURIComponent(id)), false],
   [/^\/campaigns$/, homeView, true],
+  [/^\/committees\/([^/]+)\/bao-cao$/, (root, [code], query) => periodReportView(root, [decodeURIComponent(code)], query), false],
   [/^\/committees\/([^/]+)\/growth$/, (root, [code], query) => growthView(root, decodeURIComponent(code), query), false],
   [/^\/committees$/, root => committeesView(root), false],
   [/^\/audit\/(.+)$/, (root, [stream]) => auditView(root, decodeURIComponent(stream)), false],

@@ -18,10 +18,14 @@ export function openForm(kind) {
 /** The committees the user acts for (as officer or organiser): their lists come first. */
 const ownCommittees = user => [...new Set((user?.grants ?? []).filter(g => g.committeeCode && g.role !== 'Judge').map(g => g.committeeCode))];
 
-/** The user's own committees' items first (each committee's subtree, as the API filters), then the rest, each once. */
-async function ownFirst(path, query, own, key) {
-  const pages = await Promise.all([...own.map(code => get(`${path}?${query}&committee=${encodeURIComponent(code)}&limit=${pageSize}`)),
-    get(`${path}?${query}&limit=${pageSize}`)]);
+/**
+ * The user's own committees' items first (each committee's subtree, as the API filters), then the rest, each once;
+ * with a committee chosen (from the committee tree), that committee's subtree only.
+ */
+async function ownFirst(path, query, own, key, committee) {
+  const page = code => get(`${path}?${query}${code ? `&committee=${encodeURIComponent(code)}` : ''}&limit=${pageSize}`);
+  if (committee) return (await page(committee)).items;
+  const pages = await Promise.all([...own.map(page), page(null)]);
   const seen = new Set();
   return pages.flatMap((page, i) => page.items.map(item => ({ ...item, own: i < own.length })))
     .filter(item => !seen.has(item[key]) && seen.add(item[key]));
@@ -52,26 +56,30 @@ const campaignsTable = items => listTable('campaign-list', 'home.noCampaigns', [
 export async function homeView(root, _, query) {
   const user = await session();
   const own = ownCommittees(user);
+  const committee = query?.get('committee') ?? null;
   const search = h('input', { id: 'search', type: 'search', name: 'q', value: query?.get('q') ?? '', autocomplete: 'off' });
   const contests = h('section', { id: 'contests', 'aria-labelledby': 'contests-title' });
   const campaigns = h('section', { id: 'campaigns', 'aria-labelledby': 'campaigns-title' });
   const searchForm = h('form', { role: 'search', class: 'open', onsubmit: e => {
     e.preventDefault();
     // In the address, so that the search is kept when going back from a contest.
-    location.hash = search.value.trim() ? `#/?q=${encodeURIComponent(search.value.trim())}` : '#/';
+    const params = new URLSearchParams();
+    if (search.value.trim()) params.set('q', search.value.trim());
+    if (committee) params.set('committee', committee);
+    location.hash = params.size ? `#/?${params.toString().replaceAll('+', '%20')}` : '#/';
   } }, h('label', { for: 'search' }, t('home.search')), ' ', search, ' ', h('button', { type: 'submit' }, t('home.find')));
   const judging = judgedContests(user).length ? h('p', {}, h('a', { href: '#/cham-diem', id: 'judging-link' }, t('judge.panels'))) : [];
-  replace(root, h('h1', {}, t('home.title')), judging, searchForm, contests, campaigns,
+  replace(root, h('h1', {}, committee ? t('home.ofCommittee', committee) : t('home.title')), judging, searchForm, contests, campaigns,
     h('details', {}, h('summary', {}, t('home.byId')), openForm('contest'), openForm('campaign')));
 
   const q = search.value.trim() ? `q=${encodeURIComponent(search.value.trim())}` : '';
   replace(contests, h('h2', { id: 'contests-title' }, t('home.contests')), h('p', {}, t('loading')));
-  ownFirst('/api/contests', q, own, 'contestId')
+  ownFirst('/api/contests', q, own, 'contestId', committee)
     .then(items => replace(contests, h('h2', { id: 'contests-title' }, t('home.contests')), contestsTable(items)))
     .catch(error => replace(contests, h('h2', { id: 'contests-title' }, t('home.contests')), h('p', { class: 'error' }, describe(error))));
   if (user) {
     replace(campaigns, h('h2', { id: 'campaigns-title' }, t('home.campaigns')), h('p', {}, t('loading')));
-    ownFirst('/api/campaigns', q, own, 'campaignId')
+    ownFirst('/api/campaigns', q, own, 'campaignId', committee)
       .then(items => replace(campaigns, h('h2', { id: 'campaigns-title' }, t('home.campaigns')), campaignsTable(items)))
       .catch(error => replace(campaigns, h('h2', { id: 'campaigns-title' }, t('home.campaigns')), h('p', { class: 'error' }, describe(error))));
   }
