@@ -50,6 +50,9 @@ public class DemoPagesTests
 
         browser.Open(new Uri(node.BaseAddress, "/ui/#/campaigns/TV-KHOI-CD-2023"));
         await browser.WaitForText("[data-testid=participation] [data-key='TV-KHOI'] .value", "99,6%");
+        // The campaign as a whole: study, classes and learners from its reports.
+        Assert.Contains("Học viên 944", browser.Text("#campaign-targets"));
+        Assert.Contains("Lớp bồi dưỡng 11", browser.Text("#campaign-targets"));
         browser.Screenshot("demo-campaign");
     }
 }

@@ -89,6 +89,11 @@ public class OrganiseContestPageTests(NodeFixture fixture)
         Assert.Contains("Giải nhất", first);
         Assert.Contains("Bài số 2 «Bài viết của Phạm Văn Đức» – Phạm Văn Đức", first);
         Assert.Contains(contest.CellA, visitor.Text("#prize-holders-table tbody tr:last-child")); // a visitor sees codes, not names
+        // The ranking is public once published, and the page says when entries were taken and what the contest is.
+        await visitor.WaitFor("#public-ranking-table");
+        Assert.StartsWith("1 2 ", visitor.Text("#public-ranking-table tbody tr:first-child"));
+        Assert.StartsWith("Thời gian nhận bài: ", visitor.Text("#contest-window"));
+        Assert.Equal("Cuộc thi viết", visitor.Text("#contest-description"));
         visitor.Screenshot("contest-prize-holders");
     }
 }

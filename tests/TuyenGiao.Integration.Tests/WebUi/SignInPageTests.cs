@@ -25,7 +25,8 @@ public class SignInPageTests(NodeFixture fixture)
         Assert.Equal("Đăng nhập", browser.Text("h1"));
         await browser.SignInAsync(Node.BaseAddress, officer, OwnPassword);
 
-        await browser.WaitFor("h1", text => text.Contains("UI-TV", StringComparison.Ordinal));
+        // Their committee's page, titled by its name.
+        await browser.WaitFor("h1", text => text == "Tăng trưởng mô hình – Ban Tuyên giáo Tỉnh ủy");
         Assert.Contains("#/committees/UI-TV/growth", browser.Driver.Url);
         Assert.Equal("Nguyễn Thị Lan (cán bộ)", browser.Text("#signed-in-as"));
         browser.Screenshot("signed-in-officer");

@@ -10,6 +10,7 @@ import { contestView } from './views/contest.js';
 import { growthView } from './views/growth.js';
 import { homeView } from './views/home.js';
 import { judgePanelsView, judgeQueueView } from './views/judge.js';
+import { announceView } from './views/announce.js';
 import { organiseView } from './views/organise.js';
 import { periodReportView } from './views/period-report.js';
 import { reportView } from './views/report.js';
@@ -22,6 +23,8 @@ const routes = [
   [/^\/doi-mat-khau$/, async root => changePasswordView(root, await session(), s => { location.hash = landing(s); }), false],
   [/^\/cham-diem\/([^/]+)$/, (root, [id]) => judgeQueueView(root, [decodeURIComponent(id)]), false],
   [/^\/cham-diem$/, judgePanelsView, false],
+  [/^\/contests\/moi$/, root => announceView(root, []), false],
+  [/^\/contests\/([^/]+)\/sua$/, (root, [id]) => announceView(root, [decodeURIComponent(id)]), false],
   [/^\/contests\/([^/]+)\/to-chuc$/, (root, [id]) => organiseView(root, [decodeURIComponent(id)]), false],
   [/^\/contests\/([^/]+)$/, (root, [id]) => contestView(root, decodeURIComponent(id)), true],
   [/^\/contests$/, homeView, true],

@@ -6,7 +6,7 @@ import { get, session, describe } from '../api.js';
 import { horizontalBars, columns } from '../charts.js';
 import { entryForm, mayRecordEntries } from './entry-form.js';
 import { mayOrganise, prizeHoldersTable } from './organise.js';
-import { h, replace } from '../dom.js';
+import { h, replace, scrollable } from '../dom.js';
 import * as format from '../format.js';
 import { t, onLanguageChange } from '../i18n.js';
 
@@ -61,19 +61,27 @@ export function contestView(root, contestId) {
     render();
   }
 
-  // The prize holders, read once the results are published (they are frozen from then on, corrections aside).
+  // The prize holders and the ranking, read once the results are published (frozen from then on, corrections aside).
   let holders = null;
-  async function readHolders() {
-    holders = await get(`/api/contests/${encodeURIComponent(contestId)}/prize-holders`).catch(() => null);
+  let ranking = null;
+  async function readResults() {
+    [holders, ranking] = await Promise.all([
+      get(`/api/contests/${encodeURIComponent(contestId)}/prize-holders`).catch(() => null),
+      get(`/api/contests/${encodeURIComponent(contestId)}/ranking`).catch(() => null)]);
     render();
   }
+  // The window and the description, which the tally does not carry.
+  let details = null;
 
   function render() {
     if (live?.resultsPublished && holders === null) {
       holders = [];
-      readHolders();
+      readResults();
     }
-    if (live) replace(livePanel, tallyPanels(live, names, 'live', view === 'today' && organised ? organised : live), prizeHolders(live, holders, names));
+    if (live) {
+      const [title, state, ...panels] = tallyPanels(live, names, 'live', view === 'today' && organised ? organised : live);
+      replace(livePanel, title, state, about(details, live), panels, prizeHolders(live, holders, names), rankingPanel(live, ranking, names));
+    }
     status.textContent = connected === null ? '' : t(connected ? 'contest.live' : 'contest.offline');
     status.dataset.state = connected ? 'live' : 'offline';
     if (live) replace(auditLink, h('a', { href: `#/audit/contest/${encodeURIComponent(live.contestId)}` }, t('contest.audit')));
@@ -90,13 +98,16 @@ export function contestView(root, contestId) {
 
   replace(root, h('p', {}, t('loading')));
   const recordPanel = h('div', { id: 'record-panel' });
+  get(`/api/contests/${encodeURIComponent(contestId)}`).then(d => { details = d; render(); }).catch(() => {});
   get(`/api/contests/${encodeURIComponent(contestId)}/tally`).then(async tally => {
     live = tally;
     replace(root, livePanel, recordPanel, viewSwitch, status, timeTravel, pastPanel, auditLink);
     render();
     const user = await session();
     const organising = mayOrganise(user, tally.organiserCode)
-      ? h('p', {}, h('a', { id: 'organise-link', href: `#/contests/${encodeURIComponent(contestId)}/to-chuc` }, t('organise.link'))) : [];
+      ? h('p', {}, h('a', { id: 'organise-link', href: `#/contests/${encodeURIComponent(contestId)}/to-chuc` }, t('organise.link')),
+        tally.window === 'NotYetOpen' && tally.status !== 'Cancelled'
+          ? [' · ', h('a', { id: 'amend-link', href: `#/contests/${encodeURIComponent(contestId)}/sua` }, t('announce.amendLink'))] : []) : [];
     // Officers and organisers record entries here while the contest takes them.
     if (mayRecordEntries(user) && tally.window === 'Open' && tally.status !== 'Cancelled') {
       const contest = await get(`/api/contests/${encodeURIComponent(contestId)}`);
@@ -114,6 +125,26 @@ export function contestView(root, contestId) {
   stream.onerror = () => { connected = false; render(); };
   const stopTranslating = onLanguageChange(render);
   return () => { stream.close(); stopTranslating(); };
+}
+
+/** When entries are taken, what the contest is about, and for a quiz the share of answers that were right. */
+function about(details, tally) {
+  const quiz = tally.kind === 'Quiz' && tally.quizCorrectPercent !== null && tally.quizCorrectPercent !== undefined
+    ? h('p', { id: 'quiz-share' }, t('contest.quizShare', format.percent(tally.quizCorrectPercent))) : [];
+  if (!details) return quiz;
+  return h('section', { id: 'contest-about', 'aria-label': t('contest.about') },
+    h('p', { id: 'contest-window' }, t('contest.window', format.dateTime(details.opensAt), format.dateTime(details.closesAt))),
+    details.description ? h('p', { id: 'contest-description' }, details.description) : [], quiz);
+}
+
+/** Once the results are published, the ranking for everyone: place, entry, committee, score. */
+function rankingPanel(tally, ranking, names) {
+  if (!tally.resultsPublished || !ranking?.length) return [];
+  return h('section', { id: 'public-ranking', 'aria-labelledby': 'public-ranking-title' }, h('h2', { id: 'public-ranking-title' }, t('organise.ranking')),
+    scrollable(h('table', { id: 'public-ranking-table' },
+      h('thead', {}, h('tr', {}, ['organise.place', 'organise.entry', 'organise.committee', 'organise.score'].map(k => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, ranking.map(r => h('tr', {}, h('td', {}, format.number(r.place)), h('td', {}, format.number(r.entryNumber)),
+        h('td', {}, names[r.committeeCode] ?? r.committeeCode), h('td', {}, format.decimal(r.score)))))), t('organise.ranking')));
 }
 
 /** Once the results are published, who holds each prize, for everyone. */

@@ -5,6 +5,7 @@ import { h, replace, scrollable } from '../dom.js';
 import * as format from '../format.js';
 import { t } from '../i18n.js';
 import { judgedContests } from './judge.js';
+import { mayAnnounce } from './announce.js';
 
 const pageSize = 50;
 
@@ -69,7 +70,8 @@ export async function homeView(root, _, query) {
     location.hash = params.size ? `#/?${params.toString().replaceAll('+', '%20')}` : '#/';
   } }, h('label', { for: 'search' }, t('home.search')), ' ', search, ' ', h('button', { type: 'submit' }, t('home.find')));
   const judging = judgedContests(user).length ? h('p', {}, h('a', { href: '#/cham-diem', id: 'judging-link' }, t('judge.panels'))) : [];
-  replace(root, h('h1', {}, committee ? t('home.ofCommittee', committee) : t('home.title')), judging, searchForm, contests, campaigns,
+  const announcing = mayAnnounce(user) ? h('p', {}, h('a', { href: '#/contests/moi', id: 'announce-link' }, t('announce.heading'))) : [];
+  replace(root, h('h1', {}, committee ? t('home.ofCommittee', committee) : t('home.title')), judging, announcing, searchForm, contests, campaigns,
     h('details', {}, h('summary', {}, t('home.byId')), openForm('contest'), openForm('campaign')));
 
   const q = search.value.trim() ? `q=${encodeURIComponent(search.value.trim())}` : '';
