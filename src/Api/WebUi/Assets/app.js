@@ -13,6 +13,7 @@ import { judgePanelsView, judgeQueueView } from './views/judge.js';
 import { announceView } from './views/announce.js';
 import { organiseView } from './views/organise.js';
 import { periodReportView } from './views/period-report.js';
+import { recordsView } from './views/records.js';
 import { reportView } from './views/report.js';
 import { changePasswordView, landing, resetPasswordView, signInView } from './views/signin.js';
 
@@ -31,6 +32,7 @@ const routes = [
   [/^\/campaigns\/([^/]+)\/reports\/([^/]+)$/, (root, [id, report]) => reportView(root, [decodeURIComponent(id), decodeURIComponent(report)]), false],
   [/^\/campaigns\/([^/]+)$/, (root, [id]) => campaignView(root, decodeURIComponent(id)), false],
   [/^\/campaigns$/, homeView, true],
+  [/^\/committees\/([^/]+)\/ho-so$/, (root, [code]) => recordsView(root, [decodeURIComponent(code)]), false],
   [/^\/committees\/([^/]+)\/bao-cao$/, (root, [code], query) => periodReportView(root, [decodeURIComponent(code)], query), false],
   [/^\/committees\/([^/]+)\/growth$/, (root, [code], query) => growthView(root, decodeURIComponent(code), query), false],
   [/^\/committees$/, root => committeesView(root), false],

@@ -23,6 +23,7 @@ function node(committee) {
   // Links inside a summary would be controls nested in a control: they sit right under it, shown when it is unfolded.
   h('summary', {}, h('strong', {}, committee.name), ` (${committee.code}) · `, t('committees.members', format.number(committee.memberCount))),
   h('p', { class: 'committee-links' },
+    h('a', { href: `#/committees/${encodeURIComponent(committee.code)}/ho-so` }, t('committees.records')), ' · ',
     h('a', { href: `#/committees/${encodeURIComponent(committee.code)}/bao-cao` }, t('committees.report')), ' · ',
     h('a', { href: `#/?committee=${encodeURIComponent(committee.code)}` }, t('committees.contests')), ' · ',
     h('a', { href: `#/committees/${encodeURIComponent(committee.code)}/growth` }, t('committees.growth')), ' · ',
