@@ -119,8 +119,8 @@ public static class JudgingEndpoints
         {
             if (await grain.GetTally() is not { } tally)
                 return NoSuchContest(contestId);
-            if (!tally.ResultsPublished && !await http.MaySeeUnpublishedResults(grain.GetPrimaryKeyString()))
-                return Problems.From(Rejection.Forbidden("contestId", "the prize holders are public once the results are published; until then they are the organisers'"));
+            if (await UnpublishedResultsDenied(http, tally, "the prize holders are") is { } denied)
+                return denied;
             var numbers = tally.Awards.SelectMany(t => t.Holders).Where(h => h.EntryNumber is not null).Select(h => h.EntryNumber!.Value).Distinct().ToList();
             var found = (await entries.FindAsync(Normalize(contestId), numbers, ct)).ToDictionary(e => e.EntryNumber);
             return TypedResults.Ok(tally.Awards.SelectMany(t => t.Holders.Select(h =>
@@ -134,8 +134,8 @@ public static class JudgingEndpoints
         {
             if (await grain.GetTally() is not { } tally)
                 return NoSuchContest(contestId);
-            if (!tally.ResultsPublished && !await http.MaySeeUnpublishedResults(grain.GetPrimaryKeyString()))
-                return Problems.From(Rejection.Forbidden("contestId", "the ranking is public once the results are published; until then it is the organisers'"));
+            if (await UnpublishedResultsDenied(http, tally, "the ranking is") is { } denied)
+                return denied;
             return TypedResults.Ok(await grain.GetRanking());
         });
 
@@ -166,6 +166,12 @@ public static class JudgingEndpoints
                 ? await answer(queue)
                 : Problems.NotFound("judgeId", $"'{judgeId}' is not on the judging panel of this contest");
         });
+
+    /// <summary>The results (ranking, prize holders) are anyone's once published; until then the organisers', admins' and auditors'.</summary>
+    private static async Task<IResult?> UnpublishedResultsDenied(HttpContext http, ContestTally tally, string what) =>
+        tally.ResultsPublished || await http.MaySeeUnpublishedResults(tally.ContestId)
+            ? null
+            : Problems.From(Rejection.Forbidden("contestId", $"{what} public once the results are published; until then the organisers'"));
 
     /// <summary>Shape errors first, then whether the caller may, then the grain.</summary>
     private static Task<IResult> Command(string contestId, IGrainFactory grains, HttpContext http, Func<HttpContext, string, Task<IResult?>> permit,

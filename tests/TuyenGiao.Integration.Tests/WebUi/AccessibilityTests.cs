@@ -33,6 +33,7 @@ public class AccessibilityTests
         new("campaign", "#/campaigns/TV-KHOI-CD-2023", "[data-testid=participation]"),
         new("report", "#/campaigns/CT-CT05-2020/reports/thot-not-2020", "#report-history"),
         new("records", "#/committees/CT-TN/ho-so", "#programme-table"),
+        new("announce", "#/contests/moi", "#announce-form"),
         new("period-report", "#/committees/CT/bao-cao?from=2020-01-01&to=2020-12-31", "#period-summary"),
         new("audit", $"#/audit/contest/{Contest}", "[data-testid=audit-events] tbody tr"),
         new("password", "#/doi-mat-khau", "#password-form"),

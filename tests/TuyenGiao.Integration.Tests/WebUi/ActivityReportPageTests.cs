@@ -30,11 +30,18 @@ public class ActivityReportPageTests(NodeFixture fixture)
 
         browser.Open(new Uri(Node.BaseAddress, $"/ui/#/campaigns/{campaignId}"));
         await browser.WaitFor("#report-form");
+        // No report yet: the page says there are no figures, instead of bars at 0 %.
+        Assert.StartsWith("Chưa có số liệu học tập", browser.Text("[data-testid=no-figures]"));
+        Assert.Null(browser.Text("[data-testid=participation]"));
         Assert.Equal("01/01/2026", browser.Driver.FindElement(By.Id("report-from")).GetAttribute("value"));
         browser.Choose("report-committee", tree.CellA1);
         browser.Type("report-partyMembers", "120");
         browser.Type("report-studySessions", "4");
         browser.Type("report-membersStudied", "130");
+        browser.Driver.FindElement(By.Id("report-add-class")).Click();
+        browser.Type("report-class-type-0", "Bồi dưỡng lý luận chính trị cho đảng viên mới");
+        browser.Type("report-class-count-0", "2");
+        browser.Type("report-class-learners-0", "60");
         browser.Driver.FindElement(By.Id("report-submit")).Click();
         await browser.WaitForText("#report-membersStudied-error", "Số đảng viên đã học tập không được lớn hơn Số đảng viên của đơn vị.");
 
@@ -58,6 +65,10 @@ public class ActivityReportPageTests(NodeFixture fixture)
         var reportId = browser.Driver.Url.Split("/reports/")[1];
         var stored = await Read<ActivityReportResponse>(await Node.Http.GetAsync($"/api/campaigns/{campaignId}/reports/{reportId}"), HttpStatusCode.OK);
         Assert.Equal((118, 4, 1), (stored.Figures.MembersStudied, stored.Figures.StudySessions, stored.Corrections));
+        // The classes sent with the report stay through the correction, which did not touch them.
+        var classes = stored.Figures.TrainingClasses.Single();
+        Assert.Equal(("Bồi dưỡng lý luận chính trị cho đảng viên mới", 2, 60), (classes.ClassType, classes.Classes, classes.Learners));
+        Assert.Equal(2, stored.History[0].Figures.TrainingClasses.Single().Classes);
         Assert.Equal([110, 118], stored.History.Select(v => v.Figures.MembersStudied));
         Assert.Equal([officer, officer], stored.History.Select(v => v.Actor));
     }

@@ -68,6 +68,10 @@ public class CommitteeRecordsPageTests(NodeFixture fixture)
         cityBrowser.Driver.FindElement(By.Id("inspection-form-submit")).Click();
         await cityBrowser.WaitFor("#inspection-table", text => text.Contains("Thực hiện tốt", StringComparison.Ordinal));
 
+        // A page that is not the district officer's to see says so, not "sign in".
+        browser.Open(new Uri(Node.BaseAddress, $"/ui/#/audit/records/{tree.DistrictA}"));
+        await browser.WaitForText("main .error", "Tài khoản của bạn không có quyền xem trang này. Nếu cần, hãy đề nghị quản trị viên cấp quyền.");
+
         var book = await Read<JsonElement>(await Node.Http.GetAsync($"/api/committees/{tree.DistrictA}/records"), HttpStatusCode.OK);
         var programme = book.GetProperty("programmes").EnumerateObject().Single().Value;
         Assert.Equal(("2025-03-15", "2025-11-30"), (programme.GetProperty("startedOn").GetString(), programme.GetProperty("maintainedOn")[0].GetString()));

@@ -36,7 +36,7 @@ public class PeriodReportPageTests(NodeFixture fixture)
         browser.Open(new Uri(Node.BaseAddress, "/ui/#/committees"));
         await browser.WaitFor($"details[data-code='{tree.City}'] > summary");
         browser.Driver.FindElement(By.CssSelector($"details[data-code='{tree.City}'] > summary")).Click();
-        browser.Driver.FindElement(By.CssSelector($"details[data-code='{tree.City}'] > .committee-links a")).Click();
+        browser.Driver.FindElement(By.CssSelector($"details[data-code='{tree.City}'] > .committee-links a[href$='/bao-cao']")).Click();
         await browser.WaitFor("#period-summary");
         Assert.Equal("Báo cáo định kỳ – Thành ủy Cần Thơ", browser.Text("main h1"));
         Assert.StartsWith("Kỳ báo cáo: 01/01/2026 – 31/12/2026", browser.Text("#period-line"));

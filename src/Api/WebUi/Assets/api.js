@@ -112,6 +112,7 @@ export async function checkSession() {
 /** A message for the page: a request to sign in when that is what is missing, the API's reason otherwise. */
 export function describe(error) {
   if (error instanceof ApiError && error.status === 401) return t('signIn.needed');
-  if (error instanceof ApiError && error.status === 403) return t('signIn.notAllowed', error.message);
+  // Signed in, but this is not theirs to see: say so (never "sign in"), in the page's language.
+  if (error instanceof ApiError && error.status === 403) return t('signIn.notAllowed');
   return t('error', error.message);
 }

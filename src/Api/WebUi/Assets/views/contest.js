@@ -101,7 +101,8 @@ export function contestView(root, contestId) {
   get(`/api/contests/${encodeURIComponent(contestId)}`).then(d => { details = d; render(); }).catch(() => {});
   get(`/api/contests/${encodeURIComponent(contestId)}/tally`).then(async tally => {
     live = tally;
-    replace(root, livePanel, recordPanel, viewSwitch, status, timeTravel, pastPanel, auditLink);
+    replace(root, livePanel, h('p', { class: 'print-only' }, t('period.printedOn', format.day(format.vietnamToday()))),
+      recordPanel, viewSwitch, status, timeTravel, pastPanel, auditLink);
     render();
     const user = await session();
     const organising = mayOrganise(user, tally.organiserCode)

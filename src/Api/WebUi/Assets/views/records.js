@@ -119,6 +119,13 @@ export async function recordsView(root, [code]) {
         path: v => `${base}/model-programmes/${encodeURIComponent(v.programmeId)}/reviews`,
         body: v => ({ reviewedOn: v.reviewedOn, note: v.note }),
       },
+      commend: programmeOptions.length && {
+        id: 'commend-form', title: t('records.commendProgramme'), button: t('records.save'),
+        fields: [{ name: 'programmeId', label: t('records.programme'), kind: 'select', options: programmeOptions },
+          { name: 'commendedOn', label: t('records.awardedOn'), kind: 'day' }, { name: 'commendedBy', label: t('period.awardedBy') }],
+        path: v => `${base}/model-programmes/${encodeURIComponent(v.programmeId)}/commendations`,
+        body: v => ({ commendedOn: v.commendedOn, commendedBy: v.commendedBy }),
+      },
       retire: programmeOptions.length && {
         id: 'retire-form', title: t('records.retireProgramme'), button: t('records.save'),
         fields: [{ name: 'programmeId', label: t('records.programme'), kind: 'select', options: programmeOptions },
@@ -176,7 +183,7 @@ export async function recordsView(root, [code]) {
           t('records.commendations'), t('records.status')],
         programmes.map(p => [p.name, p.programmeType, format.day(p.startedOn), p.maintainedOn.length ? format.day(p.maintainedOn[p.maintainedOn.length - 1]) : '–',
           format.number(p.commendations.length), p.retiredOn ? t('records.retired', format.day(p.retiredOn)) : t('records.running')]), t('period.none')),
-        forms(['programme', 'review', 'retire'])),
+        forms(['programme', 'review', 'commend', 'retire'])),
       h('section', { id: 'commendations' }, h('h2', {}, t('period.commendations')),
         table('commendation-table', t('period.commendations'), [t('period.awardedBy'), t('records.form'), t('period.collectives'), t('period.individuals'), t('records.awardedOn')],
           commendations.map(c => [c.awardedBy, t(`records.form.${c.form}`), format.number(c.collectives), format.number(c.individuals), format.day(c.awardedOn)]), t('period.none')),

@@ -8,7 +8,7 @@ import { clearRefusals, committeeOptions, field, newClientId, showRefusal, subtr
 import * as format from '../format.js';
 import { t } from '../i18n.js';
 
-/** The counts a report carries, in the order the form asks for them (training classes by type are kept, not edited here). */
+/** The counts a report carries, in the order the form asks for them; training classes by type are rows of their own. */
 const counts = ['partyMembers', 'studySessions', 'studyAttendances', 'studyMemberAttendances', 'membersStudied', 'oralSessions', 'oralAttendances',
   'onlineConferences', 'bridgePoints', 'membersPledged'];
 
@@ -18,6 +18,32 @@ export const mayReport = user => !!user?.grants.some(g => g.role === 'Officer' &
 function countFields(prefix, values = {}) {
   return Object.fromEntries(counts.map(name => [`figures.${name}`, field(`${prefix}-${name}`, t(`report.${name}`),
     h('input', { type: 'number', min: 0, step: 1, inputmode: 'numeric', required: name === 'partyMembers', value: values[name] ?? '' }))]));
+}
+
+/** Training classes by type, as rows added and removed in place: the type, how many classes, how many learners. */
+function classRows(prefix, initial = []) {
+  const list = h('ol', { id: `${prefix}-classes`, class: 'class-rows' });
+  let next = 0;
+  function add(c = { classType: '', classes: '', learners: '' }) {
+    const i = next++;
+    const type = h('input', { type: 'text', id: `${prefix}-class-type-${i}`, value: c.classType, maxlength: 300, required: true, class: 'class-type' });
+    const classes = h('input', { type: 'number', id: `${prefix}-class-count-${i}`, value: c.classes, min: 0, required: true, class: 'class-count' });
+    const learners = h('input', { type: 'number', id: `${prefix}-class-learners-${i}`, value: c.learners, min: 0, class: 'class-learners' });
+    const row = h('li', {}, h('label', { for: type.id }, t('report.classType')), ' ', type, ' ', h('label', { for: classes.id }, t('report.classes')), ' ',
+      classes, ' ', h('label', { for: learners.id }, t('campaign.learners')), ' ', learners, ' ',
+      h('button', { type: 'button', onclick: () => row.remove() }, t('announce.removePrize')));
+    list.append(row);
+  }
+  initial.forEach(add);
+  const error = h('p', { id: `${prefix}-classes-error`, class: 'field-error', role: 'alert' });
+  const box = h('fieldset', { class: 'classes' }, h('legend', {}, t('campaign.classes')), list,
+    h('button', { type: 'button', id: `${prefix}-add-class`, onclick: () => add() }, t('report.addClass')), error);
+  const read = () => [...list.querySelectorAll('li')].map(li => ({
+    classType: li.querySelector('.class-type').value.trim(),
+    classes: Number(li.querySelector('.class-count').value || 0),
+    learners: Number(li.querySelector('.class-learners').value || 0),
+  }));
+  return { box, read, field: { input: list, error, row: null } };
 }
 
 function figuresOf(fields, trainingClasses = []) {
@@ -33,6 +59,7 @@ function figuresOf(fields, trainingClasses = []) {
 function reportRefusal(error) {
   if (!(error instanceof ApiError)) return { field: null, text: t('report.networkError') };
   const { status, field: named } = error;
+  if (named?.startsWith('figures.trainingClasses')) return { field: 'figures.trainingClasses', text: t('report.classRules') };
   if (named?.startsWith('figures.')) {
     const name = named.slice('figures.'.length);
     const whole = { studyMemberAttendances: 'studyAttendances', membersStudied: 'partyMembers', membersPledged: 'partyMembers' }[name];
@@ -56,13 +83,15 @@ export async function reportForm(campaign, user) {
     periodEnd: field('report-to', t('report.to'), h('input', { type: 'text', required: true, size: 10, value: format.day(campaign.periodEnd) })),
     ...countFields('report'),
   };
+  const classes = classRows('report');
+  fields['figures.trainingClasses'] = classes.field;
   const general = h('p', { class: 'form-error', role: 'alert', id: 'report-general-error' });
   const receipt = h('p', { id: 'report-receipt', role: 'status' });
   const submit = h('button', { type: 'submit', id: 'report-submit' }, t('report.send'));
   const another = h('button', { type: 'button', id: 'report-another', hidden: true }, t('report.another'));
   const setEnabled = enabled => {
-    Object.values(fields).forEach(f => { f.input.disabled = !enabled; });
-    submit.disabled = !enabled;
+    form.querySelectorAll('input, select, button').forEach(control => { control.disabled = !enabled; });
+    another.disabled = false;
   };
   let reportId = newClientId();
   let sending = null;
@@ -79,7 +108,7 @@ export async function reportForm(campaign, user) {
     setEnabled(false);
     try {
       await send('POST', `/api/campaigns/${encodeURIComponent(campaign.campaignId)}/reports`, {
-        reportId, committeeCode: fields.committeeCode.input.value, periodStart, periodEnd, figures: figuresOf(fields),
+        reportId, committeeCode: fields.committeeCode.input.value, periodStart, periodEnd, figures: figuresOf(fields, classes.read()),
       });
       replace(receipt, t('report.received'), ' ', h('a', { id: 'report-link', href: `#/campaigns/${encodeURIComponent(campaign.campaignId)}/reports/${encodeURIComponent(reportId)}` },
         t('report.open')));
@@ -94,11 +123,12 @@ export async function reportForm(campaign, user) {
   const form = h('form', { id: 'report-form', class: 'sign-in', onsubmit: e => {
     e.preventDefault();
     sending ??= record().finally(() => { sending = null; });
-  } }, Object.values(fields).map(f => f.row), general, submit, ' ', another, receipt);
+  } }, Object.values(fields).filter(f => f.row).map(f => f.row), classes.box, general, submit, ' ', another, receipt);
   another.addEventListener('click', () => {
     // The next report is another one: a new id.
     reportId = newClientId();
     form.reset();
+    classes.box.querySelectorAll('li').forEach(li => li.remove());
     replace(receipt);
     another.hidden = true;
     setEnabled(true);
@@ -113,7 +143,8 @@ export async function reportView(root, [campaignId, reportId]) {
   async function draw() {
     const report = await get(base);
     const current = report.figures;
-    const fields = { ...countFields('correct', current), reason: field('correct-reason', t('report.reason'),
+    const classes = classRows('correct', current.trainingClasses);
+    const fields = { ...countFields('correct', current), 'figures.trainingClasses': classes.field, reason: field('correct-reason', t('report.reason'),
       h('input', { type: 'text', required: true, maxlength: 500, autocomplete: 'off' })) };
     const general = h('p', { class: 'form-error', role: 'alert', id: 'correct-general-error' });
     const submit = h('button', { type: 'submit', id: 'correct-submit' }, t('report.correct'));
@@ -122,14 +153,14 @@ export async function reportView(root, [campaignId, reportId]) {
       clearRefusals(fields, general);
       submit.disabled = true;
       try {
-        await send('POST', `${base}/corrections`, { figures: figuresOf(fields, current.trainingClasses), reason: fields.reason.input.value.trim() });
+        await send('POST', `${base}/corrections`, { figures: figuresOf(fields, classes.read()), reason: fields.reason.input.value.trim() });
         await draw();
         document.getElementById('report-history')?.focus();
       } catch (error) {
         showRefusal(fields, general, reportRefusal(error));
         submit.disabled = false;
       }
-    } }, Object.values(fields).map(f => f.row), general, submit);
+    } }, Object.values(fields).filter(f => f.row && f !== fields.reason).map(f => f.row), classes.box, fields.reason.row, general, submit);
     const rate = r => (r === null || r === undefined ? t('report.noRate') : format.percent(r));
     replace(root,
       h('h1', {}, t('report.title', report.committeeCode, format.day(report.periodStart), format.day(report.periodEnd))),
