@@ -21,6 +21,12 @@ public class AccessibilityTests
         new("sign-in", "#/dang-nhap", "#sign-in-form"),
         new("home", "#/", "#contest-list"),
         new("contest", $"#/contests/{Contest}", "[data-testid=live-accepted]"),
+        new("reset-password", "#/dat-lai-mat-khau/someone:not-a-secret", "#reset-form"),
+    ];
+
+    private static readonly Page[] Reporting =
+    [
+        new("campaign-with-report-form", "#/campaigns/TV-KHOI-CD-2023", "#report-form"),
     ];
 
     private static readonly Page[] SignedIn =
@@ -84,6 +90,12 @@ public class AccessibilityTests
         await browser.WaitFor("#sign-in-form");
         await browser.SignInAsync(node.BaseAddress, judge, OwnPassword);
         await Check("judge", Judging);
+        var officer = await PersonWithOwnPasswordAsync(node, "officer", (Role.Officer, "TV-KHOI"));
+        browser.Open(new Uri(node.BaseAddress, "/ui/#/"));
+        browser.Driver.FindElement(OpenQA.Selenium.By.Id("sign-out-button")).Click();
+        await browser.WaitFor("#sign-in-form");
+        await browser.SignInAsync(node.BaseAddress, officer, OwnPassword);
+        await Check("officer", Reporting);
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
