@@ -36,6 +36,18 @@ public sealed class HierarchyScenario
         return s;
     }
 
+    /// <summary>A study campaign of 2026 launched by the city, over its whole subtree; its id starts with <paramref name="prefix"/>.</summary>
+    public async Task<string> LaunchCampaignOf2026Async(HttpClient http, string prefix)
+    {
+        var campaignId = $"{prefix}-{Suffix}";
+        var response = await http.PostJson("/api/campaigns", new
+        {
+            campaignId, launcherCode = City, title = "Học tập chuyên đề năm 2026", kind = "StudyDrive", periodStart = "2026-01-01", periodEnd = "2026-12-31",
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return campaignId;
+    }
+
     private static async Task Register(HttpClient http, string code, string name, string level, string? parent, int members) =>
         await Read<CommitteeResponse>(await http.PostJson("/api/committees", new { code, name, level, parentCode = parent, memberCount = members }),
             HttpStatusCode.Created);

@@ -19,11 +19,7 @@ public class ActivityReportPageTests(NodeFixture fixture)
     public async Task Given_a_campaign_When_a_grassroots_officer_reports_is_refused_a_part_above_its_whole_and_corrects_the_report_Then_both_versions_are_kept_with_the_reason()
     {
         var tree = await HierarchyScenario.CreateAsync(Node.Http);
-        var campaignId = $"HT-{tree.Suffix}";
-        Assert.Equal(HttpStatusCode.Created, (await Node.Http.PostJson("/api/campaigns", new
-        {
-            campaignId, launcherCode = tree.City, title = "Học tập chuyên đề năm 2026", kind = "StudyDrive", periodStart = "2026-01-01", periodEnd = "2026-12-31",
-        })).StatusCode);
+        var campaignId = await tree.LaunchCampaignOf2026Async(Node.Http, "HT");
         var officer = await PersonWithOwnPasswordAsync(Node, "cell", (Role.Officer, tree.CellA1));
         using var browser = new Browser();
         await browser.SignInAsync(Node.BaseAddress, officer, OwnPassword);

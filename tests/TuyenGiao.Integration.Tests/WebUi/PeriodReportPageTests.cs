@@ -19,11 +19,7 @@ public class PeriodReportPageTests(NodeFixture fixture)
     public async Task Given_reports_below_a_province_When_its_officer_opens_the_period_report_from_the_tree_Then_the_page_and_the_downloaded_workbook_hold_the_figures()
     {
         var tree = await HierarchyScenario.CreateAsync(Node.Http);
-        var campaignId = $"PR-{tree.Suffix}";
-        Assert.Equal(HttpStatusCode.Created, (await Node.Http.PostJson("/api/campaigns", new
-        {
-            campaignId, launcherCode = tree.City, title = "Học tập chuyên đề năm 2026", kind = "StudyDrive", periodStart = "2026-01-01", periodEnd = "2026-12-31",
-        })).StatusCode);
+        var campaignId = await tree.LaunchCampaignOf2026Async(Node.Http, "PR");
         Assert.Equal(HttpStatusCode.Created, (await Node.Http.PostJson($"/api/campaigns/{campaignId}/reports", new
         {
             reportId = "q1", committeeCode = tree.CellA1, periodStart = "2026-01-01", periodEnd = "2026-03-31",
