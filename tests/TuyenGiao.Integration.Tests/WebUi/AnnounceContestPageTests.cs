@@ -61,11 +61,21 @@ public class AnnounceContestPageTests(NodeFixture fixture)
         await browser.WaitFor("#contest-window");
 
         var contest = await Read<ContestResponse>(await Node.Http.GetAsync($"/api/contests/{contestId}"), HttpStatusCode.OK);
+        Assert.Equal(TuyenGiao.Contests.ContestStatus.Announced, contest.Status);
         Assert.Equal((tree.DistrictA, 600, 1), (contest.OrganiserCode, contest.Target, contest.PerAuthorLimit));
         Assert.Equal(["Giải nhất", "Giải nhì"], contest.IndividualPrizes.Select(p => p.Name));
         Assert.Equal(("Giải tập thể", 1), (contest.CollectivePrizes.Single().Name, contest.CollectivePrizes.Single().Count));
         Assert.Equal([tree.CellA1], contest.EligibleCommittees);
         Assert.Equal("Bài viết tay hoặc đánh máy, không quá 5.000 chữ.", contest.Description);
         Assert.Equal(new DateTimeOffset(opens.Year, opens.Month, opens.Day, 8, 0, 0, TimeSpan.FromHours(7)), contest.OpensAt);
+
+        // The organiser cancels it, with the reason, from the organiser's page.
+        browser.Open(new Uri(Node.BaseAddress, $"/ui/#/contests/{contestId}/to-chuc"));
+        await browser.WaitFor("#cancel-details > summary");
+        browser.Driver.FindElement(By.CssSelector("#cancel-details > summary")).Click();
+        browser.Type("cancel-reason", "Trùng thời gian với cuộc thi của Tỉnh ủy");
+        browser.Driver.FindElement(By.Id("cancel-contest-submit")).Click();
+        await browser.WaitForText("#cancelled", "Đã hủy");
+        Assert.Equal(TuyenGiao.Contests.ContestStatus.Cancelled, (await Read<ContestResponse>(await Node.Http.GetAsync($"/api/contests/{contestId}"), HttpStatusCode.OK)).Status);
     }
 }

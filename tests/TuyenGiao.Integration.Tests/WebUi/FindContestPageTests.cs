@@ -55,4 +55,26 @@ public class FindContestPageTests(NodeFixture fixture)
         await browser.WaitFor("h1", text => text == $"Sáng tác về Đồng Khởi {word}");
         Assert.EndsWith($"#/contests/OWN-{word.ToUpperInvariant()}", browser.Driver.Url);
     }
+
+    [Fact]
+    public async Task Given_more_contests_than_a_page_When_the_list_is_read_Then_the_next_page_comes_on_request_and_none_is_listed_twice()
+    {
+        var scenario = await ContestScenario.OpenNowAsync(Node.Http);
+        var word = Guid.NewGuid().ToString("N")[..8];
+        for (var i = 1; i <= 52; i++)
+            await AnnounceAsync($"PG{i:00}-{word}".ToUpperInvariant(), scenario.Bloc, $"Thi tìm hiểu {word} số {i}");
+        var officer = await PersonWithOwnPasswordAsync(Node, "paging", (Role.Officer, scenario.Bloc));
+        using var browser = new Browser();
+        await browser.SignInAsync(Node.BaseAddress, officer, OwnPassword);
+
+        browser.Open(new Uri(Node.BaseAddress, $"/ui/#/?q={word}"));
+        await browser.WaitFor("#contest-list");
+        Assert.Equal(50, browser.Driver.FindElements(By.CssSelector("#contest-list tbody tr")).Count);
+        browser.Driver.FindElement(By.Id("contests-title-more")).Click();
+
+        await browser.WaitFor("#contest-list", _ => browser.Driver.FindElements(By.CssSelector("#contest-list tbody tr")).Count == 52);
+        var titles = ((IEnumerable<object>)browser.Script("return [...document.querySelectorAll('#contest-list tbody th')].map(e => e.textContent);")!).Cast<string>().ToList();
+        Assert.Equal(52, titles.Distinct().Count());
+        Assert.Null(browser.Text("#contests-title-more"));
+    }
 }

@@ -82,13 +82,28 @@ public class OrganiseContestPageTests(NodeFixture fixture)
         browser.Driver.FindElement(By.Id("publish-confirm")).Click();
         await browser.WaitForText("#results-status", "Đã công bố kết quả");
 
+        // After publication an award moves only by a correction with its reason: the first prize goes to entry 1.
+        browser.Choose("correct-tier", "i:Giải nhất");
+        browser.Type("correct-from-entry", "2");
+        browser.Type("correct-to-entry", "1");
+        browser.Type("correct-reason", "Phúc khảo: chấm lại bài số 1");
+        browser.Driver.FindElement(By.Id("correct-award-submit")).Click();
+        // Entry 1 holds the second prize already: refused beside the field.
+        await browser.WaitForText("#correct-to-entry-error", "Bài hoặc đơn vị này đã có giải này.");
+        browser.Choose("correct-tier", "c:Giải nhất tập thể");
+        browser.Choose("correct-from-committee", contest.CellA);
+        browser.Choose("correct-to-committee", contest.CellB);
+        browser.Type("correct-reason", "Phúc khảo: đơn vị Sở Y tế có nhiều bài đạt giải hơn");
+        browser.Driver.FindElement(By.Id("correct-award-submit")).Click();
+        await browser.WaitFor("#awards-table tbody tr:last-child", text => text.Contains("Đảng bộ Sở Y tế", StringComparison.Ordinal));
+
         using var visitor = new Browser();
         visitor.Open(new Uri(Node.BaseAddress, $"/ui/#/contests/{contest.ContestId}"));
         await visitor.WaitFor("#prize-holders-table");
         var first = visitor.Text("#prize-holders-table tbody tr:first-child");
         Assert.Contains("Giải nhất", first);
         Assert.Contains("Bài số 2 «Bài viết của Phạm Văn Đức» – Phạm Văn Đức", first);
-        Assert.Contains(contest.CellA, visitor.Text("#prize-holders-table tbody tr:last-child")); // a visitor sees codes, not names
+        Assert.Contains(contest.CellB, visitor.Text("#prize-holders-table tbody tr:last-child")); // a visitor sees codes, not names
         // The ranking is public once published, and the page says when entries were taken and what the contest is.
         await visitor.WaitFor("#public-ranking-table");
         Assert.StartsWith("1 2 ", visitor.Text("#public-ranking-table tbody tr:first-child"));

@@ -20,16 +20,33 @@ export function openForm(kind) {
 const ownCommittees = user => [...new Set((user?.grants ?? []).filter(g => g.committeeCode && g.role !== 'Judge').map(g => g.committeeCode))];
 
 /**
- * The user's own committees' items first (each committee's subtree, as the API filters), then the rest, each once;
- * with a committee chosen (from the committee tree), that committee's subtree only.
+ * A list section: the user's own committees' items first (each committee's subtree, as the API filters), then the
+ * rest, each once, a page at a time ("Xem tiếp" reads the next page after the API's cursor); with a committee chosen
+ * (from the committee tree), that committee's subtree only.
  */
-async function ownFirst(path, query, own, key, committee) {
-  const page = code => get(`${path}?${query}${code ? `&committee=${encodeURIComponent(code)}` : ''}&limit=${pageSize}`);
-  if (committee) return (await page(committee)).items;
-  const pages = await Promise.all([...own.map(page), page(null)]);
-  const seen = new Set();
-  return pages.flatMap((page, i) => page.items.map(item => ({ ...item, own: i < own.length })))
-    .filter(item => !seen.has(item[key]) && seen.add(item[key]));
+function listSection(section, { id, title, path, key, tableOf }, query, own, committee) {
+  let items = [];
+  let next = null;
+  const heading = () => h('h2', { id }, title);
+  const more = h('button', { type: 'button', id: `${id}-more` }, t('audit.more'));
+  const rest = after => get(`${path}?${query}${committee ? `&committee=${encodeURIComponent(committee)}` : ''}` +
+    `${after ? `&after=${encodeURIComponent(after)}` : ''}&limit=${pageSize}`);
+  const add = (found, isOwn) => {
+    const seen = new Set(items.map(item => item[key]));
+    items = [...items, ...found.filter(item => !seen.has(item[key])).map(item => ({ ...item, own: isOwn }))];
+  };
+  const draw = () => replace(section, heading(), tableOf(items), next ? h('p', {}, more) : []);
+  const fail = error => replace(section, heading(), h('p', { class: 'error' }, describe(error)));
+  more.addEventListener('click', () => rest(next).then(page => { add(page.items, false); next = page.next ?? null; draw(); }).catch(fail));
+  replace(section, heading(), h('p', {}, t('loading')));
+  const owned = committee ? [] : own.map(code => get(`${path}?${query}&committee=${encodeURIComponent(code)}&limit=${pageSize}`));
+  Promise.all([...owned, rest(null)]).then(pages => {
+    pages.slice(0, -1).forEach(page => add(page.items, true));
+    const last = pages[pages.length - 1];
+    add(last.items, false);
+    next = last.next ?? null;
+    draw();
+  }).catch(fail);
 }
 
 /** A list as a table, one row per item (the user's own committee's marked), or a sentence when it is empty. */
@@ -75,14 +92,7 @@ export async function homeView(root, _, query) {
     h('details', {}, h('summary', {}, t('home.byId')), openForm('contest'), openForm('campaign')));
 
   const q = search.value.trim() ? `q=${encodeURIComponent(search.value.trim())}` : '';
-  replace(contests, h('h2', { id: 'contests-title' }, t('home.contests')), h('p', {}, t('loading')));
-  ownFirst('/api/contests', q, own, 'contestId', committee)
-    .then(items => replace(contests, h('h2', { id: 'contests-title' }, t('home.contests')), contestsTable(items)))
-    .catch(error => replace(contests, h('h2', { id: 'contests-title' }, t('home.contests')), h('p', { class: 'error' }, describe(error))));
-  if (user) {
-    replace(campaigns, h('h2', { id: 'campaigns-title' }, t('home.campaigns')), h('p', {}, t('loading')));
-    ownFirst('/api/campaigns', q, own, 'campaignId', committee)
-      .then(items => replace(campaigns, h('h2', { id: 'campaigns-title' }, t('home.campaigns')), campaignsTable(items)))
-      .catch(error => replace(campaigns, h('h2', { id: 'campaigns-title' }, t('home.campaigns')), h('p', { class: 'error' }, describe(error))));
-  }
+  listSection(contests, { id: 'contests-title', title: t('home.contests'), path: '/api/contests', key: 'contestId', tableOf: contestsTable }, q, own, committee);
+  if (user)
+    listSection(campaigns, { id: 'campaigns-title', title: t('home.campaigns'), path: '/api/campaigns', key: 'campaignId', tableOf: campaignsTable }, q, own, committee);
 }

@@ -19,7 +19,8 @@ function organiserRefusal(error) {
   if (named === 'name') return { field: 'name', text: t('organise.nameRules') };
   if (named === 'committeeCode') return { field: 'committeeCode', text: t('organise.committeeRequired') };
   if (named === 'reason') return { field: 'reason', text: t('organise.reasonRules') };
-  if (named === 'entryNumber') return { field: 'entryNumber', text: t('organise.entryNotRanked') };
+  if (['entryNumber', 'fromEntryNumber', 'toEntryNumber'].includes(named)) return { field: named, text: t(status === 409 ? 'organise.entryHoldsTier' : 'organise.entryNotRanked') };
+  if (['fromCommitteeCode', 'toCommitteeCode'].includes(named)) return { field: named, text: t(status === 409 ? 'organise.entryHoldsTier' : 'organise.committeeRequired') };
   if (named === 'tier') return { field: 'tier', text: t(status === 409 ? 'organise.tierFull' : 'organise.tierRequired') };
   if (named === 'contestId' && status === 422) return { field: null, text: t('organise.notNow', error.message) };
   return { field: null, text: t('error', error.message) };
@@ -137,7 +138,31 @@ export async function organiseView(root, [contestId]) {
       }
     });
     replace(awards, h('h2', { id: 'awards-title' }, t('contest.awards')), prizeHoldersTable(tiers, holders, committeeName, 'awards-table'),
-      tally.resultsPublished ? [] : [h('p', {}, fill), fillError, h('h3', {}, t('organise.grantTitle')), grant]);
+      tally.resultsPublished ? [h('h3', {}, t('organise.correctTitle')), correctionForm(tiers)] : [h('p', {}, fill), fillError, h('h3', {}, t('organise.grantTitle')), grant]);
+  }
+
+  /** After publication an award moves only by a correction, with its reason: from one entry or committee to another. */
+  function correctionForm(tiers) {
+    const fields = {
+      tier: field('correct-tier', t('organise.tier'), h('select', { required: true }, h('option', { value: '' }, t('organise.chooseTier')),
+        tiers.map(a => h('option', { value: `${a.collective ? 'c' : 'i'}:${a.tier}` }, a.collective ? `${a.tier} (${t('contest.collective')})` : a.tier)))),
+      fromEntryNumber: field('correct-from-entry', t('organise.fromEntry'), h('input', { type: 'number', min: 1 })),
+      toEntryNumber: field('correct-to-entry', t('organise.toEntry'), h('input', { type: 'number', min: 1 })),
+      fromCommitteeCode: field('correct-from-committee', t('organise.fromCommittee'), h('select', {}, committeeOptions(committees))),
+      toCommitteeCode: field('correct-to-committee', t('organise.toCommittee'), h('select', {}, committeeOptions(committees))),
+      reason: field('correct-reason', t('organise.reason'), h('input', { type: 'text', required: true, maxlength: 1000, autocomplete: 'off' })),
+    };
+    const number = f => (fields[f].input.value === '' ? null : Number(fields[f].input.value));
+    const code = f => fields[f].input.value || null;
+    return actionForm('correct-award', fields, t('organise.correct'), () => {
+      const [kind, ...name] = fields.tier.input.value.split(':');
+      const collective = kind === 'c';
+      return send('POST', `${base}/awards/corrections`, {
+        tier: name.join(':'), collective, reason: fields.reason.input.value.trim(),
+        fromEntryNumber: collective ? null : number('fromEntryNumber'), toEntryNumber: collective ? null : number('toEntryNumber'),
+        fromCommitteeCode: collective ? code('fromCommitteeCode') : null, toCommitteeCode: collective ? code('toCommitteeCode') : null,
+      });
+    }, draw);
   }
 
   function drawResults(tally) {
@@ -146,6 +171,11 @@ export async function organiseView(root, [contestId]) {
       return;
     }
     const error = h('p', { class: 'form-error', role: 'alert', id: 'publish-error' });
+    const reason = field('cancel-reason', t('organise.cancelReason'), h('input', { type: 'text', required: true, maxlength: 1000, autocomplete: 'off' }));
+    // Cancelling ends the contest for good: folded, and it says so before the button.
+    const cancel = tally.status === 'Cancelled' ? h('p', { id: 'cancelled' }, t('status.Cancelled'))
+      : h('details', { id: 'cancel-details' }, h('summary', {}, t('organise.cancelTitle')), h('p', {}, t('organise.cancelWarning')),
+        actionForm('cancel-contest', { reason }, t('organise.cancel'), () => send('POST', `${base}/cancellation`, { reason: reason.input.value.trim() }), draw));
     const confirmation = h('p', { hidden: true, id: 'publish-confirmation' }, t('organise.publishWarning'), ' ',
       h('button', { type: 'button', id: 'publish-confirm', onclick: async () => {
         try {
@@ -160,7 +190,7 @@ export async function organiseView(root, [contestId]) {
     replace(results, h('h2', { id: 'results-title' }, t('organise.results')),
       h('p', {}, t('organise.publishWhen', format.dateTime(contest.closesAt))),
       h('p', {}, h('button', { type: 'button', id: 'publish', onclick: () => { confirmation.hidden = false; } }, t('organise.publish'))),
-      confirmation, error);
+      confirmation, error, cancel);
   }
 
   try {
