@@ -23,7 +23,8 @@ public sealed record AntiforgeryResponse(string Token, string HeaderName);
 public sealed record SessionResponse(string Username, string FullName, IReadOnlyList<GrantResponse> Grants, bool MustChangePassword, bool SignedOnElsewhere)
 {
     public static SessionResponse From(AccountAccess access, bool signedOnElsewhere = false) =>
-        new(access.Username, access.FullName, access.Grants.Select(GrantResponse.From).ToList(), access.MustChangePassword && !signedOnElsewhere, signedOnElsewhere);
+        new(access.Username, access.FullName, access.Grants.Select(GrantResponse.From).ToList(),
+            Security.AccountSessions.MustChangePasswordFirst(access, signedOnElsewhere), signedOnElsewhere);
 }
 
 /// <param name="SingleSignOn">The province's provider, when one is set up: the login page offers to sign in through it.</param>

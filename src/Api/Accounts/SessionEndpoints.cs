@@ -165,7 +165,7 @@ public static class SessionEndpoints
         if (http.User.Identity?.AuthenticationType != SecuritySetup.Session)
             return Problems.Status(StatusCodes.Status403Forbidden, "session", "tokens are issued to a session signed in on the login page");
         var signedOnElsewhere = AccountSessions.SignedOnElsewhere(http.User);
-        if (await OwnAccess(sessions, http) is not { } access || (access.MustChangePassword && !signedOnElsewhere))
+        if (await OwnAccess(sessions, http) is not { } access || AccountSessions.MustChangePasswordFirst(access, signedOnElsewhere))
             return Problems.Status(StatusCodes.Status403Forbidden, "session", "change the first password before asking for tokens");
         var (token, expiresAt) = tokens.IssueForAccount(access, signedOnElsewhere);
         return TypedResults.Created((string?)null, new AccountTokenResponse(token, expiresAt));

@@ -107,8 +107,7 @@ public static class JudgingEndpoints
     private static Task<IResult> Judges(string contestId, IGrainFactory grains, HttpContext http) =>
         WithContest(contestId, grains, async grain =>
         {
-            if (await grain.Get() is null)
-                return NoSuchContest(contestId);
+            // Organiser() answers 404 for a contest that is not announced, 403 for anyone who does not run it.
             if (await Organiser(http, grain.GetPrimaryKeyString()) is { } denied)
                 return denied;
             return TypedResults.Ok((await grain.GetJudges()).Select(j => new JudgeResponse(j.JudgeId, j.Name, j.CommitteeCode)).ToList());

@@ -46,6 +46,12 @@ public sealed class AccountSessions(IGrainFactory grains, IMemoryCache cache, IO
 
     public static bool SignedOnElsewhere(ClaimsPrincipal principal) => principal.HasClaim(SignedOnElsewhereClaim, "true");
 
+    /// <summary>
+    /// Whether the account's first (or reset) password, still to be changed, holds its grants back in this session: it
+    /// does, unless the single sign-on provider proved who this is (no password of the account was used).
+    /// </summary>
+    public static bool MustChangePasswordFirst(AccountAccess access, bool signedOnElsewhere) => access.MustChangePassword && !signedOnElsewhere;
+
     /// <summary>Whether the principal is of an account (a session, or a token issued to an account), not a key holder's token.</summary>
     public static bool IsOfAnAccount(ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == StampClaim);
 
@@ -79,7 +85,7 @@ public sealed class AccountSessions(IGrainFactory grains, IMemoryCache cache, IO
         ];
         if (signedOnElsewhere)
             claims.Add(new Claim(SignedOnElsewhereClaim, "true"));
-        if (access.MustChangePassword && !signedOnElsewhere)
+        if (MustChangePasswordFirst(access, signedOnElsewhere))
             claims.Add(new Claim(MustChangePasswordClaim, "true"));
         else
             claims.AddRange(access.Grants.Select(g => new Claim(TokenClaims.Grant, g.ToClaim()))

@@ -67,6 +67,7 @@ public class JudgingApiTests
         await AssertProblem(await anonymous.GetAsync($"{root}/ranking"), HttpStatusCode.Forbidden, "contestId");
         await AssertProblem(await anonymous.GetAsync($"{root}/prize-holders"), HttpStatusCode.Forbidden, "contestId");
         await AssertProblem(await anonymous.GetAsync($"{root}/judges"), HttpStatusCode.Unauthorized, "Authorization");
+        await AssertProblem(await http.GetAsync("/api/contests/NO-SUCH-CONTEST/judges"), HttpStatusCode.NotFound, "contestId");
         Assert.Equal(9, (await Read<List<PrizeHolderResponse>>(await http.GetAsync($"{root}/prize-holders"), HttpStatusCode.OK)).Count);
 
         clock.Now = closes;

@@ -31,6 +31,37 @@ export function showRefusal(fields, general, { field: name, text }) {
   }
 }
 
+/** A refusal found in the page before anything is sent (a day that does not exist): shown beside its field like the API's. */
+export class LocalRefusal extends Error {
+  constructor(field, text) {
+    super(text);
+    this.field = field;
+    this.text = text;
+  }
+}
+
+/**
+ * A form that sends one request when submitted: its refusals (the page's own, or the API's as refusalOf words them)
+ * show beside their fields, the button is held while the request is on its way, and done() runs after a success.
+ */
+export function actionForm(id, fields, buttonText, request, done, refusalOf) {
+  const general = h('p', { class: 'form-error', role: 'alert', id: `${id}-error` });
+  const submit = h('button', { type: 'submit', id: `${id}-submit` }, buttonText);
+  return h('form', { id, class: 'sign-in', onsubmit: async e => {
+    e.preventDefault();
+    clearRefusals(fields, general);
+    submit.disabled = true;
+    try {
+      await request();
+      await done();
+    } catch (error) {
+      showRefusal(fields, general, error instanceof LocalRefusal ? error : refusalOf(error));
+    } finally {
+      submit.disabled = false;
+    }
+  } }, Object.values(fields).filter(f => f.row).map(f => f.row), general, submit);
+}
+
 /** The committees of these subtrees, each once, in the order the subtrees list them (breadth first, with depths). */
 export async function subtreesOf(codes) {
   const subtrees = await Promise.all([...new Set(codes)].map(code => get(`/api/committees/${encodeURIComponent(code)}/subtree`).catch(() => [])));
@@ -46,4 +77,12 @@ export const committeeOptions = committees => [h('option', { value: '' }, t('ent
 export function newClientId() {
   if (crypto.randomUUID) return crypto.randomUUID();
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The committees the user acts for as an officer (each with everything below it, as the API's rules read a grant). */
+export const officerCommittees = user => user.grants.filter(g => g.role === 'Officer' && g.committeeCode).map(g => g.committeeCode);
+
+/** Committee names by code for a subtree, for labels; empty when the reader may not see it (codes are shown then). */
+export async function committeeNames(code) {
+  return Object.fromEntries((await subtreesOf([code])).map(c => [c.code, c.name]));
 }

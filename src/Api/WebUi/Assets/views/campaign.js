@@ -2,7 +2,7 @@
 // committee with everything below it.
 import { get, session, describe } from '../api.js';
 import { mayReport, reportForm } from './report.js';
-import { subtreesOf } from '../forms.js';
+import { committeeNames } from '../forms.js';
 import { horizontalBars } from '../charts.js';
 import { h, replace, scrollable } from '../dom.js';
 import * as format from '../format.js';
@@ -14,7 +14,7 @@ export function campaignView(root, campaignId) {
     .then(async c => {
       const user = await session();
       // The committees by name where the launcher's subtree can be read (signed-in readers), by code otherwise.
-      const names = Object.fromEntries((await subtreesOf([c.launcherCode])).map(x => [x.code, x.name]));
+      const names = await committeeNames(c.launcherCode);
       const name = code => names[code] ?? code;
       // Officers report their committee's figures here while the campaign runs.
       const reporting = mayReport(user) && c.status === 'Launched' ? await reportForm(c, user) : [];

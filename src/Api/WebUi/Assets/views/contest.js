@@ -6,6 +6,7 @@ import { get, session, describe } from '../api.js';
 import { horizontalBars, columns } from '../charts.js';
 import { entryForm, mayRecordEntries } from './entry-form.js';
 import { mayOrganise, prizeHoldersTable } from './organise.js';
+import { committeeNames } from '../forms.js';
 import { h, replace, scrollable } from '../dom.js';
 import * as format from '../format.js';
 import { t, onLanguageChange } from '../i18n.js';
@@ -80,7 +81,9 @@ export function contestView(root, contestId) {
     }
     if (live) {
       const [title, state, ...panels] = tallyPanels(live, names, 'live', view === 'today' && organised ? organised : live);
-      replace(livePanel, title, state, about(details, live), panels, prizeHolders(live, holders, names), rankingPanel(live, ranking, names));
+      // Once published, the prize holders' table says what the awards table does and who holds each: one table, not two.
+      const shown = holders?.length ? panels.filter(p => p?.dataset?.testid !== 'live-awards') : panels;
+      replace(livePanel, title, state, about(details, live), shown, prizeHolders(live, holders, names), rankingPanel(live, ranking, names));
     }
     status.textContent = connected === null ? '' : t(connected ? 'contest.live' : 'contest.offline');
     status.dataset.state = connected ? 'live' : 'offline';
@@ -116,7 +119,8 @@ export function contestView(root, contestId) {
     } else {
       replace(recordPanel, organising);
     }
-    names = await committeeNames(tally.organiserCode);
+    // Names for signed-in readers (the committee endpoints are theirs); a visitor sees codes.
+    names = user ? await committeeNames(tally.organiserCode) : {};
     render();
   }).catch(error => replace(root, h('p', { class: 'error' }, describe(error))));
 
@@ -155,16 +159,6 @@ function prizeHolders(tally, holders, names) {
     prizeHoldersTable(tally.awards, holders, code => names[code] ?? code, 'prize-holders-table'));
 }
 
-/** The organiser's committees by code, for labels; only for signed-in users (codes otherwise). */
-async function committeeNames(organiser) {
-  if (!(await session())) return {};
-  try {
-    const subtree = await get(`/api/committees/${encodeURIComponent(organiser)}/subtree`);
-    return Object.fromEntries(subtree.map(c => [c.code, c.name]));
-  } catch {
-    return {};
-  }
-}
 
 /** byCommitteeFrom: the tally whose committee lines are shown (the same one, or the same figures as organised today). */
 function tallyPanels(tally, names, prefix, byCommitteeFrom = tally) {

@@ -4,18 +4,14 @@
 // language (the API's reasons are English: they are told apart by field and status here).
 import { ApiError, send } from '../api.js';
 import { h, replace } from '../dom.js';
-import { clearRefusals, committeeOptions, field, newClientId, showRefusal, subtreesOf } from '../forms.js';
+import { clearRefusals, committeeOptions, field, newClientId, officerCommittees, showRefusal, subtreesOf } from '../forms.js';
 import * as format from '../format.js';
 import { t } from '../i18n.js';
 
 /** The committees the user may record entries for: each subtree they act for as officer, and the organiser's as its organiser. */
 function committeesFor(user, contest) {
-  const roots = [];
-  for (const grant of user.grants) {
-    if (grant.role === 'Admin' || (grant.role === 'Organiser' && grant.committeeCode === contest.organiserCode)) roots.push(contest.organiserCode);
-    if (grant.role === 'Officer' && grant.committeeCode) roots.push(grant.committeeCode);
-  }
-  return subtreesOf(roots);
+  const organises = user.grants.some(g => g.role === 'Admin' || (g.role === 'Organiser' && g.committeeCode === contest.organiserCode));
+  return subtreesOf([...(organises ? [contest.organiserCode] : []), ...officerCommittees(user)]);
 }
 
 /** Whether the user holds a grant that may record entries at all (the API decides for which committees). */

@@ -3,7 +3,7 @@
 // action answers with the contest as it now stands, and the page draws itself again from the API.
 import { ApiError, get, send, session, describe } from '../api.js';
 import { h, replace, scrollable } from '../dom.js';
-import { clearRefusals, committeeOptions, field, showRefusal } from '../forms.js';
+import { actionForm, committeeOptions, field } from '../forms.js';
 import * as format from '../format.js';
 import { t } from '../i18n.js';
 
@@ -24,26 +24,6 @@ function organiserRefusal(error) {
   if (named === 'tier') return { field: 'tier', text: t(status === 409 ? 'organise.tierFull' : 'organise.tierRequired') };
   if (named === 'contestId' && status === 422) return { field: null, text: t('organise.notNow', error.message) };
   return { field: null, text: t('error', error.message) };
-}
-
-/** A form whose submit sends one request; its refusals show beside their fields; on success the page is drawn again. */
-function actionForm(id, fields, buttonText, request, done) {
-  const general = h('p', { class: 'form-error', role: 'alert', id: `${id}-error` });
-  const submit = h('button', { type: 'submit', id: `${id}-submit` }, buttonText);
-  const form = h('form', { id, class: 'sign-in', onsubmit: async e => {
-    e.preventDefault();
-    clearRefusals(fields, general);
-    submit.disabled = true;
-    try {
-      await request();
-      await done();
-    } catch (error) {
-      showRefusal(fields, general, organiserRefusal(error));
-    } finally {
-      submit.disabled = false;
-    }
-  } }, Object.values(fields).map(f => f.row), general, submit);
-  return form;
 }
 
 export async function organiseView(root, [contestId]) {
@@ -91,7 +71,7 @@ export async function organiseView(root, [contestId]) {
     };
     const form = actionForm('assign-judge', fields, t('organise.assign'), () => send('POST', `${base}/judges`, {
       judgeId: fields.judgeId.input.value.trim(), name: fields.name.input.value.trim(), committeeCode: fields.committeeCode.input.value,
-    }), draw);
+    }), draw, organiserRefusal);
     replace(panel, h('h2', { id: 'panel-title' }, t('organise.panel')),
       judges.length === 0 ? h('p', {}, t('organise.noJudges'))
         : h('ul', { id: 'judges' }, judges.map(j => h('li', {}, `${j.name} (${j.judgeId}) – ${committeeName(j.committeeCode)}`))),
@@ -125,7 +105,7 @@ export async function organiseView(root, [contestId]) {
         entryNumber: collective || fields.entryNumber.input.value === '' ? null : Number(fields.entryNumber.input.value),
         committeeCode: collective ? fields.committeeCode.input.value : null,
       });
-    }, draw);
+    }, draw, organiserRefusal);
     const fill = h('button', { type: 'button', id: 'awards-from-ranking' }, t('organise.fromRanking'));
     const fillError = h('p', { class: 'form-error', role: 'alert', id: 'awards-from-ranking-error' });
     fill.addEventListener('click', async () => {
@@ -162,7 +142,7 @@ export async function organiseView(root, [contestId]) {
         fromEntryNumber: collective ? null : number('fromEntryNumber'), toEntryNumber: collective ? null : number('toEntryNumber'),
         fromCommitteeCode: collective ? code('fromCommitteeCode') : null, toCommitteeCode: collective ? code('toCommitteeCode') : null,
       });
-    }, draw);
+    }, draw, organiserRefusal);
   }
 
   function drawResults(tally) {
@@ -175,7 +155,7 @@ export async function organiseView(root, [contestId]) {
     // Cancelling ends the contest for good: folded, and it says so before the button.
     const cancel = tally.status === 'Cancelled' ? h('p', { id: 'cancelled' }, t('status.Cancelled'))
       : h('details', { id: 'cancel-details' }, h('summary', {}, t('organise.cancelTitle')), h('p', {}, t('organise.cancelWarning')),
-        actionForm('cancel-contest', { reason }, t('organise.cancel'), () => send('POST', `${base}/cancellation`, { reason: reason.input.value.trim() }), draw));
+        actionForm('cancel-contest', { reason }, t('organise.cancel'), () => send('POST', `${base}/cancellation`, { reason: reason.input.value.trim() }), draw, organiserRefusal));
     const confirmation = h('p', { hidden: true, id: 'publish-confirmation' }, t('organise.publishWarning'), ' ',
       h('button', { type: 'button', id: 'publish-confirm', onclick: async () => {
         try {

@@ -5,7 +5,7 @@
 // twice. Refusals show beside the field they name, in the page's language.
 import { ApiError, get, send, session, describe } from '../api.js';
 import { h, replace, scrollable } from '../dom.js';
-import { clearRefusals, field, newClientId, showRefusal, subtreesOf } from '../forms.js';
+import { actionForm, field, LocalRefusal, newClientId, officerCommittees, subtreesOf } from '../forms.js';
 import * as format from '../format.js';
 import { t } from '../i18n.js';
 
@@ -34,36 +34,23 @@ function input(spec) {
 function specForm(spec, done) {
   const fields = Object.fromEntries(spec.fields.map(f => [f.name, { ...field(`${spec.id}-${f.name}`, f.label, input(f)), spec: f }]));
   const labels = Object.fromEntries(spec.fields.map(f => [f.name, f.label]));
-  const general = h('p', { class: 'form-error', role: 'alert', id: `${spec.id}-error` });
-  const submit = h('button', { type: 'submit', id: `${spec.id}-submit` }, spec.button);
   let clientId = newClientId();
+  const values = () => Object.fromEntries(Object.entries(fields).map(([name, f]) => {
+    const text = f.input.value.trim();
+    if (text === '') return [name, null];
+    if (f.spec.kind === 'day') {
+      const day = format.parseDay(text);
+      if (!day) throw new LocalRefusal(name, t('contest.noSuchDay', text));
+      return [name, day];
+    }
+    return [name, f.spec.kind === 'number' ? Number(text) : text];
+  }));
+  const form = actionForm(spec.id, fields, spec.button, async () => {
+    const v = values();
+    await send('POST', spec.path(v, clientId), spec.body(v, clientId));
+    clientId = newClientId();
+  }, done, error => recordRefusal(error, labels));
   // Folded until chosen: a committee's page holds nine forms, and an officer uses one at a time.
-  const form = h('form', { id: spec.id, class: 'sign-in', onsubmit: async e => {
-    e.preventDefault();
-    clearRefusals(fields, general);
-    const values = {};
-    for (const [name, f] of Object.entries(fields)) {
-      const text = f.input.value.trim();
-      if (f.spec.kind === 'day') {
-        values[name] = text === '' ? null : format.parseDay(text);
-        if (text !== '' && !values[name]) {
-          showRefusal(fields, general, { field: name, text: t('contest.noSuchDay', text) });
-          return;
-        }
-      } else {
-        values[name] = text === '' ? null : f.spec.kind === 'number' ? Number(text) : text;
-      }
-    }
-    submit.disabled = true;
-    try {
-      await send('POST', spec.path(values, clientId), spec.body(values, clientId));
-      clientId = newClientId();
-      await done();
-    } catch (error) {
-      showRefusal(fields, general, recordRefusal(error, labels));
-      submit.disabled = false;
-    }
-  } }, Object.values(fields).map(f => f.row), general, submit);
   return h('details', { class: 'record-form', id: `${spec.id}-details` }, h('summary', {}, spec.title), form);
 }
 
@@ -86,7 +73,7 @@ export async function recordsView(root, [code]) {
     committee = await get(base);
     // An inspection is recorded by an officer of a committee above this one: the user's committees on its path.
     const path = await get(`${base}/path`).catch(() => []);
-    const mine = new Set((await subtreesOf(user.grants.filter(g => g.role === 'Officer' && g.committeeCode).map(g => g.committeeCode))).map(c => c.code));
+    const mine = new Set((await subtreesOf(officerCommittees(user))).map(c => c.code));
     upper = path.filter(c => c.code !== code && (mine.has(c.code) || user.grants.some(g => g.role === 'Admin')));
   } catch (error) {
     replace(root, h('p', { class: 'error' }, describe(error)));

@@ -4,7 +4,7 @@
 // version with all the figures as they should be and the reason; nothing earlier is overwritten.
 import { ApiError, get, send, session, describe } from '../api.js';
 import { h, replace, scrollable } from '../dom.js';
-import { clearRefusals, committeeOptions, field, newClientId, showRefusal, subtreesOf } from '../forms.js';
+import { clearRefusals, committeeOptions, field, newClientId, officerCommittees, showRefusal, subtreesOf } from '../forms.js';
 import * as format from '../format.js';
 import { t } from '../i18n.js';
 
@@ -13,7 +13,7 @@ const counts = ['partyMembers', 'studySessions', 'studyAttendances', 'studyMembe
   'onlineConferences', 'bridgePoints', 'membersPledged'];
 
 /** Whether the user reports for a committee (an officer's grant names one). */
-export const mayReport = user => !!user?.grants.some(g => g.role === 'Officer' && g.committeeCode);
+export const mayReport = user => !!user && officerCommittees(user).length > 0;
 
 function countFields(prefix, values = {}) {
   return Object.fromEntries(counts.map(name => [`figures.${name}`, field(`${prefix}-${name}`, t(`report.${name}`),
@@ -76,7 +76,7 @@ function reportRefusal(error) {
 
 /** The form on a campaign's page: the committee, the period (dd/mm/yyyy, the campaign's by default) and the counts. */
 export async function reportForm(campaign, user) {
-  const committees = await subtreesOf(user.grants.filter(g => g.role === 'Officer' && g.committeeCode).map(g => g.committeeCode));
+  const committees = await subtreesOf(officerCommittees(user));
   const fields = {
     committeeCode: field('report-committee', t('entry.committee'), h('select', { required: true }, committeeOptions(committees))),
     periodStart: field('report-from', t('report.from'), h('input', { type: 'text', required: true, size: 10, value: format.day(campaign.periodStart) })),
