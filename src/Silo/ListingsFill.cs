@@ -1,7 +1,6 @@
 using JasperFx.Events;
 using Marten;
 using Marten.Events;
-using Marten.Events.Aggregation;
 using Microsoft.Extensions.Logging;
 using TuyenGiao.Campaigns;
 using TuyenGiao.Contests;
@@ -9,23 +8,33 @@ using TuyenGiao.Contests;
 namespace TuyenGiao.Silo;
 
 /// <summary>
-/// The listing documents of contests and campaigns are kept inline from the day they exist; a database that held
-/// contests or campaigns before gets theirs once, at start-up, from the lifecycle events alone (a few per contest, never
-/// its entries), folded with the projections' own Evolve. It runs when a listing is empty while its events exist, so a
-/// start that stopped half-way fills it at the next one.
+/// The listing documents of contests and campaigns, and the judges' panel seats, are kept inline from the day they
+/// exist; a database that held contests or campaigns before gets theirs once, at start-up, from the lifecycle and
+/// panel events alone (a few per contest, never its entries), folded with the projections' own Evolve. It runs when a
+/// listing is empty while its events exist, so a start that stopped half-way fills it at the next one.
 /// </summary>
 public static class ListingsFill
 {
     public static async Task RunAsync(IDocumentStore store, ILogger logger, CancellationToken ct)
     {
-        var contests = await FillAsync(store, new ContestListingProjection(), ContestListingProjection.EventTypes, Contest.StreamIdFor(""), ct);
-        var campaigns = await FillAsync(store, new CampaignListingProjection(), CampaignListingProjection.EventTypes, Campaign.StreamIdFor(""), ct);
-        if (contests + campaigns > 0)
-            logger.LogInformation("Listings filled from the stored events: {Contests} contests, {Campaigns} campaigns", contests, campaigns);
+        var contestListings = new ContestListingProjection();
+        var contests = await FillAsync<ContestListing>(store, contestListings.Evolve, e => e.StreamKey!, ContestListingProjection.EventTypes,
+            Contest.StreamIdFor(""), ct);
+        var campaignListings = new CampaignListingProjection();
+        var campaigns = await FillAsync<CampaignListing>(store, campaignListings.Evolve, e => e.StreamKey!, CampaignListingProjection.EventTypes,
+            Campaign.StreamIdFor(""), ct);
+        var panelSeats = new PanelSeatProjection();
+        var seats = await FillAsync<PanelSeat>(store, panelSeats.Evolve, e => PanelSeatProjection.SeatOf((JudgeAssigned)e.Data),
+            PanelSeatProjection.EventTypes, Contest.StreamIdFor(""), ct);
+        if (contests + campaigns + seats > 0)
+            logger.LogInformation("Listings filled from the stored events: {Contests} contests, {Campaigns} campaigns, {Seats} judges' panel seats",
+                contests, campaigns, seats);
     }
 
-    private static async Task<int> FillAsync<TListing>(IDocumentStore store, SingleStreamProjection<TListing, string> projection, Type[] eventTypes,
-        string streamPrefix, CancellationToken ct) where TListing : class
+    /// <param name="evolve">The projection's own fold.</param>
+    /// <param name="documentOf">The document an event goes to: its stream for a listing, the projection's identity for the others.</param>
+    private static async Task<int> FillAsync<TListing>(IDocumentStore store, Func<TListing?, string, IEvent, TListing?> evolve, Func<IEvent, string> documentOf,
+        Type[] eventTypes, string streamPrefix, CancellationToken ct) where TListing : class
     {
         await using var session = store.LightweightSession();
         if (await session.Query<TListing>().AnyAsync(ct))
@@ -38,7 +47,10 @@ public static class ListingsFill
         var events = await session.Events.QueryAllRawEvents().Where(e => e.EventTypesAre(eventTypes)).OrderBy(e => e.Sequence).ToListAsync(ct);
         var listings = new Dictionary<string, TListing?>(StringComparer.Ordinal);
         foreach (var e in events)
-            listings[e.StreamKey!] = projection.Evolve(listings.GetValueOrDefault(e.StreamKey!), e.StreamKey!, e);
+        {
+            var id = documentOf(e);
+            listings[id] = evolve(listings.GetValueOrDefault(id), id, e);
+        }
         var filled = listings.Values.OfType<TListing>().ToList();
         if (filled.Count == 0)
             return 0;

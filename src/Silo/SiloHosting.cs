@@ -69,6 +69,7 @@ public static class SiloHosting
         services.AddSingleton<Mergers>();
         services.AddSingleton<ContestEntries>();
         services.AddSingleton<ContestListings>();
+        services.AddSingleton<JudgePanels>();
         services.AddSingleton<CampaignListings>();
         services.AddSingleton<ActivityReportHistory>();
         services.AddSingleton<PeriodReports>();

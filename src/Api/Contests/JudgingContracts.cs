@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using TuyenGiao.Common;
+using TuyenGiao.Contests;
+
 namespace TuyenGiao.Api.Contests;
 
 public sealed record AssignJudgeRequest([property: Required] string? JudgeId, [property: Required] string? Name, [property: Required] string? CommitteeCode);
@@ -19,6 +22,17 @@ public sealed record AnonymousEntryResponse(int EntryNumber, string Title, int W
 public sealed record JudgeProgressResponse(string JudgeId, int Round, int Scored, int Total);
 
 public sealed record JudgeResponse(string JudgeId, string Name, string CommitteeCode);
+
+/// <summary>A contest whose panel the judge sits on; times in Vietnam time (+07:00).</summary>
+/// <param name="AssignedAt">When the judge was first put on the panel.</param>
+public sealed record JudgePanelResponse(
+    string ContestId, string Title, ContestKind Kind, string OrganiserCode, ContestPhase Status, DateTimeOffset OpensAt, DateTimeOffset ClosesAt,
+    DateTimeOffset AssignedAt)
+{
+    public static JudgePanelResponse From(JudgePanel panel) => new(
+        panel.Listing.ContestId, panel.Listing.Title, panel.Listing.Kind, panel.Listing.OrganiserCode, panel.Phase,
+        VietnamTime.Of(panel.Listing.OpensAt), VietnamTime.Of(panel.Listing.ClosesAt), VietnamTime.Of(panel.AssignedAt));
+}
 
 /// <summary>A prize and who holds it: an entry (its number, title and author) or, for a collective prize, a committee.</summary>
 public sealed record PrizeHolderResponse(string Tier, bool Collective, int? EntryNumber, string? Title, string? AuthorName, string CommitteeCode);

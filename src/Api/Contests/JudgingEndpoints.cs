@@ -11,6 +11,13 @@ public static class JudgingEndpoints
 {
     public static void MapJudgingEndpoints(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/api/judges/{judgeId}/panels", Panels).WithTags("Judging")
+            .WithName("GetJudgePanels")
+            .WithSummary("The contests whose judging panel the judge sits on, most recently announced first, with their status and window: " +
+                "the judge's own list (whatever contests their grants name), and admins' and auditors'.")
+            .RequireAuthorization(Policies.PanelReaders)
+            .Produces<IReadOnlyList<JudgePanelResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
+
         var group = app.MapGroup("/api/contests/{contestId}").WithTags("Judging");
 
         group.MapPost("/judges", AssignJudge)
@@ -151,6 +158,15 @@ public static class JudgingEndpoints
     private static Task<IResult> JudgeProgress(string contestId, string judgeId, int? round, IGrainFactory grains, HttpContext http) =>
         JudgeQueue(contestId, judgeId, round, 0, null, grains, http, queue =>
             Task.FromResult<IResult>(TypedResults.Ok(new JudgeProgressResponse(judgeId, round ?? 1, queue.Scored, queue.Total))));
+
+    private static async Task<IResult> Panels(string judgeId, JudgePanels panels, HttpContext http, CancellationToken ct)
+    {
+        if (JudgingDecisions.ValidateJudgeId(judgeId) is { } badId)
+            return Problems.From(badId);
+        if (http.SeePanelsOf(judgeId) is { } denied)
+            return denied;
+        return TypedResults.Ok((await panels.OfAsync(judgeId, ct)).Select(JudgePanelResponse.From).ToList());
+    }
 
     /// <summary>The round's shape, then whether the caller may act as this judge, then the judge's queue from the grain.</summary>
     private static Task<IResult> JudgeQueue(string contestId, string judgeId, int? round, int limit, int? after, IGrainFactory grains, HttpContext http,

@@ -42,6 +42,9 @@ public static class Permissions
     public static IResult? JudgeAs(this HttpContext http, string judgeId, string contestId) =>
         Answer(AccessRules.MayJudgeAs(http.Caller(), judgeId, contestId));
 
+    public static IResult? SeePanelsOf(this HttpContext http, string judgeId) =>
+        Answer(AccessRules.MaySeePanelsOf(http.Caller(), judgeId));
+
     public static async Task<bool> MaySeeUnpublishedResults(this HttpContext http, string contestId) =>
         await OrganiserOf(http, contestId) is { } organiser && AccessRules.MaySeeUnpublishedResults(http.Caller(), organiser);
 

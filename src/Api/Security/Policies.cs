@@ -21,6 +21,8 @@ public static class Policies
     public const string Organisers = "organisers";
     public const string EntrySubmitters = "entry-submitters";
     public const string Judges = "judges";
+    /// <summary>Who may read the panels a judge sits on: the judge, and those who oversee every contest.</summary>
+    public const string PanelReaders = "panel-readers";
     public const string Auditors = "auditors";
     public const string Admins = "admins";
 
@@ -33,6 +35,7 @@ public static class Policies
         [Organisers] = [Role.Admin, Role.Organiser],
         [EntrySubmitters] = [Role.Admin, Role.Officer, Role.Organiser],
         [Judges] = [Role.Admin, Role.Judge],
+        [PanelReaders] = [Role.Admin, Role.Judge, Role.Auditor],
         [Auditors] = [Role.Admin, Role.Auditor],
         [Admins] = [Role.Admin],
     };

@@ -95,6 +95,19 @@ public static class AccessRules
     }
 
     /// <summary>
+    /// The panels a judge sits on are their work list: theirs to read (as a judge, whatever contests their grants
+    /// name), and admins' and auditors'.
+    /// </summary>
+    public static Rejection? MaySeePanelsOf(Caller caller, string judgeId)
+    {
+        if (caller.Is(Role.Admin) || caller.Is(Role.Auditor))
+            return null;
+        return caller.Is(Role.Judge) && string.Equals(caller.Id, judgeId, StringComparison.Ordinal)
+            ? null
+            : Rejection.Forbidden("judgeId", "only the judge, admins and auditors may see which panels a judge sits on");
+    }
+
+    /// <summary>
     /// The ranking and the awards before the results are published are the organisers', admins' and auditors';
     /// once published they are anyone's.
     /// </summary>

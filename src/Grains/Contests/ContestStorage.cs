@@ -20,6 +20,9 @@ public static class ContestStorage
         options.Projections.Add(new ContestEntryProjection(), ProjectionLifecycle.Inline);
         // The list of contests: lifecycle events only, so a submission never writes it.
         options.Projections.Add(new ContestListingProjection(), ProjectionLifecycle.Inline);
+        // The judges' seats, so that a judge finds their panels: judge assignments only, a few per contest.
+        options.Projections.Add(new PanelSeatProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<PanelSeat>().Index(s => s.JudgeId);
         foreach (var type in ContestEventTypes.All)
             options.Events.AddEventType(type);
     }

@@ -15,8 +15,8 @@ public static partial class JudgingDecisions
     {
         if (Open(state) is { } closed)
             return closed;
-        if (!JudgeIdPattern().IsMatch(command.JudgeId))
-            return Rejection.Invalid("judgeId", "must be 1 to 64 characters of letters, digits, '.', '_' or '-'");
+        if (ValidateJudgeId(command.JudgeId) is { } badId)
+            return badId;
         var name = VietnameseText.Normalize(command.Name);
         if (VietnameseText.ValidateName("name", name, ContestDecisions.MaxAuthorNameLength) is { } badName)
             return badName;
@@ -161,6 +161,10 @@ public static partial class JudgingDecisions
         Announced(state)
         ?? (state.Status == ContestStatus.Cancelled ? Rejection.RuleViolation("contestId", "the contest is cancelled") : null)
         ?? (state.Judging.IsPublished ? Rejection.RuleViolation("contestId", "the results are published and frozen; correct an award instead") : null);
+
+    /// <summary>A judge's id is their username: the shape every judge id is held to, wherever it comes in.</summary>
+    public static Rejection? ValidateJudgeId(string judgeId) =>
+        JudgeIdPattern().IsMatch(judgeId) ? null : Rejection.Invalid("judgeId", "must be 1 to 64 characters of letters, digits, '.', '_' or '-'");
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
     private static partial Regex JudgeIdPattern();

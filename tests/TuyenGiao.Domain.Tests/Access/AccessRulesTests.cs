@@ -127,6 +127,21 @@ public class AccessRulesTests
     }
 
     [Fact]
+    public void Given_a_judge_When_listing_panels_Then_only_their_own_and_admins_and_auditors_any()
+    {
+        Assert.Null(AccessRules.MaySeePanelsOf(Judge, "gk-1"));
+        Assert.Null(AccessRules.MaySeePanelsOf(new Caller("gk-1", [Grant.JudgeIn("KV-1")]), "gk-1"));
+        ThenForbidden(AccessRules.MaySeePanelsOf(Judge, "gk-2"), "judgeId");
+        ThenForbidden(AccessRules.MaySeePanelsOf(Judge, "GK-1"), "judgeId");
+        Assert.Null(AccessRules.MaySeePanelsOf(Admin, "gk-1"));
+        Assert.Null(AccessRules.MaySeePanelsOf(Auditor, "gk-1"));
+        // The username alone is not enough: the panels are a judge's work list, not an officer's.
+        ThenForbidden(AccessRules.MaySeePanelsOf(new Caller("gk-1", Role.Officer, "TV-KHOI"), "gk-1"), "judgeId");
+        ThenForbidden(AccessRules.MaySeePanelsOf(BlocOrganiser, "gk-1"), "judgeId");
+        ThenForbidden(AccessRules.MaySeePanelsOf(Caller.Anonymous, "gk-1"), "judgeId");
+    }
+
+    [Fact]
     public void Given_unpublished_results_When_asked_Then_organisers_of_the_contest_admins_and_auditors_see_them()
     {
         Assert.True(AccessRules.MaySeeUnpublishedResults(BlocOrganiser, "TV-KHOI"));

@@ -86,6 +86,29 @@ public class SchemaStartupTests
     }
 
     [Fact]
+    public async Task Given_judges_assigned_before_the_panel_seats_existed_When_a_node_starts_Then_each_judge_finds_their_panels()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clusterId = $"seats-{Guid.NewGuid():N}"[..16];
+        Contests.ContestScenario contest;
+        await using (var first = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId))
+        {
+            contest = await Contests.ContestScenario.OpenNowAsync(first.Http);
+            foreach (var judge in new[] { "gk-cu-1", "gk-cu-2" })
+                await Read<TuyenGiao.Contests.ContestTally>(await first.Http.PostJson($"/api/contests/{contest.ContestId}/judges",
+                    new { judgeId = judge, name = "Giám khảo", committeeCode = contest.Province }), HttpStatusCode.OK);
+            // As a database of the version before the seats: the events only.
+            await database.ScalarAsync("DELETE FROM tuyengiao.mt_doc_panelseat; SELECT 1");
+        }
+
+        await using var second = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId);
+
+        foreach (var judge in new[] { "gk-cu-1", "gk-cu-2" })
+            Assert.Equal([contest.ContestId], (await Read<List<TuyenGiao.Api.Contests.JudgePanelResponse>>(
+                await second.Http.GetAsync($"/api/judges/{judge}/panels"), HttpStatusCode.OK)).Select(p => p.ContestId));
+    }
+
+    [Fact]
     public async Task Given_events_stored_without_the_chain_When_a_node_starts_Then_it_is_ready_and_chains_them_in_the_background()
     {
         await using var database = await TestDatabase.CreateAsync();

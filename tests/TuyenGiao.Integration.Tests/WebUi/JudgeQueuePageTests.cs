@@ -59,4 +59,33 @@ public class JudgeQueuePageTests(NodeFixture fixture)
         Assert.Equal([(1, (int?)88), (2, 70), (3, 92)], stored.Select(e => (e.EntryNumber, e.Score)));
         Assert.Equal("3 / 3 đã chấm", browser.Text("#judge-progress"));
     }
+
+    [Fact]
+    public async Task Given_a_judge_whose_grant_names_no_contest_When_they_open_their_panels_Then_the_contests_they_sit_on_are_listed_with_their_progress()
+    {
+        var judge = await PersonWithOwnPasswordAsync(Node, "judge", (Role.Judge, null));
+        var theirs = await ContestScenario.OpenNowAsync(Node.Http);
+        var notTheirs = await ContestScenario.OpenNowAsync(Node.Http);
+        for (var i = 1; i <= 2; i++)
+            await Read<SubmissionReceiptResponse>(await theirs.Submit(theirs.Entry($"p-{i}")), HttpStatusCode.Created);
+        Assert.Equal(HttpStatusCode.OK, (await Node.Http.PostJson($"/api/contests/{theirs.ContestId}/judges",
+            new { judgeId = judge, name = "Giám khảo", committeeCode = theirs.Province })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Node.Http.PostJson($"/api/contests/{notTheirs.ContestId}/judges",
+            new { judgeId = $"gk-{Guid.NewGuid():N}"[..16], name = "Giám khảo khác", committeeCode = notTheirs.Province })).StatusCode);
+        using var browser = new Browser();
+
+        await browser.SignInAsync(Node.BaseAddress, judge, OwnPassword);
+        // A judge lands on their panels.
+        await browser.WaitFor("#judged-contests li");
+        var listed = Assert.Single(browser.Driver.FindElements(By.CssSelector("#judged-contests li")));
+        Assert.EndsWith($"#/cham-diem/{theirs.ContestId}", listed.FindElement(By.TagName("a")).GetAttribute("href"));
+        Assert.Equal($"{theirs.Title} (Đang nhận bài) · 0 / 2 đã chấm", listed.Text);
+        browser.Screenshot("judge-panels");
+        listed.FindElement(By.TagName("a")).Click();
+        await browser.WaitForText("#judge-progress", "0 / 2 đã chấm");
+
+        // The home page leads back to them.
+        browser.Open(new Uri(Node.BaseAddress, "/ui/#/"));
+        await browser.WaitFor("#judging-link");
+    }
 }

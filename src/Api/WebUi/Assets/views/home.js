@@ -4,7 +4,7 @@ import { get, session, describe } from '../api.js';
 import { h, replace, scrollable } from '../dom.js';
 import * as format from '../format.js';
 import { t } from '../i18n.js';
-import { judgedContests } from './judge.js';
+import { isJudge } from './judge.js';
 import { mayAnnounce } from './announce.js';
 
 const pageSize = 50;
@@ -86,7 +86,7 @@ export async function homeView(root, _, query) {
     if (committee) params.set('committee', committee);
     location.hash = params.size ? `#/?${params.toString().replaceAll('+', '%20')}` : '#/';
   } }, h('label', { for: 'search' }, t('home.search')), ' ', search, ' ', h('button', { type: 'submit' }, t('home.find')));
-  const judging = judgedContests(user).length ? h('p', {}, h('a', { href: '#/cham-diem', id: 'judging-link' }, t('judge.panels'))) : [];
+  const judging = isJudge(user) ? h('p', {}, h('a', { href: '#/cham-diem', id: 'judging-link' }, t('judge.panels'))) : [];
   const announcing = mayAnnounce(user) ? h('p', {}, h('a', { href: '#/contests/moi', id: 'announce-link' }, t('announce.heading'))) : [];
   replace(root, h('h1', {}, committee ? t('home.ofCommittee', committee) : t('home.title')), judging, announcing, searchForm, contests, campaigns,
     h('details', {}, h('summary', {}, t('home.byId')), openForm('contest'), openForm('campaign')));

@@ -9,23 +9,38 @@ import { t } from '../i18n.js';
 const pageSize = 50;
 const round = 1;
 
-/** The contests the user judges: those their judge grants name (a grant naming none lets them judge any, opened by id). */
-export const judgedContests = user => [...new Set((user?.grants ?? []).filter(g => g.role === 'Judge' && g.contestId).map(g => g.contestId))];
+/** Whether the user judges at all: a judge grant, naming one contest or none. */
+export const isJudge = user => (user?.grants ?? []).some(g => g.role === 'Judge');
+
+/** The contests the user's judge grants name (none for a grant that lets them judge any panel they sit on). */
+const namedContests = user => [...new Set((user?.grants ?? []).filter(g => g.role === 'Judge' && g.contestId).map(g => g.contestId))];
+
+/** How far the judge is in a contest, or why they cannot score it: not on its panel yet (404), or no grant for it (403). */
+async function standing(contestId, judge) {
+  try {
+    const progress = await get(`/api/contests/${encodeURIComponent(contestId)}/judges/${judge}/progress`);
+    return t('judge.progress', format.number(progress.scored), format.number(progress.total));
+  } catch (error) {
+    return error instanceof ApiError && error.status === 403 ? t('judge.notGranted') : t('judge.notOnPanel');
+  }
+}
 
 export async function judgePanelsView(root) {
   const user = await session();
-  const ids = judgedContests(user);
+  const judge = encodeURIComponent(user.username);
   replace(root, h('h1', {}, t('judge.panels')), h('p', {}, t('loading')));
-  const contests = await Promise.all(ids.map(async id => {
-    const contest = await get(`/api/contests/${encodeURIComponent(id)}`).catch(() => null);
-    const progress = contest && await get(`/api/contests/${encodeURIComponent(id)}/judges/${encodeURIComponent(user.username)}/progress`).catch(() => null);
-    return { id, contest, progress };
-  }));
+  // The panels the judge sits on, from the API; and the contests a grant names whose panel they are not on yet, so
+  // that they see why there is nothing to score there.
+  const seated = await get(`/api/judges/${judge}/panels`);
+  const waiting = namedContests(user).filter(id => !seated.some(p => p.contestId === id));
+  const contests = await Promise.all([
+    ...seated.map(async p => ({ id: p.contestId, title: p.title, status: t(`contestStatus.${p.status}`), standing: await standing(p.contestId, judge) })),
+    ...waiting.map(async id => ({ id, title: (await get(`/api/contests/${encodeURIComponent(id)}`).catch(() => null))?.title, standing: t('judge.notOnPanel') })),
+  ]);
   replace(root, h('h1', {}, t('judge.panels')),
     contests.length === 0 ? h('p', {}, t('judge.noPanels'))
-      : h('ul', { id: 'judged-contests' }, contests.map(({ id, contest, progress }) => h('li', {},
-        h('a', { href: `#/cham-diem/${encodeURIComponent(id)}` }, contest?.title ?? id), ' · ',
-        progress ? t('judge.progress', format.number(progress.scored), format.number(progress.total)) : t('judge.notOnPanel')))));
+      : h('ul', { id: 'judged-contests' }, contests.map(({ id, title, status, standing }) => h('li', {},
+        h('a', { href: `#/cham-diem/${encodeURIComponent(id)}` }, title ?? id), status ? ` (${status})` : '', ' · ', standing))));
 }
 
 /** The judge's refusal as a sentence: the API's reasons are English, told apart here by field and status. */

@@ -4,12 +4,13 @@ import { h, replace } from '../dom.js';
 import { field, showRefusal } from '../forms.js';
 import { t } from '../i18n.js';
 import { dateTime } from '../format.js';
+import { isJudge } from './judge.js';
 
 /** Where a user lands after signing in: the committee they act for, else the contests they judge, else the home page. */
 export function landing(session) {
   const committee = session.grants.find(g => g.committeeCode)?.committeeCode;
   if (committee) return `#/committees/${encodeURIComponent(committee)}/growth`;
-  return session.grants.some(g => g.role === 'Judge') ? '#/cham-diem' : '#/';
+  return isJudge(session) ? '#/cham-diem' : '#/';
 }
 
 const inputField = (id, label, type, autocomplete) => field(id, label, h('input', { type, required: true, autocomplete }));
