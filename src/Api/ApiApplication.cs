@@ -8,6 +8,7 @@ using TuyenGiao.Api.Committees;
 using TuyenGiao.Api.Reports;
 using TuyenGiao.Api.Contests;
 using TuyenGiao.Api.Contests.Live;
+using TuyenGiao.Api.Quizzes;
 using TuyenGiao.Api.Health;
 using TuyenGiao.Api.Http;
 using TuyenGiao.Api.Http.Input;
@@ -90,6 +91,7 @@ public static class ApiApplication
         app.MapReorganisationEndpoints();
         app.MapContestEndpoints();
         app.MapJudgingEndpoints();
+        app.MapQuizEndpoints();
         app.MapCampaignEndpoints();
         app.MapCommitteeRecordsEndpoints();
         app.MapPeriodReportEndpoints();

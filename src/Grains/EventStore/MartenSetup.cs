@@ -39,6 +39,7 @@ public static class MartenSetup
 
         CommitteeStorage.Configure(options);
         ContestStorage.Configure(options);
+        Quizzes.QuizStorage.Configure(options);
         CampaignStorage.Configure(options);
         CommitteeRecordsStorage.Configure(options);
         Accounts.AccountStorage.Configure(options);

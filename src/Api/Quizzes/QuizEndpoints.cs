@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using TuyenGiao.Api.Http;
+using TuyenGiao.Api.Security;
+using TuyenGiao.Common;
+using TuyenGiao.Contests;
+using TuyenGiao.Quizzes;
+using static TuyenGiao.Api.Contests.ContestRouting;
+
+namespace TuyenGiao.Api.Quizzes;
+
+/// <summary>
+/// The online quiz of a quiz contest: the organiser sets it up; people take part without a staff account, each with the
+/// key their registration gave them. Endpoints check the shape; the grain decides the rest.
+/// </summary>
+public static class QuizEndpoints
+{
+    /// <summary>The header a participant sends their key in.</summary>
+    public const string KeyHeader = "X-Participant-Key";
+
+    public static void MapQuizEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/quizzes/{contestId}").WithTags("Quizzes");
+
+        group.MapGet("/", Get)
+            .WithName("GetQuiz").WithSummary("The quiz of a quiz contest: questions per attempt, time limit, rounds (Vietnam time), attempts per round, " +
+                "the prediction question, the bank's size (never its key), the consent text, and the round open now. Public.")
+            .AllowAnonymous()
+            .Produces<QuizResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/rules", SetRules)
+            .WithName("SetQuizRules").WithSummary("Set the quiz's rules, or replace them before the first round opens (the organiser).")
+            .RequireAuthorization(Policies.Organisers)
+            .Produces<QuizResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPut("/bank", LoadBank)
+            .WithName("LoadQuestionBank").WithSummary("Load the whole question bank (four options each, one or more right), replacing the one before, " +
+                "before the first round opens (the organiser). The key is never answered back.")
+            .RequireAuthorization(Policies.Organisers)
+            .Produces<QuizResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/participants", Register)
+            .WithName("RegisterParticipant").WithSummary("Take part: name, phone (0… or +84…, one person either way), year of birth, committee " +
+                "(within the contest's eligible tree) and consent. Answers the participant key, once; the same person again gets a new one.")
+            .AllowAnonymous()
+            .Produces<ParticipantResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/attempts", Start)
+            .WithName("StartQuizAttempt").WithSummary($"Start an attempt in the open round, with the participant key in {KeyHeader}: the questions " +
+                "drawn for it, without the key, and the deadline from the server's clock. The same attempt id again answers the same attempt.")
+            .AllowAnonymous()
+            .Produces<AttemptResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPut("/attempts/{attemptId}/submission", Submit)
+            .WithName("SubmitQuizAttempt").WithSummary($"Submit an attempt's answers and prediction before its deadline, with the participant key in {KeyHeader}: " +
+                "answers the score. The same submission again answers the same score; after the deadline it is refused (the attempt closed as it stood).")
+            .AllowAnonymous()
+            .Produces<AttemptResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/rounds/{round}/results", Results)
+            .WithName("GetQuizRoundResults").WithSummary("Once a round has closed: how many answered every question right, the ranking (most correct, " +
+                "then the prediction closest to that number, then the shorter time, then the earlier submission) and the round's questions with " +
+                "their right options. Public; before the close, 403.")
+            .AllowAnonymous()
+            .Produces<RoundResultsResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static Task<IResult> Get(string contestId, IGrainFactory grains, TimeProvider time) =>
+        WithQuiz(contestId, grains, async quiz => await quiz.Get() is { } view
+            ? TypedResults.Ok(QuizResponse.From(view, time.GetUtcNow()))
+            : Problems.NotFound("contestId", $"contest '{Normalize(contestId)}' has no online quiz set up"));
+
+    private static Task<IResult> SetRules(string contestId, QuizRulesRequest request, IGrainFactory grains, HttpContext http, TimeProvider time) =>
+        WithQuiz(contestId, grains, async quiz =>
+        {
+            var errors = new FieldErrors().RequiredOf(request).RequiredOfEach(request.Rounds, "rounds");
+            if (errors.Any)
+                return Problems.Invalid(errors.ToDictionary());
+            if (await http.OrganiseContest(quiz.GetPrimaryKeyString()) is { } denied)
+                return denied;
+            var rules = new QuizRules(request.QuestionsPerAttempt!.Value, TimeSpan.FromMinutes(request.TimeLimitMinutes!.Value), request.AttemptsPerRound!.Value,
+                request.Counting!.Value, request.Rounds!.Select((r, i) => new QuizRound(i + 1, r!.OpensAt!.Value, r.ClosesAt!.Value)).ToList(), request.PredictionQuestion!);
+            return await Answer(quiz, await quiz.SetRules(new SetQuizRules(rules), http.CommandContext()), time);
+        });
+
+    private static Task<IResult> LoadBank(string contestId, QuestionBankRequest request, IGrainFactory grains, HttpContext http, TimeProvider time) =>
+        WithQuiz(contestId, grains, async quiz =>
+        {
+            var errors = new FieldErrors().RequiredOf(request).RequiredOfEach(request.Questions, "questions");
+            if (errors.Any)
+                return Problems.Invalid(errors.ToDictionary());
+            if (await http.OrganiseContest(quiz.GetPrimaryKeyString()) is { } denied)
+                return denied;
+            var questions = request.Questions!.Select((q, i) => new QuizQuestion(i + 1, q!.Text!, q.Options!, q.Correct!)).ToList();
+            return await Answer(quiz, await quiz.LoadBank(new LoadQuestionBank(questions), http.CommandContext()), time);
+        });
+
+    private static Task<IResult> Register(string contestId, RegisterParticipantRequest request, IGrainFactory grains, HttpContext http) =>
+        WithQuiz(contestId, grains, async quiz =>
+        {
+            var errors = new FieldErrors().RequiredOf(request);
+            if (errors.Any)
+                return Problems.Invalid(errors.ToDictionary());
+            var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            var result = await quiz.Register(
+                new RegisterParticipant(request.Name!, request.Phone!, request.BirthYear!.Value, request.CommitteeCode!, request.Consent!.Value, HashOf(key)),
+                http.CommandContext());
+            if (result.Rejection is { } rejection)
+                return Problems.From(rejection);
+            PhoneNumbers.TryNormalize(request.Phone, out var phone);
+            return TypedResults.Ok(new ParticipantResponse(phone, key));
+        });
+
+    private static Task<IResult> Start(string contestId, StartAttemptRequest request, [FromHeader(Name = KeyHeader)] string? participantKey,
+        IGrainFactory grains, HttpContext http) =>
+        WithQuiz(contestId, grains, async quiz =>
+        {
+            var errors = new FieldErrors().RequiredOf(request);
+            if (errors.Any)
+                return Problems.Invalid(errors.ToDictionary());
+            var (result, attempt) = await quiz.Start(new StartAttempt(request.AttemptId!, request.Phone!, HashOf(participantKey), 0), http.CommandContext());
+            return result.Rejection is { } rejection
+                ? Problems.From(rejection)
+                : TypedResults.Created($"/api/quizzes/{quiz.GetPrimaryKeyString()}/attempts/{attempt!.AttemptId}", AttemptResponse.From(attempt));
+        });
+
+    private static Task<IResult> Submit(string contestId, string attemptId, SubmitAttemptRequest request, [FromHeader(Name = KeyHeader)] string? participantKey,
+        IGrainFactory grains, HttpContext http) =>
+        WithQuiz(contestId, grains, async quiz =>
+        {
+            var errors = new FieldErrors().RequiredOf(request).RequiredOfEach(request.Answers, "answers");
+            if (errors.Any)
+                return Problems.Invalid(errors.ToDictionary());
+            var answers = request.Answers!.Select(a => new QuizAnswer(a!.Question!.Value, a.Chosen!)).ToList();
+            var (result, attempt) = await quiz.Submit(new SubmitAttempt(attemptId, request.Phone!, HashOf(participantKey), answers, request.Prediction), http.CommandContext());
+            return result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(AttemptResponse.From(attempt!));
+        });
+
+    private static Task<IResult> Results(string contestId, int round, IGrainFactory grains) =>
+        WithQuiz(contestId, grains, async quiz =>
+        {
+            if (await quiz.Get() is not { } view)
+                return Problems.NotFound("contestId", $"contest '{Normalize(contestId)}' has no online quiz set up");
+            if (view.Rules.Rounds.FirstOrDefault(r => r.Number == round) is not { } theRound)
+                return Problems.NotFound("round", $"the quiz has rounds 1 to {view.Rules.Rounds.Count}");
+            return await quiz.Results(round) is { } results
+                ? TypedResults.Ok(RoundResultsResponse.From(results))
+                : Problems.From(Rejection.Forbidden("round", $"round {round}'s results and answers are published when it closes ({VietnamTime.Of(theRound.ClosesAt):dd/MM/yyyy HH:mm})"));
+        });
+
+    /// <summary>The quiz named in the route: a malformed contest id is a 400.</summary>
+    private static async Task<IResult> WithQuiz(string contestId, IGrainFactory grains, Func<IQuizGrain, Task<IResult>> then)
+    {
+        var id = Normalize(contestId);
+        return ContestDecisions.ValidateId(id) is { } bad ? Problems.From(bad) : await then(grains.GetGrain<IQuizGrain>(id));
+    }
+
+    private static async Task<IResult> Answer(IQuizGrain quiz, CommandResult result, TimeProvider time) =>
+        result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(QuizResponse.From((await quiz.Get())!, time.GetUtcNow()));
+
+    /// <summary>What the store keeps of a key: its SHA-256. A missing key hashes to what no key hashes to, and is refused as a wrong one.</summary>
+    private static string HashOf(string? key) => key is null ? "" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}

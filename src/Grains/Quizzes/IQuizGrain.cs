@@ -1,0 +1,56 @@
+using TuyenGiao.Common;
+
+namespace TuyenGiao.Quizzes;
+
+/// <summary>A contest's online quiz (its rules, question bank, participants and attempts), keyed by the contest id.</summary>
+public interface IQuizGrain : IGrainWithStringKey
+{
+    Task<CommandResult> SetRules(SetQuizRules command, CommandContext context);
+
+    Task<CommandResult> LoadBank(LoadQuestionBank command, CommandContext context);
+
+    /// <summary>Registers a person, or gives the same person a new key.</summary>
+    Task<CommandResult> Register(RegisterParticipant command, CommandContext context);
+
+    /// <summary>Starts an attempt; the same attempt id again records nothing. Answers the attempt as the participant sees it.</summary>
+    Task<(CommandResult Result, AttemptView? Attempt)> Start(StartAttempt command, CommandContext context);
+
+    /// <summary>Submits an attempt; the same submission again records nothing and answers the same result.</summary>
+    Task<(CommandResult Result, AttemptView? Attempt)> Submit(SubmitAttempt command, CommandContext context);
+
+    /// <summary>The quiz as anyone may see it: rules and rounds, the bank's size; never the key. Null before it is set up.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<QuizView?> Get();
+
+    /// <summary>The round's ranking and the key of the questions drawn in it, once the round has closed; null before.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<RoundResults?> Results(int round);
+}
+
+/// <summary>An attempt as its participant sees it: the questions without the key, the deadline; the result once submitted.</summary>
+[GenerateSerializer, Immutable]
+public sealed record AttemptView(
+    [property: Id(0)] string AttemptId,
+    [property: Id(1)] int Round,
+    [property: Id(2)] IReadOnlyList<QuizQuestionShown> Questions,
+    [property: Id(3)] DateTimeOffset StartedAt,
+    [property: Id(4)] DateTimeOffset Deadline,
+    [property: Id(5)] int? Correct,
+    [property: Id(6)] DateTimeOffset? SubmittedAt);
+
+[GenerateSerializer, Immutable]
+public sealed record QuizView(
+    [property: Id(0)] string ContestId,
+    [property: Id(1)] QuizRules Rules,
+    [property: Id(2)] int BankSize,
+    [property: Id(3)] int Participants,
+    [property: Id(4)] string Consent);
+
+/// <param name="Key">The questions drawn in the round, with their right options: published with the results.</param>
+/// <param name="Names">The ranked people's names and committees, by phone (the phone itself is never published).</param>
+[GenerateSerializer, Immutable]
+public sealed record RoundResults(
+    [property: Id(0)] int Round,
+    [property: Id(1)] RoundRanking Ranking,
+    [property: Id(2)] IReadOnlyList<QuizQuestion> Key,
+    [property: Id(3)] IReadOnlyDictionary<string, Participant> People);

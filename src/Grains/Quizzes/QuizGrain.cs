@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using TuyenGiao.Committees;
+using TuyenGiao.Common;
+using TuyenGiao.Contests;
+using TuyenGiao.EventStore;
+
+namespace TuyenGiao.Quizzes;
+
+/// <summary>
+/// Thin: looks up what the rules need (the contest's window and eligible committees, a committee's path, a random
+/// seed), lets <see cref="QuizDecisions"/> decide, records the events.
+/// </summary>
+[Reentrant]
+public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions> options, CommitteeDirectory directory, TimeProvider time, ILogger<QuizGrain> logger)
+    : EventSourcedGrain<Quiz>(journal, options.Value, time, logger), IQuizGrain
+{
+    private string ContestId => this.GetPrimaryKeyString();
+
+    protected override string StreamId => Quiz.StreamIdFor(ContestId);
+
+    protected override Quiz Initial => Quiz.None(ContestId);
+
+    protected override Quiz Evolve(Quiz state, object @event) => QuizEvolution.Evolve(state, @event);
+
+    public async Task<CommandResult> SetRules(SetQuizRules command, CommandContext context)
+    {
+        var contest = await GrainFactory.GetGrain<IContestGrain>(ContestId).Get();
+        if (QuizDecisions.OfContest(ContestId, contest) is { } notAQuiz)
+            return CommandResult.Rejected(notAQuiz);
+        var window = (contest!.Details.OpensAt, contest.Details.ClosesAt);
+        return await Execute((state, now) => QuizDecisions.SetRules(state, command, window, now), context);
+    }
+
+    public async Task<CommandResult> LoadBank(LoadQuestionBank command, CommandContext context) =>
+        QuizDecisions.OfContest(ContestId, await GrainFactory.GetGrain<IContestGrain>(ContestId).Get()) is { } notAQuiz
+            ? CommandResult.Rejected(notAQuiz)
+            : await Execute((state, now) => QuizDecisions.LoadBank(state, command, now), context);
+
+    public async Task<CommandResult> Register(RegisterParticipant command, CommandContext context)
+    {
+        var contest = await GrainFactory.GetGrain<IContestGrain>(ContestId).Get();
+        if (QuizDecisions.OfContest(ContestId, contest) is { } notAQuiz)
+            return CommandResult.Rejected(notAQuiz);
+        IReadOnlyList<string> eligible = contest!.Details.EligibleCommittees.Count == 0 ? [contest.OrganiserCode] : contest.Details.EligibleCommittees;
+        var path = CommitteeCode.Validate("committeeCode", command.CommitteeCode) is null
+            ? (await directory.PathToRootAsync(CommitteeCode.Normalize(command.CommitteeCode))).Select(c => c.Code).ToList()
+            : [];
+        return await Execute((state, now) => QuizDecisions.Register(state, command, path, eligible, now), context);
+    }
+
+    public async Task<(CommandResult Result, AttemptView? Attempt)> Start(StartAttempt command, CommandContext context)
+    {
+        // The seed is the grain's to choose, never the caller's: a caller who chose it could choose their questions.
+        var seeded = command with { Seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong))) };
+        var result = await Execute((state, now) => QuizDecisions.Start(state, seeded, now), context);
+        return (result, result.Succeeded ? View(Stored.Attempts[command.AttemptId]) : null);
+    }
+
+    public async Task<(CommandResult Result, AttemptView? Attempt)> Submit(SubmitAttempt command, CommandContext context)
+    {
+        var result = await Execute((state, now) => QuizDecisions.Submit(state, command, now), context);
+        return (result, result.Succeeded ? View(Stored.Attempts[command.AttemptId]) : null);
+    }
+
+    public Task<QuizView?> Get() => Task.FromResult(Stored.Rules is { } rules
+        ? new QuizView(ContestId, rules, Stored.Bank.Count, Stored.Participants.Count, QuizDecisions.Consent)
+        : null);
+
+    public Task<RoundResults?> Results(int round)
+    {
+        var state = Stored;
+        if (QuizDecisions.RankRound(state, round, Time.GetUtcNow()) is not { } ranking)
+            return Task.FromResult<RoundResults?>(null);
+        var drawn = state.Attempts.Values.Where(a => a.Round == round).SelectMany(a => a.Questions).Distinct().Order().Select(n => state.Bank[n]).ToList();
+        var people = ranking.Ranking.Select(r => state.Participants[r.Attempt.Participant]).ToDictionary(p => p.Phone);
+        return Task.FromResult<RoundResults?>(new RoundResults(round, ranking, drawn, people));
+    }
+
+    private AttemptView View(Attempt attempt) => new(attempt.AttemptId, attempt.Round, attempt.Questions.Select(n => QuizQuestionShown.Of(Stored.Bank[n])).ToList(),
+        attempt.StartedAt, attempt.Deadline, attempt.Submission?.Correct, attempt.Submission?.SubmittedAt);
+}
