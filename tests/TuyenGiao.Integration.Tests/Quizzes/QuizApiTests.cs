@@ -98,8 +98,12 @@ public class QuizApiTests
             await AssertProblem(await asBinhClaimingAn.PostJson($"{root}/attempts", new { attemptId = "an-1", phone = "0912345678" }), HttpStatusCode.Forbidden, "participantKey");
         }
         var startedText = await ReadText(await asAn.PostJson($"{root}/attempts", new { attemptId = "an-1", phone = "+84912345678" }), HttpStatusCode.Created);
-        Assert.DoesNotContain("correct", startedText, StringComparison.OrdinalIgnoreCase);
+        // Each question comes as its number, text and options: nothing that says which option is right.
+        using (var started = System.Text.Json.JsonDocument.Parse(startedText))
+            Assert.All(started.RootElement.GetProperty("questions").EnumerateArray(),
+                q => Assert.Equal(["number", "options", "text"], q.EnumerateObject().Select(p => p.Name).Order()));
         var attempt = System.Text.Json.JsonSerializer.Deserialize<AttemptResponse>(startedText, Json)!;
+        Assert.Null(attempt.Correct);
         Assert.Equal((1, 5, clock.Now.AddMinutes(15)), (attempt.Round, attempt.Questions.Count, attempt.Deadline));
         Assert.Equivalent(attempt, await Read<AttemptResponse>(await asAn.PostJson($"{root}/attempts", new { attemptId = "an-1", phone = "0912345678" }), HttpStatusCode.Created));
 

@@ -18,6 +18,8 @@ public sealed class ContractDocument : IDocumentFilter
         ["Reorganisation"] = "Dated mergers and dissolutions of committees, and the hierarchy as organised on a day.",
         ["Contests"] = "Writing, quiz and storytelling contests: announcing, entries, the live tally. Contest details and tallies are public.",
         ["Judging"] = "Judges, blind scoring rounds, awards, published results and the ranking.",
+        ["Quizzes"] = "The online quiz of a quiz contest: its rules and question bank (the organiser's), and people taking part without a staff " +
+            "account (registration, attempts, submissions, each round's results); the key stays sealed until a round closes.",
         ["Campaigns"] = "Campaigns (study drives, annual themes, propaganda drives) and the activity reports of their committees.",
         ["Committee records"] = "Model programmes, commendations, opinion issues, inspections and their follow-ups.",
         ["Reports"] = "The period report of a committee and its subtree, as JSON, CSV or an .xlsx workbook.",
