@@ -92,3 +92,6 @@ public sealed record RoundResultsResponse(int Round, int AllCorrect, IReadOnlyLi
         }).ToList(),
         results.Key.Select(q => new KeyedQuestionResponse(q.Number, q.Text, q.Options, q.Correct)).ToList());
 }
+
+/// <param name="Depth">Below the eligible committee it belongs to: 0 for that committee.</param>
+public sealed record QuizCommitteeResponse(string Code, string Name, int Depth);

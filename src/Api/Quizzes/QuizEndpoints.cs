@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using TuyenGiao.Api.Http;
 using TuyenGiao.Api.Security;
+using TuyenGiao.Committees;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
 using TuyenGiao.Quizzes;
@@ -28,6 +29,12 @@ public static class QuizEndpoints
                 "the prediction question, the bank's size (never its key), the consent text, and the round open now. Public.")
             .AllowAnonymous()
             .Produces<QuizResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/committees", Committees)
+            .WithName("GetQuizCommittees").WithSummary("The committees a person may take part for: the contest's eligible committees and everything " +
+                "below them, breadth first, with depths. Public, for the registration form.")
+            .AllowAnonymous()
+            .Produces<IReadOnlyList<QuizCommitteeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/rules", SetRules)
             .WithName("SetQuizRules").WithSummary("Set the quiz's rules, or replace them before the first round opens (the organiser).")
@@ -76,6 +83,19 @@ public static class QuizEndpoints
         WithQuiz(contestId, grains, async quiz => await quiz.Get() is { } view
             ? TypedResults.Ok(QuizResponse.From(view, time.GetUtcNow()))
             : Problems.NotFound("contestId", $"contest '{Normalize(contestId)}' has no online quiz set up"));
+
+    private static Task<IResult> Committees(string contestId, IGrainFactory grains, CommitteeDirectory directory, CancellationToken ct) =>
+        WithQuiz(contestId, grains, async quiz =>
+        {
+            var contest = await grains.GetGrain<IContestGrain>(quiz.GetPrimaryKeyString()).Get();
+            if (QuizDecisions.OfContest(quiz.GetPrimaryKeyString(), contest) is { } notAQuiz)
+                return Problems.From(notAQuiz);
+            IReadOnlyList<string> roots = contest!.Details.EligibleCommittees.Count == 0 ? [contest.OrganiserCode] : contest.Details.EligibleCommittees;
+            var committees = new List<QuizCommitteeResponse>();
+            foreach (var root in roots)
+                committees.AddRange((await directory.SubtreeAsync(root, ct: ct)).Select(n => new QuizCommitteeResponse(n.Committee.Code, n.Committee.Name, n.Depth)));
+            return TypedResults.Ok(committees.DistinctBy(c => c.Code).ToList());
+        });
 
     private static Task<IResult> SetRules(string contestId, QuizRulesRequest request, IGrainFactory grains, HttpContext http, TimeProvider time) =>
         WithQuiz(contestId, grains, async quiz =>

@@ -54,11 +54,11 @@ export async function get(path) {
   throw await failure(response);
 }
 
-/** A request that changes something: JSON in, JSON (or nothing) out. */
-export async function send(method, path, body) {
+/** A request that changes something: JSON in, JSON (or nothing) out; headers adds to the request's own (a quiz participant's key). */
+export async function send(method, path, body, headers = {}) {
   const call = async () => fetch(path, {
     method,
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-TOKEN': await antiforgeryToken() },
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-CSRF-TOKEN': await antiforgeryToken(), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   let response = await call();

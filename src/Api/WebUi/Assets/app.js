@@ -13,6 +13,7 @@ import { judgePanelsView, judgeQueueView } from './views/judge.js';
 import { announceView } from './views/announce.js';
 import { organiseView } from './views/organise.js';
 import { periodReportView } from './views/period-report.js';
+import { quizResultsView, quizView } from './views/quiz.js';
 import { recordsView } from './views/records.js';
 import { reportView } from './views/report.js';
 import { changePasswordView, landing, resetPasswordView, signInView } from './views/signin.js';
@@ -24,6 +25,8 @@ const routes = [
   [/^\/doi-mat-khau$/, async root => changePasswordView(root, await session(), s => { location.hash = landing(s); }), false],
   [/^\/cham-diem\/([^/]+)$/, (root, [id]) => judgeQueueView(root, [decodeURIComponent(id)]), false],
   [/^\/cham-diem$/, judgePanelsView, false],
+  [/^\/thi\/([^/]+)\/vong\/(\d+)$/, (root, [id, round]) => quizResultsView(root, [decodeURIComponent(id), round]), true],
+  [/^\/thi\/([^/]+)$/, (root, [id]) => quizView(root, decodeURIComponent(id)), true],
   [/^\/contests\/moi$/, root => announceView(root, []), false],
   [/^\/contests\/([^/]+)\/sua$/, (root, [id]) => announceView(root, [decodeURIComponent(id)]), false],
   [/^\/contests\/([^/]+)\/to-chuc$/, (root, [id]) => organiseView(root, [decodeURIComponent(id)]), false],

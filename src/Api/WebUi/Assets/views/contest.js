@@ -139,7 +139,8 @@ function about(details, tally) {
   if (!details) return quiz;
   return h('section', { id: 'contest-about', 'aria-label': t('contest.about') },
     h('p', { id: 'contest-window' }, t('contest.window', format.dateTime(details.opensAt), format.dateTime(details.closesAt))),
-    details.description ? h('p', { id: 'contest-description' }, details.description) : [], quiz);
+    details.description ? h('p', { id: 'contest-description' }, details.description) : [], quiz,
+    tally.kind === 'Quiz' ? h('p', {}, h('a', { id: 'take-quiz', href: `#/thi/${encodeURIComponent(tally.contestId)}` }, t('quiz.take'))) : []);
 }
 
 /** Once the results are published, the ranking for everyone: place, entry, committee, score. */
