@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using TuyenGiao.Api.Http;
 using TuyenGiao.Api.Security;
 using TuyenGiao.Committees;
+using TuyenGiao.Auditing;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
 using TuyenGiao.Quizzes;
@@ -36,6 +37,14 @@ public static class QuizEndpoints
             .AllowAnonymous()
             .Produces<IReadOnlyList<QuizCommitteeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
+        group.MapGet("/participation", Participation)
+            .WithName("GetQuizParticipation").WithSummary("Per committee of the eligible tree (breadth first): the people who took part (an attempt " +
+                "started; once each), own and with the committees below, against its party members; and the answers right over the answers " +
+                "given. With asOf (a moment, any offset): as the events stood then. Public, like the entry tally.")
+            .AllowAnonymous()
+            .Produces<IReadOnlyList<CommitteeParticipation>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         group.MapPut("/rules", SetRules)
             .WithName("SetQuizRules").WithSummary("Set the quiz's rules, or replace them before the first round opens (the organiser).")
             .RequireAuthorization(Policies.Organisers)
@@ -52,21 +61,21 @@ public static class QuizEndpoints
         group.MapPost("/participants", Register)
             .WithName("RegisterParticipant").WithSummary("Take part: name, phone (0… or +84…, one person either way), year of birth, committee " +
                 "(within the contest's eligible tree) and consent. Answers the participant key, once; the same person again gets a new one.")
-            .AllowAnonymous()
+            .AllowAnonymous().RequireQuizAddressLimit()
             .Produces<ParticipantResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/attempts", Start)
             .WithName("StartQuizAttempt").WithSummary($"Start an attempt in the open round, with the participant key in {KeyHeader}: the questions " +
                 "drawn for it, without the key, and the deadline from the server's clock. The same attempt id again answers the same attempt.")
-            .AllowAnonymous()
+            .AllowAnonymous().RequireQuizAddressLimit()
             .Produces<AttemptResponse>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPut("/attempts/{attemptId}/submission", Submit)
             .WithName("SubmitQuizAttempt").WithSummary($"Submit an attempt's answers and prediction before its deadline, with the participant key in {KeyHeader}: " +
                 "answers the score. The same submission again answers the same score; after the deadline it is refused (the attempt closed as it stood).")
-            .AllowAnonymous()
+            .AllowAnonymous().RequireQuizAddressLimit()
             .Produces<AttemptResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -84,17 +93,39 @@ public static class QuizEndpoints
             ? TypedResults.Ok(QuizResponse.From(view, time.GetUtcNow()))
             : Problems.NotFound("contestId", $"contest '{Normalize(contestId)}' has no online quiz set up"));
 
+    private static Task<IResult> Participation(string contestId, DateTimeOffset? asOf, IGrainFactory grains, CommitteeDirectory directory, TimeTravel past,
+        CancellationToken ct) =>
+        WithQuiz(contestId, grains, async quiz =>
+        {
+            var id = quiz.GetPrimaryKeyString();
+            var contest = await grains.GetGrain<IContestGrain>(id).Get();
+            if (QuizDecisions.OfContest(id, contest) is { } notAQuiz)
+                return Problems.From(notAQuiz);
+            var committees = (await EligibleTreeAsync(contest!, directory, ct))
+                .Select(n => new ParticipatingCommittee(n.Committee.Code, n.Committee.Name, n.Committee.ParentCode, n.Committee.MemberCount)).ToList();
+            if (asOf is not { } moment)
+                return TypedResults.Ok(await quiz.Participation(committees));
+            var then = await past.AsOfAsync<Quiz>(Quiz.StreamIdFor(id), null, moment, ct);
+            return TypedResults.Ok(QuizParticipation.Of(then.State ?? Quiz.None(id), committees));
+        });
+
+    /// <summary>The contest's eligible committees (its organiser's subtree when it names none) and everything below them, each once.</summary>
+    private static async Task<IReadOnlyList<(Committee Committee, int Depth)>> EligibleTreeAsync(ContestView contest, CommitteeDirectory directory, CancellationToken ct)
+    {
+        IReadOnlyList<string> roots = contest.Details.EligibleCommittees.Count == 0 ? [contest.OrganiserCode] : contest.Details.EligibleCommittees;
+        var tree = new List<(Committee Committee, int Depth)>();
+        foreach (var root in roots)
+            tree.AddRange(await directory.SubtreeAsync(root, ct: ct));
+        return tree.DistinctBy(n => n.Committee.Code).ToList();
+    }
+
     private static Task<IResult> Committees(string contestId, IGrainFactory grains, CommitteeDirectory directory, CancellationToken ct) =>
         WithQuiz(contestId, grains, async quiz =>
         {
             var contest = await grains.GetGrain<IContestGrain>(quiz.GetPrimaryKeyString()).Get();
             if (QuizDecisions.OfContest(quiz.GetPrimaryKeyString(), contest) is { } notAQuiz)
                 return Problems.From(notAQuiz);
-            IReadOnlyList<string> roots = contest!.Details.EligibleCommittees.Count == 0 ? [contest.OrganiserCode] : contest.Details.EligibleCommittees;
-            var committees = new List<QuizCommitteeResponse>();
-            foreach (var root in roots)
-                committees.AddRange((await directory.SubtreeAsync(root, ct: ct)).Select(n => new QuizCommitteeResponse(n.Committee.Code, n.Committee.Name, n.Depth)));
-            return TypedResults.Ok(committees.DistinctBy(c => c.Code).ToList());
+            return TypedResults.Ok((await EligibleTreeAsync(contest!, directory, ct)).Select(n => new QuizCommitteeResponse(n.Committee.Code, n.Committee.Name, n.Depth)).ToList());
         });
 
     private static Task<IResult> SetRules(string contestId, QuizRulesRequest request, IGrainFactory grains, HttpContext http, TimeProvider time) =>
@@ -128,6 +159,8 @@ public static class QuizEndpoints
             var errors = new FieldErrors().RequiredOf(request);
             if (errors.Any)
                 return Problems.Invalid(errors.ToDictionary());
+            if (await QuizRateLimits.PersonAsync(http, quiz.GetPrimaryKeyString(), request.Phone) is { } tooMany)
+                return tooMany;
             var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
             var result = await quiz.Register(
                 new RegisterParticipant(request.Name!, request.Phone!, request.BirthYear!.Value, request.CommitteeCode!, request.Consent!.Value, HashOf(key)),
@@ -145,6 +178,8 @@ public static class QuizEndpoints
             var errors = new FieldErrors().RequiredOf(request);
             if (errors.Any)
                 return Problems.Invalid(errors.ToDictionary());
+            if (await QuizRateLimits.PersonAsync(http, quiz.GetPrimaryKeyString(), request.Phone) is { } tooMany)
+                return tooMany;
             var (result, attempt) = await quiz.Start(new StartAttempt(request.AttemptId!, request.Phone!, HashOf(participantKey), 0), http.CommandContext());
             return result.Rejection is { } rejection
                 ? Problems.From(rejection)
@@ -158,6 +193,8 @@ public static class QuizEndpoints
             var errors = new FieldErrors().RequiredOf(request).RequiredOfEach(request.Answers, "answers");
             if (errors.Any)
                 return Problems.Invalid(errors.ToDictionary());
+            if (await QuizRateLimits.PersonAsync(http, quiz.GetPrimaryKeyString(), request.Phone) is { } tooMany)
+                return tooMany;
             var answers = request.Answers!.Select(a => new QuizAnswer(a!.Question!.Value, a.Chosen!)).ToList();
             var (result, attempt) = await quiz.Submit(new SubmitAttempt(attemptId, request.Phone!, HashOf(participantKey), answers, request.Prediction), http.CommandContext());
             return result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(AttemptResponse.From(attempt!));

@@ -22,6 +22,10 @@ public interface IQuizGrain : IGrainWithStringKey
     [Orleans.Concurrency.AlwaysInterleave]
     Task<QuizView?> Get();
 
+    /// <summary>Who took part, per committee of <paramref name="committees"/> against its members, now.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<IReadOnlyList<CommitteeParticipation>> Participation(IReadOnlyList<ParticipatingCommittee> committees);
+
     /// <summary>The round's ranking and the key of the questions drawn in it, once the round has closed; null before.</summary>
     [Orleans.Concurrency.AlwaysInterleave]
     Task<RoundResults?> Results(int round);

@@ -69,6 +69,9 @@ public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions>
         ? new QuizView(ContestId, rules, Stored.Bank.Count, Stored.Participants.Count, QuizDecisions.Consent)
         : null);
 
+    public Task<IReadOnlyList<CommitteeParticipation>> Participation(IReadOnlyList<ParticipatingCommittee> committees) =>
+        Task.FromResult(QuizParticipation.Of(Stored, committees));
+
     public Task<RoundResults?> Results(int round)
     {
         var state = Stored;

@@ -1,7 +1,8 @@
 namespace TuyenGiao.Quizzes;
 
 /// <summary>A committee of the quiz's eligible tree, with its party members (a committee's count includes those below it).</summary>
-public sealed record ParticipatingCommittee(string Code, string Name, string? ParentCode, int Members);
+[GenerateSerializer, Immutable]
+public sealed record ParticipatingCommittee([property: Id(0)] string Code, [property: Id(1)] string Name, [property: Id(2)] string? ParentCode, [property: Id(3)] int Members);
 
 /// <param name="Own">People registered for this committee itself who took part.</param>
 /// <param name="People">People of this committee and every committee below it who took part.</param>

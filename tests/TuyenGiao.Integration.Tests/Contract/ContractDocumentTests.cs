@@ -49,9 +49,9 @@ public class ContractDocumentTests(NodeFixture fixture)
         AssertNone(gaps, "operations that need a token without 401 and 403");
         // Public, and said so outright: a contest's details, its tallies, ranking and prize holders, the health probes, signing in
         // (with its antiforgery token, the reset link's page, the ways in and the start of single sign-on), and taking part in an
-        // online quiz (its rules and committees, registering, attempts with the participant's key, a closed round's results); nothing else.
+        // online quiz (its rules and committees, participation, registering, attempts with the participant's key, a closed round's results); nothing else.
         Assert.Equal(["FollowContestTally", "GetAntiforgeryToken", "GetContest", "GetContestRanking", "GetContestTally", "GetPrizeHolders", "GetQuiz",
-            "GetQuizCommittees", "GetQuizRoundResults", "GetSignInOptions", "ListContests", "Live", "Ready", "RegisterParticipant", "ResetPassword", "SignIn", "StartQuizAttempt",
+            "GetQuizCommittees", "GetQuizParticipation", "GetQuizRoundResults", "GetSignInOptions", "ListContests", "Live", "Ready", "RegisterParticipant", "ResetPassword", "SignIn", "StartQuizAttempt",
             "StartSingleSignOn", "SubmitQuizAttempt"],
             publicOperations.Order().ToArray());
     }

@@ -141,6 +141,17 @@ public class QuizApiTests
         Assert.All(results.Key, q => Assert.Equal([RightOptionOf(q.Number)], q.Correct));
         Assert.DoesNotContain("0912345678", await ReadText(await anonymous.GetAsync($"{root}/rounds/1/results"), HttpStatusCode.OK));
 
+        // Participation per committee against its members, now and as of before anybody started.
+        var participation = (await Read<List<TuyenGiao.Quizzes.CommitteeParticipation>>(await anonymous.GetAsync($"{root}/participation"), HttpStatusCode.OK))
+            .ToDictionary(c => c.Code);
+        Assert.Equal([contest.Bloc, contest.CellA, contest.CellB], participation.Keys);
+        Assert.Equal((0, 2, 100, 2.0m, 5L, 4L, 80.0m), (participation[contest.Bloc].Own, participation[contest.Bloc].People, participation[contest.Bloc].Members,
+            participation[contest.Bloc].Percent, participation[contest.Bloc].AnswersGiven, participation[contest.Bloc].AnswersRight, participation[contest.Bloc].CorrectPercent));
+        Assert.Equal((1, 1, (decimal?)null), (participation[contest.CellB].Own, participation[contest.CellB].People, participation[contest.CellB].CorrectPercent));
+        var before = await Read<List<TuyenGiao.Quizzes.CommitteeParticipation>>(
+            await anonymous.GetAsync($"{root}/participation?asOf={Uri.EscapeDataString(Week1.ToString("O"))}"), HttpStatusCode.OK);
+        Assert.All(before, c => Assert.Equal(0, c.People));
+
         // And it was all recorded in the quiz's own stream: 1 rules, 1 bank, 2 people, 2 attempts started, 1 submitted.
         Assert.Equal(7, await database.ScalarAsync("SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s", ("s", $"quiz/{contest.ContestId}")));
     }
