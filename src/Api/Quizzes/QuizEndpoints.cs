@@ -58,6 +58,15 @@ public static class QuizEndpoints
             .Produces<QuizResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        group.MapPut("/bank/file", LoadBankFile)
+            .WithName("LoadQuestionBankFile").WithSummary("Load the whole question bank from a file, as LoadQuestionBank does: CSV (text/csv, UTF-8, " +
+                "',' or ';') or the first sheet of an .xlsx workbook, one question a row: question, options A to D, the right options' letters " +
+                "(B, or A, C). A header row is skipped. The organiser.")
+            .RequireAuthorization(Policies.Organisers)
+            .Accepts<string>(QuestionBankFile.Csv, QuestionBankFile.Xlsx)
+            .Produces<QuizResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         group.MapPost("/participants", Register)
             .WithName("RegisterParticipant").WithSummary("Take part: name, phone (0… or +84…, one person either way), year of birth, committee " +
                 "(within the contest's eligible tree) and consent. Answers the participant key, once; the same person again gets a new one.")
@@ -151,6 +160,25 @@ public static class QuizEndpoints
                 return denied;
             var questions = request.Questions!.Select((q, i) => new QuizQuestion(i + 1, q!.Text!, q.Options!, q.Correct!)).ToList();
             return await Answer(quiz, await quiz.LoadBank(new LoadQuestionBank(questions), http.CommandContext()), time);
+        });
+
+    private static Task<IResult> LoadBankFile(string contestId, HttpRequest request, IGrainFactory grains, HttpContext http, TimeProvider time) =>
+        WithQuiz(contestId, grains, async quiz =>
+        {
+            var type = request.ContentType ?? "";
+            if (!type.StartsWith(QuestionBankFile.Csv, StringComparison.OrdinalIgnoreCase) && !type.StartsWith(QuestionBankFile.Xlsx, StringComparison.OrdinalIgnoreCase))
+                return Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Content-Type",
+                    $"a question bank file is {QuestionBankFile.Csv} or {QuestionBankFile.Xlsx}; JSON goes to PUT …/bank");
+            if (await http.OrganiseContest(quiz.GetPrimaryKeyString()) is { } denied)
+                return denied;
+            // The workbook reader needs to seek; Kestrel's body limit bounds the copy.
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, http.RequestAborted);
+            body.Position = 0;
+            var (questions, refusal) = QuestionBankFile.Read(body, type);
+            if (refusal is not null)
+                return Problems.From(refusal);
+            return await Answer(quiz, await quiz.LoadBank(new LoadQuestionBank(questions!), http.CommandContext()), time);
         });
 
     private static Task<IResult> Register(string contestId, RegisterParticipantRequest request, IGrainFactory grains, HttpContext http) =>
