@@ -38,6 +38,8 @@ public class QuizDecisionsTests
         ThenRejected(SetRules(none, Rules(perAttempt: 0)), RejectionKind.Invalid, "questionsPerAttempt");
         ThenRejected(SetRules(none, Rules(perAttempt: QuizDecisions.MaxQuestionsPerAttempt + 1)), RejectionKind.Invalid, "questionsPerAttempt");
         Assert.Null(SetRules(none, Rules(perAttempt: QuizDecisions.MaxQuestionsPerAttempt)).Rejection);
+        Assert.Null(SetRules(none, Rules(perAttempt: 1)).Rejection);
+        Assert.Null(SetRules(none, Rules(attempts: 1)).Rejection);
         ThenRejected(SetRules(none, Rules(attempts: 0)), RejectionKind.Invalid, "attemptsPerRound");
         ThenRejected(SetRules(none, Rules(attempts: QuizDecisions.MaxAttemptsPerRound + 1)), RejectionKind.Invalid, "attemptsPerRound");
         Assert.Null(SetRules(none, Rules(attempts: QuizDecisions.MaxAttemptsPerRound)).Rejection);
@@ -50,6 +52,10 @@ public class QuizDecisionsTests
         ThenRejected(SetRules(none, Rules() with { Rounds = [] }), RejectionKind.Invalid, "rounds");
         ThenRejected(SetRules(none, Rules() with { Rounds = Enumerable.Range(1, QuizDecisions.MaxRounds + 1).Select(n => Week1 with { Number = n }).ToList() }),
             RejectionKind.Invalid, "rounds");
+        // As many rounds as allowed, twelve hours each, back to back within the contest's window.
+        var most = Enumerable.Range(0, QuizDecisions.MaxRounds)
+            .Select(i => new QuizRound(i + 1, ContestOpens.AddHours(12 * i), ContestOpens.AddHours(12 * (i + 1)))).ToList();
+        Assert.Null(SetRules(none, Rules() with { Rounds = most }).Rejection);
     }
 
     [Fact]
@@ -58,8 +64,11 @@ public class QuizDecisionsTests
         var none = Quiz.None(Id);
         ThenRejected(SetRules(none, Rules() with { Rounds = [Week2 with { Number = 1 }, Week1 with { Number = 2 }] }), RejectionKind.Invalid, "rounds");
         ThenRejected(SetRules(none, Rules() with { Rounds = [Week1, Week2 with { Number = 3 }] }), RejectionKind.Invalid, "rounds");
+        Assert.Contains("round 2 is numbered 3", SetRules(none, Rules() with { Rounds = [Week1, Week2 with { Number = 3 }] }).Rejection!.Reason);
         ThenRejected(SetRules(none, Rules() with { Rounds = [Week1 with { ClosesAt = Week1.OpensAt }] }), RejectionKind.Invalid, "rounds");
         ThenRejected(SetRules(none, Rules() with { Rounds = [Week1, Week2 with { OpensAt = Week1.ClosesAt.AddSeconds(-1) }] }), RejectionKind.Invalid, "rounds");
+        Assert.Contains("round 2 opens before round 1 closes",
+            SetRules(none, Rules() with { Rounds = [Week1, Week2 with { OpensAt = Week1.ClosesAt.AddSeconds(-1) }] }).Rejection!.Reason);
         Assert.Null(SetRules(none, Rules() with { Rounds = [Week1, Week2 with { OpensAt = Week1.ClosesAt }] }).Rejection);
         ThenRejected(SetRules(none, Rules() with { Rounds = [Week1 with { OpensAt = ContestOpens.AddSeconds(-1) }] }), RejectionKind.Invalid, "rounds");
         ThenRejected(SetRules(none, Rules() with { Rounds = [Week1 with { ClosesAt = ContestCloses.AddSeconds(1) }] }), RejectionKind.Invalid, "rounds");
@@ -106,6 +115,8 @@ public class QuizDecisionsTests
         ThenRejected(Load(good with { Correct = [4] }), RejectionKind.Invalid, "questions");
         ThenRejected(Load(good with { Correct = [-1] }), RejectionKind.Invalid, "questions");
         ThenRejected(Load(good with { Correct = [1, 1] }), RejectionKind.Invalid, "questions");
+        ThenRejected(Load(good with { Correct = [0, 4] }), RejectionKind.Invalid, "questions");
+        Assert.Contains("from 0 to 3", Load(good with { Correct = [0, 4] }).Rejection!.Reason);
         Assert.Null(Load(good with { Correct = [0, 1, 2, 3] }).Rejection);
         Assert.Contains("question 2", Load(good, Question(2) with { Correct = [] }).Rejection!.Reason);
         Assert.Null(Load(Bank(QuizDecisions.MaxBankSize).ToArray()).Rejection);
@@ -190,6 +201,9 @@ public class QuizDecisionsTests
         ThenRejected(Start(Ready(), key: "doan-mo"), RejectionKind.Forbidden, "participantKey");
         ThenRejected(QuizDecisions.Start(Ready(), new StartAttempt("x-1", "0987654321", HashOf(Key), 1), InWeek1), RejectionKind.Forbidden, "participantKey");
         ThenRejected(QuizDecisions.Start(Ready(), new StartAttempt("x-1", "0912345678", "not hex", 1), InWeek1), RejectionKind.Forbidden, "participantKey");
+        // Hex of an odd length, and an even length that is not all hex: refused, not thrown.
+        ThenRejected(QuizDecisions.Start(Ready(), new StartAttempt("x-1", "0912345678", HashOf(Key)[..63], 1), InWeek1), RejectionKind.Forbidden, "participantKey");
+        ThenRejected(QuizDecisions.Start(Ready(), new StartAttempt("x-1", "0912345678", HashOf(Key)[..62] + "ZZ", 1), InWeek1), RejectionKind.Forbidden, "participantKey");
         var started = Then(Ready(), Start(Ready()));
         ThenRejected(Submit(started, [], key: "doan-mo"), RejectionKind.Forbidden, "participantKey");
     }
@@ -240,10 +254,14 @@ public class QuizDecisionsTests
         var state = Then(Ready(), Start(Ready()));
         var questions = state.Attempts["lan-1"].Questions;
 
-        var submitted = Assert.IsType<AttemptSubmitted>(Assert.Single(Submit(state, Answers(questions, wrong: 2), 120, now: InWeek1.AddMinutes(15).AddTicks(-1)).Events));
+        var answers = Answers(questions, wrong: 2);
+        answers[0] = answers[0] with { Chosen = [3, 1] };
+        var submitted = Assert.IsType<AttemptSubmitted>(Assert.Single(Submit(state, answers, 120, now: InWeek1.AddMinutes(15).AddTicks(-1)).Events));
 
         Assert.Equal((3, 120L, InWeek1.AddMinutes(15).AddTicks(-1)), (submitted.Correct, submitted.Prediction, submitted.SubmittedAt));
         Assert.Equal(questions.Order(), submitted.Answers.Select(a => a.Question));
+        // Recorded as the key is: each answer's options ascending.
+        Assert.Equal([1, 3], submitted.Answers.Single(a => a.Question == questions[0]).Chosen);
     }
 
     [Fact]
@@ -287,6 +305,8 @@ public class QuizDecisionsTests
         ThenRejected(Submit(state, [new QuizAnswer(questions[0], [4])]), RejectionKind.Invalid, "answers");
         ThenRejected(Submit(state, [new QuizAnswer(questions[0], [-1])]), RejectionKind.Invalid, "answers");
         ThenRejected(Submit(state, [new QuizAnswer(questions[0], [1, 1])]), RejectionKind.Invalid, "answers");
+        ThenRejected(Submit(state, [new QuizAnswer(questions[0], [1, 4])]), RejectionKind.Invalid, "answers");
+        Assert.Contains("from 0 to 3", Submit(state, [new QuizAnswer(questions[0], [1, 4])]).Rejection!.Reason);
         ThenRejected(Submit(state, [], prediction: null), RejectionKind.Invalid, "prediction");
         ThenRejected(Submit(state, [], prediction: -1), RejectionKind.Invalid, "prediction");
         ThenRejected(Submit(state, [], prediction: QuizDecisions.MaxPrediction + 1), RejectionKind.Invalid, "prediction");

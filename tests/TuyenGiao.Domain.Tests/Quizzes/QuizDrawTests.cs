@@ -56,6 +56,7 @@ public class QuizDrawTests
     public void Given_more_than_the_bank_When_drawn_Then_it_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => QuizDraw.Draw([1, 2, 3], 4, 1UL));
+        Assert.Throws<ArgumentOutOfRangeException>(() => QuizDraw.Draw([1, 2, 3], -1, 1UL));
         Assert.Empty(QuizDraw.Draw([1, 2, 3], 0, 1UL));
     }
 }

@@ -72,6 +72,23 @@ public class QuizRankingTests
     }
 
     [Fact]
+    public void Given_two_attempts_that_ended_at_the_same_moment_When_either_counting_applies_Then_the_one_of_the_lower_id()
+    {
+        var attempts = new[] { Outcome("an", 4, 1, 60, 3, "an-2"), Outcome("an", 4, 1, 60, 3, "an-1") };
+
+        Assert.Equal("an-1", QuizRanking.Counted(attempts, AttemptCounting.First).AttemptId);
+        Assert.Equal("an-1", QuizRanking.Counted(attempts, AttemptCounting.Best).AttemptId);
+    }
+
+    [Fact]
+    public void Given_two_people_apart_only_by_their_prediction_When_ranked_Then_they_do_not_share_a_rank()
+    {
+        var ranking = QuizRanking.Rank([Outcome("near", 4, 1, 100, 5), Outcome("far", 4, 9, 100, 5)], 5, AttemptCounting.Best);
+
+        Assert.Equal([(1, "near"), (2, "far")], Order(ranking));
+    }
+
+    [Fact]
     public void Given_two_attempts_equal_in_all_but_their_end_When_the_best_counts_Then_the_earlier_one()
     {
         var attempts = new[] { Outcome("an", 4, 1, 60, 9, "an-late"), Outcome("an", 4, 1, 60, 3, "an-early") };
