@@ -80,7 +80,10 @@ public sealed record KeyedQuestionResponse(int Number, string Text, IReadOnlyLis
 
 /// <param name="AllCorrect">How many people answered every question right: the prediction question's answer.</param>
 /// <param name="Key">The round's questions with their right options, published with the results.</param>
-public sealed record RoundResultsResponse(int Round, int AllCorrect, IReadOnlyList<RankedParticipantResponse> Ranking, IReadOnlyList<KeyedQuestionResponse> Key)
+/// <param name="Published">Whether the round's prizes are final; <paramref name="Prizes"/> is empty until then.</param>
+public sealed record RoundResultsResponse(
+    int Round, int AllCorrect, IReadOnlyList<RankedParticipantResponse> Ranking, IReadOnlyList<KeyedQuestionResponse> Key, bool Published,
+    IReadOnlyList<PublishedPrizeResponse> Prizes)
 {
     public static RoundResultsResponse From(RoundResults results) => new(
         results.Round, results.Ranking.AllCorrect,
@@ -90,8 +93,24 @@ public sealed record RoundResultsResponse(int Round, int AllCorrect, IReadOnlyLi
             return new RankedParticipantResponse(r.Rank, person.Name, person.CommitteeCode, r.Attempt.Correct, r.Attempt.Prediction, r.PredictionOff,
                 Math.Round(r.Attempt.Took.TotalSeconds, 1));
         }).ToList(),
-        results.Key.Select(q => new KeyedQuestionResponse(q.Number, q.Text, q.Options, q.Correct)).ToList());
+        results.Key.Select(q => new KeyedQuestionResponse(q.Number, q.Text, q.Options, q.Correct)).ToList(), results.Published,
+        results.Prizes.Select(p => new PublishedPrizeResponse(p.Tier, p.Person.Name, p.Person.CommitteeCode)).ToList());
 }
 
 /// <param name="Depth">Below the eligible committee it belongs to: 0 for that committee.</param>
 public sealed record QuizCommitteeResponse(string Code, string Name, int Depth);
+
+/// <param name="Phone">The person who takes the prize: as they registered (0… or +84…).</param>
+public sealed record GrantRoundPrizeRequest([property: Required] string? Tier, [property: Required] string? Phone, [property: Required] string? Reason);
+
+public sealed record CorrectRoundPrizeRequest(
+    [property: Required] string? Tier, [property: Required] string? FromPhone, [property: Required] string? ToPhone, [property: Required] string? Reason);
+
+/// <summary>A prize of a round and who holds it, as the organiser sees it (with the phone, to reach the winner).</summary>
+public sealed record RoundPrizeResponse(string Tier, string Name, string CommitteeCode, string Phone)
+{
+    public static RoundPrizeResponse From(PrizeHolder holder) => new(holder.Tier, holder.Person.Name, holder.Person.CommitteeCode, holder.Person.Phone);
+}
+
+/// <summary>A published prize of a round, for everyone: no phone.</summary>
+public sealed record PublishedPrizeResponse(string Tier, string Name, string CommitteeCode);

@@ -88,14 +88,75 @@ public static class QuizEndpoints
             .Produces<AttemptResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        group.MapGet("/rounds/{round}/prizes", Prizes)
+            .WithName("GetQuizRoundPrizes").WithSummary("The round's prizes as they stand, tier by tier, with each holder's name, committee and phone (the organiser).")
+            .RequireAuthorization(Policies.Organisers)
+            .Produces<IReadOnlyList<RoundPrizeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/rounds/{round}/prizes/from-ranking", FillPrizes)
+            .WithName("FillQuizRoundPrizes").WithSummary("Once the round has closed, fill the contest's individual tiers from the top of its ranking; " +
+                "people who share a rank get prizes together or not at all (a shared rank too large for what is left stops the filling: grant directly).")
+            .RequireAuthorization(Policies.Organisers)
+            .Produces<IReadOnlyList<RoundPrizeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/rounds/{round}/prizes", GrantPrize)
+            .WithName("GrantQuizRoundPrize").WithSummary("Grant a prize of the round to a person who took part in it, with the reason.")
+            .RequireAuthorization(Policies.Organisers)
+            .Produces<IReadOnlyList<RoundPrizeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/rounds/{round}/publication", PublishResults)
+            .WithName("PublishQuizRoundResults").WithSummary("Make the round's prizes final and public (after its close); publishing again changes nothing.")
+            .RequireAuthorization(Policies.Organisers)
+            .Produces<IReadOnlyList<RoundPrizeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/rounds/{round}/prizes/corrections", CorrectPrize)
+            .WithName("CorrectQuizRoundPrize").WithSummary("After publication, move a prize of the round from one person to another, with the reason.")
+            .RequireAuthorization(Policies.Organisers)
+            .Produces<IReadOnlyList<RoundPrizeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         group.MapGet("/rounds/{round}/results", Results)
             .WithName("GetQuizRoundResults").WithSummary("Once a round has closed: how many answered every question right, the ranking (most correct, " +
                 "then the prediction closest to that number, then the shorter time, then the earlier submission) and the round's questions with " +
-                "their right options. Public; before the close, 403.")
+                "their right options; once published, the round's prizes. Public; before the close, 403.")
             .AllowAnonymous()
             .Produces<RoundResultsResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    private static Task<IResult> FillPrizes(string contestId, int round, IGrainFactory grains, HttpContext http) =>
+        PrizeCommand(contestId, round, grains, http, new FieldErrors(), quiz => quiz.FillPrizes(round, http.CommandContext()));
+
+    private static Task<IResult> GrantPrize(string contestId, int round, GrantRoundPrizeRequest request, IGrainFactory grains, HttpContext http) =>
+        PrizeCommand(contestId, round, grains, http, new FieldErrors().RequiredOf(request),
+            quiz => quiz.GrantPrize(new GrantRoundPrize(round, request.Tier!, request.Phone!, request.Reason!), http.CommandContext()));
+
+    private static Task<IResult> PublishResults(string contestId, int round, IGrainFactory grains, HttpContext http) =>
+        PrizeCommand(contestId, round, grains, http, new FieldErrors(), quiz => quiz.PublishResults(round, http.CommandContext()));
+
+    private static Task<IResult> CorrectPrize(string contestId, int round, CorrectRoundPrizeRequest request, IGrainFactory grains, HttpContext http) =>
+        PrizeCommand(contestId, round, grains, http, new FieldErrors().RequiredOf(request),
+            quiz => quiz.CorrectPrize(new CorrectRoundPrize(round, request.Tier!, request.FromPhone!, request.ToPhone!, request.Reason!), http.CommandContext()));
+
+    private static Task<IResult> Prizes(string contestId, int round, IGrainFactory grains, HttpContext http) =>
+        PrizeCommand(contestId, round, grains, http, new FieldErrors(), null);
+
+    /// <summary>Shape errors first, then the organiser, then the grain; the answer is the round's prizes as they then stand.</summary>
+    private static Task<IResult> PrizeCommand(string contestId, int round, IGrainFactory grains, HttpContext http, FieldErrors errors,
+        Func<IQuizGrain, Task<CommandResult>>? send) =>
+        WithQuiz(contestId, grains, async quiz =>
+        {
+            if (errors.Any)
+                return Problems.Invalid(errors.ToDictionary());
+            if (await http.OrganiseContest(quiz.GetPrimaryKeyString()) is { } denied)
+                return denied;
+            if (send is not null && (await send(quiz)).Rejection is { } rejection)
+                return Problems.From(rejection);
+            return TypedResults.Ok((await quiz.Prizes(round)).Select(RoundPrizeResponse.From).ToList());
+        });
 
     private static Task<IResult> Get(string contestId, IGrainFactory grains, TimeProvider time) =>
         WithQuiz(contestId, grains, async quiz => await quiz.Get() is { } view

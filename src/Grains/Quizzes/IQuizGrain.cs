@@ -18,6 +18,20 @@ public interface IQuizGrain : IGrainWithStringKey
     /// <summary>Submits an attempt; the same submission again records nothing and answers the same result.</summary>
     Task<(CommandResult Result, AttemptView? Attempt)> Submit(SubmitAttempt command, CommandContext context);
 
+    /// <summary>Fills the round's prizes from its ranking (the contest's individual tiers), once the round has closed.</summary>
+    Task<CommandResult> FillPrizes(int round, CommandContext context);
+
+    Task<CommandResult> GrantPrize(GrantRoundPrize command, CommandContext context);
+
+    /// <summary>Makes the round's prizes final and public.</summary>
+    Task<CommandResult> PublishResults(int round, CommandContext context);
+
+    Task<CommandResult> CorrectPrize(CorrectRoundPrize command, CommandContext context);
+
+    /// <summary>The round's prizes as they stand, tier by tier, with who holds each (the organiser's view: phones included).</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<IReadOnlyList<PrizeHolder>> Prizes(int round);
+
     /// <summary>The quiz as anyone may see it: rules and rounds, the bank's size; never the key. Null before it is set up.</summary>
     [Orleans.Concurrency.AlwaysInterleave]
     Task<QuizView?> Get();
@@ -50,11 +64,18 @@ public sealed record QuizView(
     [property: Id(3)] int Participants,
     [property: Id(4)] string Consent);
 
+/// <summary>A prize of a round and the person who holds it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PrizeHolder([property: Id(0)] string Tier, [property: Id(1)] Participant Person);
+
 /// <param name="Key">The questions drawn in the round, with their right options: published with the results.</param>
+/// <param name="Prizes">The round's prizes once published; empty before.</param>
 /// <param name="Names">The ranked people's names and committees, by phone (the phone itself is never published).</param>
 [GenerateSerializer, Immutable]
 public sealed record RoundResults(
     [property: Id(0)] int Round,
     [property: Id(1)] RoundRanking Ranking,
     [property: Id(2)] IReadOnlyList<QuizQuestion> Key,
-    [property: Id(3)] IReadOnlyDictionary<string, Participant> People);
+    [property: Id(3)] IReadOnlyDictionary<string, Participant> People,
+    [property: Id(4)] bool Published,
+    [property: Id(5)] IReadOnlyList<PrizeHolder> Prizes);

@@ -10,12 +10,15 @@ public sealed record Quiz(
     [property: Id(2)] QuizRules? Rules,
     [property: Id(3)] ImmutableSortedDictionary<int, QuizQuestion> Bank,
     [property: Id(4)] ImmutableDictionary<string, Participant> Participants,
-    [property: Id(5)] ImmutableDictionary<string, Attempt> Attempts)
+    [property: Id(5)] ImmutableDictionary<string, Attempt> Attempts,
+    [property: Id(6)] ImmutableList<RoundPrize> Prizes,
+    [property: Id(7)] ImmutableSortedSet<int> PublishedRounds)
 {
     public static string StreamIdFor(string contestId) => $"quiz/{contestId}";
 
     public static Quiz None(string contestId) => new(StreamIdFor(contestId), contestId, null, ImmutableSortedDictionary<int, QuizQuestion>.Empty,
-        ImmutableDictionary.Create<string, Participant>(StringComparer.Ordinal), ImmutableDictionary.Create<string, Attempt>(StringComparer.Ordinal));
+        ImmutableDictionary.Create<string, Participant>(StringComparer.Ordinal), ImmutableDictionary.Create<string, Attempt>(StringComparer.Ordinal),
+        ImmutableList<RoundPrize>.Empty, ImmutableSortedSet<int>.Empty);
 
     /// <summary>The round open at a moment, if any.</summary>
     public QuizRound? RoundAt(DateTimeOffset now) => Rules?.Rounds.FirstOrDefault(r => r.OpensAt <= now && now < r.ClosesAt);

@@ -27,3 +27,12 @@ public sealed record AttemptStarted(
 /// <param name="Correct">Graded at submission against the key.</param>
 public sealed record AttemptSubmitted(
     string ContestId, string AttemptId, IReadOnlyList<QuizAnswer> Answers, long Prediction, int Correct, DateTimeOffset SubmittedAt);
+
+/// <summary>A prize of a round to a person, filled from the round's ranking (no reason) or granted directly (with one).</summary>
+public sealed record RoundPrizeGranted(string ContestId, int Round, string Tier, string Phone, string? Reason);
+
+/// <summary>The round's prizes are final and public; a change after this is a correction.</summary>
+public sealed record RoundResultsPublished(string ContestId, int Round, DateTimeOffset PublishedAt);
+
+/// <summary>After publication: a prize of a round taken from one person and given to another, with the reason.</summary>
+public sealed record RoundPrizeCorrected(string ContestId, int Round, string Tier, string FromPhone, string ToPhone, string Reason);

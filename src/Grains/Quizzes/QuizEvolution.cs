@@ -25,6 +25,12 @@ public static class QuizEvolution
         {
             Attempts = state.Attempts.SetItem(e.AttemptId, attempt with { Submission = e }),
         },
+        RoundPrizeGranted e => state with { Prizes = state.Prizes.Add(new RoundPrize(e.Round, e.Tier, e.Phone)) },
+        RoundResultsPublished e => state with { PublishedRounds = state.PublishedRounds.Add(e.Round) },
+        RoundPrizeCorrected e when state.Prizes.IndexOf(new RoundPrize(e.Round, e.Tier, e.FromPhone)) is >= 0 and var at => state with
+        {
+            Prizes = state.Prizes.SetItem(at, new RoundPrize(e.Round, e.Tier, e.ToPhone)),
+        },
         _ => state,
     };
 }

@@ -65,6 +65,31 @@ public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions>
         return (result, result.Succeeded ? View(Stored.Attempts[command.AttemptId]) : null);
     }
 
+    public Task<CommandResult> FillPrizes(int round, CommandContext context) =>
+        WithTiers(tiers => Execute((state, now) => QuizPrizeDecisions.Fill(state, round, tiers, now), context));
+
+    public Task<CommandResult> GrantPrize(GrantRoundPrize command, CommandContext context) =>
+        WithTiers(tiers => Execute((state, now) => QuizPrizeDecisions.Grant(state, command, tiers, now), context));
+
+    public Task<CommandResult> PublishResults(int round, CommandContext context) =>
+        Execute((state, now) => QuizPrizeDecisions.Publish(state, round, now), context);
+
+    public Task<CommandResult> CorrectPrize(CorrectRoundPrize command, CommandContext context) =>
+        Execute((state, now) => QuizPrizeDecisions.Correct(state, command, now), context);
+
+    public Task<IReadOnlyList<PrizeHolder>> Prizes(int round) => Task.FromResult(HoldersOf(Stored, round));
+
+    /// <summary>Prizes in the order of the contest's tiers as granted, each with its holder.</summary>
+    private static IReadOnlyList<PrizeHolder> HoldersOf(Quiz state, int round) =>
+        state.Prizes.Where(p => p.Round == round).Select(p => new PrizeHolder(p.Tier, state.Participants[p.Phone])).ToList();
+
+    /// <summary>The contest's individual tiers for the decision; the contest's refusal when it is not (or no longer) a quiz contest.</summary>
+    private async Task<CommandResult> WithTiers(Func<IReadOnlyList<PrizeTier>, Task<CommandResult>> decide)
+    {
+        var contest = await GrainFactory.GetGrain<IContestGrain>(ContestId).Get();
+        return QuizDecisions.OfContest(ContestId, contest) is { } notAQuiz ? CommandResult.Rejected(notAQuiz) : await decide(contest!.Details.IndividualPrizes);
+    }
+
     public Task<QuizView?> Get() => Task.FromResult(Stored.Rules is { } rules
         ? new QuizView(ContestId, rules, Stored.Bank.Count, Stored.Participants.Count, QuizDecisions.Consent)
         : null);
@@ -79,7 +104,8 @@ public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions>
             return Task.FromResult<RoundResults?>(null);
         var drawn = state.Attempts.Values.Where(a => a.Round == round).SelectMany(a => a.Questions).Distinct().Order().Select(n => state.Bank[n]).ToList();
         var people = ranking.Ranking.Select(r => state.Participants[r.Attempt.Participant]).ToDictionary(p => p.Phone);
-        return Task.FromResult<RoundResults?>(new RoundResults(round, ranking, drawn, people));
+        var published = state.PublishedRounds.Contains(round);
+        return Task.FromResult<RoundResults?>(new RoundResults(round, ranking, drawn, people, published, published ? HoldersOf(state, round) : []));
     }
 
     private AttemptView View(Attempt attempt) => new(attempt.AttemptId, attempt.Round, attempt.Questions.Select(n => QuizQuestionShown.Of(Stored.Bank[n])).ToList(),

@@ -139,7 +139,27 @@ public class QuizApiTests
         var drawn = attempt.Questions.Select(q => q.Number).Union(binhAttempt.Questions.Select(q => q.Number)).Order();
         Assert.Equal(drawn, results.Key.Select(q => q.Number));
         Assert.All(results.Key, q => Assert.Equal([RightOptionOf(q.Number)], q.Correct));
-        Assert.DoesNotContain("0912345678", await ReadText(await anonymous.GetAsync($"{root}/rounds/1/results"), HttpStatusCode.OK));
+        Assert.DoesNotContain("912345678", await ReadText(await anonymous.GetAsync($"{root}/rounds/1/results"), HttpStatusCode.OK));
+
+        // Prizes of the round from its ranking (the contest's tiers), public once published, without phones.
+        Assert.False(results.Published);
+        Assert.Empty(results.Prizes);
+        using (var officer = node.ClientAs("officer-prizes", Role.Officer, contest.Bloc))
+            await AssertProblem(await officer.PostAsync($"{root}/rounds/1/prizes/from-ranking", null), HttpStatusCode.Forbidden, "role");
+        var prizes = await Read<List<RoundPrizeResponse>>(await node.Http.PostAsync($"{root}/rounds/1/prizes/from-ranking", null), HttpStatusCode.OK);
+        Assert.Equal([new RoundPrizeResponse("Giải nhất", "Nguyễn Văn An", contest.CellA, "+84912345678"), new RoundPrizeResponse("Giải nhì", "Trần Thị Bình", contest.CellB, "+84987654321")],
+            prizes);
+        await AssertProblem(await node.Http.PostJson($"{root}/rounds/1/prizes/corrections",
+            new { tier = "Giải nhất", fromPhone = "0912345678", toPhone = "0987654321", reason = "Phúc khảo" }), HttpStatusCode.UnprocessableEntity, "tier");
+        await Read<List<RoundPrizeResponse>>(await node.Http.PostAsync($"{root}/rounds/1/publication", null), HttpStatusCode.OK);
+        await AssertProblem(await node.Http.PostJson($"{root}/rounds/1/prizes/corrections",
+            new { tier = "Giải nhất", fromPhone = "0912345678", toPhone = "0987654321", reason = "Phúc khảo" }), HttpStatusCode.Conflict, "toPhone");
+        var publishedText = await ReadText(await anonymous.GetAsync($"{root}/rounds/1/results"), HttpStatusCode.OK);
+        var published = System.Text.Json.JsonSerializer.Deserialize<RoundResultsResponse>(publishedText, Json)!;
+        Assert.True(published.Published);
+        Assert.Equal([new PublishedPrizeResponse("Giải nhất", "Nguyễn Văn An", contest.CellA), new PublishedPrizeResponse("Giải nhì", "Trần Thị Bình", contest.CellB)],
+            published.Prizes);
+        Assert.DoesNotContain("+84", publishedText);
 
         // Participation per committee against its members, now and as of before anybody started.
         var participation = (await Read<List<TuyenGiao.Quizzes.CommitteeParticipation>>(await anonymous.GetAsync($"{root}/participation"), HttpStatusCode.OK))
@@ -152,7 +172,8 @@ public class QuizApiTests
             await anonymous.GetAsync($"{root}/participation?asOf={Uri.EscapeDataString(Week1.ToString("O"))}"), HttpStatusCode.OK);
         Assert.All(before, c => Assert.Equal(0, c.People));
 
-        // And it was all recorded in the quiz's own stream: 1 rules, 1 bank, 2 people, 2 attempts started, 1 submitted.
-        Assert.Equal(7, await database.ScalarAsync("SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s", ("s", $"quiz/{contest.ContestId}")));
+        // And it was all recorded in the quiz's own stream: 1 rules, 1 bank, 2 people, 2 attempts started, 1 submitted,
+        // 2 prizes, 1 publication.
+        Assert.Equal(10, await database.ScalarAsync("SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s", ("s", $"quiz/{contest.ContestId}")));
     }
 }

@@ -168,6 +168,8 @@ export async function quizResultsView(root, [contestId, round]) {
   const letters = ['A', 'B', 'C', 'D'];
   replace(root, h('h1', {}, t('quiz.resultsTitle', format.number(results.round), contest.title)),
     h('p', { id: 'quiz-all-correct' }, t('quiz.allCorrect', format.number(results.allCorrect))),
+    results.published && results.prizes.length ? [h('h2', {}, t('quiz.prizes')), h('ul', { id: 'quiz-prizes' },
+      results.prizes.map(p => h('li', {}, h('strong', {}, p.tier), ': ', p.name, ` (${p.committeeCode})`)))] : [],
     scrollable(h('table', { id: 'quiz-ranking' },
       h('caption', {}, t('quiz.ranking')),
       h('thead', {}, h('tr', {}, ['quiz.place', 'quiz.name', 'quiz.committee', 'quiz.correct', 'quiz.predictionOff', 'quiz.took']

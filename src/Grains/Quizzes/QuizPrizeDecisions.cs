@@ -1,0 +1,119 @@
+using TuyenGiao.Common;
+using TuyenGiao.Contests;
+
+namespace TuyenGiao.Quizzes;
+
+/// <summary>
+/// The prizes of each round, the way the contest's own awards work: the contest's individual tiers and their counts,
+/// per round; filled from the round's ranking or granted with a reason, after the round has closed; published, then
+/// changed only by a correction with its reason.
+/// </summary>
+public static class QuizPrizeDecisions
+{
+    /// <summary>
+    /// Fills each tier, in the order the contest lists them, from the top of the round's ranking, skipping people who
+    /// already hold a prize of the round. People who share a rank are given prizes together or not at all: a shared rank
+    /// that does not fit in what is left of a tier stops the filling there, for the organiser to decide (grant directly,
+    /// with the reason).
+    /// </summary>
+    /// <param name="tiers">The contest's individual tiers.</param>
+    public static Decision Fill(Quiz state, int round, IReadOnlyList<PrizeTier> tiers, DateTimeOffset now)
+    {
+        if (Closed(state, round, now) is { } notYet)
+            return notYet;
+        if (Unpublished(state, round) is { } published)
+            return published;
+        var held = state.Prizes.Where(p => p.Round == round).Select(p => p.Phone).ToHashSet(StringComparer.Ordinal);
+        var groups = QuizDecisions.RankRound(state, round, now)!.Ranking
+            .Where(r => !held.Contains(r.Attempt.Participant))
+            .GroupBy(r => r.Rank).Select(g => g.Select(r => r.Attempt.Participant).ToList()).ToList();
+        var events = new List<object>();
+        var next = 0;
+        foreach (var tier in tiers)
+        {
+            var free = tier.Count - state.Prizes.Count(p => p.Round == round && p.Tier == tier.Name);
+            while (next < groups.Count && groups[next].Count <= free)
+            {
+                events.AddRange(groups[next].Select(phone => new RoundPrizeGranted(state.ContestId, round, tier.Name, phone, null)));
+                free -= groups[next].Count;
+                next++;
+            }
+            if (next < groups.Count && free > 0)
+                break; // a shared rank larger than what is left: the organiser's to decide
+        }
+        return events.Count == 0 ? Decision.NothingToDo : Decision.Accept([.. events]);
+    }
+
+    public static Decision Grant(Quiz state, GrantRoundPrize command, IReadOnlyList<PrizeTier> tiers, DateTimeOffset now)
+    {
+        if (Closed(state, command.Round, now) is { } notYet)
+            return notYet;
+        if (Unpublished(state, command.Round) is { } published)
+            return published;
+        if (TierOf(tiers, command.Tier) is not { } tier)
+            return Rejection.NotFound("tier", $"this contest has no tier '{command.Tier}'");
+        if (state.Prizes.Count(p => p.Round == command.Round && p.Tier == tier.Name) >= tier.Count)
+            return Rejection.Conflict("tier", $"all {tier.Count} of '{tier.Name}' in round {command.Round} are already granted");
+        if (Reason(command.Reason) is { } badReason)
+            return badReason;
+        if (Recipient(state, command.Round, command.Phone, "phone", now) is { } badRecipient)
+            return badRecipient;
+        PhoneNumbers.TryNormalize(command.Phone, out var phone);
+        return Decision.Accept(new RoundPrizeGranted(state.ContestId, command.Round, tier.Name, phone, VietnameseText.Normalize(command.Reason)));
+    }
+
+    public static Decision Publish(Quiz state, int round, DateTimeOffset now)
+    {
+        if (Closed(state, round, now) is { } notYet)
+            return notYet;
+        return state.PublishedRounds.Contains(round) ? Decision.NothingToDo : Decision.Accept(new RoundResultsPublished(state.ContestId, round, now));
+    }
+
+    public static Decision Correct(Quiz state, CorrectRoundPrize command, DateTimeOffset now)
+    {
+        if (Closed(state, command.Round, now) is { } notYet)
+            return notYet;
+        if (!state.PublishedRounds.Contains(command.Round))
+            return Rejection.RuleViolation("tier", "before publication, grant prizes directly; corrections are for published results");
+        PhoneNumbers.TryNormalize(command.FromPhone, out var from);
+        var tierName = VietnameseText.Normalize(command.Tier);
+        if (!state.Prizes.Any(p => p.Round == command.Round && p.Tier == tierName && p.Phone == from))
+            return Rejection.NotFound("fromPhone", $"no '{command.Tier}' prize of round {command.Round} to correct for that phone number");
+        if (Reason(command.Reason) is { } badReason)
+            return badReason;
+        if (Recipient(state, command.Round, command.ToPhone, "toPhone", now) is { } badRecipient)
+            return badRecipient;
+        PhoneNumbers.TryNormalize(command.ToPhone, out var to);
+        return Decision.Accept(new RoundPrizeCorrected(state.ContestId, command.Round, tierName!, from, to, VietnameseText.Normalize(command.Reason)!));
+    }
+
+    /// <summary>A prize goes to a person ranked in the round who holds none of its prizes yet.</summary>
+    private static Rejection? Recipient(Quiz state, int round, string phoneText, string field, DateTimeOffset now)
+    {
+        if (PhoneNumbers.TryNormalize(phoneText, out var phone) is { } badPhone)
+            return badPhone with { Field = field };
+        if (!QuizDecisions.RankRound(state, round, now)!.Ranking.Any(r => r.Attempt.Participant == phone))
+            return Rejection.NotFound(field, $"nobody with that phone number took part in round {round}");
+        if (state.Prizes.Any(p => p.Round == round && p.Phone == phone))
+            return Rejection.Conflict(field, $"that person already holds a prize of round {round}");
+        return null;
+    }
+
+    /// <summary>Prizes are given once the round has closed (its ranking is final).</summary>
+    private static Rejection? Closed(Quiz state, int round, DateTimeOffset now)
+    {
+        if (state.Rules?.Rounds.FirstOrDefault(r => r.Number == round) is not { } theRound)
+            return Rejection.NotFound("round", $"the quiz has no round {round}");
+        return now < theRound.ClosesAt ? Rejection.RuleViolation("round", $"round {round} has not closed yet") : null;
+    }
+
+    private static Rejection? Unpublished(Quiz state, int round) =>
+        state.PublishedRounds.Contains(round)
+            ? Rejection.RuleViolation("round", $"round {round}'s results are published and frozen; correct a prize instead")
+            : null;
+
+    private static PrizeTier? TierOf(IReadOnlyList<PrizeTier> tiers, string name) => tiers.FirstOrDefault(t => t.Name == VietnameseText.Normalize(name));
+
+    private static Rejection? Reason(string? reason) =>
+        VietnameseText.ValidateName("reason", VietnameseText.Normalize(reason), ContestDecisions.MaxReasonLength);
+}

@@ -1,0 +1,107 @@
+using TuyenGiao.Common;
+using TuyenGiao.Contests;
+using TuyenGiao.Quizzes;
+using static TuyenGiao.Domain.Tests.Quizzes.QuizSpec;
+
+namespace TuyenGiao.Domain.Tests.Quizzes;
+
+/// <summary>A round's prizes: filled from its ranking (shared ranks together or not at all), granted with a reason, published, corrected.</summary>
+public class QuizPrizeTests
+{
+    private static readonly PrizeTier[] Tiers = [new("Giải nhất", 1), new("Giải nhì", 2)];
+    private static readonly DateTimeOffset Closed = Week1.ClosesAt;
+
+    /// <summary>People who each made one attempt in week 1, scored as given (prediction 0, each a minute apart).</summary>
+    private static Quiz Round1(params int[] correct)
+    {
+        var events = new List<object> { new QuizRulesSet(Id, Rules()), new QuestionBankLoaded(Id, Bank()) };
+        for (var i = 0; i < correct.Length; i++)
+        {
+            var phone = $"+8490000000{i}";
+            events.Add(new ParticipantRegistered(Id, phone, $"Người {i}", 1980, "TV-KHOI-SGD", CellPath, HashOf(phone), QuizDecisions.Consent));
+            events.Add(new AttemptStarted(Id, $"a{i}", phone, 1, [1, 2, 3, 4, 5], 1, InWeek1, InWeek1.AddMinutes(15)));
+            events.Add(new AttemptSubmitted(Id, $"a{i}", [], 0, correct[i], InWeek1.AddMinutes(5)));
+        }
+        return Given([.. events]);
+    }
+
+    private static IEnumerable<(string Tier, string Phone)> Prizes(Quiz state) => state.Prizes.Select(p => (p.Tier, p.Phone));
+
+    [Fact]
+    public void Given_a_closed_round_When_filled_Then_each_tier_from_the_top_of_the_ranking_in_the_contests_order()
+    {
+        var state = Then(Round1(3, 5, 4, 2), QuizPrizeDecisions.Fill(Round1(3, 5, 4, 2), 1, Tiers, Closed));
+
+        Assert.Equal([("Giải nhất", "+84900000001"), ("Giải nhì", "+84900000002"), ("Giải nhì", "+84900000000")], Prizes(state));
+        Assert.All(state.Prizes, p => Assert.Equal(1, p.Round));
+        Assert.Empty(QuizPrizeDecisions.Fill(state, 1, Tiers, Closed).Events);
+    }
+
+    [Fact]
+    public void Given_a_shared_rank_larger_than_a_tier_When_filled_Then_the_filling_stops_there_for_the_organiser()
+    {
+        // Two share first place for one first prize: nobody gets it from the filling, nor anything after it.
+        Assert.Equal(Decision.NothingToDo, QuizPrizeDecisions.Fill(Round1(5, 5, 4), 1, Tiers, Closed));
+        // Two share second place for the two second prizes: both get one.
+        var state = Then(Round1(5, 4, 4, 1), QuizPrizeDecisions.Fill(Round1(5, 4, 4, 1), 1, Tiers, Closed));
+        Assert.Equal([("Giải nhất", "+84900000000"), ("Giải nhì", "+84900000001"), ("Giải nhì", "+84900000002")], Prizes(state));
+    }
+
+    [Fact]
+    public void Given_an_open_or_unknown_round_When_prizes_are_given_Then_refused()
+    {
+        var state = Round1(5);
+
+        ThenRejected(QuizPrizeDecisions.Fill(state, 1, Tiers, Closed.AddTicks(-1)), RejectionKind.RuleViolation, "round");
+        ThenRejected(QuizPrizeDecisions.Fill(state, 3, Tiers, Closed), RejectionKind.NotFound, "round");
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhất", "0900000000", "Điểm cao"), Tiers, Closed.AddTicks(-1)),
+            RejectionKind.RuleViolation, "round");
+        ThenRejected(QuizPrizeDecisions.Publish(state, 1, Closed.AddTicks(-1)), RejectionKind.RuleViolation, "round");
+    }
+
+    [Fact]
+    public void Given_a_direct_grant_When_it_breaks_a_rule_Then_refused_on_its_field()
+    {
+        var state = Then(Round1(5, 5, 4), QuizPrizeDecisions.Grant(Round1(5, 5, 4), new GrantRoundPrize(1, "Giải nhất", "0900000001", "Bốc thăm giữa hai người bằng điểm"), Tiers, Closed));
+        Assert.Equal([("Giải nhất", "+84900000001")], Prizes(state));
+        Assert.Equal("Bốc thăm giữa hai người bằng điểm", Assert.IsType<RoundPrizeGranted>(
+            QuizPrizeDecisions.Grant(Round1(5, 5, 4), new GrantRoundPrize(1, "Giải nhất", "0900000001", " Bốc thăm giữa hai người bằng điểm "), Tiers, Closed).Events.Single()).Reason);
+
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhất", "0900000000", "Lý do"), Tiers, Closed), RejectionKind.Conflict, "tier");
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải ba", "0900000000", "Lý do"), Tiers, Closed), RejectionKind.NotFound, "tier");
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhì", "0900000001", "Lý do"), Tiers, Closed), RejectionKind.Conflict, "phone");
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhì", "0911111111", "Lý do"), Tiers, Closed), RejectionKind.NotFound, "phone");
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhì", "12", "Lý do"), Tiers, Closed), RejectionKind.Invalid, "phone");
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhì", "0900000000", " "), Tiers, Closed), RejectionKind.Invalid, "reason");
+        Assert.Null(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhì", "+84 900 000 000", "Lý do"), Tiers, Closed).Rejection);
+        // Taking part in another round is not taking part in this one.
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(2, "Giải nhì", "0900000000", "Lý do"), Tiers, Week2.ClosesAt), RejectionKind.NotFound, "phone");
+    }
+
+    [Fact]
+    public void Given_published_results_When_prizes_change_Then_only_by_a_correction_with_its_reason()
+    {
+        var filled = Then(Round1(5, 4, 3, 2), QuizPrizeDecisions.Fill(Round1(5, 4, 3, 2), 1, Tiers, Closed));
+        ThenRejected(QuizPrizeDecisions.Correct(filled, new CorrectRoundPrize(1, "Giải nhất", "0900000000", "0900000003", "Phúc khảo"), Closed), RejectionKind.RuleViolation, "tier");
+        var published = Then(filled, QuizPrizeDecisions.Publish(filled, 1, Closed.AddHours(1)));
+        Assert.Equal(Decision.NothingToDo, QuizPrizeDecisions.Publish(published, 1, Closed.AddHours(2)));
+
+        ThenRejected(QuizPrizeDecisions.Fill(published, 1, Tiers, Closed), RejectionKind.RuleViolation, "round");
+        ThenRejected(QuizPrizeDecisions.Grant(published, new GrantRoundPrize(1, "Giải nhì", "0900000003", "Lý do"), Tiers, Closed), RejectionKind.RuleViolation, "round");
+        ThenRejected(QuizPrizeDecisions.Correct(published, new CorrectRoundPrize(1, "Giải nhất", "0900000001", "0900000003", "Phúc khảo"), Closed), RejectionKind.NotFound, "fromPhone");
+        ThenRejected(QuizPrizeDecisions.Correct(published, new CorrectRoundPrize(1, "Giải nhất", "0900000000", "0900000001", "Phúc khảo"), Closed), RejectionKind.Conflict, "toPhone");
+        ThenRejected(QuizPrizeDecisions.Correct(published, new CorrectRoundPrize(1, "Giải nhất", "0900000000", "0900000003", ""), Closed), RejectionKind.Invalid, "reason");
+
+        var corrected = Then(published, QuizPrizeDecisions.Correct(published, new CorrectRoundPrize(1, "Giải nhất", "+84900000000", "0900000003", "Phúc khảo"), Closed));
+        Assert.Equal([("Giải nhất", "+84900000003"), ("Giải nhì", "+84900000001"), ("Giải nhì", "+84900000002")], Prizes(corrected));
+        Assert.Equal([1], corrected.PublishedRounds);
+    }
+
+    [Fact]
+    public void Given_a_correction_of_a_prize_the_state_does_not_hold_When_folded_Then_nothing_changes()
+    {
+        var state = Round1(5);
+
+        Assert.Same(state.Prizes, QuizEvolution.Evolve(state, new RoundPrizeCorrected(Id, 1, "Giải nhất", "+84900000009", "+84900000000", "x")).Prizes);
+    }
+}
