@@ -90,33 +90,24 @@ public static class QuizEndpoints
 
         group.MapGet("/rounds/{round}/prizes", Prizes)
             .WithName("GetQuizRoundPrizes").WithSummary("The round's prizes as they stand, tier by tier, with each holder's name, committee and phone (the organiser).")
-            .RequireAuthorization(Policies.Organisers)
-            .Produces<IReadOnlyList<RoundPrizeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .AnsweringRoundPrizes();
 
         group.MapPost("/rounds/{round}/prizes/from-ranking", FillPrizes)
             .WithName("FillQuizRoundPrizes").WithSummary("Once the round has closed, fill the contest's individual tiers from the top of its ranking; " +
                 "people who share a rank get prizes together or not at all (a shared rank too large for what is left stops the filling: grant directly).")
-            .RequireAuthorization(Policies.Organisers)
-            .Produces<IReadOnlyList<RoundPrizeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .AnsweringRoundPrizes().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/rounds/{round}/prizes", GrantPrize)
             .WithName("GrantQuizRoundPrize").WithSummary("Grant a prize of the round to a person who took part in it, with the reason.")
-            .RequireAuthorization(Policies.Organisers)
-            .Produces<IReadOnlyList<RoundPrizeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .AnsweringRoundPrizes().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/rounds/{round}/publication", PublishResults)
             .WithName("PublishQuizRoundResults").WithSummary("Make the round's prizes final and public (after its close); publishing again changes nothing.")
-            .RequireAuthorization(Policies.Organisers)
-            .Produces<IReadOnlyList<RoundPrizeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .AnsweringRoundPrizes().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/rounds/{round}/prizes/corrections", CorrectPrize)
             .WithName("CorrectQuizRoundPrize").WithSummary("After publication, move a prize of the round from one person to another, with the reason.")
-            .RequireAuthorization(Policies.Organisers)
-            .Produces<IReadOnlyList<RoundPrizeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .AnsweringRoundPrizes().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/rounds/{round}/results", Results)
             .WithName("GetQuizRoundResults").WithSummary("Once a round has closed: how many answered every question right, the ranking (most correct, " +
@@ -126,6 +117,11 @@ public static class QuizEndpoints
             .Produces<RoundResultsResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    /// <summary>The organiser's prize endpoints: each answers the round's prizes as they then stand.</summary>
+    private static RouteHandlerBuilder AnsweringRoundPrizes(this RouteHandlerBuilder endpoint) =>
+        endpoint.RequireAuthorization(Policies.Organisers)
+            .Produces<IReadOnlyList<RoundPrizeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
     private static Task<IResult> FillPrizes(string contestId, int round, IGrainFactory grains, HttpContext http) =>
         PrizeCommand(contestId, round, grains, http, new FieldErrors(), quiz => quiz.FillPrizes(round, http.CommandContext()));

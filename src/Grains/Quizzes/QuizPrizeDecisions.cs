@@ -38,6 +38,7 @@ public static class QuizPrizeDecisions
                 free -= groups[next].Count;
                 next++;
             }
+            // Stryker disable once Equality: with every group given (next == groups.Count) stopping or going on gives nothing more.
             if (next < groups.Count && free > 0)
                 break; // a shared rank larger than what is left: the organiser's to decide
         }

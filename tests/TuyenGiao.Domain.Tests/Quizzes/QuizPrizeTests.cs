@@ -48,6 +48,33 @@ public class QuizPrizeTests
     }
 
     [Fact]
+    public void Given_fewer_people_than_prizes_When_filled_Then_each_gets_one_and_the_rest_stay_free()
+    {
+        var state = Then(Round1(4, 5), QuizPrizeDecisions.Fill(Round1(4, 5), 1, Tiers, Closed));
+
+        Assert.Equal([("Giải nhất", "+84900000001"), ("Giải nhì", "+84900000000")], Prizes(state));
+    }
+
+    [Fact]
+    public void Given_the_prizes_of_round_1_When_round_2_is_filled_or_granted_Then_its_tiers_are_its_own()
+    {
+        var state = Round1(5, 4, 3);
+        state = Then(state, QuizPrizeDecisions.Fill(state, 1, Tiers, Closed));
+        // The same three take part in week 2, in the reverse order.
+        foreach (var (phone, i, correct) in new[] { ("+84900000000", 0, 2), ("+84900000001", 1, 3), ("+84900000002", 2, 5) })
+        {
+            state = Then(state, Decision.Accept(new AttemptStarted(Id, $"w2-{i}", phone, 2, [1, 2, 3, 4, 5], 1, Week2.OpensAt, Week2.OpensAt.AddMinutes(15))));
+            state = Then(state, Decision.Accept(new AttemptSubmitted(Id, $"w2-{i}", [], 0, correct, Week2.OpensAt.AddMinutes(5))));
+        }
+
+        var round2 = QuizPrizeDecisions.Fill(state, 2, Tiers, Week2.ClosesAt);
+
+        Assert.Equal([(2, "Giải nhất", "+84900000002"), (2, "Giải nhì", "+84900000001"), (2, "Giải nhì", "+84900000000")],
+            round2.Events.Cast<RoundPrizeGranted>().Select(e => (e.Round, e.Tier, e.Phone)));
+        Assert.Null(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(2, "Giải nhất", "0900000002", "Lý do"), Tiers, Week2.ClosesAt).Rejection);
+    }
+
+    [Fact]
     public void Given_an_open_or_unknown_round_When_prizes_are_given_Then_refused()
     {
         var state = Round1(5);
