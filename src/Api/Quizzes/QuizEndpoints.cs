@@ -178,9 +178,8 @@ public static class QuizEndpoints
     /// <summary>The contest's eligible committees (its organiser's subtree when it names none) and everything below them, each once.</summary>
     private static async Task<IReadOnlyList<(Committee Committee, int Depth)>> EligibleTreeAsync(ContestView contest, CommitteeDirectory directory, CancellationToken ct)
     {
-        IReadOnlyList<string> roots = contest.Details.EligibleCommittees.Count == 0 ? [contest.OrganiserCode] : contest.Details.EligibleCommittees;
         var tree = new List<(Committee Committee, int Depth)>();
-        foreach (var root in roots)
+        foreach (var root in contest.EligibleRoots)
             tree.AddRange(await directory.SubtreeAsync(root, ct: ct));
         return tree.DistinctBy(n => n.Committee.Code).ToList();
     }

@@ -66,7 +66,11 @@ public sealed record ContestView(
     [property: Id(2)] ContestKind Kind,
     [property: Id(3)] ContestStatus Status,
     [property: Id(4)] ContestDetails Details,
-    [property: Id(5)] long Version);
+    [property: Id(5)] long Version)
+{
+    /// <summary>The committees whose subtrees take part: the eligible ones named, else the organiser's.</summary>
+    public IReadOnlyList<string> EligibleRoots => Details.EligibleCommittees.Count == 0 ? [OrganiserCode] : Details.EligibleCommittees;
+}
 
 [GenerateSerializer, Immutable]
 public sealed record SubmitOutcome([property: Id(0)] SubmissionReceipt? Receipt, [property: Id(1)] Rejection? Rejection);

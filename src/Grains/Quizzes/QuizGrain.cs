@@ -44,7 +44,7 @@ public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions>
         var contest = await GrainFactory.GetGrain<IContestGrain>(ContestId).Get();
         if (QuizDecisions.OfContest(ContestId, contest) is { } notAQuiz)
             return CommandResult.Rejected(notAQuiz);
-        IReadOnlyList<string> eligible = contest!.Details.EligibleCommittees.Count == 0 ? [contest.OrganiserCode] : contest.Details.EligibleCommittees;
+        var eligible = contest!.EligibleRoots;
         var path = CommitteeCode.Validate("committeeCode", command.CommitteeCode) is null
             ? (await directory.PathToRootAsync(CommitteeCode.Normalize(command.CommitteeCode))).Select(c => c.Code).ToList()
             : [];
