@@ -72,6 +72,18 @@ export async function send(method, path, body, headers = {}) {
   throw await failure(response);
 }
 
+/** A file sent as the request's body, with its own content type (a question bank's CSV or workbook): JSON out. */
+export async function upload(method, path, file, contentType) {
+  const response = await fetch(path, {
+    method,
+    headers: { Accept: 'application/json', 'Content-Type': contentType, 'X-CSRF-TOKEN': await antiforgeryToken() },
+    body: file,
+  });
+  if (response.ok) return response.json();
+  if (response.status === 401 && current) ended();
+  throw await failure(response);
+}
+
 export async function signIn(username, password) {
   antiforgery = null;
   current = await send('POST', '/api/session', { username, password });

@@ -34,6 +34,13 @@ export function day(isoDay) {
 }
 
 /** "22/11/2026" (or 2/3/2024) as the calendar day "2026-11-22"; null when it is no such day. */
+/** A day (dd/mm/yyyy) and a time (hh:mm) in Vietnam as an instant the API reads (+07:00); null when either does not exist. */
+export function instantOf(dayText, timeText) {
+  const day = parseDay(dayText);
+  const time = /^\s*([01]?\d|2[0-3]):([0-5]\d)\s*$/.exec(timeText);
+  return day && time ? `${day}T${time[1].padStart(2, '0')}:${time[2]}:00+07:00` : null;
+}
+
 export function parseDay(text) {
   const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
   if (!match) return null;

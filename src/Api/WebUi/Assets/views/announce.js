@@ -10,13 +10,6 @@ import { t } from '../i18n.js';
 /** The committees the user organises for (admins: any root they choose among the ones they can see). */
 const organisedBy = user => [...new Set(user.grants.filter(g => g.role === 'Organiser' && g.committeeCode).map(g => g.committeeCode))];
 
-/** "dd/mm/yyyy" and "HH:mm" in Vietnam as the API's instant, or null when either is not a real day or time. */
-function instant(dayText, timeText) {
-  const day = format.parseDay(dayText);
-  const time = /^\s*([01]?\d|2[0-3]):([0-5]\d)\s*$/.exec(timeText);
-  return day && time ? `${day}T${time[1].padStart(2, '0')}:${time[2]}:00+07:00` : null;
-}
-
 /** The instant's day and time in Vietnam, as the form shows them. */
 function dayAndTime(iso) {
   const [day, time] = format.dateTime(iso).split(' ');
@@ -124,8 +117,8 @@ export async function announceView(root, [contestId]) {
   const form = h('form', { id: 'announce-form', class: 'sign-in wide', onsubmit: async e => {
     e.preventDefault();
     clearRefusals(fields, general);
-    const opensAt = instant(fields.opensAt.input.value, fields.opensTime.input.value);
-    const closesAt = instant(fields.closesAt.input.value, fields.closesTime.input.value);
+    const opensAt = format.instantOf(fields.opensAt.input.value, fields.opensTime.input.value);
+    const closesAt = format.instantOf(fields.closesAt.input.value, fields.closesTime.input.value);
     if (!opensAt || !closesAt) {
       showRefusal(fields, general, { field: opensAt ? 'closesAt' : 'opensAt', text: t('announce.noSuchTime') });
       return;

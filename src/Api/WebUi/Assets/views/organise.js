@@ -6,6 +6,7 @@ import { h, replace, scrollable } from '../dom.js';
 import { actionForm, committeeOptions, field } from '../forms.js';
 import * as format from '../format.js';
 import { t } from '../i18n.js';
+import { quizSetupSection } from './quiz-setup.js';
 
 /** Whether the user runs this contest: an admin, or an organiser of its organising committee. */
 export const mayOrganise = (user, organiserCode) =>
@@ -52,7 +53,7 @@ export async function organiseView(root, [contestId]) {
   const results = h('section', { id: 'results', 'aria-labelledby': 'results-title' });
   replace(root, h('h1', {}, t('organise.title', contest.title)),
     h('p', {}, h('a', { href: `#/contests/${encodeURIComponent(contest.contestId)}` }, t('organise.backToContest'))),
-    panel, ranking, awards, results);
+    contest.kind === 'Quiz' ? quizSetupSection(contest) : [], panel, ranking, awards, results);
 
   async function draw() {
     const [judges, ranked, tally, holders] = await Promise.all([

@@ -1,0 +1,93 @@
+// The organiser's part of an online quiz, on the contest's organiser page: its rules (weekly rounds from a first
+// opening), the question bank from a CSV or .xlsx file, and who has taken part, per committee against its members.
+// The rules and the bank can change until the first round opens; the API says so when it is too late.
+import { ApiError, get, send, upload } from '../api.js';
+import { h, replace, scrollable } from '../dom.js';
+import { actionForm, field, LocalRefusal } from '../forms.js';
+import * as format from '../format.js';
+import { t } from '../i18n.js';
+
+const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const dayMs = 24 * 60 * 60 * 1000;
+
+function setupRefusal(error) {
+  if (!(error instanceof ApiError)) return { field: null, text: t('organise.networkError') };
+  const fields = ['questionsPerAttempt', 'timeLimitMinutes', 'attemptsPerRound', 'predictionQuestion', 'rounds', 'file', 'questions'];
+  if (fields.includes(error.field)) return { field: error.field === 'questions' ? 'file' : error.field, text: t('quizSetup.refused', error.message) };
+  if (error.field === 'contestId' && error.status === 422) return { field: null, text: t('quizSetup.tooLate') };
+  return { field: null, text: t('error', error.message) };
+}
+
+export function quizSetupSection(contest) {
+  const base = `/api/quizzes/${encodeURIComponent(contest.contestId)}`;
+  const section = h('section', { id: 'quiz-setup', 'aria-labelledby': 'quiz-setup-title' });
+
+  async function draw() {
+    const quiz = await get(base).catch(error => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error)));
+    const participation = quiz ? await get(`${base}/participation`) : [];
+    replace(section, h('h2', { id: 'quiz-setup-title' }, t('quizSetup.title')),
+      h('p', { id: 'quiz-setup-status', role: 'status' }, quiz
+        ? t('quizSetup.status', format.number(quiz.questionsPerAttempt), format.number(quiz.timeLimitMinutes), format.number(quiz.rounds.length),
+          format.number(quiz.bankSize), format.number(quiz.participants))
+        : t('quizSetup.none')),
+      h('p', {}, h('a', { href: `#/thi/${encodeURIComponent(contest.contestId)}` }, t('quizSetup.publicPage'))),
+      h('h3', {}, t('quizSetup.rulesTitle')), rulesForm(quiz),
+      h('h3', {}, t('quizSetup.bankTitle')), h('p', {}, t('quizSetup.bankHint')), bankForm(),
+      quiz ? [h('h3', {}, t('quizSetup.participationTitle')), participationTable(participation)] : []);
+  }
+
+  function rulesForm(quiz) {
+    const number = (id, label, value, min, max) => field(id, label, h('input', { type: 'number', required: true, min, max, value: String(value), inputmode: 'numeric' }));
+    const first = quiz?.rounds[0];
+    const [day, time] = first ? format.dateTime(first.opensAt).split(' ') : ['', '08:00'];
+    const fields = {
+      questionsPerAttempt: number('quiz-per-attempt', t('quizSetup.perAttempt'), quiz?.questionsPerAttempt ?? 20, 1, 200),
+      timeLimitMinutes: number('quiz-minutes', t('quizSetup.minutes'), quiz?.timeLimitMinutes ?? 15, 1, 180),
+      attemptsPerRound: number('quiz-attempts', t('quizSetup.attempts'), quiz?.attemptsPerRound ?? 1, 1, 20),
+      counting: field('quiz-counting', t('quizSetup.counting'), h('select', {},
+        h('option', { value: 'First', selected: quiz?.counting !== 'Best' }, t('quizSetup.countFirst')),
+        h('option', { value: 'Best', selected: quiz?.counting === 'Best' }, t('quizSetup.countBest')))),
+      rounds: field('quiz-first-round', t('quizSetup.firstRound'), h('input', { type: 'text', required: true, size: 10, placeholder: 'dd/mm/yyyy', value: day })),
+      firstTime: field('quiz-first-time', t('quizSetup.firstTime'), h('input', { type: 'text', required: true, size: 5, placeholder: 'hh:mm', value: time.slice(0, 5) })),
+      roundCount: number('quiz-round-count', t('quizSetup.roundCount'), quiz?.rounds.length ?? 4, 1, 60),
+      roundDays: number('quiz-round-days', t('quizSetup.roundDays'), first ? Math.round((Date.parse(first.closesAt) - Date.parse(first.opensAt)) / dayMs) : 7, 1, 90),
+      predictionQuestion: field('quiz-prediction-question', t('quizSetup.prediction'), h('input', { type: 'text', required: true, size: 60,
+        value: quiz?.predictionQuestion ?? 'Dự đoán có bao nhiêu người trả lời đúng tất cả các câu hỏi của tuần?' })),
+    };
+    const value = name => fields[name].input.value;
+    return actionForm('quiz-rules-form', fields, t('quizSetup.saveRules'), () => {
+      const opens = format.instantOf(value('rounds'), value('firstTime'));
+      if (!opens) throw new LocalRefusal('rounds', t('announce.noSuchTime'));
+      // Rounds follow each other: each opens when the one before closes.
+      const length = Number(value('roundDays')) * dayMs;
+      const rounds = Array.from({ length: Number(value('roundCount')) }, (_, i) => ({
+        opensAt: new Date(Date.parse(opens) + i * length).toISOString(), closesAt: new Date(Date.parse(opens) + (i + 1) * length).toISOString(),
+      }));
+      return send('PUT', `${base}/rules`, {
+        questionsPerAttempt: Number(value('questionsPerAttempt')), timeLimitMinutes: Number(value('timeLimitMinutes')),
+        attemptsPerRound: Number(value('attemptsPerRound')), counting: value('counting'), rounds, predictionQuestion: value('predictionQuestion').trim(),
+      });
+    }, draw, setupRefusal);
+  }
+
+  function bankForm() {
+    const fields = { file: field('quiz-bank-file', t('quizSetup.bankFile'), h('input', { type: 'file', required: true, accept: '.csv,.xlsx' })) };
+    return actionForm('quiz-bank-form', fields, t('quizSetup.upload'), () => {
+      const file = fields.file.input.files[0];
+      if (!file) throw new LocalRefusal('file', t('quizSetup.chooseFile'));
+      return upload('PUT', `${base}/bank/file`, file, file.name.toLowerCase().endsWith('.xlsx') ? xlsx : 'text/csv; charset=utf-8');
+    }, draw, setupRefusal);
+  }
+
+  function participationTable(rows) {
+    return scrollable(h('table', { id: 'quiz-participation' },
+      h('thead', {}, h('tr', {}, ['quizSetup.committee', 'quizSetup.people', 'quizSetup.share', 'quizSetup.correctShare'].map(k => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, rows.map(r => h('tr', {}, h('td', {}, r.name),
+        h('td', {}, `${format.number(r.people)} / ${format.number(r.members)}`),
+        h('td', {}, r.percent === null ? t('quizSetup.noFigure') : format.percent(r.percent)),
+        h('td', {}, r.correctPercent === null ? t('quizSetup.noFigure') : format.percent(r.correctPercent)))))), t('quizSetup.participationTitle'));
+  }
+
+  draw().catch(error => replace(section, h('p', { class: 'error' }, t('error', error.message))));
+  return section;
+}
