@@ -35,7 +35,7 @@ public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions>
     }
 
     public async Task<CommandResult> LoadBank(LoadQuestionBank command, CommandContext context) =>
-        QuizDecisions.OfContest(ContestId, await GrainFactory.GetGrain<IContestGrain>(ContestId).Get()) is { } notAQuiz
+        await ContestRefusal() is { } notAQuiz
             ? CommandResult.Rejected(notAQuiz)
             : await Execute((state, now) => QuizDecisions.LoadBank(state, command, now), context);
 
@@ -53,6 +53,8 @@ public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions>
 
     public async Task<(CommandResult Result, AttemptView? Attempt)> Start(StartAttempt command, CommandContext context)
     {
+        if (await ContestRefusal() is { } closed)
+            return (CommandResult.Rejected(closed), null);
         // The seed is the grain's to choose, never the caller's: a caller who chose it could choose their questions.
         var seeded = command with { Seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong))) };
         var result = await Execute((state, now) => QuizDecisions.Start(state, seeded, now), context);
@@ -61,6 +63,8 @@ public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions>
 
     public async Task<(CommandResult Result, AttemptView? Attempt)> Submit(SubmitAttempt command, CommandContext context)
     {
+        if (await ContestRefusal() is { } closed)
+            return (CommandResult.Rejected(closed), null);
         var result = await Execute((state, now) => QuizDecisions.Submit(state, command, now), context);
         return (result, result.Succeeded ? View(Stored.Attempts[command.AttemptId]) : null);
     }
@@ -82,6 +86,9 @@ public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions>
     /// <summary>Prizes in the order of the contest's tiers as granted, each with its holder.</summary>
     private static IReadOnlyList<PrizeHolder> HoldersOf(Quiz state, int round) =>
         state.Prizes.Where(p => p.Round == round).Select(p => new PrizeHolder(p.Tier, state.Participants[p.Phone])).ToList();
+
+    /// <summary>Why the contest takes no quiz work now (cancelled, or not a quiz), if it does not.</summary>
+    private async Task<Rejection?> ContestRefusal() => QuizDecisions.OfContest(ContestId, await GrainFactory.GetGrain<IContestGrain>(ContestId).Get());
 
     /// <summary>The contest's individual tiers for the decision; the contest's refusal when it is not (or no longer) a quiz contest.</summary>
     private async Task<CommandResult> WithTiers(Func<IReadOnlyList<PrizeTier>, Task<CommandResult>> decide)

@@ -9,36 +9,16 @@ namespace TuyenGiao.Integration.Tests.Quizzes;
 /// <summary>The quiz's anonymous endpoints, limited per network address and per person: a 429 with Retry-After that records nothing.</summary>
 public class QuizRateLimitTests
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-    private static readonly DateTimeOffset Opens = new(2023, 6, 1, 0, 0, 0, Vietnam);
-    private static readonly DateTimeOffset Week1 = new(2023, 6, 5, 0, 0, 0, Vietnam);
-
-    private static async Task<(TestDatabase, TuyenGiaoNode, string Root, ContestScenario)> QuizAsync(int addressBurst, int personBurst)
+    private static Dictionary<string, string?> Limits(int addressBurst, int personBurst) => new()
     {
-        var clock = new FixedClock(Opens.AddDays(1));
-        var database = await TestDatabase.CreateAsync();
-        var node = await TuyenGiaoNode.StartAsync(database.ConnectionString, $"quiz-rl-{Guid.NewGuid():N}"[..16], clock, new Dictionary<string, string?>
-        {
-            ["RateLimits:QuizPerAddressPerSecond"] = "1", ["RateLimits:QuizAddressBurst"] = addressBurst.ToString(),
-            ["RateLimits:QuizPerPersonPerSecond"] = "1", ["RateLimits:QuizPersonBurst"] = personBurst.ToString(),
-        });
-        var contest = await ContestScenario.CreateAsync(node.Http, Opens, Opens.AddDays(30), kind: "Quiz");
-        var root = $"/api/quizzes/{contest.ContestId}";
-        await Read<QuizResponse>(await node.Http.PutJson($"{root}/rules", new
-        {
-            questionsPerAttempt = 1, timeLimitMinutes = 15, attemptsPerRound = 1, counting = "First",
-            rounds = new[] { new { opensAt = Week1, closesAt = Week1.AddDays(7) } }, predictionQuestion = "Bao nhiêu người đúng hết?",
-        }), HttpStatusCode.OK);
-        await Read<QuizResponse>(await node.Http.PutJson($"{root}/bank", new { questions = new[] { new { text = "Câu 1?", options = new[] { "A", "B", "C", "D" }, correct = new[] { 0 } } } }),
-            HttpStatusCode.OK);
-        clock.Now = Week1.AddHours(1);
-        return (database, node, root, contest);
-    }
+        ["RateLimits:QuizPerAddressPerSecond"] = "1", ["RateLimits:QuizAddressBurst"] = addressBurst.ToString(),
+        ["RateLimits:QuizPerPersonPerSecond"] = "1", ["RateLimits:QuizPersonBurst"] = personBurst.ToString(),
+    };
 
     [Fact]
     public async Task Given_many_registrations_from_one_address_When_past_the_burst_Then_429_with_Retry_After_and_nothing_recorded()
     {
-        var (database, node, root, contest) = await QuizAsync(addressBurst: 3, personBurst: 100);
+        var (database, node, root, contest) = await QuizScenario.InOpenRoundAsync(Limits(addressBurst: 3, personBurst: 100));
         await using var _ = database;
         await using var __ = node;
         using var client = node.Anonymous();
@@ -56,7 +36,7 @@ public class QuizRateLimitTests
     [Fact]
     public async Task Given_one_person_hammering_When_past_their_burst_Then_429_on_the_phone_and_nothing_recorded()
     {
-        var (database, node, root, contest) = await QuizAsync(addressBurst: 100, personBurst: 2);
+        var (database, node, root, contest) = await QuizScenario.InOpenRoundAsync(Limits(addressBurst: 100, personBurst: 2));
         await using var _ = database;
         await using var __ = node;
         using var client = node.Anonymous();
