@@ -56,7 +56,7 @@ public sealed record QuizResponse(
         view.ContestId, view.Rules.QuestionsPerAttempt, (int)view.Rules.TimeLimit.TotalMinutes, view.Rules.AttemptsPerRound, view.Rules.Counting,
         view.Rules.Rounds.Select(r => new QuizRoundResponse(r.Number, VietnamTime.Of(r.OpensAt), VietnamTime.Of(r.ClosesAt))).ToList(),
         view.Rules.PredictionQuestion, view.BankSize, view.Participants, view.Consent,
-        view.Rules.Rounds.FirstOrDefault(r => r.OpensAt <= now && now < r.ClosesAt)?.Number);
+        view.Rules.RoundAt(now)?.Number);
 }
 
 /// <summary>A question while the round is open: no key.</summary>

@@ -21,7 +21,7 @@ public sealed record Quiz(
         ImmutableList<RoundPrize>.Empty, ImmutableSortedSet<int>.Empty);
 
     /// <summary>The round open at a moment, if any.</summary>
-    public QuizRound? RoundAt(DateTimeOffset now) => Rules?.Rounds.FirstOrDefault(r => r.OpensAt <= now && now < r.ClosesAt);
+    public QuizRound? RoundAt(DateTimeOffset now) => Rules?.RoundAt(now);
 }
 
 [GenerateSerializer, Immutable]

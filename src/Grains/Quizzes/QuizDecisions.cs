@@ -1,3 +1,4 @@
+using System.Text;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
 
@@ -133,9 +134,8 @@ public static class QuizDecisions
     {
         if (Identifiers.ValidateClientId("attemptId", command.AttemptId) is { } badId)
             return badId;
-        if (Identify(state, command.Phone, command.KeyHash) is { } notThem)
+        if (Identify(state, command.Phone, command.KeyHash, out var phone) is { } notThem)
             return notThem;
-        var phone = Phone(command.Phone);
         if (state.Attempts.TryGetValue(command.AttemptId, out var same))
             return same.Phone == phone ? Decision.NothingToDo : Rejection.Conflict("attemptId", "this attempt id is another person's");
         if (state.RoundAt(now) is not { } round)
@@ -155,9 +155,9 @@ public static class QuizDecisions
 
     public static Decision Submit(Quiz state, SubmitAttempt command, DateTimeOffset now)
     {
-        if (Identify(state, command.Phone, command.KeyHash) is { } notThem)
+        if (Identify(state, command.Phone, command.KeyHash, out var phone) is { } notThem)
             return notThem;
-        if (!state.Attempts.TryGetValue(command.AttemptId, out var attempt) || attempt.Phone != Phone(command.Phone))
+        if (!state.Attempts.TryGetValue(command.AttemptId, out var attempt) || attempt.Phone != phone)
             return Rejection.NotFound("attemptId", $"no attempt '{command.AttemptId}' of this person");
         if (attempt.Submission is { } earlier)
         {
@@ -199,16 +199,14 @@ public static class QuizDecisions
             : null;
 
     /// <summary>The person: registered, with their key. Both refusals read the same, so that the answer does not tell whether a number is registered.</summary>
-    private static Rejection? Identify(Quiz state, string phoneText, string keyHash) =>
-        PhoneNumbers.TryNormalize(phoneText, out var phone) is null
+    /// <param name="phone">The person's normalised number, when it is one.</param>
+    private static Rejection? Identify(Quiz state, string phoneText, string keyHash, out string phone) =>
+        PhoneNumbers.TryNormalize(phoneText, out phone) is null
         && state.Participants.TryGetValue(phone, out var participant)
-        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Convert.FromHexString(participant.KeyHash), HexOrEmpty(keyHash))
+        // The hashes' text compared in constant time: how much of it matched is not for a caller to learn.
+        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(participant.KeyHash), Encoding.ASCII.GetBytes(keyHash))
             ? null
             : Rejection.Forbidden("participantKey", "this phone number and participant key do not match a registration: register first");
-
-    private static byte[] HexOrEmpty(string hex) => hex.Length % 2 == 0 && hex.All(Uri.IsHexDigit) ? Convert.FromHexString(hex) : [];
-
-    private static string Phone(string text) => PhoneNumbers.TryNormalize(text, out var phone) is null ? phone : "";
 
     /// <summary>Answers as recorded: by question, each one's options ascending; so that the same answers compare equal however sent.</summary>
     private static List<QuizAnswer> InOrder(IEnumerable<QuizAnswer> answers) =>

@@ -25,35 +25,24 @@ public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions>
 
     protected override Quiz Evolve(Quiz state, object @event) => QuizEvolution.Evolve(state, @event);
 
-    public async Task<CommandResult> SetRules(SetQuizRules command, CommandContext context)
-    {
-        var contest = await GrainFactory.GetGrain<IContestGrain>(ContestId).Get();
-        if (QuizDecisions.OfContest(ContestId, contest) is { } notAQuiz)
-            return CommandResult.Rejected(notAQuiz);
-        var window = (contest!.Details.OpensAt, contest.Details.ClosesAt);
-        return await Execute((state, now) => QuizDecisions.SetRules(state, command, window, now), context);
-    }
+    public Task<CommandResult> SetRules(SetQuizRules command, CommandContext context) =>
+        WithContest(contest => Execute((state, now) => QuizDecisions.SetRules(state, command, (contest.Details.OpensAt, contest.Details.ClosesAt), now), context));
 
-    public async Task<CommandResult> LoadBank(LoadQuestionBank command, CommandContext context) =>
-        await ContestRefusal() is { } notAQuiz
-            ? CommandResult.Rejected(notAQuiz)
-            : await Execute((state, now) => QuizDecisions.LoadBank(state, command, now), context);
+    public Task<CommandResult> LoadBank(LoadQuestionBank command, CommandContext context) =>
+        WithContest(_ => Execute((state, now) => QuizDecisions.LoadBank(state, command, now), context));
 
-    public async Task<CommandResult> Register(RegisterParticipant command, CommandContext context)
-    {
-        var contest = await GrainFactory.GetGrain<IContestGrain>(ContestId).Get();
-        if (QuizDecisions.OfContest(ContestId, contest) is { } notAQuiz)
-            return CommandResult.Rejected(notAQuiz);
-        var eligible = contest!.EligibleRoots;
-        var path = CommitteeCode.Validate("committeeCode", command.CommitteeCode) is null
-            ? (await directory.PathToRootAsync(CommitteeCode.Normalize(command.CommitteeCode))).Select(c => c.Code).ToList()
-            : [];
-        return await Execute((state, now) => QuizDecisions.Register(state, command, path, eligible, now), context);
-    }
+    public Task<CommandResult> Register(RegisterParticipant command, CommandContext context) =>
+        WithContest(async contest =>
+        {
+            var path = CommitteeCode.Validate("committeeCode", command.CommitteeCode) is null
+                ? (await directory.PathToRootAsync(CommitteeCode.Normalize(command.CommitteeCode))).Select(c => c.Code).ToList()
+                : [];
+            return await Execute((state, now) => QuizDecisions.Register(state, command, path, contest.EligibleRoots, now), context);
+        });
 
     public async Task<(CommandResult Result, AttemptView? Attempt)> Start(StartAttempt command, CommandContext context)
     {
-        if (await ContestRefusal() is { } closed)
+        if (QuizDecisions.OfContest(ContestId, await Contest()) is { } closed)
             return (CommandResult.Rejected(closed), null);
         // The seed is the grain's to choose, never the caller's: a caller who chose it could choose their questions.
         var seeded = command with { Seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong))) };
@@ -63,17 +52,17 @@ public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions>
 
     public async Task<(CommandResult Result, AttemptView? Attempt)> Submit(SubmitAttempt command, CommandContext context)
     {
-        if (await ContestRefusal() is { } closed)
+        if (QuizDecisions.OfContest(ContestId, await Contest()) is { } closed)
             return (CommandResult.Rejected(closed), null);
         var result = await Execute((state, now) => QuizDecisions.Submit(state, command, now), context);
         return (result, result.Succeeded ? View(Stored.Attempts[command.AttemptId]) : null);
     }
 
     public Task<CommandResult> FillPrizes(int round, CommandContext context) =>
-        WithTiers(tiers => Execute((state, now) => QuizPrizeDecisions.Fill(state, round, tiers, now), context));
+        WithContest(contest => Execute((state, now) => QuizPrizeDecisions.Fill(state, round, contest.Details.IndividualPrizes, now), context));
 
     public Task<CommandResult> GrantPrize(GrantRoundPrize command, CommandContext context) =>
-        WithTiers(tiers => Execute((state, now) => QuizPrizeDecisions.Grant(state, command, tiers, now), context));
+        WithContest(contest => Execute((state, now) => QuizPrizeDecisions.Grant(state, command, contest.Details.IndividualPrizes, now), context));
 
     public Task<CommandResult> PublishResults(int round, CommandContext context) =>
         Execute((state, now) => QuizPrizeDecisions.Publish(state, round, now), context);
@@ -87,14 +76,13 @@ public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions>
     private static IReadOnlyList<PrizeHolder> HoldersOf(Quiz state, int round) =>
         state.Prizes.Where(p => p.Round == round).Select(p => new PrizeHolder(p.Tier, state.Participants[p.Phone])).ToList();
 
-    /// <summary>Why the contest takes no quiz work now (cancelled, or not a quiz), if it does not.</summary>
-    private async Task<Rejection?> ContestRefusal() => QuizDecisions.OfContest(ContestId, await GrainFactory.GetGrain<IContestGrain>(ContestId).Get());
+    private Task<ContestView?> Contest() => GrainFactory.GetGrain<IContestGrain>(ContestId).Get();
 
-    /// <summary>The contest's individual tiers for the decision; the contest's refusal when it is not (or no longer) a quiz contest.</summary>
-    private async Task<CommandResult> WithTiers(Func<IReadOnlyList<PrizeTier>, Task<CommandResult>> decide)
+    /// <summary>The contest for the decision (its window, eligible committees, tiers); its refusal when it is not, or no longer, a quiz contest.</summary>
+    private async Task<CommandResult> WithContest(Func<ContestView, Task<CommandResult>> decide)
     {
-        var contest = await GrainFactory.GetGrain<IContestGrain>(ContestId).Get();
-        return QuizDecisions.OfContest(ContestId, contest) is { } notAQuiz ? CommandResult.Rejected(notAQuiz) : await decide(contest!.Details.IndividualPrizes);
+        var contest = await Contest();
+        return QuizDecisions.OfContest(ContestId, contest) is { } notAQuiz ? CommandResult.Rejected(notAQuiz) : await decide(contest!);
     }
 
     public Task<QuizView?> Get() => Task.FromResult(Stored.Rules is { } rules

@@ -1,3 +1,5 @@
+using TuyenGiao.Campaigns;
+
 namespace TuyenGiao.Quizzes;
 
 /// <summary>A committee of the quiz's eligible tree, with its party members (a committee's count includes those below it).</summary>
@@ -56,5 +58,5 @@ public static class QuizParticipation
             .ToList();
     }
 
-    private static decimal? Percent(long part, long whole) => whole > 0 ? Math.Round(part * 100m / whole, 1, MidpointRounding.AwayFromZero) : null;
+    private static decimal? Percent(long part, long whole) => ActivityRates.Percent(part, whole, 1);
 }

@@ -43,7 +43,11 @@ public sealed record QuizRules(
     [property: Id(2)] int AttemptsPerRound,
     [property: Id(3)] AttemptCounting Counting,
     [property: Id(4)] IReadOnlyList<QuizRound> Rounds,
-    [property: Id(5)] string PredictionQuestion);
+    [property: Id(5)] string PredictionQuestion)
+{
+    /// <summary>The round open at a moment, if any.</summary>
+    public QuizRound? RoundAt(DateTimeOffset now) => Rounds.FirstOrDefault(r => r.OpensAt <= now && now < r.ClosesAt);
+}
 
 /// <summary>A participant's choice for one drawn question: the options they ticked (indexes 0 to 3).</summary>
 [GenerateSerializer, Immutable]

@@ -54,7 +54,7 @@ public class QuizPageTests(NodeFixture fixture)
         Assert.Equal(0, browser.HorizontalOverflow());
         Assert.Empty(browser.AccessibilityViolations());
         browser.Screenshot("quiz-register-390");
-        browser.Driver.FindElement(By.Id("quiz-register")).Click();
+        browser.Driver.FindElement(By.Id("quiz-register-form-submit")).Click();
 
         await browser.WaitFor("#quiz-start");
         Assert.Contains("+84912345678", browser.Text("#quiz-body"));

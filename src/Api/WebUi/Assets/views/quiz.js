@@ -4,7 +4,7 @@
 // retry after a network error comes back to the same attempt, and the same submission gets the same score.
 import { ApiError, get, send } from '../api.js';
 import { h, replace, scrollable } from '../dom.js';
-import { clearRefusals, field, newClientId, showRefusal } from '../forms.js';
+import { actionForm, clearRefusals, committeeOptions, field, newClientId, showRefusal } from '../forms.js';
 import * as format from '../format.js';
 import { t } from '../i18n.js';
 
@@ -50,27 +50,15 @@ export async function quizView(root, contestId) {
       committeeCode: field('quiz-committee', t('quiz.committee'), h('select', { required: true }, h('option', { value: '' }, t('entry.chooseCommittee')))),
       consent: field('quiz-consent', quiz.consent, h('input', { type: 'checkbox', required: true })),
     };
-    committees.then(list => fields.committeeCode.input.append(...list.map(c =>
-      h('option', { value: c.code }, `${'\u00a0\u00a0'.repeat(c.depth)}${c.name}`))));
-    const general = h('p', { class: 'form-error', role: 'alert', id: 'quiz-register-error' });
-    const submit = h('button', { type: 'submit', id: 'quiz-register' }, t('quiz.register'));
-    replace(body, h('h2', {}, t('quiz.registerHeading')), h('form', { id: 'quiz-register-form', class: 'sign-in', onsubmit: async e => {
-      e.preventDefault();
-      clearRefusals(fields, general);
-      submit.disabled = true;
-      try {
-        const answer = await send('POST', `${base}/participants`, {
-          name: fields.name.input.value.trim(), phone: fields.phone.input.value, birthYear: Number(fields.birthYear.input.value),
-          committeeCode: fields.committeeCode.input.value, consent: fields.consent.input.checked,
-        });
-        store(contestId, { phone: answer.phone, key: answer.participantKey, name: fields.name.input.value.trim() });
-        showStart();
-      } catch (error) {
-        showRefusal(fields, general, quizRefusal(error));
-      } finally {
-        submit.disabled = false;
-      }
-    } }, Object.values(fields).map(f => f.row), general, submit));
+    committees.then(list => fields.committeeCode.input.replaceChildren(...committeeOptions(list)));
+    const form = actionForm('quiz-register-form', fields, t('quiz.register'), async () => {
+      const answer = await send('POST', `${base}/participants`, {
+        name: fields.name.input.value.trim(), phone: fields.phone.input.value, birthYear: Number(fields.birthYear.input.value),
+        committeeCode: fields.committeeCode.input.value, consent: fields.consent.input.checked,
+      });
+      store(contestId, { phone: answer.phone, key: answer.participantKey, name: fields.name.input.value.trim() });
+    }, showStart, quizRefusal);
+    replace(body, h('h2', {}, t('quiz.registerHeading')), form);
   }
 
   function showStart(notice) {
