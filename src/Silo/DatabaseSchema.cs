@@ -12,10 +12,10 @@ namespace TuyenGiao.Silo;
 /// Brings PostgreSQL up to date before anything else starts (IHostedLifecycleService.StartingAsync runs before
 /// every hosted service's StartAsync, the Orleans silo's included): the clustering tables and stored queries,
 /// the snapshot table, then Marten's event store, documents and read models (the contest entries' one filled from the
-/// events when it is new), then the hash chain's table, functions and trigger. Every
-/// step changes nothing that is already right (no DROP and CREATE of the trigger, no scan of the events: events stored
-/// before the chain are chained by <see cref="EventChainBackfill"/> in the background), and nodes starting together take
-/// turns on an advisory lock.
+/// events when it is new), then the hash chain's tables and functions (the trigger of the chain's earlier scheme is
+/// dropped once). Every step changes nothing that is already right (no scan of the events: events stored before the
+/// chain are chained by <see cref="EventChainBackfill"/> in the background), and nodes starting together take turns on
+/// an advisory lock.
 /// </summary>
 public sealed class DatabaseSchema(string connectionString, IDocumentStore store, ILogger<DatabaseSchema> logger) : IHostedLifecycleService
 {

@@ -6,8 +6,8 @@ namespace TuyenGiao.Silo;
 
 /// <summary>
 /// Chains the events stored before the hash chain existed (see Schema/integrity.sql), in batches, after the node has
-/// started: a large store does not hold up readiness, and no transaction runs long. Every new event is chained by the
-/// trigger in its own transaction, so once the backlog is done this costs one query per start.
+/// started: a large store does not hold up readiness, and no transaction runs long. Every new event carries its link from
+/// its writer (TuyenGiao.EventStore.EventChain), so once the backlog is done this costs one query per start.
 /// </summary>
 public sealed class EventChainBackfill(NpgsqlDataSource database, ILogger<EventChainBackfill> logger) : BackgroundService
 {

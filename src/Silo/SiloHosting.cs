@@ -59,6 +59,7 @@ public static class SiloHosting
             connectionString, sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<ILogger<DatabaseSchema>>()));
         services.AddSingleton<IStreamReplay, ContestReplay>();
         // One per silo: the appends of all its grains share transactions (EventStore:Committers, EventStore:MaxStreamsPerTransaction).
+        services.AddSingleton<EventChain>();
         services.AddSingleton<AppendBatcher>();
         // TryAdd: a test may put a journal that injects faults in front of Marten's.
         services.TryAddSingleton<IEventJournal, MartenEventJournal>();

@@ -34,13 +34,15 @@ public sealed class ApiProcess : IHttpTarget, IAsyncDisposable
     }
 
     /// <param name="peerOf">A node already running: the new one joins its cluster and shares its signing key.</param>
-    public static async Task<ApiProcess> StartAsync(string repositoryRoot, string connectionString, ApiProcess? peerOf = null)
+    /// <param name="settings">More configuration for this node (environment variable names, as <c>EventStore__ChainLinks</c>).</param>
+    public static async Task<ApiProcess> StartAsync(string repositoryRoot, string connectionString, ApiProcess? peerOf = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var signingKey = peerOf?._signingKey ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var clusterId = peerOf?._clusterId ?? $"bench-api-{Guid.NewGuid():N}"[..20];
         var adminToken = peerOf?._adminToken ?? await MintAsync(repositoryRoot, signingKey, "bench-admin", "admin");
         var (silo, gateway) = NodeProcess.FreeOrleansPorts();
-        var node = await NodeProcess.StartApiAsync(repositoryRoot, "Release", peerOf is null ? "api" : "api-2", new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["TUYENGIAO_PG"] = connectionString,
             ["Orleans__ClusterId"] = clusterId,
@@ -50,7 +52,10 @@ public sealed class ApiProcess : IHttpTarget, IAsyncDisposable
             ["Auth__SigningKey"] = signingKey,
             ["RateLimits__SubmissionsPerSecond"] = "1000000",
             ["RateLimits__SubmissionBurst"] = "1000000",
-        }, TimeSpan.FromSeconds(60));
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            environment[name] = value;
+        var node = await NodeProcess.StartApiAsync(repositoryRoot, "Release", peerOf is null ? "api" : "api-2", environment, TimeSpan.FromSeconds(60));
         return new ApiProcess(node, adminToken, signingKey, clusterId);
     }
 

@@ -2,34 +2,56 @@ namespace TuyenGiao.Bench;
 
 /// <summary>
 /// What the hash chain costs ingest, measured in one run: the same HTTP load on two fresh, empty databases on the same
-/// PostgreSQL, one as the system sets it up, one with the chain's trigger disabled right after the set-up (the
-/// benchmark's own scratch databases, dropped afterwards; the system's database is never touched).
+/// PostgreSQL, one node writing the chain's links as the system does, one with them switched off
+/// (<c>EventStore:ChainLinks=false</c>), on the benchmark's own scratch databases, dropped afterwards (the system's database
+/// is never touched).
+/// <para>
+/// Both nodes run throughout and the load goes to them in turns, in slices ordered A B B A A B B A: whatever the machine
+/// does meanwhile (PostgreSQL's checkpoints, the disk writing back, a database growing) falls on both alike. One after the
+/// other, twenty seconds each, pairs of runs differed by up to 40 % in either direction.
+/// </para>
 /// </summary>
 public static class ChainCost
 {
+    public const int SlicesEach = 4;
+
     public sealed record Result(HttpIngest.Result WithChain, HttpIngest.Result WithoutChain, double Ratio);
 
-    /// <param name="chainFirst">Which of the two goes first: runs in a row alternate it, so that neither always meets a
-    /// warmer or a colder machine.</param>
+    /// <param name="chainFirst">Which of the two gets the first slice: runs in a row alternate it.</param>
     public static async Task<Result> RunAsync(string repositoryRoot, string connectionString, int clients, TimeSpan duration, TimeSpan warmUp,
         bool chainFirst = true)
     {
-        Task<HttpIngest.Result> Ingest(bool chain) =>
-            IngestOnScratchAsync(chain ? "chain-on" : "chain-off", repositoryRoot, connectionString, chain, clients, duration, warmUp);
-        var first = await Ingest(chainFirst);
-        var second = await Ingest(!chainFirst);
-        var (with, without) = chainFirst ? (first, second) : (second, first);
-        return new Result(with, without, Math.Round(with.PerSecond / Math.Max(1, without.PerSecond), 2));
+        await using var withScratch = await ScratchDatabase.CreateAsync(connectionString, "chain-on");
+        await using var withoutScratch = await ScratchDatabase.CreateAsync(connectionString, "chain-off");
+        await using var with = await ApiProcess.StartAsync(repositoryRoot, withScratch.ConnectionString);
+        await using var without = await ApiProcess.StartAsync(repositoryRoot, withoutScratch.ConnectionString,
+            settings: new Dictionary<string, string> { ["EventStore__ChainLinks"] = "false" });
+        using var withSetup = with.Client(TimeSpan.FromMinutes(2));
+        using var withoutSetup = without.Client(TimeSpan.FromMinutes(2));
+        var sides = new[]
+        {
+            (Name: "chain-on", Api: with, Scenario: await BenchScenario.CreateAsync(withSetup, 1), Slices: new List<HttpIngest.Result>()),
+            (Name: "chain-off", Api: without, Scenario: await BenchScenario.CreateAsync(withoutSetup, 1), Slices: new List<HttpIngest.Result>()),
+        };
+        var slice = duration / SlicesEach;
+        for (var turn = 0; turn < 2 * SlicesEach; turn++)
+        {
+            // A B B A A B B A: turn 0 and 3 of every four go to the first side.
+            var side = sides[(turn % 4 is 0 or 3) == chainFirst ? 0 : 1];
+            var warm = side.Slices.Count == 0 ? warmUp : TimeSpan.Zero;
+            side.Slices.Add(await HttpIngest.RunAsync($"{side.Name}-{turn}", side.Api, side.Scenario, clients, slice, warm));
+        }
+        var (on, off) = (Combine("chain-on", sides[0].Slices, warmUp), Combine("chain-off", sides[1].Slices, warmUp));
+        return new Result(on, off, Math.Round(on.PerSecond / Math.Max(1, off.PerSecond), 2));
     }
 
-    private static async Task<HttpIngest.Result> IngestOnScratchAsync(string name, string repositoryRoot, string connectionString, bool chain,
-        int clients, TimeSpan duration, TimeSpan warmUp)
+    /// <summary>One side's slices as one run: entries over seconds; latencies those of its slowest slice (percentiles do not add up).</summary>
+    private static HttpIngest.Result Combine(string name, IReadOnlyList<HttpIngest.Result> slices, TimeSpan warmUp)
     {
-        await using var scratch = await ScratchDatabase.CreateAsync(connectionString, name);
-        await using var api = await ApiProcess.StartAsync(repositoryRoot, scratch.ConnectionString);
-        if (!chain)
-            await scratch.ExecuteAsync("ALTER TABLE tuyengiao.mt_events DISABLE TRIGGER chain_event");
-        using var setup = api.Client(TimeSpan.FromMinutes(2));
-        return await HttpIngest.RunAsync(name, api, await BenchScenario.CreateAsync(setup, 1), clients, duration, warmUp);
+        var seconds = slices.Sum(s => s.Seconds);
+        var accepted = slices.Sum(s => s.Accepted);
+        return new HttpIngest.Result(name, slices[0].Clients, warmUp.TotalSeconds, Math.Round(seconds, 1), accepted, slices.Sum(s => s.Errors),
+            Math.Round(accepted / seconds),
+            new Percentiles(slices.Max(s => s.LatencyMs.P50), slices.Max(s => s.LatencyMs.P95), slices.Max(s => s.LatencyMs.P99)));
     }
 }

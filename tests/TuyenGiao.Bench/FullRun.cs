@@ -41,7 +41,7 @@ public static class FullRun
             apiWorkingSet = api.WorkingSetBytes;
         }
 
-        Console.WriteLine("   ingest over HTTP, one contest, on two fresh databases: with the hash chain, and with its trigger disabled");
+        Console.WriteLine("   ingest over HTTP, one contest, on two fresh databases: with the hash chain's links, and without, in turns");
         var chainCost = await ChainCost.RunAsync(o.RepositoryRoot, o.ConnectionString, o.Clients, o.Duration, o.WarmUp);
 
         InProcessSilo.IngestResult grainOne;

@@ -22,6 +22,7 @@ public sealed class AppendBatcher : IAsyncDisposable
 {
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>();
     private readonly IDocumentStore _store;
+    private readonly EventChain _chain;
     private readonly EventStoreOptions _options;
     private readonly ILogger<AppendBatcher> _logger;
     private readonly Task[] _committers;
@@ -30,9 +31,10 @@ public sealed class AppendBatcher : IAsyncDisposable
     private long _transactions;
     private long _appends;
 
-    public AppendBatcher(IDocumentStore store, IOptions<EventStoreOptions> options, ILogger<AppendBatcher> logger)
+    public AppendBatcher(IDocumentStore store, EventChain chain, IOptions<EventStoreOptions> options, ILogger<AppendBatcher> logger)
     {
         _store = store;
+        _chain = chain;
         _options = options.Value;
         _logger = logger;
         _maxStreams = Math.Max(1, _options.MaxStreamsPerTransaction);
@@ -78,7 +80,7 @@ public sealed class AppendBatcher : IAsyncDisposable
         Interlocked.Add(ref _appends, batch.Count);
         try
         {
-            await MartenAppend.CommitAsync(_store, batch, CancellationToken.None);
+            await MartenAppend.CommitAsync(_store, _chain, batch, CancellationToken.None);
             foreach (var pending in batch)
                 pending.Done.TrySetResult();
         }

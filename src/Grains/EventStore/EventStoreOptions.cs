@@ -32,6 +32,12 @@ public sealed class EventStoreOptions
     /// <summary>The most streams one transaction of <see cref="AppendBatcher"/> carries.</summary>
     public int MaxStreamsPerTransaction { get; set; } = 64;
 
+    /// <summary>
+    /// Whether appends carry their links in the hash chain (<see cref="EventChain"/>). Only the benchmark switches it off,
+    /// to measure what the chain costs: verify reports every event written so as unchained.
+    /// </summary>
+    public bool ChainLinks { get; set; } = true;
+
     /// <summary>The pause before try <paramref name="attempt"/> (0 is the first retry): capped exponential, with jitter.</summary>
     public TimeSpan RetryDelay(int attempt)
     {

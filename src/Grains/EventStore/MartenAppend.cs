@@ -1,35 +1,43 @@
+using JasperFx.Events;
 using Marten;
 
 namespace TuyenGiao.EventStore;
 
 /// <summary>
 /// Appends to one or more streams in one Marten session, each with its expected version and our metadata (event id,
-/// recording time from our TimeProvider, correlation id, actor): one transaction, all or nothing.
+/// recording time from our TimeProvider, correlation id, actor) and its link in the stream's hash chain
+/// (<see cref="EventChain"/>): one transaction, all or nothing.
 /// </summary>
 internal static class MartenAppend
 {
-    public static async Task CommitAsync(IDocumentStore store, IReadOnlyList<PendingAppend> appends, CancellationToken ct)
+    public static async Task CommitAsync(IDocumentStore store, EventChain chain, IReadOnlyList<PendingAppend> appends, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        foreach (var append in appends)
+        var events = new IEvent[appends.Count][];
+        for (var a = 0; a < appends.Count; a++)
         {
-            var wrapped = new object[append.Events.Count];
-            for (var i = 0; i < append.Events.Count; i++)
+            events[a] = new IEvent[appends[a].Events.Count];
+            for (var i = 0; i < events[a].Length; i++)
             {
-                var recorded = append.Events[i];
-                var e = session.Events.BuildEvent(recorded.Data);
+                var recorded = appends[a].Events[i];
+                var e = events[a][i] = session.Events.BuildEvent(recorded.Data);
                 e.Id = recorded.EventId;
-                e.Timestamp = recorded.RecordedAt.ToUniversalTime();
+                // The precision PostgreSQL keeps, which is the precision the link covers.
+                e.Timestamp = EventLink.ToStoredPrecision(recorded.RecordedAt);
                 e.CorrelationId = recorded.CorrelationId;
                 e.UserName = recorded.Actor;
-                wrapped[i] = e;
             }
+        }
+        var links = await chain.LinkAsync(appends, events, ct);
+        for (var a = 0; a < appends.Count; a++)
+        {
             // Marten's expected version is the stream's version after this append.
-            session.Events.Append(append.StreamId, append.ExpectedVersion + append.Events.Count, wrapped);
+            session.Events.Append(appends[a].StreamId, appends[a].ExpectedVersion + events[a].Length, events[a]);
         }
         try
         {
             await session.SaveChangesAsync(ct);
+            chain.Committed(appends, links);
         }
         catch (Exception ex) when (appends.Count == 1 && StoreFailures.Classify(ex) == AppendFailure.Conflict)
         {

@@ -10,8 +10,10 @@ namespace TuyenGiao.EventStore;
 /// correlation id and the recording time from our <see cref="TimeProvider"/> go into Marten's event metadata.
 /// </summary>
 /// A state with an <see cref="IStreamReplay"/> (a contest) is folded by it, from the rows, rather than through Marten.
-public sealed class MartenEventJournal(IDocumentStore store, IEnumerable<IStreamReplay>? replays = null, AppendBatcher? batcher = null) : IEventJournal
+public sealed class MartenEventJournal(IDocumentStore store, IEnumerable<IStreamReplay>? replays = null, AppendBatcher? batcher = null,
+    EventChain? chain = null) : IEventJournal
 {
+    private readonly EventChain _chain = chain ?? new EventChain(store);
     private readonly IReadOnlyDictionary<Type, IStreamReplay> _replays = (replays ?? []).ToDictionary(r => r.State);
 
     public async Task<LoadedStream<TState>> LoadAsync<TState>(string streamId, CancellationToken ct = default)
@@ -69,7 +71,7 @@ public sealed class MartenEventJournal(IDocumentStore store, IEnumerable<IStream
     public Task AppendAsync(string streamId, long expectedVersion, IReadOnlyList<Recorded> events, CancellationToken ct = default) =>
         batcher is not null
             ? batcher.AppendAsync(streamId, expectedVersion, events, ct)
-            : MartenAppend.CommitAsync(store, [new PendingAppend(streamId, expectedVersion, events)], ct);
+            : MartenAppend.CommitAsync(store, _chain, [new PendingAppend(streamId, expectedVersion, events)], ct);
 
     public async Task<IReadOnlyList<long>> FindStoredVersionsAsync(string streamId, IReadOnlyList<Guid> eventIds, CancellationToken ct = default)
     {

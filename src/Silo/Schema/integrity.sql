@@ -1,10 +1,13 @@
--- Tamper evidence: every stream is a hash chain. For each event, a row in audit.event_chain holds
---   SHA-256( previous event's hash || canonical JSON [stream id, version, type, data, metadata] )
--- where the canonical JSON is PostgreSQL's own jsonb text (keys in a fixed order, no insignificant whitespace) and
--- the metadata are the event id, the actor, the correlation id and the UTC timestamp. A trigger writes the row in
--- the insert's own transaction, so no writer (a grain, a second activation, a tool) can append without chaining.
--- Verification recomputes the links from the events (TuyenGiao.Auditing.IntegrityCheck): an event changed, removed
--- or inserted afterwards with plain SQL breaks its link. Applied at every start-up, after Marten's schema; idempotent.
+-- Tamper evidence: every stream is a hash chain, each event's link the SHA-256 of its predecessor's link and the event
+-- (stream id, version, type, data, event id, actor, correlation id, UTC timestamp). Two kinds of link, one chain:
+--  * events stored since issue 18 carry their link in Marten's headers column ('link'), computed by the writer in the
+--    append over its own canonical JSON (TuyenGiao.EventStore.EventLink, EventChain);
+--  * events stored before it have a row in audit.event_chain, computed here over PostgreSQL's jsonb text by the trigger
+--    of that time or by the background job (audit.event_link).
+-- A stream may start with the second kind and go on with the first. Verification recomputes every link from the events
+-- as stored (TuyenGiao.Auditing.IntegrityCheck): an event changed, removed or inserted afterwards with plain SQL, or
+-- stored by a writer that skipped the chain, breaks its stream's chain. Applied at every start-up, after Marten's
+-- schema; idempotent.
 CREATE SCHEMA IF NOT EXISTS audit;
 
 CREATE TABLE IF NOT EXISTS audit.event_chain
@@ -42,8 +45,8 @@ VALUES (e.seq_id, e.stream_id, e.version,
 ON CONFLICT DO NOTHING
 $$;
 
--- Chains, in version order, at most `most` events of one stream below a version that are not chained yet (stored before
--- the chain existed, or while its trigger was off).
+-- Chains, in version order, at most `most` events of one stream below a version that are not chained yet and were stored
+-- before the cut-over (before the chain existed, or while its trigger was off).
 CREATE OR REPLACE FUNCTION audit.chain_stream(stream text, below bigint, most integer) RETURNS integer
     LANGUAGE plpgsql
 AS
@@ -53,7 +56,7 @@ DECLARE
     chained integer := 0;
 BEGIN
     FOR e IN SELECT m.* FROM __EVENTS_SCHEMA__.mt_events m
-             WHERE m.stream_id = stream AND m.version < below
+             WHERE m.stream_id = stream AND m.version < below AND m.seq_id <= (SELECT seq_id FROM audit.chain_cutover)
                AND NOT EXISTS (SELECT 1 FROM audit.event_chain c WHERE c.seq_id = m.seq_id)
              ORDER BY m.version
              LIMIT most
@@ -66,45 +69,31 @@ BEGIN
 END
 $$;
 
--- The append's hot path: one lookup and one INSERT, planned once per session by PL/pgSQL and kept. It does not call
--- audit.chain_link: a non-inlined SQL function is planned again at every call, and that planning cost half of the
--- append's throughput at the database (ops/bench.sh chain measures the chain's cost). No ON CONFLICT here: the event
--- is not committed yet, so no other writer can have chained it.
-CREATE OR REPLACE FUNCTION audit.chain_event() RETURNS trigger
-    LANGUAGE plpgsql
-AS
-$$
-DECLARE
-    previous bytea;
-BEGIN
-    SELECT c.hash INTO previous FROM audit.event_chain c WHERE c.stream_id = NEW.stream_id AND c.version = NEW.version - 1;
-    IF previous IS NULL AND NEW.version > 1 THEN
-        -- The stream's earlier events are not chained yet (the background job has not reached them): chain them first,
-        -- so that this link rests on theirs and not on nothing.
-        PERFORM audit.chain_stream(NEW.stream_id, NEW.version, 2147483647);
-        SELECT c.hash INTO previous FROM audit.event_chain c WHERE c.stream_id = NEW.stream_id AND c.version = NEW.version - 1;
-    END IF;
-    INSERT INTO audit.event_chain (seq_id, stream_id, version, hash)
-    VALUES (NEW.seq_id, NEW.stream_id, NEW.version,
-            audit.event_link(previous, NEW.stream_id, NEW.version, NEW.type, NEW.data, NEW.id, NEW.user_name, NEW.correlation_id,
-                             NEW.timestamp));
-    RETURN NULL;
-END
-$$;
+-- Since issue 18 the writer links each event in the append (TuyenGiao.EventStore.EventChain: the link is stored in
+-- Marten's headers column, computed over the writer's canonical JSON, and verify recomputes it the same way): no trigger
+-- rebuilds every event as jsonb text on the insert's path any more. The trigger that did is dropped once, in the same
+-- transaction that marks the cut-over: the last event it chained or could have missed. Only events up to the cut-over are
+-- ever chained here afterwards (the background job, an append catching a stream up), so an event a writer stores without
+-- its link later stays unchained, and verify reports it.
+CREATE TABLE IF NOT EXISTS audit.chain_cutover
+(
+    single boolean PRIMARY KEY DEFAULT true CHECK (single),
+    seq_id bigint  NOT NULL
+);
 
--- AFTER, so that a second writer still fails on Marten's own (stream, version) index first, which the journal reads as a conflict.
--- Created once: dropping and creating it again at every start took an ACCESS EXCLUSIVE lock on the events table,
--- which stalled every append of a running cluster while one node restarted.
 DO
 $$
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'chain_event' AND tgrelid = '__EVENTS_SCHEMA__.mt_events'::regclass) THEN
-        CREATE TRIGGER chain_event AFTER INSERT ON __EVENTS_SCHEMA__.mt_events FOR EACH ROW EXECUTE FUNCTION audit.chain_event();
+    IF NOT EXISTS (SELECT 1 FROM audit.chain_cutover) THEN
+        -- Locks the events table for the moment it takes: once per database, while every node is stopped for the upgrade.
+        DROP TRIGGER IF EXISTS chain_event ON __EVENTS_SCHEMA__.mt_events;
+        INSERT INTO audit.chain_cutover (seq_id) SELECT coalesce(max(seq_id), 0) FROM __EVENTS_SCHEMA__.mt_events;
     END IF;
 END
 $$;
+DROP FUNCTION IF EXISTS audit.chain_event();
 
--- Events stored before the chain existed (or while its trigger was off) are chained by a background job after start-up,
+-- Events stored before the cut-over and not chained are chained by a background job after start-up,
 -- a batch per call, stream by stream in version order (TuyenGiao.Silo.EventChainBackfill): not part of readiness, and
 -- never a scan of every event inside the start-up transaction. One node at a time; the others find the lock taken.
 CREATE OR REPLACE FUNCTION audit.chain_backlog(batch integer) RETURNS integer
@@ -119,7 +108,8 @@ BEGIN
         RETURN 0;
     END IF;
     FOR s IN SELECT DISTINCT m.stream_id FROM __EVENTS_SCHEMA__.mt_events m
-             WHERE NOT EXISTS (SELECT 1 FROM audit.event_chain c WHERE c.seq_id = m.seq_id)
+             WHERE m.seq_id <= (SELECT seq_id FROM audit.chain_cutover)
+               AND NOT EXISTS (SELECT 1 FROM audit.event_chain c WHERE c.seq_id = m.seq_id)
         LOOP
             -- In batches even within one stream: a million-event stream is never one long transaction.
             chained := chained + audit.chain_stream(s.stream_id, 9223372036854775807, batch - chained);

@@ -64,6 +64,50 @@ public class AuditApiTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_chained_stream_When_its_last_event_is_deleted_with_plain_SQL_Then_verify_reports_it_removed()
+    {
+        var code = await CommitteeWithHistory();
+
+        // Nothing follows the last event to break: the stream's own count of its events tells.
+        await fixture.Database.ScalarAsync("DELETE FROM tuyengiao.mt_events WHERE stream_id = @s AND version = 3 RETURNING 1", ("s", $"committee/{code}"));
+
+        var broken = Assert.Single((await Verify($"committee/{code}")).Broken);
+        Assert.Equal(3, broken.Version);
+        Assert.Contains("removed", broken.Reason);
+    }
+
+    [Theory]
+    [InlineData("headers = jsonb_set(headers, '{link}', to_jsonb(repeat('0', 64)))")] // a link forged
+    [InlineData("headers = jsonb_set(headers, '{link}', '\"khong-phai-ma-bam\"')")] // not a link at all
+    [InlineData("headers = headers - 'link'")] // a link taken away
+    [InlineData("timestamp = timestamp + interval '1 microsecond'")] // the metadata count as much as the data
+    [InlineData("user_name = 'nguoi-khac'")]
+    [InlineData("correlation_id = NULL")]
+    [InlineData("id = gen_random_uuid()")]
+    public async Task Given_a_chained_stream_When_an_event_is_altered_with_plain_SQL_Then_verify_names_it(string change)
+    {
+        var code = await CommitteeWithHistory();
+
+        await fixture.Database.ScalarAsync($"UPDATE tuyengiao.mt_events SET {change} WHERE stream_id = @s AND version = 2 RETURNING 1", ("s", $"committee/{code}"));
+
+        Assert.Equal(2, Assert.Single((await Verify($"committee/{code}")).Broken).Version);
+    }
+
+    [Fact]
+    public async Task Given_a_chained_stream_When_a_number_is_rewritten_as_the_same_value_Then_the_chain_still_holds()
+    {
+        var code = await CommitteeWithHistory();
+
+        // 120 stored as 120.0: jsonb keeps the digits, the value is the one that was linked.
+        await fixture.Database.ScalarAsync("UPDATE tuyengiao.mt_events SET data = jsonb_set(data, '{memberCount}', '120.0') WHERE stream_id = @s AND version = 3 RETURNING 1",
+            ("s", $"committee/{code}"));
+
+        Assert.Equal(1, await fixture.Database.ScalarAsync("SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s AND version = 3 AND data->>'memberCount' = '120.0'",
+            ("s", $"committee/{code}")));
+        Assert.True((await Verify($"committee/{code}")).Intact);
+    }
+
+    [Fact]
     public async Task Given_a_stream_When_its_log_is_read_in_pages_Then_each_event_has_its_type_version_actor_UTC_time_and_correlation_id()
     {
         var code = $"AU{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
@@ -168,7 +212,9 @@ public class AuditApiTests(NodeFixture fixture)
         Assert.Equal((ActivityReportedV1Upcaster.UnclassifiedType, 63, 16_837), (classes.ClassType, classes.Classes, classes.Learners));
         Assert.Equal((1, 97.1m), (figures.Reports, figures.Total.ParticipationPercent));
         Assert.Equal(63, log.Events[1].Data.GetProperty("figures").GetProperty("trainingClasses").GetInt32()); // the stored JSON is untouched
-        Assert.True((await Verify(stream)).Intact); // an insert with plain SQL is chained by the trigger too
+        // An insert with plain SQL is a writer that skipped the chain: verify names it.
+        var unchained = Assert.Single((await Verify(stream)).Broken);
+        Assert.Equal((2L, true), (unchained.Version, unchained.Reason.Contains("no link")));
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public class BatchedAppendTests(NodeFixture fixture)
     [Fact]
     public async Task Given_limits_of_zero_When_a_batcher_is_configured_with_them_Then_it_still_commits_with_one_committer_and_one_stream_a_transaction()
     {
-        var batcher = new AppendBatcher(fixture.Node.Services.GetRequiredService<IDocumentStore>(),
+        var batcher = new AppendBatcher(fixture.Node.Services.GetRequiredService<IDocumentStore>(), fixture.Node.Services.GetRequiredService<EventChain>(),
             Options.Create(new EventStoreOptions { Committers = 0, MaxStreamsPerTransaction = 0 }), NullLogger<AppendBatcher>.Instance);
         string first = NewCode(), second = NewCode();
 
@@ -78,7 +78,7 @@ public class BatchedAppendTests(NodeFixture fixture)
     [Fact]
     public async Task Given_two_appends_to_one_stream_waiting_together_When_one_committer_takes_them_Then_they_go_in_two_transactions_in_order()
     {
-        var batcher = new AppendBatcher(fixture.Node.Services.GetRequiredService<IDocumentStore>(),
+        var batcher = new AppendBatcher(fixture.Node.Services.GetRequiredService<IDocumentStore>(), fixture.Node.Services.GetRequiredService<EventChain>(),
             Options.Create(new EventStoreOptions { Committers = 1 }), NullLogger<AppendBatcher>.Instance);
         var code = NewCode();
         var stream = Committee.StreamIdFor(code);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using TuyenGiao.Auditing;
 using System.Net;
 using System.Text.Json;
 using Npgsql;
@@ -255,6 +257,11 @@ public class WritePathModelTests(FaultyNodeFixture fixture, ITestOutputHelper ou
                 .GroupBy(code => code).ToDictionary(g => g.Key, g => g.Count());
             var tallied = tally.ByCommittee.Where(c => c.Accepted > 0).ToDictionary(c => c.Code, c => c.Accepted);
             Assert.Equal(recount.OrderBy(c => c.Key), tallied.OrderBy(c => c.Key));
+
+            // Every event, the second writer's and those whose acknowledgement was lost included, holds its link in the chain.
+            var chain = await fixture.Node.Services.GetRequiredService<IntegrityCheck>().VerifyAsync(_stream);
+            Assert.True(chain.Intact, string.Join("; ", chain.Broken));
+            Assert.Equal(stored.Count, chain.EventsChecked);
         }
 
         private async Task<List<(string Type, int Number, string? SubmissionId, string[] Path)>> StoredAsync()

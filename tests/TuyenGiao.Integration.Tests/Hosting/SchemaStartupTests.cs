@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using TuyenGiao.Api.Committees;
 using TuyenGiao.Auditing;
 using TuyenGiao.Integration.Tests.Infrastructure;
@@ -11,21 +12,63 @@ namespace TuyenGiao.Integration.Tests.Hosting;
 /// <summary>The schema step at start-up changes nothing that is already right, and leaves long work to the background.</summary>
 public class SchemaStartupTests
 {
-    private static Task<long> TriggerOid(TestDatabase database) => database.ScalarAsync(
-        "SELECT oid::bigint FROM pg_trigger WHERE tgname = 'chain_event' AND tgrelid = 'tuyengiao.mt_events'::regclass");
+    private static Task<long> ChainTriggers(TestDatabase database) => database.ScalarAsync(
+        "SELECT count(*) FROM pg_trigger WHERE tgname = 'chain_event' AND tgrelid = 'tuyengiao.mt_events'::regclass");
+
+    private static Task<long> CutOver(TestDatabase database) => database.ScalarAsync("SELECT seq_id FROM audit.chain_cutover");
+
+    /// <summary>
+    /// As a database of the versions before the writer's links: the events so far carry no link and were stored before the
+    /// cut-over (the trigger of that time would have chained them, or the chain did not exist yet).
+    /// </summary>
+    private static Task UnlinkAsStoredBeforeTheChain(TestDatabase database, string stream) => database.ScalarAsync("""
+        UPDATE tuyengiao.mt_events SET headers = headers - 'link' WHERE stream_id = @s;
+        UPDATE audit.chain_cutover SET seq_id = (SELECT max(seq_id) FROM tuyengiao.mt_events);
+        SELECT 1
+        """, ("s", stream));
+
+    private static async Task<CommitteeResponse> CreateTraVinh(HttpClient http)
+    {
+        await Read<CommitteeResponse>(await http.PostJson("/api/committees",
+            new { code = "TV", name = "Ban Tuyên giáo Tỉnh ủy Trà Vinh", level = "Province", memberCount = 50_000 }), HttpStatusCode.Created);
+        return await Read<CommitteeResponse>(await http.PutJson("/api/committees/TV/member-count", new { memberCount = 50_100 }), HttpStatusCode.OK);
+    }
 
     [Fact]
-    public async Task Given_a_database_already_set_up_When_another_node_starts_Then_the_chain_trigger_is_not_dropped_and_created_again()
+    public async Task Given_a_database_already_set_up_When_another_node_starts_Then_no_chain_trigger_is_on_the_events_and_the_cut_over_stays()
     {
         await using var database = await TestDatabase.CreateAsync();
         var clusterId = $"schema-{Guid.NewGuid():N}"[..16];
         await using var first = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId);
-        var before = await TriggerOid(database);
+        await CreateTraVinh(first.Http);
 
         await using var second = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId);
 
-        Assert.True(before > 0);
-        Assert.Equal(before, await TriggerOid(database));
+        // A new database starts with the writer's links: nothing before the cut-over, and it does not move at a restart.
+        Assert.Equal((0L, 0L), (await ChainTriggers(database), await CutOver(database)));
+        Assert.Equal(2, await database.ScalarAsync("SELECT count(*) FROM tuyengiao.mt_events WHERE headers ? 'link'"));
+        Assert.Equal(0, await database.ScalarAsync("SELECT count(*) FROM audit.event_chain"));
+    }
+
+    [Fact]
+    public async Task Given_a_writer_that_skips_the_chain_When_its_events_are_stored_after_the_cut_over_Then_no_job_chains_them_and_verify_reports_them()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clusterId = $"skip-{Guid.NewGuid():N}"[..16];
+        await using (var first = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId))
+        {
+            await CreateTraVinh(first.Http);
+            await database.ScalarAsync("UPDATE tuyengiao.mt_events SET headers = headers - 'link' WHERE stream_id = 'committee/TV' AND version = 2; SELECT 1");
+        }
+
+        // A restart runs the background job: it chains only what was stored before the cut-over.
+        await using var second = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        var broken = Assert.Single((await second.Services.GetRequiredService<IntegrityCheck>().VerifyAsync()).Broken);
+        Assert.Equal(("committee/TV", 2L), (broken.StreamId, broken.Version));
+        Assert.Contains("no link", broken.Reason);
+        Assert.Equal(0, await database.ScalarAsync("SELECT count(*) FROM audit.event_chain"));
     }
 
     [Fact]
@@ -109,19 +152,14 @@ public class SchemaStartupTests
     }
 
     [Fact]
-    public async Task Given_events_stored_without_the_chain_When_a_node_starts_Then_it_is_ready_and_chains_them_in_the_background()
+    public async Task Given_events_stored_before_the_chain_When_a_node_starts_Then_it_is_ready_and_chains_them_in_the_background_and_new_links_rest_on_them()
     {
         await using var database = await TestDatabase.CreateAsync();
         var clusterId = $"chain-{Guid.NewGuid():N}"[..16];
         await using (var first = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId))
-        {
-            await database.ScalarAsync("ALTER TABLE tuyengiao.mt_events DISABLE TRIGGER chain_event");
-            await Read<CommitteeResponse>(await first.Http.PostJson("/api/committees",
-                new { code = "TV", name = "Ban Tuyên giáo Tỉnh ủy Trà Vinh", level = "Province", memberCount = 50_000 }), HttpStatusCode.Created);
-            await Read<CommitteeResponse>(await first.Http.PutJson("/api/committees/TV/member-count", new { memberCount = 50_100 }), HttpStatusCode.OK);
-            await database.ScalarAsync("ALTER TABLE tuyengiao.mt_events ENABLE TRIGGER chain_event");
-            Assert.Equal(0, await database.ScalarAsync("SELECT count(*) FROM audit.event_chain"));
-        }
+            await CreateTraVinh(first.Http);
+        await UnlinkAsStoredBeforeTheChain(database, "committee/TV");
+        Assert.False((await new IntegrityCheck(NpgsqlDataSource.Create(database.ConnectionString)).VerifyAsync()).Intact);
 
         await using var second = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId);
 
@@ -131,27 +169,32 @@ public class SchemaStartupTests
         var report = await second.Services.GetRequiredService<IntegrityCheck>().VerifyAsync();
         Assert.True(report.Intact, string.Join("; ", report.Broken));
         Assert.Equal(2, report.EventsChecked);
-        // A new event links onto the chained ones.
+        // A new event links onto the chained ones, with the writer's link.
         await Read<CommitteeResponse>(await second.Http.PutJson("/api/committees/TV/member-count", new { memberCount = 50_200 }), HttpStatusCode.OK);
-        Assert.True((await second.Services.GetRequiredService<IntegrityCheck>().VerifyAsync()).Intact);
+        report = await second.Services.GetRequiredService<IntegrityCheck>().VerifyAsync();
+        Assert.True(report.Intact, string.Join("; ", report.Broken));
+        Assert.Equal(1, await database.ScalarAsync("SELECT count(*) FROM tuyengiao.mt_events WHERE headers ? 'link'"));
     }
 
     [Fact]
     public async Task Given_a_stream_whose_events_are_not_chained_yet_When_it_is_appended_to_Then_its_earlier_events_are_chained_first_and_the_chain_holds()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using var node = await TuyenGiaoNode.StartAsync(database.ConnectionString, $"catch-{Guid.NewGuid():N}"[..16]);
-        await database.ScalarAsync("ALTER TABLE tuyengiao.mt_events DISABLE TRIGGER chain_event");
-        await Read<CommitteeResponse>(await node.Http.PostJson("/api/committees",
-            new { code = "TV", name = "Ban Tuyên giáo Tỉnh ủy Trà Vinh", level = "Province", memberCount = 50_000 }), HttpStatusCode.Created);
-        await Read<CommitteeResponse>(await node.Http.PutJson("/api/committees/TV/member-count", new { memberCount = 50_100 }), HttpStatusCode.OK);
-        await database.ScalarAsync("ALTER TABLE tuyengiao.mt_events ENABLE TRIGGER chain_event");
+        var clusterId = $"catch-{Guid.NewGuid():N}"[..16];
+        await using (var first = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId))
+            await CreateTraVinh(first.Http);
+        await using var node = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId);
+        // The background job must not get there first: it takes this lock, and finding it taken it chains nothing.
+        await using var backlogLock = new NpgsqlConnection(database.ConnectionString);
+        await backlogLock.OpenAsync();
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(8391246651040145985)", backlogLock))
+            await take.ExecuteNonQueryAsync();
+        await UnlinkAsStoredBeforeTheChain(database, "committee/TV");
 
-        // The background job ran at start-up, before these events existed: only the append itself can chain them in time.
         await Read<CommitteeResponse>(await node.Http.PutJson("/api/committees/TV/member-count", new { memberCount = 50_200 }), HttpStatusCode.OK);
 
         var report = await node.Services.GetRequiredService<IntegrityCheck>().VerifyAsync("committee/TV");
         Assert.True(report.Intact, string.Join("; ", report.Broken));
-        Assert.Equal((3L, 3L), (report.EventsChecked, await database.ScalarAsync("SELECT count(*) FROM audit.event_chain WHERE stream_id = 'committee/TV'")));
+        Assert.Equal((3L, 2L), (report.EventsChecked, await database.ScalarAsync("SELECT count(*) FROM audit.event_chain WHERE stream_id = 'committee/TV'")));
     }
 }
