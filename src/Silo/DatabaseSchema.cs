@@ -66,6 +66,9 @@ public sealed class DatabaseSchema(string connectionString, IDocumentStore store
         await ListingsFill.RunAsync(store, logger, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
+
+        await using (var cutover = new NpgsqlCommand(ReadScript("chain-cutover.sql"), connection))
+            await cutover.ExecuteNonQueryAsync(cancellationToken);
         logger.LogInformation("Database schema is up to date: clustering tables and queries, event store, documents, hash chain");
     }
 

@@ -74,24 +74,14 @@ $$;
 -- rebuilds every event as jsonb text on the insert's path any more. The trigger that did is dropped once, in the same
 -- transaction that marks the cut-over: the last event it chained or could have missed. Only events up to the cut-over are
 -- ever chained here afterwards (the background job, an append catching a stream up), so an event a writer stores without
--- its link later stays unchained, and verify reports it.
+-- its link later stays unchained, and verify reports it. No cut-over marked yet: nothing is chained here at all.
 CREATE TABLE IF NOT EXISTS audit.chain_cutover
 (
     single boolean PRIMARY KEY DEFAULT true CHECK (single),
     seq_id bigint  NOT NULL
 );
 
-DO
-$$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM audit.chain_cutover) THEN
-        -- Locks the events table for the moment it takes: once per database, while every node is stopped for the upgrade.
-        DROP TRIGGER IF EXISTS chain_event ON __EVENTS_SCHEMA__.mt_events;
-        INSERT INTO audit.chain_cutover (seq_id) SELECT coalesce(max(seq_id), 0) FROM __EVENTS_SCHEMA__.mt_events;
-    END IF;
-END
-$$;
-DROP FUNCTION IF EXISTS audit.chain_event();
+-- The cut-over itself is marked by chain-cutover.sql, in a transaction of its own (see there).
 
 -- Events stored before the cut-over and not chained are chained by a background job after start-up,
 -- a batch per call, stream by stream in version order (TuyenGiao.Silo.EventChainBackfill): not part of readiness, and

@@ -51,6 +51,44 @@ public class SchemaStartupTests
     }
 
     [Fact]
+    public async Task Given_a_database_of_the_triggers_time_with_listings_to_fill_When_a_node_starts_Then_it_is_ready_the_trigger_gone_and_new_links_rest_on_the_old()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var clusterId = $"upgrade-{Guid.NewGuid():N}"[..16];
+        string contestId;
+        await using (var first = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId))
+        {
+            contestId = (await Contests.ContestScenario.OpenNowAsync(first.Http)).ContestId;
+            await CreateTraVinh(first.Http);
+        }
+        // As the version before: the events chained in audit.event_chain by a trigger, no cut-over, and (as after any
+        // upgrade that adds a read model) listings the start-up fills from the events, on connections of its own.
+        await UnlinkAsStoredBeforeTheChain(database, "committee/TV");
+        await database.ScalarAsync("""
+            SELECT audit.chain_stream(stream_id, 9223372036854775807, 1000) FROM (SELECT DISTINCT stream_id FROM tuyengiao.mt_events) s;
+            UPDATE tuyengiao.mt_events SET headers = headers - 'link';
+            DELETE FROM audit.chain_cutover;
+            CREATE FUNCTION audit.chain_event() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+            CREATE TRIGGER chain_event AFTER INSERT ON tuyengiao.mt_events FOR EACH ROW EXECUTE FUNCTION audit.chain_event();
+            DELETE FROM tuyengiao.mt_doc_contestlisting;
+            SELECT 1
+            """);
+        var chained = await database.ScalarAsync("SELECT count(*) FROM audit.event_chain");
+
+        await using var second = await TuyenGiaoNode.StartAsync(database.ConnectionString, clusterId);
+
+        // The trigger is gone, and the cut-over is the last event it chained.
+        Assert.Equal(0, await ChainTriggers(database));
+        Assert.Equal(await database.ScalarAsync("SELECT max(seq_id) FROM audit.event_chain"), await CutOver(database));
+        Assert.Contains(contestId, await (await second.Http.GetAsync("/api/contests")).Content.ReadAsStringAsync());
+        await Read<CommitteeResponse>(await second.Http.PutJson("/api/committees/TV/member-count", new { memberCount = 50_200 }), HttpStatusCode.OK);
+        var report = await second.Services.GetRequiredService<IntegrityCheck>().VerifyAsync();
+        Assert.True(report.Intact, string.Join("; ", report.Broken));
+        Assert.Equal(chained + 1, await database.ScalarAsync("SELECT count(*) FROM audit.event_chain") + await database.ScalarAsync(
+            "SELECT count(*) FROM tuyengiao.mt_events WHERE headers ? 'link'"));
+    }
+
+    [Fact]
     public async Task Given_a_writer_that_skips_the_chain_When_its_events_are_stored_after_the_cut_over_Then_no_job_chains_them_and_verify_reports_them()
     {
         await using var database = await TestDatabase.CreateAsync();
