@@ -89,7 +89,8 @@ public static class QuizEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapGet("/rounds/{round}/prizes", Prizes)
-            .WithName("GetQuizRoundPrizes").WithSummary("The round's prizes as they stand, tier by tier, with each holder's name, committee and phone (the organiser).")
+            .WithName("GetQuizRoundPrizes").WithSummary("The round's prizes as they stand, tier by tier, with each holder's name, committee and phone (the organiser). " +
+                "Round 0, here and in the other prize endpoints, is the overall prizes, from the ranking over every round, once the last round has closed.")
             .AnsweringRoundPrizes();
 
         group.MapPost("/rounds/{round}/prizes/from-ranking", FillPrizes)
@@ -112,13 +113,15 @@ public static class QuizEndpoints
         group.MapGet("/rounds/{round}/results", Results)
             .WithName("GetQuizRoundResults").WithSummary("Once a round has closed: how many answered every question right, the ranking (most correct, " +
                 "then the prediction closest to that number, then the shorter time, then the earlier submission) and the round's questions with " +
-                "their right options; once published, the round's prizes. Public; before the close, 403.")
+                "their right options; once published, the round's prizes. Round 0 is the overall ranking over every round (totals of the same " +
+                "levels, and fewer rounds without a prediction before the predictions' total distance), final when the last round closes. " +
+                "Public; before the close, 403.")
             .AllowAnonymous()
             .Produces<RoundResultsResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    /// <summary>The organiser's prize endpoints: each answers the round's prizes as they then stand.</summary>
+    /// <summary>The organiser's prize endpoints: each answers the round's prizes as they then stand. Round 0 is the overall prizes, over every round.</summary>
     private static RouteHandlerBuilder AnsweringRoundPrizes(this RouteHandlerBuilder endpoint) =>
         endpoint.RequireAuthorization(Policies.Organisers)
             .Produces<IReadOnlyList<RoundPrizeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
@@ -289,11 +292,14 @@ public static class QuizEndpoints
         {
             if (await quiz.Get() is not { } view)
                 return Problems.NotFound("contestId", $"contest '{Normalize(contestId)}' has no online quiz set up");
-            if (view.Rules.Rounds.FirstOrDefault(r => r.Number == round) is not { } theRound)
-                return Problems.NotFound("round", $"the quiz has rounds 1 to {view.Rules.Rounds.Count}");
+            var theRound = round == QuizRanking.Overall ? view.Rules.Rounds[^1] : view.Rules.Rounds.FirstOrDefault(r => r.Number == round);
+            if (theRound is null)
+                return Problems.NotFound("round", $"the quiz has rounds 1 to {view.Rules.Rounds.Count}, and 0 for the overall ranking");
             return await quiz.Results(round) is { } results
                 ? TypedResults.Ok(RoundResultsResponse.From(results))
-                : Problems.From(Rejection.Forbidden("round", $"round {round}'s results and answers are published when it closes ({VietnamTime.Of(theRound.ClosesAt):dd/MM/yyyy HH:mm})"));
+                : Problems.From(Rejection.Forbidden("round", round == QuizRanking.Overall
+                    ? $"the overall results are published when the last round closes ({VietnamTime.Of(theRound.ClosesAt):dd/MM/yyyy HH:mm})"
+                    : $"round {round}'s results and answers are published when it closes ({VietnamTime.Of(theRound.ClosesAt):dd/MM/yyyy HH:mm})"));
         });
 
     /// <summary>The quiz named in the route: a malformed contest id is a 400.</summary>

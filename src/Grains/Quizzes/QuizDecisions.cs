@@ -186,8 +186,12 @@ public static class QuizDecisions
     }
 
     /// <summary>The round's ranking from the attempts that ended in it; null while the round is open (the key is still sealed).</summary>
+    /// <summary>A round's ranking once it has closed, or the overall one (<see cref="QuizRanking.Overall"/>) once the last round has; null before.</summary>
     public static RoundRanking? RankRound(Quiz state, int round, DateTimeOffset now)
     {
+        if (round == QuizRanking.Overall && state.Rules is { Rounds: [.., var last] } rules)
+            return now < last.ClosesAt ? null
+                : QuizRanking.RankOverall(rules.Rounds.Select(r => RankRound(state, r.Number, now)!).ToList(), rules.QuestionsPerAttempt);
         if (state.Rules?.Rounds.FirstOrDefault(r => r.Number == round) is not { } theRound || now < theRound.ClosesAt)
             return null;
         return QuizRanking.Rank(state.Attempts.Values.Where(a => a.Round == round).Select(a => a.Outcome(now)!), state.Rules.QuestionsPerAttempt, state.Rules.Counting);

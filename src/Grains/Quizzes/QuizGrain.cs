@@ -97,7 +97,7 @@ public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions>
         var state = Stored;
         if (QuizDecisions.RankRound(state, round, Time.GetUtcNow()) is not { } ranking)
             return Task.FromResult<RoundResults?>(null);
-        var drawn = state.Attempts.Values.Where(a => a.Round == round).SelectMany(a => a.Questions).Distinct().Order().Select(n => state.Bank[n]).ToList();
+        var drawn = state.Attempts.Values.Where(a => a.Round == round || round == QuizRanking.Overall).SelectMany(a => a.Questions).Distinct().Order().Select(n => state.Bank[n]).ToList();
         var people = ranking.Ranking.Select(r => state.Participants[r.Attempt.Participant]).ToDictionary(p => p.Phone);
         var published = state.PublishedRounds.Contains(round);
         return Task.FromResult<RoundResults?>(new RoundResults(round, ranking, drawn, people, published, published ? HoldersOf(state, round) : []));

@@ -4,9 +4,10 @@ using TuyenGiao.Contests;
 namespace TuyenGiao.Quizzes;
 
 /// <summary>
-/// The prizes of each round, the way the contest's own awards work: the contest's individual tiers and their counts,
-/// per round; filled from the round's ranking or granted with a reason, after the round has closed; published, then
-/// changed only by a correction with its reason.
+/// The prizes of each round and the overall prizes (<see cref="QuizRanking.Overall"/>: over every round, once the last
+/// has closed), the way the contest's own awards work: the contest's individual tiers and their counts, per round and
+/// overall; filled from the ranking or granted with a reason, after the close; published, then changed only by a
+/// correction with its reason.
 /// </summary>
 public static class QuizPrizeDecisions
 {
@@ -54,7 +55,7 @@ public static class QuizPrizeDecisions
         if (TierOf(tiers, command.Tier) is not { } tier)
             return Rejection.NotFound("tier", $"this contest has no tier '{command.Tier}'");
         if (state.Prizes.Count(p => p.Round == command.Round && p.Tier == tier.Name) >= tier.Count)
-            return Rejection.Conflict("tier", $"all {tier.Count} of '{tier.Name}' in round {command.Round} are already granted");
+            return Rejection.Conflict("tier", $"all {tier.Count} of '{tier.Name}' in {Named(command.Round)} are already granted");
         if (Reason(command.Reason) is { } badReason)
             return badReason;
         if (Recipient(state, command.Round, command.Phone, "phone", now) is { } badRecipient)
@@ -79,7 +80,7 @@ public static class QuizPrizeDecisions
         PhoneNumbers.TryNormalize(command.FromPhone, out var from);
         var tierName = VietnameseText.Normalize(command.Tier);
         if (!state.Prizes.Any(p => p.Round == command.Round && p.Tier == tierName && p.Phone == from))
-            return Rejection.NotFound("fromPhone", $"no '{command.Tier}' prize of round {command.Round} to correct for that phone number");
+            return Rejection.NotFound("fromPhone", $"no '{command.Tier}' prize of {Named(command.Round)} to correct for that phone number");
         if (Reason(command.Reason) is { } badReason)
             return badReason;
         if (Recipient(state, command.Round, command.ToPhone, "toPhone", now) is { } badRecipient)
@@ -94,23 +95,26 @@ public static class QuizPrizeDecisions
         if (PhoneNumbers.TryNormalize(phoneText, out var phone) is { } badPhone)
             return badPhone with { Field = field };
         if (!QuizDecisions.RankRound(state, round, now)!.Ranking.Any(r => r.Attempt.Participant == phone))
-            return Rejection.NotFound(field, $"nobody with that phone number took part in round {round}");
+            return Rejection.NotFound(field, $"nobody with that phone number took part in {Named(round)}");
         if (state.Prizes.Any(p => p.Round == round && p.Phone == phone))
-            return Rejection.Conflict(field, $"that person already holds a prize of round {round}");
+            return Rejection.Conflict(field, $"that person already holds a prize of {Named(round)}");
         return null;
     }
 
-    /// <summary>Prizes are given once the round has closed (its ranking is final).</summary>
+    /// <summary>Prizes are given once the round has closed (its ranking is final); the overall ones once the last round has.</summary>
     private static Rejection? Closed(Quiz state, int round, DateTimeOffset now)
     {
-        if (state.Rules?.Rounds.FirstOrDefault(r => r.Number == round) is not { } theRound)
+        var theRound = round == QuizRanking.Overall ? state.Rules?.Rounds.LastOrDefault() : state.Rules?.Rounds.FirstOrDefault(r => r.Number == round);
+        if (theRound is null)
             return Rejection.NotFound("round", $"the quiz has no round {round}");
-        return now < theRound.ClosesAt ? Rejection.RuleViolation("round", $"round {round} has not closed yet") : null;
+        return now < theRound.ClosesAt ? Rejection.RuleViolation("round", $"{Named(round)} has not closed yet") : null;
     }
+
+    private static string Named(int round) => round == QuizRanking.Overall ? "the quiz as a whole (its last round)" : $"round {round}";
 
     private static Rejection? Unpublished(Quiz state, int round) =>
         state.PublishedRounds.Contains(round)
-            ? Rejection.RuleViolation("round", $"round {round}'s results are published and frozen; correct a prize instead")
+            ? Rejection.RuleViolation("round", $"the results of {Named(round)} are published and frozen; correct a prize instead")
             : null;
 
     private static PrizeTier? TierOf(IReadOnlyList<PrizeTier> tiers, string name) => tiers.FirstOrDefault(t => t.Name == VietnameseText.Normalize(name));

@@ -75,6 +75,33 @@ public class QuizPrizeTests
     }
 
     [Fact]
+    public void Given_two_weeks_When_the_overall_prizes_are_filled_Then_only_after_the_last_week_closes_from_the_totals_and_beside_the_weeks_prizes()
+    {
+        var state = Round1(5, 4, 3);
+        state = Then(state, QuizPrizeDecisions.Fill(state, 1, Tiers, Closed));
+        // Week 2: the third person does best, the first does not come back. Totals: 5, 4 + 3 = 7, 3 + 5 = 8.
+        foreach (var (phone, i, correct) in new[] { ("+84900000001", 1, 3), ("+84900000002", 2, 5) })
+        {
+            state = Then(state, Decision.Accept(new AttemptStarted(Id, $"w2-{i}", phone, 2, [1, 2, 3, 4, 5], 1, Week2.OpensAt, Week2.OpensAt.AddMinutes(15))));
+            state = Then(state, Decision.Accept(new AttemptSubmitted(Id, $"w2-{i}", [], 0, correct, Week2.OpensAt.AddMinutes(5))));
+        }
+
+        ThenRejected(QuizPrizeDecisions.Fill(state, QuizRanking.Overall, Tiers, Week2.ClosesAt.AddTicks(-1)), RejectionKind.RuleViolation, "round");
+        ThenRejected(QuizPrizeDecisions.Publish(state, QuizRanking.Overall, Week2.ClosesAt.AddTicks(-1)), RejectionKind.RuleViolation, "round");
+        var overall = QuizPrizeDecisions.Fill(state, QuizRanking.Overall, Tiers, Week2.ClosesAt);
+
+        Assert.Equal([(0, "Giải nhất", "+84900000002"), (0, "Giải nhì", "+84900000001"), (0, "Giải nhì", "+84900000000")],
+            overall.Events.Cast<RoundPrizeGranted>().Select(e => (e.Round, e.Tier, e.Phone)));
+        state = Then(state, overall);
+        Assert.Equal(3, state.Prizes.Count(p => p.Round == 1));
+        // Published, the overall prizes change only by a correction, as a week's do.
+        state = Then(state, QuizPrizeDecisions.Publish(state, QuizRanking.Overall, Week2.ClosesAt));
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(0, "Giải nhì", "0900000000", "Lý do"), Tiers, Week2.ClosesAt),
+            RejectionKind.RuleViolation, "round");
+        Assert.DoesNotContain(1, state.PublishedRounds);
+    }
+
+    [Fact]
     public void Given_an_open_or_unknown_round_When_prizes_are_given_Then_refused()
     {
         var state = Round1(5);

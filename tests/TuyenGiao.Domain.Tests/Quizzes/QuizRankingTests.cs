@@ -107,3 +107,66 @@ public class QuizRankingTests
         Assert.Equal(2, ranking.Ranking.Count);
     }
 }
+
+/// <summary>The ranking over every round: the round's levels summed, a round not taken counting nothing.</summary>
+public class QuizOverallRankingTests
+{
+    private static readonly DateTimeOffset At = new(2023, 6, 6, 20, 0, 0, TimeSpan.FromHours(7));
+
+    private static AttemptOutcome Outcome(string person, int correct, long? prediction, int seconds, int endedMinute) =>
+        new($"{person}-1", person, correct, prediction, TimeSpan.FromSeconds(seconds), At.AddMinutes(endedMinute));
+
+    private static RoundRanking Round(params AttemptOutcome[] attempts) => QuizRanking.Rank(attempts, 5, AttemptCounting.Best);
+
+    private static IEnumerable<(int Rank, string Person)> Order(RoundRanking ranking) => ranking.Ranking.Select(r => (r.Rank, r.Attempt.Participant));
+
+    [Fact]
+    public void Given_two_rounds_When_ranked_overall_Then_the_total_of_correct_answers_comes_first_and_a_round_not_taken_counts_nothing()
+    {
+        var overall = QuizRanking.RankOverall([
+            Round(Outcome("steady", 4, 1, 100, 1), Outcome("once", 5, 1, 10, 1), Outcome("twice", 3, 1, 10, 1)),
+            Round(Outcome("steady", 4, 1, 100, 1), Outcome("twice", 4, 1, 10, 1)),
+        ], 5);
+
+        Assert.Equal([(1, "steady"), (2, "twice"), (3, "once")], Order(overall));
+        Assert.Equal([8, 7, 5], overall.Ranking.Select(r => r.Attempt.Correct));
+        Assert.Equal(0, overall.AllCorrect);
+    }
+
+    [Fact]
+    public void Given_equal_totals_When_ranked_overall_Then_fewer_rounds_without_a_prediction_then_the_smaller_total_distance()
+    {
+        // In each round nobody answered every question right, so each prediction is off by itself.
+        var overall = QuizRanking.RankOverall([
+            Round(Outcome("close", 4, 3, 100, 1), Outcome("silent", 4, null, 10, 1), Outcome("exact", 4, 0, 500, 1)),
+            Round(Outcome("close", 4, 3, 100, 1), Outcome("silent", 4, 0, 10, 1), Outcome("exact", 4, 10, 500, 1)),
+        ], 5);
+
+        // close: off 3 + 3 = 6; exact: 0 + 10 = 10; silent: one round without a prediction, however quick.
+        Assert.Equal([(1, "close"), (2, "exact"), (3, "silent")], Order(overall));
+        Assert.Equal([6L, 10L, 0L], overall.Ranking.Select(r => r.PredictionOff));
+    }
+
+    [Fact]
+    public void Given_equal_totals_and_predictions_When_ranked_overall_Then_the_shorter_total_time_then_the_earlier_last_end_and_full_ties_share()
+    {
+        var overall = QuizRanking.RankOverall([
+            Round(Outcome("slow", 5, 1, 300, 1), Outcome("quick", 5, 1, 100, 9), Outcome("late", 5, 1, 100, 9), Outcome("twin", 5, 1, 100, 9)),
+            Round(Outcome("slow", 5, 1, 300, 2), Outcome("quick", 5, 1, 100, 9), Outcome("late", 5, 1, 100, 30), Outcome("twin", 5, 1, 100, 9)),
+        ], 5);
+
+        Assert.Equal([(1, "quick"), (1, "twin"), (3, "late"), (4, "slow")], Order(overall));
+        Assert.Equal(TimeSpan.FromSeconds(200), overall.Ranking[0].Attempt.Took);
+        Assert.Equal(At.AddMinutes(30), overall.Ranking[2].Attempt.EndedAt);
+        Assert.Equal(4, overall.AllCorrect); // every question right in every round
+    }
+
+    [Fact]
+    public void Given_a_person_perfect_in_the_rounds_they_took_When_one_round_was_missed_Then_they_are_not_counted_as_all_correct_overall()
+    {
+        var overall = QuizRanking.RankOverall([Round(Outcome("both", 5, 1, 10, 1), Outcome("first-only", 5, 1, 10, 1)), Round(Outcome("both", 5, 1, 10, 1))], 5);
+
+        Assert.Equal(1, overall.AllCorrect);
+        Assert.Null(QuizRanking.RankOverall([Round(Outcome("none", 2, null, 10, 1))], 5).Ranking.Single().PredictionOff);
+    }
+}

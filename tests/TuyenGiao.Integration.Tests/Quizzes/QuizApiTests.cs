@@ -172,8 +172,20 @@ public class QuizApiTests
             await anonymous.GetAsync($"{root}/participation?asOf={Uri.EscapeDataString(Week1.ToString("O"))}"), HttpStatusCode.OK);
         Assert.All(before, c => Assert.Equal(0, c.People));
 
+        // The overall ranking (round 0), over both weeks: sealed until the last week closes, then from the totals, with its own prizes.
+        var overallTooSoon = await anonymous.GetAsync($"{root}/rounds/0/results");
+        await AssertProblem(overallTooSoon, HttpStatusCode.Forbidden, "round");
+        await AssertProblem(await node.Http.PostAsync($"{root}/rounds/0/prizes/from-ranking", null), HttpStatusCode.UnprocessableEntity, "round");
+        clock.Now = Week1Ends.AddDays(7);
+        var overall = await Read<RoundResultsResponse>(await anonymous.GetAsync($"{root}/rounds/0/results"), HttpStatusCode.OK);
+        Assert.Equal((0, 0), (overall.Round, overall.AllCorrect));
+        Assert.Equal(results.Ranking.Select(r => (r.Rank, r.Name, r.Correct)), overall.Ranking.Select(r => (r.Rank, r.Name, r.Correct)));
+        var overallPrizes = await Read<List<RoundPrizeResponse>>(await node.Http.PostAsync($"{root}/rounds/0/prizes/from-ranking", null), HttpStatusCode.OK);
+        Assert.Equal(["Giải nhất", "Giải nhì"], overallPrizes.Select(p => p.Tier));
+        Assert.Equal(2, (await Read<List<RoundPrizeResponse>>(await node.Http.GetAsync($"{root}/rounds/1/prizes"), HttpStatusCode.OK)).Count);
+
         // And it was all recorded in the quiz's own stream: 1 rules, 1 bank, 2 people, 2 attempts started, 1 submitted,
-        // 2 prizes, 1 publication.
-        Assert.Equal(10, await database.ScalarAsync("SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s", ("s", $"quiz/{contest.ContestId}")));
+        // 2 prizes of week 1, 1 publication, 2 overall prizes.
+        Assert.Equal(12, await database.ScalarAsync("SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s", ("s", $"quiz/{contest.ContestId}")));
     }
 }

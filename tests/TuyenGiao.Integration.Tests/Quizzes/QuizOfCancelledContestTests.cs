@@ -11,7 +11,7 @@ public class QuizOfCancelledContestTests
     [Fact]
     public async Task Given_a_quiz_contest_cancelled_mid_attempt_When_people_register_start_or_submit_Then_422_and_nothing_recorded()
     {
-        var (database, node, root, contest) = await QuizScenario.InOpenRoundAsync();
+        var (database, node, root, contest, _) = await QuizScenario.InOpenRoundAsync();
         await using var _ = database;
         await using var __ = node;
         using var client = node.Anonymous();

@@ -18,7 +18,7 @@ public class QuizRateLimitTests
     [Fact]
     public async Task Given_many_registrations_from_one_address_When_past_the_burst_Then_429_with_Retry_After_and_nothing_recorded()
     {
-        var (database, node, root, contest) = await QuizScenario.InOpenRoundAsync(Limits(addressBurst: 3, personBurst: 100));
+        var (database, node, root, contest, _) = await QuizScenario.InOpenRoundAsync(Limits(addressBurst: 3, personBurst: 100));
         await using var _ = database;
         await using var __ = node;
         using var client = node.Anonymous();
@@ -36,7 +36,7 @@ public class QuizRateLimitTests
     [Fact]
     public async Task Given_one_person_hammering_When_past_their_burst_Then_429_on_the_phone_and_nothing_recorded()
     {
-        var (database, node, root, contest) = await QuizScenario.InOpenRoundAsync(Limits(addressBurst: 100, personBurst: 2));
+        var (database, node, root, contest, _) = await QuizScenario.InOpenRoundAsync(Limits(addressBurst: 100, personBurst: 2));
         await using var _ = database;
         await using var __ = node;
         using var client = node.Anonymous();

@@ -8,7 +8,8 @@ namespace TuyenGiao.Integration.Tests.Quizzes;
 
 /// <summary>
 /// A quiz contest of June 2023 on a node of its own whose clock stands in its first round's week: one question an
-/// attempt, one attempt a round, a one-question bank (the right option A). The caller disposes the node and database.
+/// attempt, one attempt a round, one round (the week of 5 June), a one-question bank (the right option A). The caller
+/// disposes the node and database, and may move the node's clock.
 /// </summary>
 internal static class QuizScenario
 {
@@ -16,7 +17,7 @@ internal static class QuizScenario
     public static readonly DateTimeOffset Opens = new(2023, 6, 1, 0, 0, 0, Vietnam);
     public static readonly DateTimeOffset Week1 = new(2023, 6, 5, 0, 0, 0, Vietnam);
 
-    public static async Task<(TestDatabase Database, TuyenGiaoNode Node, string Root, ContestScenario Contest)> InOpenRoundAsync(
+    public static async Task<(TestDatabase Database, TuyenGiaoNode Node, string Root, ContestScenario Contest, FixedClock Clock)> InOpenRoundAsync(
         IDictionary<string, string?>? settings = null)
     {
         var clock = new FixedClock(Opens.AddDays(1));
@@ -32,6 +33,6 @@ internal static class QuizScenario
         await Read<QuizResponse>(await node.Http.PutJson($"{root}/bank", new { questions = new[] { new { text = "Câu 1?", options = new[] { "A", "B", "C", "D" }, correct = new[] { 0 } } } }),
             HttpStatusCode.OK);
         clock.Now = Week1.AddHours(1);
-        return (database, node, root, contest);
+        return (database, node, root, contest, clock);
     }
 }

@@ -35,7 +35,10 @@ export async function quizView(root, contestId) {
   const rules = h('p', { id: 'quiz-rules' }, t('quiz.rules', format.number(quiz.questionsPerAttempt), format.number(quiz.timeLimitMinutes), format.number(quiz.attemptsPerRound)));
   const rounds = h('ul', { id: 'quiz-rounds' }, quiz.rounds.map(r => h('li', {},
     t('quiz.round', format.number(r.number), format.dateTime(r.opensAt), format.dateTime(r.closesAt)),
-    new Date(r.closesAt) <= new Date() ? [' · ', h('a', { href: `#/thi/${encodeURIComponent(contestId)}/vong/${r.number}` }, t('quiz.results'))] : [])));
+    new Date(r.closesAt) <= new Date() ? [' · ', h('a', { href: `#/thi/${encodeURIComponent(contestId)}/vong/${r.number}` }, t('quiz.results'))] : [])),
+    // Round 0 is the overall ranking, over every week: final when the last week closes.
+    new Date(quiz.rounds[quiz.rounds.length - 1].closesAt) <= new Date()
+      ? h('li', {}, h('a', { id: 'quiz-overall', href: `#/thi/${encodeURIComponent(contestId)}/vong/0` }, t('quiz.overall'))) : []);
   const body = h('div', { id: 'quiz-body' });
   replace(root, h('h1', {}, contest.title), rules, rounds, body);
   let stopClock = () => {};
@@ -154,8 +157,9 @@ export async function quizResultsView(root, [contestId, round]) {
     get(`/api/quizzes/${encodeURIComponent(contestId)}/rounds/${encodeURIComponent(round)}/results`),
   ]);
   const letters = ['A', 'B', 'C', 'D'];
-  replace(root, h('h1', {}, t('quiz.resultsTitle', format.number(results.round), contest.title)),
-    h('p', { id: 'quiz-all-correct' }, t('quiz.allCorrect', format.number(results.allCorrect))),
+  const overall = results.round === 0;
+  replace(root, h('h1', {}, overall ? t('quiz.overallTitle', contest.title) : t('quiz.resultsTitle', format.number(results.round), contest.title)),
+    h('p', { id: 'quiz-all-correct' }, t(overall ? 'quiz.allCorrectOverall' : 'quiz.allCorrect', format.number(results.allCorrect))),
     results.published && results.prizes.length ? [h('h2', {}, t('quiz.prizes')), h('ul', { id: 'quiz-prizes' },
       results.prizes.map(p => h('li', {}, h('strong', {}, p.tier), ': ', p.name, ` (${p.committeeCode})`)))] : [],
     scrollable(h('table', { id: 'quiz-ranking' },
