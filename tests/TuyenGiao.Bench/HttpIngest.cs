@@ -15,18 +15,23 @@ public static class HttpIngest
 
     public static async Task<Result> RunAsync(string name, IHttpTarget api, BenchScenario scenario, int clients, TimeSpan duration, TimeSpan warmUp)
     {
-        using var http = api.Client(TimeSpan.FromSeconds(30), new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
+        using var load = new Load(api, scenario, clients);
         // The warm-up takes JIT, connection pools, grain activations and PostgreSQL's caches out of the figures, so that
         // a short run measures the steady state rather than the start.
-        var load = new Load(http, scenario, clients);
         await load.RunAsync($"{name}-warm", warmUp);
         var measured = await load.RunAsync(name, duration);
         return measured with { Name = name, WarmUpSeconds = warmUp.TotalSeconds };
     }
 
-    /// <summary>Clients posting entries with numbers that go on across runs (the warm-up's entries stay in the contest).</summary>
-    private sealed class Load(HttpClient http, BenchScenario scenario, int clients)
+    /// <summary>
+    /// Clients posting entries with numbers that go on across runs (the warm-up's entries stay in the contest): each
+    /// number is a new submission and a new author, so no run meets the author limit or a repeated id of an earlier one.
+    /// </summary>
+    public sealed class Load(IHttpTarget api, BenchScenario scenario, int clients) : IDisposable
     {
+        private readonly HttpClient _http = api.Client(TimeSpan.FromSeconds(30),
+            new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
+
         private long _next;
 
         public async Task<Result> RunAsync(string name, TimeSpan duration)
@@ -42,7 +47,7 @@ public static class HttpIngest
                     var started = clock.Elapsed;
                     try
                     {
-                        using var response = await http.PostAsJsonAsync(scenario.EntriesPath(i), scenario.Entry($"{name}-{i}", i));
+                        using var response = await _http.PostAsJsonAsync(scenario.EntriesPath(i), scenario.Entry($"{name}-{i}", i));
                         Interlocked.Increment(ref response.StatusCode == HttpStatusCode.Created ? ref accepted : ref errors);
                     }
                     catch (HttpRequestException)
@@ -55,5 +60,7 @@ public static class HttpIngest
             var seconds = clock.Elapsed.TotalSeconds;
             return new Result(name, clients, 0, Math.Round(seconds, 1), accepted, errors, Math.Round(accepted / seconds), latencies.Summarise());
         }
+
+        public void Dispose() => _http.Dispose();
     }
 }

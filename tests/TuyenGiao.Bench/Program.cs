@@ -40,7 +40,8 @@ switch (mode)
         {
             var cost = await ChainCost.RunAsync(Option("root", Directory.GetCurrentDirectory()), chainPg, int.Parse(Option("clients", "64")),
                 TimeSpan.FromSeconds(int.Parse(Option("seconds", "20"))), TimeSpan.FromSeconds(int.Parse(Option("warmup", "5"))), chainFirst: run % 2 == 1);
-            Console.WriteLine($"run {run}: with the chain {cost.WithChain.PerSecond:N0}/s, without {cost.WithoutChain.PerSecond:N0}/s, ratio {cost.Ratio:N2}");
+            Console.WriteLine($"run {run}: with the chain {cost.WithChain.PerSecond:N0}/s ({cost.WithChain.Errors} errors), " +
+                              $"without {cost.WithoutChain.PerSecond:N0}/s ({cost.WithoutChain.Errors} errors), ratio {cost.Ratio:N2}");
         }
         return 0;
     case "activation":

@@ -1,5 +1,6 @@
 // The organiser's part of an online quiz, on the contest's organiser page: its rules (weekly rounds from a first
-// opening), the question bank from a CSV or .xlsx file, and who has taken part, per committee against its members.
+// opening), the question bank from a CSV or .xlsx file, who has taken part, per committee against its members, and the
+// prizes of each closed week and overall (round 0) from the contest's individual tiers.
 // The rules and the bank can change until the first round opens; the API says so when it is too late.
 import { ApiError, get, send, upload } from '../api.js';
 import { h, replace, scrollable } from '../dom.js';
@@ -33,7 +34,70 @@ export function quizSetupSection(contest) {
       h('p', {}, h('a', { href: `#/thi/${encodeURIComponent(contest.contestId)}` }, t('quizSetup.publicPage'))),
       h('h3', {}, t('quizSetup.rulesTitle')), rulesForm(quiz),
       h('h3', {}, t('quizSetup.bankTitle')), h('p', {}, t('quizSetup.bankHint')), bankForm(),
-      quiz ? [h('h3', {}, t('quizSetup.participationTitle')), participationTable(participation)] : []);
+      quiz ? [h('h3', {}, t('quizSetup.participationTitle')), participationTable(participation)] : [],
+      quiz ? prizes(quiz, new Map(participation.map(r => [r.code, r.name]))) : []);
+  }
+
+  /** The prizes of one closed round, or of the whole quiz (round 0) once the last round has closed: chosen in a list. */
+  function prizes(quiz, committeeNames) {
+    const closed = quiz.rounds.filter(r => new Date(r.closesAt) <= new Date());
+    const block = h('div', { id: 'quiz-prizes-admin' });
+    if (!closed.length || !contest.individualPrizes.length) return [h('h3', {}, t('quizSetup.prizesTitle')), h('p', {}, t('quizSetup.prizesLater'))];
+    const choices = closed.map(r => ({ value: String(r.number), label: t('quizSetup.week', format.number(r.number)) }));
+    if (closed.length === quiz.rounds.length) choices.push({ value: '0', label: t('quizSetup.overall') });
+    const chosen = field('quiz-prize-round', t('quizSetup.prizeRound'), h('select', {}, choices.map(c => h('option', { value: c.value }, c.label))));
+    chosen.input.value = choices[choices.length - 1].value;
+    chosen.input.addEventListener('change', () => drawPrizes(chosen.input.value).catch(showError));
+    const showError = error => replace(block, h('p', { class: 'error' }, t('error', error.message)));
+
+    async function drawPrizes(round) {
+      const path = `${base}/rounds/${round}`;
+      const [held, results] = await Promise.all([get(`${path}/prizes`), get(`${path}/results`)]);
+      const redraw = () => drawPrizes(round);
+      const refusal = error => (error instanceof ApiError && ['tier', 'phone', 'fromPhone', 'toPhone', 'reason'].includes(error.field)
+        ? { field: error.field, text: t('quizSetup.refused', error.message) } : setupRefusal(error));
+      const tierField = id => field(id, t('organise.tier'), h('select', { required: true },
+        contest.individualPrizes.map(p => h('option', { value: p.name }, `${p.name} (${format.number(p.count)})`))));
+      const text = (id, label, max) => field(id, label, h('input', { type: 'text', required: true, maxlength: max, autocomplete: 'off' }));
+      const table = scrollable(h('table', { id: 'quiz-prize-holders' },
+        h('thead', {}, h('tr', {}, ['contest.tier', 'quiz.name', 'quiz.committee', 'quizSetup.phone'].map(k => h('th', { scope: 'col' }, t(k))))),
+        h('tbody', {}, held.map(p => h('tr', {}, h('td', {}, p.tier), h('td', {}, p.name), h('td', {}, committeeNames.get(p.committeeCode) ?? p.committeeCode), h('td', {}, p.phone))))),
+      t('quizSetup.prizesTitle'));
+      let actions;
+      if (results.published) {
+        const fields = { tier: tierField('quiz-correct-tier'), fromPhone: text('quiz-correct-from', t('quizSetup.fromPhone'), 20),
+          toPhone: text('quiz-correct-to', t('quizSetup.toPhone'), 20), reason: text('quiz-correct-reason', t('organise.reason'), 1000) };
+        actions = [h('p', { id: 'quiz-prizes-published' }, t('quizSetup.published')), h('h4', {}, t('organise.correctTitle')),
+          actionForm('quiz-correct-prize', fields, t('organise.correct'), () => send('POST', `${path}/prizes/corrections`,
+            Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, f.input.value.trim()]))), redraw, refusal)];
+      } else {
+        const fillError = h('p', { class: 'form-error', role: 'alert', id: 'quiz-fill-error' });
+        const act = (id, label, then) => h('button', { type: 'button', id, onclick: async () => {
+          fillError.textContent = '';
+          try {
+            await then();
+            await redraw();
+          } catch (error) {
+            fillError.textContent = refusal(error).text;
+          }
+        } }, label);
+        const fields = { tier: tierField('quiz-grant-tier'), phone: text('quiz-grant-phone', t('quizSetup.phone'), 20),
+          reason: text('quiz-grant-reason', t('organise.reason'), 1000) };
+        // Publishing freezes the prizes: it asks once more before it sends.
+        const confirm = h('p', { hidden: true, id: 'quiz-publish-confirmation' }, t('quizSetup.publishWarning'), ' ',
+          act('quiz-publish-confirm', t('organise.publishConfirm'), () => send('POST', `${path}/publication`)));
+        actions = [h('p', {}, act('quiz-fill-prizes', t('organise.fromRanking'), () => send('POST', `${path}/prizes/from-ranking`)), ' ',
+          h('button', { type: 'button', id: 'quiz-publish', onclick: () => { confirm.hidden = false; } }, t('organise.publish'))),
+        confirm, fillError, h('h4', {}, t('organise.grantTitle')),
+        actionForm('quiz-grant-prize', fields, t('organise.grant'), () => send('POST', `${path}/prizes`,
+          Object.fromEntries(Object.entries(fields).map(([name, f]) => [name, f.input.value.trim()]))), redraw, refusal)];
+      }
+      replace(block, table, actions);
+      block.dataset.round = round;
+    }
+
+    drawPrizes(chosen.input.value).catch(showError);
+    return [h('h3', {}, t('quizSetup.prizesTitle')), chosen.row, block];
   }
 
   function rulesForm(quiz) {
