@@ -55,6 +55,14 @@ public class EventLinkTests
     }
 
     [Fact]
+    public void Given_values_that_differ_only_in_where_a_null_or_a_false_stands_When_linked_Then_the_links_differ()
+    {
+        Assert.NotEqual(Link(actor: null, correlation: "x"), Link(actor: "x", correlation: null));
+        Assert.NotEqual(Link("""{"flags":[false,1]}"""), Link("""{"flags":[1]}"""));
+        Assert.NotEqual(Link("""{"flags":[null,1]}"""), Link("""{"flags":[1]}"""));
+    }
+
+    [Fact]
     public void Given_text_in_its_decomposed_form_When_linked_Then_it_is_another_text_and_another_link() =>
         // NFC is the API's business; the chain covers the text exactly as stored.
         Assert.NotEqual(Link(), Link(Data.Replace("Hoà", "Hoà".Normalize(NormalizationForm.FormD))));

@@ -86,7 +86,10 @@ public class QuizPrizeTests
             state = Then(state, Decision.Accept(new AttemptSubmitted(Id, $"w2-{i}", [], 0, correct, Week2.OpensAt.AddMinutes(5))));
         }
 
-        ThenRejected(QuizPrizeDecisions.Fill(state, QuizRanking.Overall, Tiers, Week2.ClosesAt.AddTicks(-1)), RejectionKind.RuleViolation, "round");
+        var tooSoon = QuizPrizeDecisions.Fill(state, QuizRanking.Overall, Tiers, Week2.ClosesAt.AddTicks(-1));
+        ThenRejected(tooSoon, RejectionKind.RuleViolation, "round");
+        Assert.Contains("the quiz as a whole", tooSoon.Rejection!.Reason);
+        Assert.Contains("round 2 has not closed", QuizPrizeDecisions.Fill(state, 2, Tiers, Week2.ClosesAt.AddTicks(-1)).Rejection!.Reason);
         ThenRejected(QuizPrizeDecisions.Publish(state, QuizRanking.Overall, Week2.ClosesAt.AddTicks(-1)), RejectionKind.RuleViolation, "round");
         var overall = QuizPrizeDecisions.Fill(state, QuizRanking.Overall, Tiers, Week2.ClosesAt);
 

@@ -137,12 +137,13 @@ public class QuizOverallRankingTests
     public void Given_equal_totals_When_ranked_overall_Then_fewer_rounds_without_a_prediction_then_the_smaller_total_distance()
     {
         // In each round nobody answered every question right, so each prediction is off by itself.
+        // The same times and ends throughout: only the predictions tell them apart.
         var overall = QuizRanking.RankOverall([
-            Round(Outcome("close", 4, 3, 100, 1), Outcome("silent", 4, null, 10, 1), Outcome("exact", 4, 0, 500, 1)),
-            Round(Outcome("close", 4, 3, 100, 1), Outcome("silent", 4, 0, 10, 1), Outcome("exact", 4, 10, 500, 1)),
+            Round(Outcome("close", 4, 3, 100, 1), Outcome("silent", 4, null, 100, 1), Outcome("exact", 4, 0, 100, 1)),
+            Round(Outcome("close", 4, 3, 100, 1), Outcome("silent", 4, 0, 100, 1), Outcome("exact", 4, 10, 100, 1)),
         ], 5);
 
-        // close: off 3 + 3 = 6; exact: 0 + 10 = 10; silent: one round without a prediction, however quick.
+        // close: off 3 + 3 = 6; exact: 0 + 10 = 10; silent: one round without a prediction, whatever its distance (0).
         Assert.Equal([(1, "close"), (2, "exact"), (3, "silent")], Order(overall));
         Assert.Equal([6L, 10L, 0L], overall.Ranking.Select(r => r.PredictionOff));
     }
