@@ -7,6 +7,8 @@ using TuyenGiao.Bench;
 //       the plain API the benchmark measures TuyenGiao against (FullRun starts it as its own process)
 //   replay --stream contest/ID
 //       folds one contest stream from its rows, as activation without a snapshot and the audit replay do
+//   verify --stream contest/ID
+//       walks one stream's hash chain as GET /api/audit/integrity does: events per second, and whether it holds
 //   chain [--runs 2] [--seconds 20] [--warmup 5] [--clients 64]
 //       only the hash chain's cost: ingest on fresh databases with and without the chain, pair after pair
 //   activation [--entries 10000000] [--clients 64] [--out bench-results]
@@ -34,6 +36,15 @@ switch (mode)
         Console.WriteLine($"{stream}: {version:N0} events folded in {watch.Elapsed.TotalSeconds:N2} s ({version / watch.Elapsed.TotalSeconds:N0} events/s); " +
                           $"{folded?.Accepted:N0} accepted");
         return 0;
+    case "verify":
+        var verifyStream = Option("stream", "");
+        var integrity = new TuyenGiao.Auditing.IntegrityCheck(Npgsql.NpgsqlDataSource.Create(Environment.GetEnvironmentVariable("TUYENGIAO_PG")
+            ?? throw new InvalidOperationException("set TUYENGIAO_PG")));
+        var verifyWatch = System.Diagnostics.Stopwatch.StartNew();
+        var report = await integrity.VerifyAsync(verifyStream);
+        Console.WriteLine($"{verifyStream}: {report.EventsChecked:N0} events verified in {verifyWatch.Elapsed.TotalSeconds:N2} s " +
+                          $"({report.EventsChecked / verifyWatch.Elapsed.TotalSeconds:N0} events/s); {(report.Intact ? "intact" : string.Join("; ", report.Broken))}");
+        return report.Intact ? 0 : 1;
     case "chain":
         var chainPg = Environment.GetEnvironmentVariable("TUYENGIAO_PG") ?? throw new InvalidOperationException("set TUYENGIAO_PG");
         for (var run = 1; run <= int.Parse(Option("runs", "2")); run++)
