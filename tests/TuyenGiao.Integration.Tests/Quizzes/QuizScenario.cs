@@ -35,4 +35,20 @@ internal static class QuizScenario
         clock.Now = Week1.AddHours(1);
         return (database, node, root, contest, clock);
     }
+
+    /// <summary>Each person registers for <paramref name="committee"/>, starts an attempt and answers its one question with the option given (0 is right), predicting 1.</summary>
+    public static async Task AnswerAsync(TuyenGiaoNode node, string root, string committee, params (string Name, string Phone, int Chosen)[] people)
+    {
+        using var client = node.Anonymous();
+        foreach (var (name, phone, chosen) in people)
+        {
+            var person = await Read<ParticipantResponse>(await client.PostJson($"{root}/participants",
+                new { name, phone, birthYear = 1990, committeeCode = committee, consent = true }), HttpStatusCode.OK);
+            client.DefaultRequestHeaders.Remove(QuizEndpoints.KeyHeader);
+            client.DefaultRequestHeaders.Add(QuizEndpoints.KeyHeader, person.ParticipantKey);
+            var attempt = await Read<AttemptResponse>(await client.PostJson($"{root}/attempts", new { attemptId = $"a-{phone}", phone }), HttpStatusCode.Created);
+            await Read<AttemptResponse>(await client.PutJson($"{root}/attempts/a-{phone}/submission",
+                new { phone, answers = new[] { new { question = attempt.Questions[0].Number, chosen = new[] { chosen } } }, prediction = 1L }), HttpStatusCode.OK);
+        }
+    }
 }

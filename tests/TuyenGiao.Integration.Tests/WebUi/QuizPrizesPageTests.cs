@@ -18,19 +18,7 @@ public class QuizPrizesPageTests
         var (database, node, root, contest, clock) = await QuizScenario.InOpenRoundAsync();
         await using var _ = database;
         await using var __ = node;
-        using (var client = node.Anonymous())
-        {
-            foreach (var (name, phone, right) in new[] { ("Nguyễn Thị Hồng Nhung", "0912345678", 0), ("Thạch Sô Phane", "0987654321", 2), ("Lê Văn Tám", "0901234567", 3) })
-            {
-                var person = await Read<ParticipantResponse>(await client.PostJson($"{root}/participants",
-                    new { name, phone, birthYear = 1990, committeeCode = contest.CellA, consent = true }), HttpStatusCode.OK);
-                client.DefaultRequestHeaders.Remove(QuizEndpoints.KeyHeader);
-                client.DefaultRequestHeaders.Add(QuizEndpoints.KeyHeader, person.ParticipantKey);
-                var attempt = await Read<AttemptResponse>(await client.PostJson($"{root}/attempts", new { attemptId = $"a-{phone}", phone }), HttpStatusCode.Created);
-                await Read<AttemptResponse>(await client.PutJson($"{root}/attempts/a-{phone}/submission",
-                    new { phone, answers = new[] { new { question = attempt.Questions[0].Number, chosen = new[] { right } } }, prediction = 1L }), HttpStatusCode.OK);
-            }
-        }
+        await QuizScenario.AnswerAsync(node, root, contest.CellA, ("Nguyễn Thị Hồng Nhung", "0912345678", 0), ("Thạch Sô Phane", "0987654321", 2), ("Lê Văn Tám", "0901234567", 3));
         clock.Now = QuizScenario.Week1.AddDays(7);
         var organiser = await PersonWithOwnPasswordAsync(node, "organiser", (Role.Organiser, contest.Bloc));
         using var browser = new Browser();
