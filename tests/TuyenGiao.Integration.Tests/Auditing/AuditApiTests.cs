@@ -94,6 +94,28 @@ public class AuditApiTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_stream_whose_last_event_was_stored_without_a_link_When_it_is_appended_to_Then_the_append_is_stored_and_verify_names_the_unlinked_event()
+    {
+        var code = await CommitteeWithHistory();
+        // A tool that skipped the chain (plain SQL): the stream goes on, and the gap stays visible.
+        await fixture.Database.ScalarAsync("""
+            WITH appended AS (
+              INSERT INTO tuyengiao.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, user_name, correlation_id)
+              SELECT nextval('tuyengiao.mt_events_sequence'), gen_random_uuid(), stream_id, 4, data, type, now(), tenant_id, 'cong-cu', 'ngoai-chuoi'
+              FROM tuyengiao.mt_events WHERE stream_id = @s AND version = 3
+              RETURNING 1)
+            UPDATE tuyengiao.mt_streams SET version = 4 WHERE id = @s RETURNING (SELECT count(*) FROM appended)
+            """, ("s", $"committee/{code}"));
+
+        await Read<CommitteeResponse>(await _http.PutJson($"/api/committees/{code}/member-count", new { memberCount = 150 }), HttpStatusCode.OK);
+
+        var report = await Verify($"committee/{code}");
+        Assert.Equal(5, report.EventsChecked);
+        var broken = Assert.Single(report.Broken);
+        Assert.Equal((4L, true), (broken.Version, broken.Reason.Contains("no link")));
+    }
+
+    [Fact]
     public async Task Given_a_chained_stream_When_a_number_is_rewritten_as_the_same_value_Then_the_chain_still_holds()
     {
         var code = await CommitteeWithHistory();
