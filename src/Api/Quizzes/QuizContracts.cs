@@ -50,13 +50,14 @@ public sealed record QuizRoundResponse(int Number, DateTimeOffset OpensAt, DateT
 /// <param name="OpenRound">The round open now, if any.</param>
 public sealed record QuizResponse(
     string ContestId, int QuestionsPerAttempt, int TimeLimitMinutes, int AttemptsPerRound, AttemptCounting Counting,
-    IReadOnlyList<QuizRoundResponse> Rounds, string PredictionQuestion, int BankSize, int Participants, string Consent, int? OpenRound)
+    IReadOnlyList<QuizRoundResponse> Rounds, string PredictionQuestion, int BankSize, int Participants, string Consent, int? OpenRound,
+    IReadOnlyList<int> PublishedRounds)
 {
     public static QuizResponse From(QuizView view, DateTimeOffset now) => new(
         view.ContestId, view.Rules.QuestionsPerAttempt, (int)view.Rules.TimeLimit.TotalMinutes, view.Rules.AttemptsPerRound, view.Rules.Counting,
         view.Rules.Rounds.Select(r => new QuizRoundResponse(r.Number, VietnamTime.Of(r.OpensAt), VietnamTime.Of(r.ClosesAt))).ToList(),
         view.Rules.PredictionQuestion, view.BankSize, view.Participants, view.Consent,
-        view.Rules.RoundAt(now)?.Number);
+        view.Rules.RoundAt(now)?.Number, view.PublishedRounds);
 }
 
 /// <summary>A question while the round is open: no key.</summary>

@@ -292,8 +292,7 @@ public static class QuizEndpoints
         {
             if (await quiz.Get() is not { } view)
                 return Problems.NotFound("contestId", $"contest '{Normalize(contestId)}' has no online quiz set up");
-            var theRound = round == QuizRanking.Overall ? view.Rules.Rounds[^1] : view.Rules.Rounds.FirstOrDefault(r => r.Number == round);
-            if (theRound is null)
+            if (view.Rules.ClosingOf(round) is not { } theRound)
                 return Problems.NotFound("round", $"the quiz has rounds 1 to {view.Rules.Rounds.Count}, and 0 for the overall ranking");
             return await quiz.Results(round) is { } results
                 ? TypedResults.Ok(RoundResultsResponse.From(results))

@@ -62,7 +62,8 @@ public sealed record QuizView(
     [property: Id(1)] QuizRules Rules,
     [property: Id(2)] int BankSize,
     [property: Id(3)] int Participants,
-    [property: Id(4)] string Consent);
+    [property: Id(4)] string Consent,
+    [property: Id(5)] IReadOnlyList<int> PublishedRounds);
 
 /// <summary>A prize of a round and the person who holds it.</summary>
 [GenerateSerializer, Immutable]

@@ -185,16 +185,17 @@ public static class QuizDecisions
         return Decision.Accept(new AttemptSubmitted(state.ContestId, attempt.AttemptId, answers, prediction, QuizGrading.CorrectCount(state.Bank, answers), now));
     }
 
-    /// <summary>The round's ranking from the attempts that ended in it; null while the round is open (the key is still sealed).</summary>
-    /// <summary>A round's ranking once it has closed, or the overall one (<see cref="QuizRanking.Overall"/>) once the last round has; null before.</summary>
+    /// <summary>
+    /// A round's ranking from the attempts that ended in it once it has closed, or the overall one
+    /// (<see cref="QuizRanking.Overall"/>) once the last round has; null before (the key is still sealed).
+    /// </summary>
     public static RoundRanking? RankRound(Quiz state, int round, DateTimeOffset now)
     {
-        if (round == QuizRanking.Overall && state.Rules is { Rounds: [.., var last] } rules)
-            return now < last.ClosesAt ? null
-                : QuizRanking.RankOverall(rules.Rounds.Select(r => RankRound(state, r.Number, now)!).ToList(), rules.QuestionsPerAttempt);
-        if (state.Rules?.Rounds.FirstOrDefault(r => r.Number == round) is not { } theRound || now < theRound.ClosesAt)
+        if (state.Rules is not { } rules || rules.ClosingOf(round) is not { } closing || now < closing.ClosesAt)
             return null;
-        return QuizRanking.Rank(state.Attempts.Values.Where(a => a.Round == round).Select(a => a.Outcome(now)!), state.Rules.QuestionsPerAttempt, state.Rules.Counting);
+        return round == QuizRanking.Overall
+            ? QuizRanking.RankOverall(rules.Rounds.Select(r => RankRound(state, r.Number, now)!).ToList(), rules.QuestionsPerAttempt)
+            : QuizRanking.Rank(state.Attempts.Values.Where(a => a.Round == round).Select(a => a.Outcome(now)!), rules.QuestionsPerAttempt, rules.Counting);
     }
 
     private static Rejection? Started(Quiz state, DateTimeOffset now) =>

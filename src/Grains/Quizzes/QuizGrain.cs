@@ -86,7 +86,7 @@ public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions>
     }
 
     public Task<QuizView?> Get() => Task.FromResult(Stored.Rules is { } rules
-        ? new QuizView(ContestId, rules, Stored.Bank.Count, Stored.Participants.Count, QuizDecisions.Consent)
+        ? new QuizView(ContestId, rules, Stored.Bank.Count, Stored.Participants.Count, QuizDecisions.Consent, [.. Stored.PublishedRounds])
         : null);
 
     public Task<IReadOnlyList<CommitteeParticipation>> Participation(IReadOnlyList<ParticipatingCommittee> committees) =>

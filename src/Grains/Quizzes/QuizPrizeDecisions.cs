@@ -104,8 +104,7 @@ public static class QuizPrizeDecisions
     /// <summary>Prizes are given once the round has closed (its ranking is final); the overall ones once the last round has.</summary>
     private static Rejection? Closed(Quiz state, int round, DateTimeOffset now)
     {
-        var theRound = round == QuizRanking.Overall ? state.Rules?.Rounds.LastOrDefault() : state.Rules?.Rounds.FirstOrDefault(r => r.Number == round);
-        if (theRound is null)
+        if (state.Rules?.ClosingOf(round) is not { } theRound)
             return Rejection.NotFound("round", $"the quiz has no round {round}");
         return now < theRound.ClosesAt ? Rejection.RuleViolation("round", $"{Named(round)} has not closed yet") : null;
     }

@@ -47,6 +47,12 @@ public sealed record QuizRules(
 {
     /// <summary>The round open at a moment, if any.</summary>
     public QuizRound? RoundAt(DateTimeOffset now) => Rounds.FirstOrDefault(r => r.OpensAt <= now && now < r.ClosesAt);
+
+    /// <summary>
+    /// The round whose close makes a round's results final: the round itself, or the last one for the overall ranking
+    /// (<see cref="QuizRanking.Overall"/>); null when the quiz has no such round.
+    /// </summary>
+    public QuizRound? ClosingOf(int round) => round == QuizRanking.Overall ? Rounds.LastOrDefault() : Rounds.FirstOrDefault(r => r.Number == round);
 }
 
 /// <summary>A participant's choice for one drawn question: the options they ticked (indexes 0 to 3).</summary>

@@ -151,7 +151,9 @@ public class QuizApiTests
             prizes);
         await AssertProblem(await node.Http.PostJson($"{root}/rounds/1/prizes/corrections",
             new { tier = "Giải nhất", fromPhone = "0912345678", toPhone = "0987654321", reason = "Phúc khảo" }), HttpStatusCode.UnprocessableEntity, "tier");
+        Assert.Empty((await Read<QuizResponse>(await anonymous.GetAsync(root), HttpStatusCode.OK)).PublishedRounds);
         await Read<List<RoundPrizeResponse>>(await node.Http.PostAsync($"{root}/rounds/1/publication", null), HttpStatusCode.OK);
+        Assert.Equal([1], (await Read<QuizResponse>(await anonymous.GetAsync(root), HttpStatusCode.OK)).PublishedRounds);
         await AssertProblem(await node.Http.PostJson($"{root}/rounds/1/prizes/corrections",
             new { tier = "Giải nhất", fromPhone = "0912345678", toPhone = "0987654321", reason = "Phúc khảo" }), HttpStatusCode.Conflict, "toPhone");
         var publishedText = await ReadText(await anonymous.GetAsync($"{root}/rounds/1/results"), HttpStatusCode.OK);

@@ -52,7 +52,8 @@ export function quizSetupSection(contest) {
 
     async function drawPrizes(round) {
       const path = `${base}/rounds/${round}`;
-      const [held, results] = await Promise.all([get(`${path}/prizes`), get(`${path}/results`)]);
+      // Whether the round is published comes with the quiz itself: its results would bring the whole ranking for one flag.
+      const [held, current] = await Promise.all([get(`${path}/prizes`), get(base)]);
       const redraw = () => drawPrizes(round);
       const refusal = error => (error instanceof ApiError && ['tier', 'phone', 'fromPhone', 'toPhone', 'reason'].includes(error.field)
         ? { field: error.field, text: t('quizSetup.refused', error.message) } : setupRefusal(error));
@@ -64,7 +65,7 @@ export function quizSetupSection(contest) {
         h('tbody', {}, held.map(p => h('tr', {}, h('td', {}, p.tier), h('td', {}, p.name), h('td', {}, committeeNames.get(p.committeeCode) ?? p.committeeCode), h('td', {}, p.phone))))),
       t('quizSetup.prizesTitle'));
       let actions;
-      if (results.published) {
+      if (current.publishedRounds.includes(Number(round))) {
         const fields = { tier: tierField('quiz-correct-tier'), fromPhone: text('quiz-correct-from', t('quizSetup.fromPhone'), 20),
           toPhone: text('quiz-correct-to', t('quizSetup.toPhone'), 20), reason: text('quiz-correct-reason', t('organise.reason'), 1000) };
         actions = [h('p', { id: 'quiz-prizes-published' }, t('quizSetup.published')), h('h4', {}, t('organise.correctTitle')),
