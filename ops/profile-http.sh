@@ -3,14 +3,17 @@
 # project's PostgreSQL, sets up a province, a cell and an open contest, loads it with wrk (64 connections, a new
 # entry per request) and samples the Api's CPU with dotnet-trace meanwhile; prints wrk's figures and the methods
 # that took the most CPU (exclusive and inclusive). Needs wrk (apt-get install wrk) and dotnet-trace
-# (dotnet tool install -g dotnet-trace). Options: --seconds 20 --connections 64 --out bench-results
+# (dotnet tool install -g dotnet-trace). After the load it prints, from the Api's own /metrics, how the appends went:
+# events per transaction, the wait for a transaction and the transaction's time (one contest has one append in flight,
+# so these two bound its ingest). Options: --seconds 20 --warmup 5 --connections 64 --out bench-results
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
-seconds=20; connections=64; out=bench-results
+seconds=20; warmup=5; connections=64; out=bench-results
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     *) echo "profile-http.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -44,8 +47,8 @@ now=$(date -u +%Y-%m-%dT%H:%M:%SZ); later=$(date -u -d '+1 day' +%Y-%m-%dT%H:%M:
 post /api/contests "{\"contestId\":\"PROFILE-$suffix\",\"organiserCode\":\"PP$suffix\",\"kind\":\"Writing\",\"title\":\"Khát vọng Trà Vinh\",\"opensAt\":\"$earlier\",\"closesAt\":\"$later\",\"target\":1277,\"perAuthorLimit\":1,\"individualPrizes\":[{\"name\":\"Giải nhất\",\"count\":1}]}"
 
 export TUYENGIAO_TOKEN=$token TUYENGIAO_CONTEST="PROFILE-$suffix" TUYENGIAO_CELL="PG$suffix"
-echo "profile-http.sh: warm-up (5 s), then $seconds s of load with dotnet-trace sampling the Api (pid $api)" >&2
-TUYENGIAO_RUN=warm wrk -t2 -c"$connections" -d5s -s ops/profile/post-entries.lua "http://127.0.0.1:$port" >/dev/null
+echo "profile-http.sh: warm-up ($warmup s), then $seconds s of load with dotnet-trace sampling the Api (pid $api)" >&2
+TUYENGIAO_RUN=warm wrk -t2 -c"$connections" -d"${warmup}s" -s ops/profile/post-entries.lua "http://127.0.0.1:$port" >/dev/null
 mkdir -p "$out"
 file="$out/profile-$(date -u +%Y%m%d-%H%M%S).nettrace"
 "$trace" collect -p "$api" --profile dotnet-sampled-thread-time -o "$file" --duration "00:00:00:$seconds" >/dev/null &
@@ -53,6 +56,8 @@ tracer=$!
 # CPU seconds per process over the measured run (utime + stime from /proc, in clock ticks): the Api, PostgreSQL's
 # processes, wrk. On two shared cores this says first whose time it is.
 cpu() { awk '{ s += $14 + $15 } END { print s + 0 }' $(for p in "$@"; do [ -r "/proc/$p/stat" ] && echo "/proc/$p/stat"; done) 2>/dev/null || echo 0; }
+metrics() { curl -sf "http://127.0.0.1:$port/metrics" || true; }
+metrics >"$log.before"
 api_before=$(cpu $api); pg_before=$(cpu $(pgrep postgres))
 TUYENGIAO_RUN=run wrk -t2 -c"$connections" -d"${seconds}s" --latency -s ops/profile/post-entries.lua "http://127.0.0.1:$port" &
 load=$!
@@ -60,6 +65,24 @@ sleep 1; wrk_pid=$(pgrep -n -x wrk || true); wrk_before=$(cpu $wrk_pid)
 sleep $((seconds - 2)); wrk_after=$(cpu $wrk_pid)
 wait $load
 api_after=$(cpu $api); pg_after=$(cpu $(pgrep postgres))
+metrics >"$log.after"
+python3 - "$log.before" "$log.after" "$seconds" <<'PY'
+import re, sys
+def read(path):
+    sums = {}
+    for line in open(path, encoding="utf-8"):
+        m = re.match(r"(tuyengiao_eventstore_(?:append_batch_size|append_wait_milliseconds|commit_duration_milliseconds)_(?:sum|count))(?:\{[^}]*\})? ([0-9.e+-]+)", line)
+        if m:
+            sums[m.group(1)] = sums.get(m.group(1), 0.0) + float(m.group(2))
+    return sums
+before, after, seconds = read(sys.argv[1]), read(sys.argv[2]), float(sys.argv[3])
+d = lambda name: after.get(name, 0.0) - before.get(name, 0.0)
+mean = lambda name: d(name + "_sum") / d(name + "_count") if d(name + "_count") else float("nan")
+print(f"Appends during the load: {d('tuyengiao_eventstore_append_batch_size_count') / seconds:,.0f} per second, "
+      f"{mean('tuyengiao_eventstore_append_batch_size'):.1f} events each; waiting for a transaction {mean('tuyengiao_eventstore_append_wait_milliseconds'):.2f} ms, "
+      f"the transaction {mean('tuyengiao_eventstore_commit_duration_milliseconds'):.2f} ms (mean)")
+PY
+rm -f "$log.before" "$log.after"
 ticks=$(getconf CLK_TCK)
 python3 - "$ticks" "$seconds" "$api_before" "$api_after" "$pg_before" "$pg_after" "$wrk_before" "$wrk_after" <<'PY'
 import os, sys

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Marten;
 using Microsoft.Extensions.Logging;
@@ -78,9 +79,13 @@ public sealed class AppendBatcher : IAsyncDisposable
     {
         Interlocked.Increment(ref _transactions);
         Interlocked.Add(ref _appends, batch.Count);
+        var started = Stopwatch.GetTimestamp();
+        foreach (var pending in batch)
+            EventStoreMetrics.AppendWait.Record(Stopwatch.GetElapsedTime(pending.Queued, started).TotalMilliseconds);
         try
         {
             await MartenAppend.CommitAsync(_store, _chain, batch, CancellationToken.None);
+            EventStoreMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             foreach (var pending in batch)
                 pending.Done.TrySetResult();
         }
@@ -107,4 +112,7 @@ public sealed class AppendBatcher : IAsyncDisposable
 internal sealed record PendingAppend(string StreamId, long ExpectedVersion, IReadOnlyList<Recorded> Events)
 {
     public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>When it was handed to the batcher (a <see cref="Stopwatch"/> timestamp).</summary>
+    public long Queued { get; } = Stopwatch.GetTimestamp();
 }

@@ -21,6 +21,22 @@ public static class EventStoreMetrics
         "Events appended to a stream in one transaction.",
         advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
 
+    /// <summary>
+    /// From an append handed to the batcher to the start of the transaction that carries it: long waits say the committers
+    /// are all busy (many streams writing at once), not that PostgreSQL is slow.
+    /// </summary>
+    public static readonly Histogram<double> AppendWait = Meter.CreateHistogram<double>("tuyengiao.eventstore.append_wait", "ms",
+        "Time an append waited for a transaction to carry it.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250] });
+
+    /// <summary>
+    /// One committed transaction of the batcher, from building its events to the commit's answer: with <see cref="AppendBatchSize"/>
+    /// it is what bounds one stream's ingest, since a stream has one append in flight at a time.
+    /// </summary>
+    public static readonly Histogram<double> CommitDuration = Meter.CreateHistogram<double>("tuyengiao.eventstore.commit_duration", "ms",
+        "Time one committed transaction of appends took, from building its events to the commit's answer.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.5, 1, 2.5, 5, 10, 15, 25, 50, 100, 250, 1000] });
+
     /// <summary>Appends that failed, tagged with what the failure proves: conflict, definite (refused) or unknown.</summary>
     public static readonly Counter<long> AppendFailures = Meter.CreateCounter<long>("tuyengiao.eventstore.append_failures", "{append}",
         "Appends that failed: conflict (another writer), definite (nothing written, not retried) or unknown (looked up and retried).");

@@ -28,6 +28,13 @@ public class MetricsTests(NodeFixture fixture)
             && scrape.Sum(Submissions, ("outcome", "rejected"), ("kind", "RuleViolation")) >= before.Sum(Submissions, ("outcome", "rejected"), ("kind", "RuleViolation")) + 1);
         Assert.True(after.Sum("tuyengiao_eventstore_append_batch_size_count") > before.Sum("tuyengiao_eventstore_append_batch_size_count"),
             "no append was measured");
+        // Where an append's time goes: waiting for a transaction, then the transaction itself.
+        Assert.True(after.Sum("tuyengiao_eventstore_append_wait_milliseconds_count") > before.Sum("tuyengiao_eventstore_append_wait_milliseconds_count"),
+            "no append's wait for its transaction was measured");
+        Assert.True(after.Sum("tuyengiao_eventstore_commit_duration_milliseconds_count") > before.Sum("tuyengiao_eventstore_commit_duration_milliseconds_count"),
+            "no transaction's duration was measured");
+        Assert.True(after.Sum("tuyengiao_eventstore_commit_duration_milliseconds_sum") > before.Sum("tuyengiao_eventstore_commit_duration_milliseconds_sum"),
+            "a transaction was measured as taking no time");
     }
 
     [Fact]
