@@ -63,6 +63,7 @@ public static class ApiApplication
         builder.Logging.AddTuyenGiaoConsole(builder.Configuration);
         builder.AddTuyenGiaoMetrics();
         builder.AddTuyenGiaoSecurity();
+        builder.AddTrustedProxies();
         var maxBodyBytes = builder.Configuration.GetValue("Limits:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBodyBytes);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context => FrameworkProblems.AddFieldAndReason(context, maxBodyBytes));
@@ -75,6 +76,8 @@ public static class ApiApplication
         builder.Services.AddTuyenGiaoOpenApi();
 
         var app = builder.Build();
+        // First: everything after it, the limits and the logs included, sees the client's own address.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCorrelationIds();

@@ -1,3 +1,4 @@
+using TuyenGiao.Api.Http;
 using System.Net;
 using TuyenGiao.Integration.Tests.Infrastructure;
 
@@ -85,6 +86,17 @@ public class KubernetesManifestTests(NodeFixture fixture)
         Assert.All(environment.Keys, name => Assert.True(SettingNames.IsKnown(name), $"{name} is not a setting the system reads"));
         Assert.True(Pod["spec"]["terminationGracePeriodSeconds"].Int > int.Parse(environment["DOTNET_SHUTDOWNTIMEOUTSECONDS"]["value"].String),
             "Kubernetes would kill a node before its host's own shutdown timeout");
+    }
+
+    [Fact]
+    public void Given_the_node_environment_When_its_trusted_proxies_are_read_Then_they_are_networks_the_node_accepts_and_not_the_whole_internet()
+    {
+        var environment = Container["env"].Items.ToDictionary(e => e["name"].String);
+
+        var networks = TrustedProxies.Parse(environment["Http__TrustedProxies"]["value"].String);
+
+        Assert.NotEmpty(networks);
+        Assert.All(networks, n => Assert.True(n.PrefixLength >= 8, $"{n} would let most of the internet choose its own address"));
     }
 
     [Fact]

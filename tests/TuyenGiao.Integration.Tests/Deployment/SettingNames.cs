@@ -1,4 +1,5 @@
 using System.Reflection;
+using TuyenGiao.Api.Http;
 using TuyenGiao.Api.Security;
 using TuyenGiao.EventStore;
 using TuyenGiao.Silo;
@@ -19,7 +20,8 @@ public static class SettingNames
     };
 
     /// <summary>Read by the system or the .NET host as they are.</summary>
-    private static readonly HashSet<string> Plain = [PostgresConnection.EnvironmentVariable, "ASPNETCORE_HTTP_PORTS", "DOTNET_SHUTDOWNTIMEOUTSECONDS"];
+    private static readonly HashSet<string> Plain =
+        [PostgresConnection.EnvironmentVariable, "ASPNETCORE_HTTP_PORTS", "DOTNET_SHUTDOWNTIMEOUTSECONDS", TrustedProxies.Setting.Replace(":", "__")];
 
     public static bool IsKnown(string variable)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using TuyenGiao.Api.Quizzes;
 using TuyenGiao.Integration.Tests.Contests;
 using TuyenGiao.Integration.Tests.Infrastructure;
@@ -53,5 +54,56 @@ public class QuizRateLimitTests
             new { name = "Trần Thị Bình", phone = "0987654321", birthYear = 1991, committeeCode = contest.CellA, consent = true }), HttpStatusCode.OK);
         Assert.Equal(3, await database.ScalarAsync("SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s AND type <> 'quiz_rules_set' AND type <> 'question_bank_loaded'",
             ("s", $"quiz/{contest.ContestId}")));
+    }
+
+    [Fact]
+    public async Task Given_people_behind_a_proxy_on_the_same_host_When_one_address_passes_its_burst_Then_another_address_behind_the_proxy_is_still_served()
+    {
+        // Loopback is trusted by default: a reverse proxy on the node's host forwards each person's own address.
+        var (database, node, root, contest, _) = await QuizScenario.InOpenRoundAsync(Limits(addressBurst: 2, personBurst: 100));
+        await using var _ = database;
+        await using var __ = node;
+        using var client = node.Anonymous();
+        HttpRequestMessage From(string address, int i)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"{root}/participants")
+            {
+                Content = JsonContent.Create(new { name = $"Người thứ {i}", phone = $"09123456{i:D2}", birthYear = 1990, committeeCode = contest.CellA, consent = true }),
+            };
+            request.Headers.Add("X-Forwarded-For", address);
+            return request;
+        }
+
+        await Read<ParticipantResponse>(await client.SendAsync(From("203.0.113.7", 1)), HttpStatusCode.OK);
+        await Read<ParticipantResponse>(await client.SendAsync(From("203.0.113.7", 2)), HttpStatusCode.OK);
+        await AssertProblem(await client.SendAsync(From("203.0.113.7", 3)), HttpStatusCode.TooManyRequests, "address");
+        await Read<ParticipantResponse>(await client.SendAsync(From("198.51.100.20", 4)), HttpStatusCode.OK);
+
+        Assert.Equal(3, (await Read<QuizResponse>(await client.GetAsync(root), HttpStatusCode.OK)).Participants);
+    }
+
+    [Fact]
+    public async Task Given_a_node_trusting_only_its_ingress_network_When_a_client_elsewhere_claims_new_addresses_Then_the_claim_is_ignored_and_its_own_address_is_limited()
+    {
+        var settings = Limits(addressBurst: 2, personBurst: 100);
+        settings["Http:TrustedProxies"] = "10.0.0.0/8";
+        var (database, node, root, contest, _) = await QuizScenario.InOpenRoundAsync(settings);
+        await using var _ = database;
+        await using var __ = node;
+        using var client = node.Anonymous();
+
+        for (var i = 1; i <= 3; i++)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"{root}/participants")
+            {
+                Content = JsonContent.Create(new { name = $"Người thứ {i}", phone = $"09123456{i:D2}", birthYear = 1990, committeeCode = contest.CellA, consent = true }),
+            };
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i}");
+            var response = await client.SendAsync(request);
+            if (i <= 2)
+                await Read<ParticipantResponse>(response, HttpStatusCode.OK);
+            else
+                await AssertProblem(response, HttpStatusCode.TooManyRequests, "address");
+        }
     }
 }
