@@ -73,6 +73,9 @@ public static class QuizDecisions
 
     public static Decision LoadBank(Quiz state, LoadQuestionBank command, DateTimeOffset now)
     {
+        // Rules first: they say when the first round opens, after which the bank is sealed; a quiz without them is not one yet.
+        if (state.Rules is null)
+            return Rejection.RuleViolation("contestId", "set the quiz's rules first: the bank is loaded after them, until the first round opens");
         if (Started(state, now) is { } started)
             return started;
         if (command.Questions.Count is < 1 or > MaxBankSize)

@@ -87,12 +87,22 @@ public class QuizDecisionsTests
     }
 
     [Fact]
+    public void Given_no_rules_yet_When_a_bank_is_loaded_Then_refused_until_the_rules_are_set()
+    {
+        var refused = QuizDecisions.LoadBank(Quiz.None(Id), new LoadQuestionBank(Bank()), Before);
+
+        ThenRejected(refused, RejectionKind.RuleViolation, "contestId");
+        Assert.Contains("rules", refused.Rejection!.Reason);
+        Assert.Null(QuizDecisions.LoadBank(WithRules, new LoadQuestionBank(Bank()), Before).Rejection);
+    }
+
+    [Fact]
     public void Given_a_bank_When_loaded_Then_questions_and_options_are_kept_in_NFC_with_the_key_ascending()
     {
         var question = new QuizQuestion(1, "Đảng bộ tỉnh Trà Vinh được thành lập năm nào?".Normalize(System.Text.NormalizationForm.FormD),
             ["Năm 1930", "Năm 1931", "Năm 1945", "Năm 1954"], [2, 1]);
 
-        var loaded = Assert.IsType<QuestionBankLoaded>(Assert.Single(QuizDecisions.LoadBank(Quiz.None(Id), new LoadQuestionBank([question]), Before).Events));
+        var loaded = Assert.IsType<QuestionBankLoaded>(Assert.Single(QuizDecisions.LoadBank(WithRules, new LoadQuestionBank([question]), Before).Events));
 
         Assert.Equal("Đảng bộ tỉnh Trà Vinh được thành lập năm nào?", loaded.Questions[0].Text);
         Assert.Equal([1, 2], loaded.Questions[0].Correct);
@@ -101,7 +111,7 @@ public class QuizDecisionsTests
     [Fact]
     public void Given_malformed_questions_When_loaded_Then_refused_naming_the_question()
     {
-        Decision Load(params QuizQuestion[] questions) => QuizDecisions.LoadBank(Quiz.None(Id), new LoadQuestionBank(questions), Before);
+        Decision Load(params QuizQuestion[] questions) => QuizDecisions.LoadBank(WithRules, new LoadQuestionBank(questions), Before);
         var good = Question(1);
 
         ThenRejected(Load(), RejectionKind.Invalid, "questions");

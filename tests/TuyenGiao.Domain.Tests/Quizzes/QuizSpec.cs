@@ -41,6 +41,9 @@ internal static class QuizSpec
 
     public static Quiz Given(params object[] events) => events.Aggregate(Quiz.None(Id), QuizEvolution.Evolve);
 
+    /// <summary>Rules set, no bank yet: where a bank is loaded.</summary>
+    public static Quiz WithRules => Given(new QuizRulesSet(Id, Rules()));
+
     /// <summary>Set up (rules and bank) and one person registered with <see cref="Key"/>.</summary>
     public static Quiz Ready(QuizRules? rules = null, int bankSize = 12) => Given(
         new QuizRulesSet(Id, rules ?? Rules()), new QuestionBankLoaded(Id, Bank(bankSize)),

@@ -95,6 +95,23 @@ public class QuestionBankFileTests(NodeFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_quiz_contest_without_rules_When_a_bank_is_loaded_as_JSON_or_a_file_Then_422_naming_the_rules_and_nothing_stored()
+    {
+        var node = fixture.Node;
+        var contest = await ContestScenario.CreateAsync(node.Http, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(30), kind: "Quiz");
+        var root = $"/api/quizzes/{contest.ContestId}";
+
+        var json = await AssertProblem(await node.Http.PutJson($"{root}/bank", new { questions = new[] { new { text = "Câu 1?", options = new[] { "A", "B", "C", "D" }, correct = new[] { 0 } } } }),
+            HttpStatusCode.UnprocessableEntity, "contestId");
+        var csv = new ByteArrayContent(Encoding.UTF8.GetBytes($"{Header}\nCâu 1?,A,B,C,D,A\n"));
+        csv.Headers.ContentType = new("text/csv") { CharSet = "utf-8" };
+        await AssertProblem(await node.Http.PutAsync($"{root}/bank/file", csv), HttpStatusCode.UnprocessableEntity, "contestId");
+
+        Assert.Contains("rules first", json.GetProperty("detail").GetString());
+        Assert.Equal(0, await fixture.Database.ScalarAsync("SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s", ("s", $"quiz/{contest.ContestId}")));
+    }
+
+    [Fact]
     public async Task Given_an_organiser_When_they_upload_a_csv_or_an_xlsx_bank_Then_it_replaces_the_bank_and_another_type_is_415()
     {
         var node = fixture.Node;

@@ -28,6 +28,9 @@ public class QuizSetupPageTests(NodeFixture fixture)
 
         browser.Open(new Uri(Node.BaseAddress, $"/ui/#/contests/{contest.ContestId}/to-chuc"));
         await browser.WaitForText("#quiz-setup-status", "Chưa thiết lập: đặt thể lệ và tải ngân hàng câu hỏi.");
+        // The bank follows the rules: no upload is offered before them.
+        Assert.StartsWith("Đặt thể lệ trước", browser.Text("#quiz-bank-later"));
+        Assert.Empty(browser.Driver.FindElements(By.Id("quiz-bank-file")));
         browser.Type("quiz-per-attempt", "2");
         browser.Type("quiz-first-round", "31/02/2026");
         browser.Driver.FindElement(By.Id("quiz-rules-form-submit")).Click();

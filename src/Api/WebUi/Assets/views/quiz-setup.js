@@ -33,7 +33,8 @@ export function quizSetupSection(contest) {
         : t('quizSetup.none')),
       h('p', {}, h('a', { href: `#/thi/${encodeURIComponent(contest.contestId)}` }, t('quizSetup.publicPage'))),
       h('h3', {}, t('quizSetup.rulesTitle')), rulesForm(quiz),
-      h('h3', {}, t('quizSetup.bankTitle')), h('p', {}, t('quizSetup.bankHint')), bankForm(),
+      // The bank follows the rules (the API refuses it before them): until then, say so instead of offering the upload.
+      h('h3', {}, t('quizSetup.bankTitle')), quiz ? [h('p', {}, t('quizSetup.bankHint')), bankForm()] : h('p', { id: 'quiz-bank-later' }, t('quizSetup.bankAfterRules')),
       quiz ? [h('h3', {}, t('quizSetup.participationTitle')), participationTable(participation)] : [],
       quiz ? prizes(quiz, new Map(participation.map(r => [r.code, r.name]))) : []);
   }
