@@ -3,7 +3,8 @@ API, and prints the tallies and period reports they produce.
 
 Figures from the source report: the bloc's writing contest "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần
 thứ XI - Khát vọng Trà Vinh" drew 1,650 entries against a target of 1,277 (373 over), with 12 individual
-prizes and the collective first prize; its quiz drew 5,033 of the bloc's 6,110 members, over 86% correct.
+prizes and the collective first prize; its quiz drew 5,033 of the bloc's 6,110 members, over 86% correct. The quiz
+is taken online by the members themselves (demo_quiz.py).
 """
 import json
 import sys
@@ -13,6 +14,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
+import demo_quiz
 import demo_reports
 import tokens
 
@@ -51,9 +53,16 @@ JUDGE_TOKENS = {judge_id: tokens.mint(judge_id, "judge") for judge_id, _ in JUDG
 OFFICERS = {code: tokens.mint(f"demo-officer-{code.lower()}", "officer", code) for code, _, _ in MEMBERS}
 
 
-def call(method, path, body=None, accept=(200, 201), token=ADMIN):
+def call(method, path, body=None, accept=(200, 201), token=ADMIN, anonymous=False, forwarded_for=None, participant_key=None):
+    """One request, signed in as the token's user, or anonymous (a quiz participant, from their own address, with their key)."""
     data = None if body is None else json.dumps(body).encode("utf-8")
-    headers = {"Content-Type": "application/json", "X-Correlation-Id": "demo-tra-vinh-2023", "Authorization": f"Bearer {token}"}
+    headers = {"Content-Type": "application/json", "X-Correlation-Id": "demo-tra-vinh-2023"}
+    if not anonymous:
+        headers["Authorization"] = f"Bearer {token}"
+    if forwarded_for:
+        headers["X-Forwarded-For"] = forwarded_for
+    if participant_key:
+        headers["X-Participant-Key"] = participant_key
     for _ in range(100):
         request = urllib.request.Request(BASE + path, data=data, method=method, headers=headers)
         try:
@@ -62,7 +71,7 @@ def call(method, path, body=None, accept=(200, 201), token=ADMIN):
         except urllib.error.HTTPError as error:
             problem = json.loads(error.read() or b"{}")
             if error.code == 429:
-                # Submissions are limited per user: wait as told, then send the same request again.
+                # Submissions are limited per user, the quiz per address and person: wait as told, then send it again.
                 time.sleep(float(error.headers.get("Retry-After", "1")))
                 continue
             if error.code in accept:
@@ -149,27 +158,23 @@ def main():
                                                          "reason": "Đơn vị có số bài dự thi nhiều nhất và chất lượng"}, token=ORGANISER)
 
     print("Quiz")
-    announce(QUIZ, "Quiz", "Tìm hiểu Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI", 6_110, 1, [], [])
-    quiz = [{
-        "submissionId": f"demo-tracnghiem-{i:04d}", "authorName": author(10_000 + i), "committeeCode": order[(i * 13) % len(order)],
-        "title": "Bài thi trắc nghiệm", "words": 1, "questionsAnswered": 20, "questionsCorrect": 20 - (i * 7) % 6,
-    } for i in range(5_033)]
-    submit_all(QUIZ, quiz, "quiz entries")
+    demo_quiz.load(call, QUIZ, announce, MEMBERS, author, ORGANISER)
 
     demo_reports.load(call, committee, MEMBERS)
 
     _, writing_tally = call("GET", f"/api/contests/{WRITING}/tally")
-    _, quiz_tally = call("GET", f"/api/contests/{QUIZ}/tally")
+    _, participation = call("GET", f"/api/quizzes/{QUIZ}/participation")
+    bloc = next(c for c in participation if c["code"] == "TV-KHOI")
     individual = sum(t["granted"] for t in writing_tally["awards"] if not t["collective"])
     collective = sum(t["granted"] for t in writing_tally["awards"] if t["collective"])
     print()
     print(f"Writing contest {WRITING}: {writing_tally['accepted']:,} entries against a target of {writing_tally['target']:,} "
           f"({writing_tally['progressPercent']}%, {writing_tally['overTarget']:,} over); "
           f"{individual} individual prizes and {collective} collective prize")
-    print(f"Quiz {QUIZ}: {quiz_tally['accepted']:,} of {quiz_tally['target']:,} members took part "
-          f"({quiz_tally['progressPercent']}%), {quiz_tally['quizCorrectPercent']}% of answers correct")
-    print(f"Tallies: {BASE}/api/contests/{WRITING}/tally and {BASE}/api/contests/{QUIZ}/tally "
-          f"(live: .../tally/live); the hierarchy: {BASE}/api/committees/TV/subtree")
+    print(f"Quiz {QUIZ}: {bloc['people']:,} of the bloc's {bloc['members']:,} members took part "
+          f"({bloc['percent']}%), {bloc['correctPercent']}% of answers correct")
+    print(f"Tally: {BASE}/api/contests/{WRITING}/tally (live: .../tally/live); the quiz's participation: "
+          f"{BASE}/api/quizzes/{QUIZ}/participation; the hierarchy: {BASE}/api/committees/TV/subtree")
     demo_reports.summary(call, BASE)
 
 

@@ -170,12 +170,14 @@ public static class QuizEndpoints
             var contest = await grains.GetGrain<IContestGrain>(id).Get();
             if (QuizDecisions.OfContest(id, contest) is { } notAQuiz)
                 return Problems.From(notAQuiz);
-            var committees = (await EligibleTreeAsync(contest!, directory, ct))
+            var today = (await EligibleTreeAsync(contest!, directory, ct))
                 .Select(n => new ParticipatingCommittee(n.Committee.Code, n.Committee.Name, n.Committee.ParentCode, n.Committee.MemberCount)).ToList();
-            if (asOf is not { } moment)
-                return TypedResults.Ok(await quiz.Participation(committees));
-            var then = await past.AsOfAsync<Quiz>(Quiz.StreamIdFor(id), null, moment, ct);
-            return TypedResults.Ok(QuizParticipation.Of(then.State ?? Quiz.None(id), committees));
+            var then = asOf is { } moment ? (await past.AsOfAsync<Quiz>(Quiz.StreamIdFor(id), null, moment, ct)).State ?? Quiz.None(id) : null;
+            // People count where they registered: committees dissolved or moved since keep their lines (see QuizParticipation.Lines).
+            var recorded = then is null ? await quiz.RecordedCommittees(contest!.EligibleRoots) : QuizParticipation.RecordedCommittees(then, contest!.EligibleRoots);
+            var gone = await directory.FindManyAsync(recorded.Select(r => r.Code).Except(today.Select(c => c.Code)), ct);
+            var committees = QuizParticipation.Lines(today, recorded, gone.ToDictionary(g => g.Key, g => (g.Value.Name, g.Value.MemberCount)));
+            return TypedResults.Ok(then is null ? await quiz.Participation(committees) : QuizParticipation.Of(then, committees));
         });
 
     /// <summary>The contest's eligible committees (its organiser's subtree when it names none) and everything below them, each once.</summary>

@@ -40,6 +40,9 @@ public interface IQuizGrain : IGrainWithStringKey
     [Orleans.Concurrency.AlwaysInterleave]
     Task<IReadOnlyList<CommitteeParticipation>> Participation(IReadOnlyList<ParticipatingCommittee> committees);
 
+    /// <summary>The committees its people registered under, up to the eligible roots, as organised then (<see cref="QuizParticipation.RecordedCommittees"/>).</summary>
+    Task<IReadOnlyList<RecordedCommittee>> RecordedCommittees(IReadOnlyList<string> eligibleRoots);
+
     /// <summary>The round's ranking and the key of the questions drawn in it, once the round has closed; null before.</summary>
     [Orleans.Concurrency.AlwaysInterleave]
     Task<RoundResults?> Results(int round);

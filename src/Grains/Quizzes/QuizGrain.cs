@@ -92,6 +92,9 @@ public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions>
     public Task<IReadOnlyList<CommitteeParticipation>> Participation(IReadOnlyList<ParticipatingCommittee> committees) =>
         Task.FromResult(QuizParticipation.Of(Stored, committees));
 
+    public Task<IReadOnlyList<RecordedCommittee>> RecordedCommittees(IReadOnlyList<string> eligibleRoots) =>
+        Task.FromResult(QuizParticipation.RecordedCommittees(Stored, eligibleRoots));
+
     public Task<RoundResults?> Results(int round)
     {
         var state = Stored;

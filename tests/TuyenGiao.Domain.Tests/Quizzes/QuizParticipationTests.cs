@@ -51,4 +51,37 @@ public class QuizParticipationTests
 
         Assert.Equal(82.4m, QuizParticipation.Of(Given([.. events]), [Bloc]).Single().Percent);
     }
+
+    [Fact]
+    public void Given_the_bloc_dissolved_after_its_people_registered_When_the_lines_are_drawn_Then_its_committees_stay_with_the_parents_recorded_and_todays_empty_ones_are_kept()
+    {
+        var quiz = Given(new QuizRulesSet(Id, Rules()),
+            Person("+84900000001", "TV-KHOI-SGD", "TV-KHOI", "TV"), Person("+84900000002", "TV-KHOI", "TV"), Started("a1", "+84900000001", 1), Started("b1", "+84900000002", 1));
+        // Today the bloc's tree holds one new cell only (the others moved away with the bloc's dissolution).
+        var newCell = new ParticipatingCommittee("TV-KHOI-MOI", "Chi bộ mới", "TV-KHOI", 10);
+        var recorded = QuizParticipation.RecordedCommittees(quiz, ["TV-KHOI"]);
+        var known = new Dictionary<string, (string Name, int Members)> { ["TV-KHOI"] = ("Đảng ủy Khối", 6_110), ["TV-KHOI-SGD"] = ("Đảng bộ Sở Giáo dục và Đào tạo", 400) };
+
+        var lines = QuizParticipation.Lines([newCell], recorded, known);
+
+        Assert.Equal([("TV-KHOI-MOI", "TV-KHOI"), ("TV-KHOI", "TV"), ("TV-KHOI-SGD", "TV-KHOI")], lines.Select(l => (l.Code, l.ParentCode)));
+        var figures = QuizParticipation.Of(quiz, lines).ToDictionary(f => f.Code);
+        Assert.Equal((2, 1, 6_110), (figures["TV-KHOI"].People, figures["TV-KHOI"].Own, figures["TV-KHOI"].Members));
+        Assert.Equal((1, "Đảng bộ Sở Giáo dục và Đào tạo"), (figures["TV-KHOI-SGD"].People, figures["TV-KHOI-SGD"].Name));
+        Assert.Equal(0, figures["TV-KHOI-MOI"].People);
+        // Nothing above the eligible root: the province is not the quiz's.
+        Assert.DoesNotContain("TV", figures.Keys);
+    }
+
+    [Fact]
+    public void Given_a_cell_moved_within_the_tree_after_registration_When_the_lines_are_drawn_Then_it_is_listed_once_under_its_recorded_parent()
+    {
+        var quiz = Given(new QuizRulesSet(Id, Rules()), Person("+84900000001", "TV-KHOI-SGD", "TV-KHOI", "TV"), Started("a1", "+84900000001", 1));
+        var today = new List<ParticipatingCommittee> { Bloc, Education with { ParentCode = "TV-KHOI-SYT" }, Health };
+
+        var lines = QuizParticipation.Lines(today, QuizParticipation.RecordedCommittees(quiz, ["TV-KHOI"]), new Dictionary<string, (string, int)>());
+
+        Assert.Equal([("TV-KHOI", "TV"), ("TV-KHOI-SGD", "TV-KHOI"), ("TV-KHOI-SYT", "TV-KHOI")], lines.Select(l => (l.Code, l.ParentCode)));
+        Assert.Equal(400, lines.Single(l => l.Code == "TV-KHOI-SGD").Members);
+    }
 }
