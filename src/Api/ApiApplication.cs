@@ -71,6 +71,8 @@ public static class ApiApplication
         builder.Services.AddTuyenGiaoHealth();
         builder.Services.AddSingleton<ContestLiveFeeds>();
         builder.Services.AddSingleton<PastTallies>();
+        builder.Services.AddSingleton<QuizParticipationReader>();
+        builder.Services.AddSingleton<QuizLiveFeeds>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ContestLiveFeeds>());
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddTuyenGiaoOpenApi();

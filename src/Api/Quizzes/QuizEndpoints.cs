@@ -45,6 +45,13 @@ public static class QuizEndpoints
             .Produces<IReadOnlyList<CommitteeParticipation>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        group.MapGet("/participation/live", LiveParticipation)
+            .WithName("FollowQuizParticipation").WithSummary("Server-sent events: the participation now, as GetQuizParticipation answers it with " +
+                "the quiz stream's version, then after every change (the quiz is asked four times a second). Public, like the entry tally.")
+            .AllowAnonymous()
+            .Produces<QuizParticipationView>(StatusCodes.Status200OK, "text/event-stream").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         group.MapPut("/rules", SetRules)
             .WithName("SetQuizRules").WithSummary("Set the quiz's rules, or replace them before the first round opens (the organiser).")
             .RequireAuthorization(Policies.Organisers)
@@ -162,32 +169,22 @@ public static class QuizEndpoints
             ? TypedResults.Ok(QuizResponse.From(view, time.GetUtcNow()))
             : Problems.NotFound("contestId", $"contest '{Normalize(contestId)}' has no online quiz set up"));
 
-    private static Task<IResult> Participation(string contestId, DateTimeOffset? asOf, IGrainFactory grains, CommitteeDirectory directory, TimeTravel past,
-        CancellationToken ct) =>
+    private static Task<IResult> Participation(string contestId, DateTimeOffset? asOf, IGrainFactory grains, QuizParticipationReader reader, CancellationToken ct) =>
+        WithQuiz(contestId, grains, async quiz =>
+        {
+            var (refusal, participation) = await reader.ReadAsync(quiz.GetPrimaryKeyString(), asOf, ct);
+            return refusal is not null ? Problems.From(refusal) : TypedResults.Ok(participation!.Committees);
+        });
+
+    private static Task<IResult> LiveParticipation(string contestId, IGrainFactory grains, QuizLiveFeeds feeds, HttpContext http) =>
         WithQuiz(contestId, grains, async quiz =>
         {
             var id = quiz.GetPrimaryKeyString();
-            var contest = await grains.GetGrain<IContestGrain>(id).Get();
-            if (QuizDecisions.OfContest(id, contest) is { } notAQuiz)
+            if (QuizDecisions.OfContest(id, await grains.GetGrain<IContestGrain>(id).Get()) is { } notAQuiz)
                 return Problems.From(notAQuiz);
-            var today = (await EligibleTreeAsync(contest!, directory, ct))
-                .Select(n => new ParticipatingCommittee(n.Committee.Code, n.Committee.Name, n.Committee.ParentCode, n.Committee.MemberCount)).ToList();
-            var then = asOf is { } moment ? (await past.AsOfAsync<Quiz>(Quiz.StreamIdFor(id), null, moment, ct)).State ?? Quiz.None(id) : null;
-            // People count where they registered: committees dissolved or moved since keep their lines (see QuizParticipation.Lines).
-            var recorded = then is null ? await quiz.RecordedCommittees(contest!.EligibleRoots) : QuizParticipation.RecordedCommittees(then, contest!.EligibleRoots);
-            var gone = await directory.FindManyAsync(recorded.Select(r => r.Code).Except(today.Select(c => c.Code)), ct);
-            var committees = QuizParticipation.Lines(today, recorded, gone.ToDictionary(g => g.Key, g => (g.Value.Name, g.Value.MemberCount)));
-            return TypedResults.Ok(then is null ? await quiz.Participation(committees) : QuizParticipation.Of(then, committees));
+            // Every connection gets the participation now at once: it is the whole state, not a change.
+            return TypedResults.ServerSentEvents(feeds.Follow(id, http.RequestAborted));
         });
-
-    /// <summary>The contest's eligible committees (its organiser's subtree when it names none) and everything below them, each once.</summary>
-    private static async Task<IReadOnlyList<(Committee Committee, int Depth)>> EligibleTreeAsync(ContestView contest, CommitteeDirectory directory, CancellationToken ct)
-    {
-        var tree = new List<(Committee Committee, int Depth)>();
-        foreach (var root in contest.EligibleRoots)
-            tree.AddRange(await directory.SubtreeAsync(root, ct: ct));
-        return tree.DistinctBy(n => n.Committee.Code).ToList();
-    }
 
     private static Task<IResult> Committees(string contestId, IGrainFactory grains, CommitteeDirectory directory, CancellationToken ct) =>
         WithQuiz(contestId, grains, async quiz =>
@@ -195,7 +192,7 @@ public static class QuizEndpoints
             var contest = await grains.GetGrain<IContestGrain>(quiz.GetPrimaryKeyString()).Get();
             if (QuizDecisions.OfContest(quiz.GetPrimaryKeyString(), contest) is { } notAQuiz)
                 return Problems.From(notAQuiz);
-            return TypedResults.Ok((await EligibleTreeAsync(contest!, directory, ct)).Select(n => new QuizCommitteeResponse(n.Committee.Code, n.Committee.Name, n.Depth)).ToList());
+            return TypedResults.Ok((await QuizParticipationReader.EligibleTreeAsync(contest!, directory, ct)).Select(n => new QuizCommitteeResponse(n.Committee.Code, n.Committee.Name, n.Depth)).ToList());
         });
 
     private static Task<IResult> SetRules(string contestId, QuizRulesRequest request, IGrainFactory grains, HttpContext http, TimeProvider time) =>

@@ -38,7 +38,10 @@ public interface IQuizGrain : IGrainWithStringKey
 
     /// <summary>Who took part, per committee of <paramref name="committees"/> against its members, now.</summary>
     [Orleans.Concurrency.AlwaysInterleave]
-    Task<IReadOnlyList<CommitteeParticipation>> Participation(IReadOnlyList<ParticipatingCommittee> committees);
+    Task<QuizParticipationView> Participation(IReadOnlyList<ParticipatingCommittee> committees);
+
+    /// <summary>The version of the quiz's stream as stored: cheap, for a live feed to tell whether anything changed.</summary>
+    Task<long> StoredVersion();
 
     /// <summary>The committees its people registered under, up to the eligible roots, as organised then (<see cref="QuizParticipation.RecordedCommittees"/>).</summary>
     Task<IReadOnlyList<RecordedCommittee>> RecordedCommittees(IReadOnlyList<string> eligibleRoots);

@@ -89,8 +89,10 @@ public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions>
         ? new QuizView(ContestId, rules, Stored.Bank.Count, Stored.Participants.Count, QuizDecisions.Consent, [.. Stored.PublishedRounds])
         : null);
 
-    public Task<IReadOnlyList<CommitteeParticipation>> Participation(IReadOnlyList<ParticipatingCommittee> committees) =>
-        Task.FromResult(QuizParticipation.Of(Stored, committees));
+    public Task<QuizParticipationView> Participation(IReadOnlyList<ParticipatingCommittee> committees) =>
+        Task.FromResult(new QuizParticipationView(Version, QuizParticipation.Of(Stored, committees)));
+
+    public Task<long> StoredVersion() => Task.FromResult(Version);
 
     public Task<IReadOnlyList<RecordedCommittee>> RecordedCommittees(IReadOnlyList<string> eligibleRoots) =>
         Task.FromResult(QuizParticipation.RecordedCommittees(Stored, eligibleRoots));

@@ -6,6 +6,10 @@ namespace TuyenGiao.Quizzes;
 [GenerateSerializer, Immutable]
 public sealed record ParticipatingCommittee([property: Id(0)] string Code, [property: Id(1)] string Name, [property: Id(2)] string? ParentCode, [property: Id(3)] int Members);
 
+/// <summary>The participation with the quiz stream's version it was counted at: what a live follower receives.</summary>
+[GenerateSerializer, Immutable]
+public sealed record QuizParticipationView([property: Id(0)] long Version, [property: Id(1)] IReadOnlyList<CommitteeParticipation> Committees);
+
 /// <summary>A committee on the path a person of the quiz registered under, at or below the eligible root it reached, with its parent then.</summary>
 /// <param name="Depth">Steps below that eligible root (the root is 0).</param>
 [GenerateSerializer, Immutable]

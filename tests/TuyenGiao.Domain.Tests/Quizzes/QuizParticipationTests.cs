@@ -84,4 +84,22 @@ public class QuizParticipationTests
         Assert.Equal([("TV-KHOI", "TV"), ("TV-KHOI-SGD", "TV-KHOI"), ("TV-KHOI-SYT", "TV-KHOI")], lines.Select(l => (l.Code, l.ParentCode)));
         Assert.Equal(400, lines.Single(l => l.Code == "TV-KHOI-SGD").Members);
     }
+
+    [Fact]
+    public void Given_people_at_the_root_itself_below_it_and_outside_it_When_their_committees_are_recorded_Then_only_the_roots_tree_in_depth_then_code_order()
+    {
+        var quiz = Given(new QuizRulesSet(Id, Rules()),
+            // Registered at the eligible root itself, which is the top of its path (no parent recorded).
+            Person("+84900000001", "TV-KHOI"),
+            Person("+84900000002", "TV-KHOI-SYT", "TV-KHOI"), Person("+84900000003", "TV-KHOI-SGD", "TV-KHOI"),
+            // A path that never reaches the eligible root counts nowhere in this quiz's tree.
+            Person("+84900000004", "CT-TN", "CT"));
+
+        var recorded = QuizParticipation.RecordedCommittees(quiz, ["TV-KHOI"]);
+
+        Assert.Equal([new RecordedCommittee("TV-KHOI", null, 0), new RecordedCommittee("TV-KHOI-SGD", "TV-KHOI", 1), new RecordedCommittee("TV-KHOI-SYT", "TV-KHOI", 1)],
+            recorded);
+        Assert.Equal([new RecordedCommittee("TV-KHOI", null, 0)], QuizParticipation.RecordedCommittees(Given(new QuizRulesSet(Id, Rules()), Person("+84900000001", "TV-KHOI")), ["TV-KHOI"]));
+        Assert.Empty(QuizParticipation.RecordedCommittees(Given(new QuizRulesSet(Id, Rules()), Person("+84900000004", "CT-TN", "CT")), ["TV-KHOI"]));
+    }
 }

@@ -12,7 +12,10 @@ public sealed class SseReader(Stream stream)
 
     public string? LastEventId { get; private set; }
 
-    public async Task<ContestTally> NextTally(TimeSpan timeout)
+    public Task<ContestTally> NextTally(TimeSpan timeout) => Next<ContestTally>(timeout);
+
+    /// <summary>The next event's data, read as JSON.</summary>
+    public async Task<T> Next<T>(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
         var data = new StringBuilder();
@@ -22,7 +25,7 @@ public sealed class SseReader(Stream stream)
             if (line.Length == 0)
             {
                 if (data.Length > 0)
-                    return JsonSerializer.Deserialize<ContestTally>(data.ToString(), HttpAssertions.Json)!;
+                    return JsonSerializer.Deserialize<T>(data.ToString(), HttpAssertions.Json)!;
                 continue;
             }
             if (line.StartsWith("data:", StringComparison.Ordinal))

@@ -49,8 +49,8 @@ public class ContractDocumentTests(NodeFixture fixture)
         AssertNone(gaps, "operations that need a token without 401 and 403");
         // Public, and said so outright: a contest's details, its tallies, ranking and prize holders, the health probes, signing in
         // (with its antiforgery token, the reset link's page, the ways in and the start of single sign-on), and taking part in an
-        // online quiz (its rules and committees, participation, registering, attempts with the participant's key, a closed round's results); nothing else.
-        Assert.Equal(["FollowContestTally", "GetAntiforgeryToken", "GetContest", "GetContestRanking", "GetContestTally", "GetPrizeHolders", "GetQuiz",
+        // online quiz (its rules and committees, participation now and live, registering, attempts with the participant's key, a closed round's results); nothing else.
+        Assert.Equal(["FollowContestTally", "FollowQuizParticipation", "GetAntiforgeryToken", "GetContest", "GetContestRanking", "GetContestTally", "GetPrizeHolders", "GetQuiz",
             "GetQuizCommittees", "GetQuizParticipation", "GetQuizRoundResults", "GetSignInOptions", "ListContests", "Live", "Ready", "RegisterParticipant", "ResetPassword", "SignIn", "StartQuizAttempt",
             "StartSingleSignOn", "SubmitQuizAttempt"],
             publicOperations.Order().ToArray());
@@ -142,6 +142,7 @@ public class ContractDocumentTests(NodeFixture fixture)
         Assert.Equal(["csv", "json", "xlsx"], format.GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()!).Order().ToArray());
         Assert.Equal(["application/x-ndjson", "text/csv"], MediaTypes("ExportEvents"));
         Assert.Equal(["text/event-stream"], MediaTypes("FollowContestTally"));
+        Assert.Equal(["text/event-stream"], MediaTypes("FollowQuizParticipation"));
         Assert.Equal(["text/event-stream"], MediaTypes("ReplayAndReconcile"));
     }
 
