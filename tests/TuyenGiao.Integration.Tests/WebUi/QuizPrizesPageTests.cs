@@ -59,4 +59,23 @@ public class QuizPrizesPageTests
         await browser.WaitFor("#quiz-prize-holders tbody tr:nth-child(3)");
         Assert.Equal(3, (await Read<List<RoundPrizeResponse>>(await node.Http.GetAsync($"{root}/rounds/0/prizes"), HttpStatusCode.OK)).Count);
     }
+
+    [Fact]
+    public async Task Given_the_organiser_on_a_quizs_page_When_people_take_part_meanwhile_Then_the_participation_table_counts_them_without_a_reload()
+    {
+        var (database, node, root, contest, _) = await QuizScenario.InOpenRoundAsync();
+        await using var _ = database;
+        await using var __ = node;
+        var organiser = await PersonWithOwnPasswordAsync(node, "organiser", (Role.Organiser, contest.Bloc));
+        using var browser = new Browser();
+        await browser.SignInAsync(node.BaseAddress, organiser, OwnPassword);
+        browser.Open(new Uri(node.BaseAddress, $"/ui/#/contests/{contest.ContestId}/to-chuc"));
+        await browser.WaitFor("#quiz-participation tbody tr");
+        Assert.Contains("0 / 100", browser.Text("#quiz-participation tbody tr"));
+
+        await QuizScenario.AnswerAsync(node, root, contest.CellA, ("Nguyễn Thị Hồng Nhung", "0912345678", 0), ("Thạch Sô Phane", "0987654321", 2));
+
+        await browser.WaitFor("#quiz-participation tbody tr", text => text.Contains("2 / 100"));
+        Assert.Empty(browser.AccessibilityViolations());
+    }
 }

@@ -51,9 +51,10 @@ export async function organiseView(root, [contestId]) {
   const ranking = h('section', { id: 'ranking', 'aria-labelledby': 'ranking-title' });
   const awards = h('section', { id: 'awards', 'aria-labelledby': 'awards-title' });
   const results = h('section', { id: 'results', 'aria-labelledby': 'results-title' });
+  const quiz = contest.kind === 'Quiz' ? quizSetupSection(contest) : null;
   replace(root, h('h1', {}, t('organise.title', contest.title)),
     h('p', {}, h('a', { href: `#/contests/${encodeURIComponent(contest.contestId)}` }, t('organise.backToContest'))),
-    contest.kind === 'Quiz' ? quizSetupSection(contest) : [], panel, ranking, awards, results);
+    quiz ? quiz.section : [], panel, ranking, awards, results);
 
   async function draw() {
     const [judges, ranked, tally, holders] = await Promise.all([
@@ -179,6 +180,8 @@ export async function organiseView(root, [contestId]) {
   } catch (error) {
     replace(root, h('p', { class: 'error' }, describe(error)));
   }
+  // Leaving the page closes the quiz's live participation.
+  return () => quiz?.stop();
 }
 
 /** Each tier with its holders: entries by number, title and author; collective prizes by committee. */

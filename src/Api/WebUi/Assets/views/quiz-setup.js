@@ -19,9 +19,18 @@ function setupRefusal(error) {
   return { field: null, text: t('error', error.message) };
 }
 
+/** The organiser's quiz block, and how to stop its live participation when the page is left. */
 export function quizSetupSection(contest) {
   const base = `/api/quizzes/${encodeURIComponent(contest.contestId)}`;
   const section = h('section', { id: 'quiz-setup', 'aria-labelledby': 'quiz-setup-title' });
+  // The participation table follows the quiz live once it is set up: the stream starts with the figures now.
+  const participationBlock = h('div', { id: 'quiz-participation-live' });
+  let stream = null;
+  function follow() {
+    if (stream) return;
+    stream = new EventSource(`${base}/participation/live`);
+    stream.addEventListener('participation', e => replace(participationBlock, participationTable(JSON.parse(e.data).committees)));
+  }
 
   async function draw() {
     const quiz = await get(base).catch(error => (error instanceof ApiError && error.status === 404 ? null : Promise.reject(error)));
@@ -35,8 +44,12 @@ export function quizSetupSection(contest) {
       h('h3', {}, t('quizSetup.rulesTitle')), rulesForm(quiz),
       // The bank follows the rules (the API refuses it before them): until then, say so instead of offering the upload.
       h('h3', {}, t('quizSetup.bankTitle')), quiz ? [h('p', {}, t('quizSetup.bankHint')), bankForm()] : h('p', { id: 'quiz-bank-later' }, t('quizSetup.bankAfterRules')),
-      quiz ? [h('h3', {}, t('quizSetup.participationTitle')), participationTable(participation)] : [],
+      quiz ? [h('h3', {}, t('quizSetup.participationTitle')), participationBlock] : [],
       quiz ? prizes(quiz, new Map(participation.map(r => [r.code, r.name]))) : []);
+    if (quiz) {
+      replace(participationBlock, participationTable(participation));
+      follow();
+    }
   }
 
   /** The prizes of one closed round, or of the whole quiz (round 0) once the last round has closed: chosen in a list. */
@@ -155,5 +168,5 @@ export function quizSetupSection(contest) {
   }
 
   draw().catch(error => replace(section, h('p', { class: 'error' }, t('error', error.message))));
-  return section;
+  return { section, stop: () => stream?.close() };
 }
