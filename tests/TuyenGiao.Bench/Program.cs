@@ -14,6 +14,8 @@ using TuyenGiao.Bench;
 //   activation [--entries 10000000] [--clients 64] [--out bench-results]
 //       activation of one contest of that many entries, loaded through grain calls on a scratch database (ops/activation-bench.sh)
 //   state [entries]    memory per entry and snapshot size of a contest's state, in memory only
+//   quiz-state [people] [attempts]
+//       memory per person and per attempt of a quiz's state, and its round's ranking time, in memory only (3,000,000 and 1,000,000)
 //   restart [--clients 16] [--out bench-results]
 //       a rolling restart of one of three nodes under load: how long any append stalled (ops/restart-bench.sh runs this)
 var mode = args.Length > 0 ? args[0] : "all";
@@ -75,6 +77,14 @@ switch (mode)
             new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine($"figures written to {largeFile}");
         return 0;
+    case "quiz-state":
+        var quizPeople = args.Length > 1 && int.TryParse(args[1], out var qp) ? qp : 3_000_000;
+        var quizAttempts = args.Length > 2 && int.TryParse(args[2], out var qa) ? qa : 1_000_000;
+        var quiz = QuizStateMemory.Measure(quizPeople, quizAttempts);
+        Console.WriteLine($"quiz state: {quiz.People:N0} people, {quiz.PeopleBytes / 1024.0 / 1024.0:N1} MiB ({quiz.PeopleBytes / quiz.People:N0} bytes each); " +
+                          $"{quiz.Attempts:N0} submitted attempts of 20 questions, {quiz.AttemptBytes / 1024.0 / 1024.0:N1} MiB ({quiz.AttemptBytes / quiz.Attempts:N0} bytes each); " +
+                          $"folded in {quiz.Fold.TotalSeconds:N1} s; the round's ranking of {quiz.Ranked:N0} in {quiz.Ranking.TotalSeconds:N2} s");
+        return 0;
     case "state":
         var entries = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000;
         var memory = ContestStateMemory.Measure(entries);
@@ -118,6 +128,6 @@ switch (mode)
         Console.WriteLine($"figures written to {restartFile}");
         return 0;
     default:
-        Console.Error.WriteLine("usage: TuyenGiao.Bench all|activation|chain|peer|replay|state|restart [options]");
+        Console.Error.WriteLine("usage: TuyenGiao.Bench all|activation|chain|peer|replay|verify|state|quiz-state|restart [options]");
         return 2;
 }

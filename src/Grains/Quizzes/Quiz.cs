@@ -12,18 +12,22 @@ public sealed record Quiz(
     [property: Id(4)] ImmutableDictionary<string, Participant> Participants,
     [property: Id(5)] ImmutableDictionary<string, Attempt> Attempts,
     [property: Id(6)] ImmutableList<RoundPrize> Prizes,
-    [property: Id(7)] ImmutableSortedSet<int> PublishedRounds)
+    [property: Id(7)] ImmutableSortedSet<int> PublishedRounds,
+    [property: Id(8)] ImmutableDictionary<string, IReadOnlyList<string>> Paths)
 {
     public static string StreamIdFor(string contestId) => $"quiz/{contestId}";
 
     public static Quiz None(string contestId) => new(StreamIdFor(contestId), contestId, null, ImmutableSortedDictionary<int, QuizQuestion>.Empty,
         ImmutableDictionary.Create<string, Participant>(StringComparer.Ordinal), ImmutableDictionary.Create<string, Attempt>(StringComparer.Ordinal),
-        ImmutableList<RoundPrize>.Empty, ImmutableSortedSet<int>.Empty);
+        ImmutableList<RoundPrize>.Empty, ImmutableSortedSet<int>.Empty, ImmutableDictionary.Create<string, IReadOnlyList<string>>(StringComparer.Ordinal));
 
     /// <summary>The round open at a moment, if any.</summary>
     public QuizRound? RoundAt(DateTimeOffset now) => Rules?.RoundAt(now);
 }
 
+/// <param name="CommitteePath">Shared by everyone registered under the same path (<see cref="Quiz.Paths"/>): three million people
+/// are a few hundred committees.</param>
+/// <param name="KeyHash">The 32 bytes of the key's SHA-256 (the events keep its hex text).</param>
 [GenerateSerializer, Immutable]
 public sealed record Participant(
     [property: Id(0)] string Phone,
@@ -31,7 +35,7 @@ public sealed record Participant(
     [property: Id(2)] int BirthYear,
     [property: Id(3)] string CommitteeCode,
     [property: Id(4)] IReadOnlyList<string> CommitteePath,
-    [property: Id(5)] string KeyHash);
+    [property: Id(5)] byte[] KeyHash);
 
 /// <param name="Submission">Null until submitted; an attempt past its deadline without one is closed as it stands.</param>
 [GenerateSerializer, Immutable]
@@ -42,7 +46,7 @@ public sealed record Attempt(
     [property: Id(3)] IReadOnlyList<int> Questions,
     [property: Id(4)] DateTimeOffset StartedAt,
     [property: Id(5)] DateTimeOffset Deadline,
-    [property: Id(6)] AttemptSubmitted? Submission)
+    [property: Id(6)] SubmittedAttempt? Submission)
 {
     /// <summary>Ended: submitted, or past its deadline.</summary>
     public bool HasEnded(DateTimeOffset now) => Submission is not null || now >= Deadline;
@@ -55,3 +59,17 @@ public sealed record Attempt(
         _ => null,
     };
 }
+
+/// <summary>
+/// What the rules keep of a submission: its result, and a fingerprint of its answers instead of the answers (the event
+/// keeps them), enough to tell a retry of the same answers from other ones: 1,800 bytes an attempt become about 60.
+/// </summary>
+/// <param name="Answered">How many questions were answered.</param>
+/// <param name="AnswersFingerprint">SHA-256 of the answers in order (<see cref="QuizAnswers.Fingerprint"/>), its first 16 bytes.</param>
+[GenerateSerializer, Immutable]
+public sealed record SubmittedAttempt(
+    [property: Id(0)] int Correct,
+    [property: Id(1)] int Answered,
+    [property: Id(2)] long Prediction,
+    [property: Id(3)] DateTimeOffset SubmittedAt,
+    [property: Id(4)] UInt128 AnswersFingerprint);

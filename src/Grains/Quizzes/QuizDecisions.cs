@@ -1,4 +1,3 @@
-using System.Text;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
 
@@ -184,7 +183,7 @@ public static class QuizDecisions
             if (answer.Chosen.Count == 0 || answer.Chosen.Distinct().Count() != answer.Chosen.Count || answer.Chosen.Any(c => c is < 0 or >= OptionsPerQuestion))
                 return Rejection.Invalid("answers", $"question {answer.Question}: the options chosen are distinct indexes from 0 to {OptionsPerQuestion - 1}");
         }
-        var answers = InOrder(command.Answers);
+        var answers = QuizAnswers.InOrder(command.Answers);
         return Decision.Accept(new AttemptSubmitted(state.ContestId, attempt.AttemptId, answers, prediction, QuizGrading.CorrectCount(state.Bank, answers), now));
     }
 
@@ -212,18 +211,12 @@ public static class QuizDecisions
         PhoneNumbers.TryNormalize(phoneText, out phone) is null
         && state.Participants.TryGetValue(phone, out var participant)
         // The hashes' text compared in constant time: how much of it matched is not for a caller to learn.
-        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(participant.KeyHash), Encoding.ASCII.GetBytes(keyHash))
+        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(participant.KeyHash, QuizAnswers.KeyHashBytes(keyHash))
             ? null
             : Rejection.Forbidden("participantKey", "this phone number and participant key do not match a registration: register first");
 
-    /// <summary>Answers as recorded: by question, each one's options ascending; so that the same answers compare equal however sent.</summary>
-    private static List<QuizAnswer> InOrder(IEnumerable<QuizAnswer> answers) =>
-        answers.OrderBy(a => a.Question).Select(a => a with { Chosen = a.Chosen.Order().ToList() }).ToList();
-
-    private static bool SameAnswers(AttemptSubmitted earlier, SubmitAttempt again) =>
-        earlier.Prediction == again.Prediction
-        && earlier.Answers.Count == again.Answers.Count
-        && earlier.Answers.Zip(InOrder(again.Answers)).All(p => p.First.Question == p.Second.Question && p.First.Chosen.SequenceEqual(p.Second.Chosen));
+    private static bool SameAnswers(SubmittedAttempt earlier, SubmitAttempt again) =>
+        earlier.Prediction == again.Prediction && earlier.AnswersFingerprint == QuizAnswers.Fingerprint(again.Answers);
 
     // Stryker disable once Equality: with a equal to b either one is the answer.
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;

@@ -9,21 +9,23 @@ public static class QuizEvolution
     {
         QuizRulesSet e => state with { Rules = e.Rules },
         QuestionBankLoaded e => state with { Bank = e.Questions.ToImmutableSortedDictionary(q => q.Number, q => q) },
-        ParticipantRegistered e => state with
-        {
-            Participants = state.Participants.SetItem(e.Phone, new Participant(e.Phone, e.Name, e.BirthYear, e.CommitteeCode, e.CommitteePath, e.KeyHash)),
-        },
+        ParticipantRegistered e => Registered(state, e),
         ParticipantKeyReissued e when state.Participants.TryGetValue(e.Phone, out var participant) => state with
         {
-            Participants = state.Participants.SetItem(e.Phone, participant with { KeyHash = e.KeyHash }),
+            Participants = state.Participants.SetItem(e.Phone, participant with { KeyHash = QuizAnswers.KeyHashBytes(e.KeyHash) }),
         },
         AttemptStarted e => state with
         {
-            Attempts = state.Attempts.SetItem(e.AttemptId, new Attempt(e.AttemptId, e.Phone, e.Round, e.Questions, e.StartedAt, e.Deadline, null)),
+            // The person's own phone string and the questions as an array: a million attempts, each smaller.
+            Attempts = state.Attempts.SetItem(e.AttemptId, new Attempt(e.AttemptId,
+                state.Participants.TryGetValue(e.Phone, out var person) ? person.Phone : e.Phone, e.Round, e.Questions.ToArray(), e.StartedAt, e.Deadline, null)),
         },
         AttemptSubmitted e when state.Attempts.TryGetValue(e.AttemptId, out var attempt) => state with
         {
-            Attempts = state.Attempts.SetItem(e.AttemptId, attempt with { Submission = e }),
+            Attempts = state.Attempts.SetItem(e.AttemptId, attempt with
+            {
+                Submission = new SubmittedAttempt(e.Correct, e.Answers.Count, e.Prediction, e.SubmittedAt, QuizAnswers.Fingerprint(e.Answers)),
+            }),
         },
         RoundPrizeGranted e => state with { Prizes = state.Prizes.Add(new RoundPrize(e.Round, e.Tier, e.Phone)) },
         RoundResultsPublished e => state with { PublishedRounds = state.PublishedRounds.Add(e.Round) },
@@ -33,4 +35,17 @@ public static class QuizEvolution
         },
         _ => state,
     };
+
+    /// <summary>A person, their path shared with everyone registered under the same one (each event read brings its own copy).</summary>
+    private static Quiz Registered(Quiz state, ParticipantRegistered e)
+    {
+        var known = state.Paths.GetValueOrDefault(e.CommitteeCode);
+        var path = known is not null && known.SequenceEqual(e.CommitteePath, StringComparer.Ordinal) ? known : e.CommitteePath;
+        return state with
+        {
+            Participants = state.Participants.SetItem(e.Phone,
+                new Participant(e.Phone, e.Name, e.BirthYear, path.Count > 0 ? path[0] : e.CommitteeCode, path, QuizAnswers.KeyHashBytes(e.KeyHash))),
+            Paths = ReferenceEquals(path, known) ? state.Paths : state.Paths.SetItem(e.CommitteeCode, path),
+        };
+    }
 }

@@ -45,7 +45,7 @@ public static class QuizParticipation
         var tookPart = quiz.Attempts.Values.Select(a => a.Phone).ToHashSet(StringComparer.Ordinal);
         var answers = quiz.Attempts.Values.Where(a => a.Submission is not null)
             .GroupBy(a => a.Phone, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (Given: g.Sum(a => (long)a.Submission!.Answers.Count), Right: g.Sum(a => (long)a.Submission!.Correct)), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (Given: g.Sum(a => (long)a.Submission!.Answered), Right: g.Sum(a => (long)a.Submission!.Correct)), StringComparer.Ordinal);
         var own = new Dictionary<string, int>(StringComparer.Ordinal);
         var people = new Dictionary<string, int>(StringComparer.Ordinal);
         var given = new Dictionary<string, long>(StringComparer.Ordinal);

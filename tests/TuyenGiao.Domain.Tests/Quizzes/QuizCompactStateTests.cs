@@ -1,0 +1,55 @@
+using TuyenGiao.Quizzes;
+using static TuyenGiao.Domain.Tests.Quizzes.QuizSpec;
+
+namespace TuyenGiao.Domain.Tests.Quizzes;
+
+/// <summary>What the quiz's state keeps instead of whole records: shared paths, key hashes as bytes, answers as a fingerprint.</summary>
+public class QuizCompactStateTests
+{
+    private static ParticipantRegistered Person(string phone, params string[] path) =>
+        new(Id, phone, $"Người {phone}", 1980, path[0], [.. path], HashOf(phone), QuizDecisions.Consent);
+
+    [Fact]
+    public void Given_people_registered_under_one_path_When_folded_Then_they_share_it_and_a_path_recorded_otherwise_stays_its_own()
+    {
+        var quiz = Given(new QuizRulesSet(Id, Rules()),
+            Person("+84900000001", "TV-KHOI-SGD", "TV-KHOI", "TV"), Person("+84900000002", "TV-KHOI-SGD", "TV-KHOI", "TV"),
+            // The same cell after a reorganisation: another path, kept as recorded.
+            Person("+84900000003", "TV-KHOI-SGD", "TV"), Person("+84900000004", "TV-KHOI-SGD", "TV"));
+
+        var (one, two, three, four) = (quiz.Participants["+84900000001"], quiz.Participants["+84900000002"], quiz.Participants["+84900000003"], quiz.Participants["+84900000004"]);
+        Assert.Same(one.CommitteePath, two.CommitteePath);
+        Assert.Same(one.CommitteePath[0], two.CommitteeCode);
+        Assert.Equal(["TV-KHOI-SGD", "TV"], three.CommitteePath);
+        Assert.Equal(["TV-KHOI-SGD", "TV-KHOI", "TV"], one.CommitteePath);
+        Assert.Same(three.CommitteePath, four.CommitteePath);
+    }
+
+    [Fact]
+    public void Given_a_key_hash_When_kept_Then_as_its_32_bytes_and_text_that_is_no_hash_matches_nothing()
+    {
+        var hash = HashOf(Key);
+
+        Assert.Equal(Convert.FromHexString(hash), QuizAnswers.KeyHashBytes(hash));
+        Assert.Equal(Convert.FromHexString(hash), QuizAnswers.KeyHashBytes(hash.ToLowerInvariant()));
+        Assert.Empty(QuizAnswers.KeyHashBytes(""));
+        Assert.Empty(QuizAnswers.KeyHashBytes(hash[..^2]));
+        Assert.Empty(QuizAnswers.KeyHashBytes(hash + "00"));
+        Assert.Empty(QuizAnswers.KeyHashBytes(hash[..^1] + "G"));
+        Assert.Equal(Convert.FromHexString(hash), Ready().Participants[Phone].KeyHash);
+    }
+
+    [Fact]
+    public void Given_answers_When_fingerprinted_Then_order_does_not_matter_and_any_other_choice_or_grouping_does()
+    {
+        var answers = new List<QuizAnswer> { new(2, [1]), new(1, [2, 0]) };
+        var fingerprint = QuizAnswers.Fingerprint(answers);
+
+        Assert.Equal(fingerprint, QuizAnswers.Fingerprint([new(1, [0, 2]), new(2, [1])]));
+        Assert.NotEqual(fingerprint, QuizAnswers.Fingerprint([new(1, [0, 2]), new(2, [3])]));
+        Assert.NotEqual(fingerprint, QuizAnswers.Fingerprint([new(1, [0, 2])]));
+        Assert.NotEqual(fingerprint, QuizAnswers.Fingerprint([new(1, [0, 2]), new(3, [1])]));
+        // The same numbers grouped otherwise: question 1 with options 0 and 2 is not question 1 with 0, then question 2.
+        Assert.NotEqual(QuizAnswers.Fingerprint([new(1, [0, 2])]), QuizAnswers.Fingerprint([new(1, [0]), new(2, [])]));
+    }
+}
