@@ -64,15 +64,7 @@ public class QuizRateLimitTests
         await using var _ = database;
         await using var __ = node;
         using var client = node.Anonymous();
-        HttpRequestMessage From(string address, int i)
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, $"{root}/participants")
-            {
-                Content = JsonContent.Create(new { name = $"Người thứ {i}", phone = $"09123456{i:D2}", birthYear = 1990, committeeCode = contest.CellA, consent = true }),
-            };
-            request.Headers.Add("X-Forwarded-For", address);
-            return request;
-        }
+        HttpRequestMessage From(string address, int i) => Registration(root, contest.CellA, i, address);
 
         await Read<ParticipantResponse>(await client.SendAsync(From("203.0.113.7", 1)), HttpStatusCode.OK);
         await Read<ParticipantResponse>(await client.SendAsync(From("203.0.113.7", 2)), HttpStatusCode.OK);
@@ -94,16 +86,22 @@ public class QuizRateLimitTests
 
         for (var i = 1; i <= 3; i++)
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, $"{root}/participants")
-            {
-                Content = JsonContent.Create(new { name = $"Người thứ {i}", phone = $"09123456{i:D2}", birthYear = 1990, committeeCode = contest.CellA, consent = true }),
-            };
-            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i}");
-            var response = await client.SendAsync(request);
+            var response = await client.SendAsync(Registration(root, contest.CellA, i, $"203.0.113.{i}"));
             if (i <= 2)
                 await Read<ParticipantResponse>(response, HttpStatusCode.OK);
             else
                 await AssertProblem(response, HttpStatusCode.TooManyRequests, "address");
         }
+    }
+
+    /// <summary>Person <paramref name="i"/> registering, through a proxy that says they come from <paramref name="forwardedFor"/>.</summary>
+    private static HttpRequestMessage Registration(string root, string committee, int i, string forwardedFor)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{root}/participants")
+        {
+            Content = JsonContent.Create(new { name = $"Người thứ {i}", phone = $"09123456{i:D2}", birthYear = 1990, committeeCode = committee, consent = true }),
+        };
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return request;
     }
 }
