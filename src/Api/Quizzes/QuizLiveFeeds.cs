@@ -66,7 +66,9 @@ public sealed class QuizLiveFeeds(IGrainFactory grains, QuizParticipationReader 
             {
                 if (feed.TryRetire(IdleLifetime, DateTimeOffset.UtcNow))
                 {
-                    _feeds.TryRemove(quizId, out _);
+                    // Only this feed's entry: a follower may already have put a new one in its place.
+                    if (_feeds.TryGetValue(quizId, out var current) && current.IsValueCreated && ReferenceEquals(current.Value.Feed, feed))
+                        _feeds.TryRemove(new KeyValuePair<string, Lazy<Watch>>(quizId, current));
                     return;
                 }
                 try

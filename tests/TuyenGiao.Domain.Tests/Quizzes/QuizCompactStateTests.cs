@@ -26,6 +26,27 @@ public class QuizCompactStateTests
     }
 
     [Fact]
+    public void Given_events_read_with_their_own_strings_When_folded_Then_the_committee_is_the_shared_paths_first_and_a_known_path_changes_no_index()
+    {
+        // As a replay reads them: every event brings new string instances.
+        ParticipantRegistered Read(string phone) => new(Id, phone, "Người", 1980, new string("TV-KHOI-SGD".AsSpan()),
+            [new string("TV-KHOI-SGD".AsSpan()), new string("TV-KHOI".AsSpan())], HashOf(phone), QuizDecisions.Consent);
+        var afterOne = Given(new QuizRulesSet(Id, Rules()), Read("+84900000001"));
+        var afterTwo = QuizEvolution.Evolve(afterOne, Read("+84900000002"));
+
+        Assert.Same(afterOne.Participants["+84900000001"].CommitteePath[0], afterTwo.Participants["+84900000002"].CommitteeCode);
+        Assert.Same(afterOne.Paths, afterTwo.Paths);
+    }
+
+    [Fact]
+    public void Given_a_registration_recorded_without_a_path_When_folded_Then_its_committee_is_its_code()
+    {
+        var quiz = Given(new QuizRulesSet(Id, Rules()), new ParticipantRegistered(Id, "+84900000001", "Người", 1980, "TV-KHOI-SGD", [], HashOf("k"), QuizDecisions.Consent));
+
+        Assert.Equal(("TV-KHOI-SGD", 0), (quiz.Participants["+84900000001"].CommitteeCode, quiz.Participants["+84900000001"].CommitteePath.Count));
+    }
+
+    [Fact]
     public void Given_a_key_hash_When_kept_Then_as_its_32_bytes_and_text_that_is_no_hash_matches_nothing()
     {
         var hash = HashOf(Key);
@@ -51,5 +72,6 @@ public class QuizCompactStateTests
         Assert.NotEqual(fingerprint, QuizAnswers.Fingerprint([new(1, [0, 2]), new(3, [1])]));
         // The same numbers grouped otherwise: question 1 with options 0 and 2 is not question 1 with 0, then question 2.
         Assert.NotEqual(QuizAnswers.Fingerprint([new(1, [0, 2])]), QuizAnswers.Fingerprint([new(1, [0]), new(2, [])]));
+        Assert.NotEqual(QuizAnswers.Fingerprint([new(1, [0]), new(2, [1])]), QuizAnswers.Fingerprint([new(1, [0, 1, 2, 1])]));
     }
 }

@@ -100,6 +100,8 @@ public class QuizParticipationTests
         Assert.Equal([new RecordedCommittee("TV-KHOI", null, 0), new RecordedCommittee("TV-KHOI-SGD", "TV-KHOI", 1), new RecordedCommittee("TV-KHOI-SYT", "TV-KHOI", 1)],
             recorded);
         Assert.Equal([new RecordedCommittee("TV-KHOI", null, 0)], QuizParticipation.RecordedCommittees(Given(new QuizRulesSet(Id, Rules()), Person("+84900000001", "TV-KHOI")), ["TV-KHOI"]));
+        // At the root, with the province above it: the root, under the province.
+        Assert.Equal([new RecordedCommittee("TV-KHOI", "TV", 0)], QuizParticipation.RecordedCommittees(Given(new QuizRulesSet(Id, Rules()), Person("+84900000001", "TV-KHOI", "TV")), ["TV-KHOI"]));
         Assert.Empty(QuizParticipation.RecordedCommittees(Given(new QuizRulesSet(Id, Rules()), Person("+84900000004", "CT-TN", "CT")), ["TV-KHOI"]));
     }
 }
