@@ -20,7 +20,7 @@ cd "$root/tests/TuyenGiao.Domain.Tests"
   --mutate "**/ContestEvolution.cs" --mutate "**/HashTrie.cs" --mutate "**/CompactTables.cs" --mutate "**/EntryFactsOfEarlierEvents.cs" \
   --mutate "**/AccessRules.cs" --mutate "**/Grant.cs" --mutate "**/TokenBucket.cs" --mutate "**/AccountEvolution.cs" --mutate "**/PasswordPolicy.cs" \
   --mutate "**/JudgeWork.cs" --mutate "**/QuizDraw.cs" --mutate "**/QuizGrading.cs" --mutate "**/QuizRanking.cs" --mutate "**/PhoneNumbers.cs" \
-  --mutate "**/QuizParticipation.cs" --mutate "**/QuizEvolution.cs" --mutate "**/QuizAnswers.cs" --mutate "**/EventLink.cs" \
+  --mutate "**/QuizParticipation.cs" --mutate "**/QuizEvolution.cs" --mutate "**/QuizAnswers.cs" --mutate "**/EventLink.cs" --mutate "**/Sha256Hex.cs" \
   --reporter json --reporter progress --output "$root/.stryker" | grep -E "mutation score|Killed|Survived" || true
 python3 - "$root/.stryker/reports/mutation-report.json" <<'PY'
 import json, sys

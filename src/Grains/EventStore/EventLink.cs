@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
+using TuyenGiao.Common;
+
 namespace TuyenGiao.EventStore;
 
 /// <summary>
@@ -60,11 +62,7 @@ public static class EventLink
     public static string ToHex(byte[] link) => Convert.ToHexStringLower(link);
 
     /// <summary>The stored header's link, or null when it is not a link at all (so that verify reports it, never throws).</summary>
-    public static byte[]? FromHex(string? hex)
-    {
-        var link = new byte[Length];
-        return hex is { Length: Length * 2 } && Convert.FromHexString(hex, link, out _, out _) == OperationStatus.Done ? link : null;
-    }
+    public static byte[]? FromHex(string? hex) => Sha256Hex.Parse(hex);
 
     private static long MicrosecondsSinceEpoch(DateTimeOffset at) =>
         (ToStoredPrecision(at).UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;

@@ -28,8 +28,4 @@ public static class QuizAnswers
             BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * sizeof(int)), words[i]);
         return BinaryPrimitives.ReadUInt128LittleEndian(SHA256.HashData(bytes));
     }
-
-    /// <summary>A key hash's 32 bytes from its hex text; none (matching no stored key) when the text is not one.</summary>
-    public static byte[] KeyHashBytes(string hex) =>
-        hex.Length == 2 * SHA256.HashSizeInBytes && hex.All(Uri.IsHexDigit) ? Convert.FromHexString(hex) : [];
 }

@@ -211,7 +211,7 @@ public static class QuizDecisions
         PhoneNumbers.TryNormalize(phoneText, out phone) is null
         && state.Participants.TryGetValue(phone, out var participant)
         // The hashes' text compared in constant time: how much of it matched is not for a caller to learn.
-        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(participant.KeyHash, QuizAnswers.KeyHashBytes(keyHash))
+        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(participant.KeyHash, Sha256Hex.Parse(keyHash) ?? [])
             ? null
             : Rejection.Forbidden("participantKey", "this phone number and participant key do not match a registration: register first");
 

@@ -1,3 +1,4 @@
+using TuyenGiao.Common;
 using System.Collections.Immutable;
 
 namespace TuyenGiao.Quizzes;
@@ -12,7 +13,7 @@ public static class QuizEvolution
         ParticipantRegistered e => Registered(state, e),
         ParticipantKeyReissued e when state.Participants.TryGetValue(e.Phone, out var participant) => state with
         {
-            Participants = state.Participants.SetItem(e.Phone, participant with { KeyHash = QuizAnswers.KeyHashBytes(e.KeyHash) }),
+            Participants = state.Participants.SetItem(e.Phone, participant with { KeyHash = Sha256Hex.Parse(e.KeyHash) ?? [] }),
         },
         AttemptStarted e => state with
         {
@@ -44,7 +45,7 @@ public static class QuizEvolution
         return state with
         {
             Participants = state.Participants.SetItem(e.Phone,
-                new Participant(e.Phone, e.Name, e.BirthYear, path.Count > 0 ? path[0] : e.CommitteeCode, path, QuizAnswers.KeyHashBytes(e.KeyHash))),
+                new Participant(e.Phone, e.Name, e.BirthYear, path.Count > 0 ? path[0] : e.CommitteeCode, path, Sha256Hex.Parse(e.KeyHash) ?? [])),
             Paths = ReferenceEquals(path, known) ? state.Paths : state.Paths.SetItem(e.CommitteeCode, path),
         };
     }

@@ -1,3 +1,4 @@
+using TuyenGiao.Common;
 using TuyenGiao.Quizzes;
 using static TuyenGiao.Domain.Tests.Quizzes.QuizSpec;
 
@@ -51,12 +52,14 @@ public class QuizCompactStateTests
     {
         var hash = HashOf(Key);
 
-        Assert.Equal(Convert.FromHexString(hash), QuizAnswers.KeyHashBytes(hash));
-        Assert.Equal(Convert.FromHexString(hash), QuizAnswers.KeyHashBytes(hash.ToLowerInvariant()));
-        Assert.Empty(QuizAnswers.KeyHashBytes(""));
-        Assert.Empty(QuizAnswers.KeyHashBytes(hash[..^2]));
-        Assert.Empty(QuizAnswers.KeyHashBytes(hash + "00"));
-        Assert.Empty(QuizAnswers.KeyHashBytes(hash[..^1] + "G"));
+        Assert.Equal(Convert.FromHexString(hash), Sha256Hex.Parse(hash));
+        Assert.Equal(Convert.FromHexString(hash), Sha256Hex.Parse(hash.ToLowerInvariant()));
+        Assert.Null(Sha256Hex.Parse(""));
+        Assert.Null(Sha256Hex.Parse(hash[..^2]));
+        Assert.Null(Sha256Hex.Parse(hash + "00"));
+        Assert.Null(Sha256Hex.Parse(hash[..^1] + "G"));
+        // A key that is no hash is refused as a wrong one, not thrown on.
+        Assert.Equal(RejectionKind.Forbidden, QuizDecisions.Start(Ready(), new StartAttempt("lan-1", Phone, "not a hash", 1), InWeek1).Rejection?.Kind);
         Assert.Equal(Convert.FromHexString(hash), Ready().Participants[Phone].KeyHash);
     }
 
