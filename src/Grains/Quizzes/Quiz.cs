@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 namespace TuyenGiao.Quizzes;
 
 /// <summary>A contest's online quiz as its events made it. <see cref="Id"/> is the stream id, <see cref="ContestId"/> the contest's.</summary>
+/// <param name="Paths">Every committee path its people registered under, once (<see cref="PathKey"/>): shared by their
+/// records, and what the participation's committees are drawn from without reading every person.</param>
 [GenerateSerializer, Immutable]
 public sealed record Quiz(
     [property: Id(0)] string Id,
@@ -16,6 +18,9 @@ public sealed record Quiz(
     [property: Id(8)] ImmutableDictionary<string, IReadOnlyList<string>> Paths)
 {
     public static string StreamIdFor(string contestId) => $"quiz/{contestId}";
+
+    /// <summary>The key of a committee path in <see cref="Paths"/>: its codes joined by a separator no code contains.</summary>
+    public static string PathKey(IReadOnlyList<string> path) => string.Join('\u001F', path);
 
     public static Quiz None(string contestId) => new(StreamIdFor(contestId), contestId, null, ImmutableSortedDictionary<int, QuizQuestion>.Empty,
         ImmutableDictionary.Create<string, Participant>(StringComparer.Ordinal), ImmutableDictionary.Create<string, Attempt>(StringComparer.Ordinal),

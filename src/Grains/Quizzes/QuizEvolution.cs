@@ -40,13 +40,14 @@ public static class QuizEvolution
     /// <summary>A person, their path shared with everyone registered under the same one (each event read brings its own copy).</summary>
     private static Quiz Registered(Quiz state, ParticipantRegistered e)
     {
-        var known = state.Paths.GetValueOrDefault(e.CommitteeCode);
-        var path = known is not null && known.SequenceEqual(e.CommitteePath, StringComparer.Ordinal) ? known : e.CommitteePath;
+        var key = Quiz.PathKey(e.CommitteePath);
+        var known = state.Paths.GetValueOrDefault(key);
+        var path = known ?? e.CommitteePath;
         return state with
         {
             Participants = state.Participants.SetItem(e.Phone,
                 new Participant(e.Phone, e.Name, e.BirthYear, path.Count > 0 ? path[0] : e.CommitteeCode, path, Sha256Hex.Parse(e.KeyHash) ?? [])),
-            Paths = ReferenceEquals(path, known) ? state.Paths : state.Paths.SetItem(e.CommitteeCode, path),
+            Paths = known is not null ? state.Paths : state.Paths.SetItem(key, path),
         };
     }
 }

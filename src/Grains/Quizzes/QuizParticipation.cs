@@ -74,9 +74,9 @@ public static class QuizParticipation
     public static IReadOnlyList<RecordedCommittee> RecordedCommittees(Quiz quiz, IReadOnlyCollection<string> eligibleRoots)
     {
         var found = new Dictionary<string, RecordedCommittee>(StringComparer.Ordinal);
-        foreach (var person in quiz.Participants.Values)
+        // The distinct paths (a few hundred), not the people (millions): in key order, so that the answer never depends on hashing.
+        foreach (var path in quiz.Paths.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value))
         {
-            var path = person.CommitteePath;
             var root = -1;
             for (var i = 0; i < path.Count && root < 0; i++)
                 root = eligibleRoots.Contains(path[i]) ? i : -1;

@@ -24,6 +24,8 @@ public class QuizCompactStateTests
         Assert.Equal(["TV-KHOI-SGD", "TV"], three.CommitteePath);
         Assert.Equal(["TV-KHOI-SGD", "TV-KHOI", "TV"], one.CommitteePath);
         Assert.Same(three.CommitteePath, four.CommitteePath);
+        // Both paths are kept, once each: the participation's committees come from them, not from every person.
+        Assert.Equal(2, quiz.Paths.Count);
     }
 
     [Fact]
