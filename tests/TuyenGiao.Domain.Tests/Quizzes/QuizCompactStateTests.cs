@@ -60,6 +60,10 @@ public class QuizCompactStateTests
         Assert.Null(Sha256Hex.Parse(hash[..^2]));
         Assert.Null(Sha256Hex.Parse(hash + "00"));
         Assert.Null(Sha256Hex.Parse(hash[..^1] + "G"));
+        // A recorded key hash that is no hash (hand-written data) folds to one no key matches, never to a null.
+        var odd = Given(new QuizRulesSet(Id, Rules()), new ParticipantRegistered(Id, Phone, "Người", 1980, "TV-KHOI-SGD", ["TV-KHOI-SGD"], "x", QuizDecisions.Consent));
+        Assert.Empty(odd.Participants[Phone].KeyHash);
+        Assert.Empty(QuizEvolution.Evolve(Ready(), new ParticipantKeyReissued(Id, Phone, "x")).Participants[Phone].KeyHash);
         // A key that is no hash is refused as a wrong one, not thrown on.
         Assert.Equal(RejectionKind.Forbidden, QuizDecisions.Start(Ready(), new StartAttempt("lan-1", Phone, "not a hash", 1), InWeek1).Rejection?.Kind);
         Assert.Equal(Convert.FromHexString(hash), Ready().Participants[Phone].KeyHash);
