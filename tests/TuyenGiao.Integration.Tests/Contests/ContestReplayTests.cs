@@ -61,6 +61,26 @@ public class ContestReplayTests(NodeFixture fixture)
         Assert.Equal((1, 1), (tally!.Accepted, tally.Withdrawn));
     }
 
+    [Fact]
+    public async Task Given_events_larger_than_the_read_buffer_and_Vietnamese_text_When_replayed_from_its_rows_Then_every_text_comes_back_exactly()
+    {
+        var id = $"RB-{Guid.NewGuid():N}"[..14].ToUpperInvariant();
+        var stream = Contest.StreamIdFor(id);
+        // The rows' JSON is read as UTF-8 into one reused buffer of 8 KiB that grows: a description of 30,000 characters
+        // (three bytes each in UTF-8) makes it grow, and the entries after it are read from the grown buffer.
+        var description = string.Concat(Enumerable.Repeat("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh. ", 480));
+        var announced = Announced(id) with { Details = Announced(id).Details with { Description = description } };
+        var entries = Enumerable.Range(1, 40).Select(n => Entry(id, n) with { AuthorName = $"Nguyễn Thị Ngọc Hằng {n}" }).ToList();
+        await AppendAsync(stream, [announced, .. entries]);
+        var replay = new ContestReplay(fixture.Node.Services.GetRequiredService<NpgsqlDataSource>());
+
+        var fromRows = (Contest?)await replay.FoldAsync(stream, null, 0, entries.Count + 1);
+
+        Assert.Equal(description, fromRows!.Details!.Description);
+        Assert.Equal(ContestEvolution.EvolveAll(Contest.None(id), [announced, .. entries]).ActiveEntriesByAuthor, fromRows.ActiveEntriesByAuthor);
+        Assert.Equal(40, fromRows.Accepted);
+    }
+
     private static string Tally(Contest contest) => System.Text.Json.JsonSerializer.Serialize(ContestTallies.Build(contest, 1, Opens.AddDays(1)));
 
     private async Task AppendAsync(string stream, IReadOnlyList<object> events)

@@ -27,6 +27,7 @@ public static class ContestEventTypes
     public static IEnumerable<Type> All => ByStoredName.Values.Select(t => t.Type);
 
     /// <summary>An event from its stored name and JSON; null for a name that is not a contest event.</summary>
-    public static object? Read(string storedName, string json) =>
-        ByStoredName.TryGetValue(storedName, out var type) ? JsonSerializer.Deserialize(json, type) : null;
+    /// <summary>An event from its stored name and JSON as UTF-8; null for a name that is not a contest event.</summary>
+    public static object? Read(string storedName, ReadOnlyMemory<byte> utf8Json) =>
+        ByStoredName.TryGetValue(storedName, out var type) ? JsonSerializer.Deserialize(utf8Json.Span, type) : null;
 }
