@@ -8,11 +8,19 @@ namespace TuyenGiao.Bench;
 /// <summary>
 /// How much managed memory a quiz grain's state holds per registered person and per attempt, and how long the round's
 /// ranking takes at that size: the state is folded from realistic events (Vietnamese names, twelve committees, 20
-/// questions an attempt, all submitted) and measured after a full collection. In memory only: no database.
+/// questions an attempt, all submitted) and measured after a full collection. At that size, it also times what runs on
+/// every call (the decision of a start, the participation's count) and the snapshot an activation restores. In memory
+/// only: no database.
 /// </summary>
 public static class QuizStateMemory
 {
-    public sealed record Result(int People, int Attempts, long PeopleBytes, long AttemptBytes, TimeSpan Fold, TimeSpan Ranking, int Ranked);
+    /// <summary>How many people's starts are decided for <see cref="Result.StartDecision"/>'s mean.</summary>
+    public const int Decisions = 1_000;
+
+    /// <param name="StartDecision">The mean time to decide a start (a second attempt in the round, refused) for one person.</param>
+    /// <param name="Participation">The time to count the participation of every committee once.</param>
+    public sealed record Result(int People, int Attempts, long PeopleBytes, long AttemptBytes, TimeSpan Fold, TimeSpan Ranking, int Ranked,
+        TimeSpan StartDecision, TimeSpan Participation, SnapshotRoundTrip.Result Snapshot);
 
     public static Result Measure(int people, int attempts)
     {
@@ -30,7 +38,7 @@ public static class QuizStateMemory
             var committee = committees[i % committees.Length];
             // Each event as a replay reads it: its own strings and lists.
             state = QuizEvolution.Evolve(state, new ParticipantRegistered("BENCH", Phone(i), $"Nguyễn Văn {i}", 1960 + i % 45, committee,
-                [committee, "TV-KHOI", "TV"], Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Phone(i)))), QuizDecisions.Consent));
+                [committee, "TV-KHOI", "TV"], KeyHash(i), QuizDecisions.Consent));
         }
         var afterPeople = Collect();
         for (var i = 0; i < attempts; i++)
@@ -47,9 +55,31 @@ public static class QuizStateMemory
         clock.Restart();
         var ranking = QuizDecisions.RankRound(state, 1, opens.AddDays(8))!;
         var rank = clock.Elapsed;
+
+        var inRound = opens.AddDays(6);
+        clock.Restart();
+        for (var i = 0; i < Decisions; i++)
+        {
+            var person = i * (people / Decisions) % people;
+            var decision = QuizDecisions.Start(state, new StartAttempt($"again-{i}", Phone(person), KeyHash(person), 1), inRound);
+            if (decision.Rejection is null && person < attempts)
+                throw new InvalidOperationException("a second attempt in a round of one was accepted");
+        }
+        var start = clock.Elapsed / Decisions;
+
+        var members = committees.Select(c => new ParticipatingCommittee(c, c, "TV-KHOI", 500)).Append(new ParticipatingCommittee("TV-KHOI", "Khối", "TV", 6_000)).ToList();
+        clock.Restart();
+        var participation = QuizParticipation.Of(state, members);
+        var count = clock.Elapsed;
+        if (participation.Single(c => c.Code == "TV-KHOI").People != Math.Min(people, attempts))
+            throw new InvalidOperationException("the participation does not count everyone who took part");
+
+        var snapshot = SnapshotRoundTrip.Measure(state, quiz => System.Text.Json.JsonSerializer.Serialize(QuizParticipation.Of(quiz, members)));
         GC.KeepAlive(state);
-        return new Result(people, attempts, afterPeople - baseline, afterAttempts - afterPeople, fold, rank, ranking.Ranking.Count);
+        return new Result(people, attempts, afterPeople - baseline, afterAttempts - afterPeople, fold, rank, ranking.Ranking.Count, start, count, snapshot);
     }
+
+    private static string KeyHash(int i) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Phone(i))));
 
     private static string Phone(int i) => $"+8491{i:D7}";
 

@@ -4,7 +4,9 @@ namespace TuyenGiao.Quizzes;
 
 /// <summary>A contest's online quiz as its events made it. <see cref="Id"/> is the stream id, <see cref="ContestId"/> the contest's.</summary>
 /// <param name="Paths">Every committee path its people registered under, once (<see cref="PathKey"/>): shared by their
-/// records, and what the participation's committees are drawn from without reading every person.</param>
+/// records, and counting what its people did, so that the participation is summed over a few hundred paths instead of
+/// millions of people and attempts.</param>
+/// <param name="Shape">The layout of this state (<see cref="CurrentShape"/>).</param>
 [GenerateSerializer, Immutable]
 public sealed record Quiz(
     [property: Id(0)] string Id,
@@ -15,8 +17,17 @@ public sealed record Quiz(
     [property: Id(5)] ImmutableDictionary<string, Attempt> Attempts,
     [property: Id(6)] ImmutableList<RoundPrize> Prizes,
     [property: Id(7)] ImmutableSortedSet<int> PublishedRounds,
-    [property: Id(8)] ImmutableDictionary<string, IReadOnlyList<string>> Paths)
+    [property: Id(8)] ImmutableDictionary<string, RegisteredPath> Paths,
+    [property: Id(9)] int Shape) : EventStore.ISnapshotShape
 {
+    /// <summary>
+    /// The layout of this state. A snapshot of another layout is not restored: the state is folded from the events instead.
+    /// 1: each person knows their attempts, and each path counts its people who took part and their answers.
+    /// </summary>
+    public const int CurrentShape = 1;
+
+    public bool IsCurrentShape => Shape == CurrentShape;
+
     public static string StreamIdFor(string contestId) => $"quiz/{contestId}";
 
     /// <summary>The key of a committee path in <see cref="Paths"/>: its codes joined by a separator no code contains.</summary>
@@ -24,7 +35,8 @@ public sealed record Quiz(
 
     public static Quiz None(string contestId) => new(StreamIdFor(contestId), contestId, null, ImmutableSortedDictionary<int, QuizQuestion>.Empty,
         ImmutableDictionary.Create<string, Participant>(StringComparer.Ordinal), ImmutableDictionary.Create<string, Attempt>(StringComparer.Ordinal),
-        ImmutableList<RoundPrize>.Empty, ImmutableSortedSet<int>.Empty, ImmutableDictionary.Create<string, IReadOnlyList<string>>(StringComparer.Ordinal));
+        ImmutableList<RoundPrize>.Empty, ImmutableSortedSet<int>.Empty, ImmutableDictionary.Create<string, RegisteredPath>(StringComparer.Ordinal),
+        CurrentShape);
 
     /// <summary>The round open at a moment, if any.</summary>
     public QuizRound? RoundAt(DateTimeOffset now) => Rules?.RoundAt(now);
@@ -33,6 +45,8 @@ public sealed record Quiz(
 /// <param name="CommitteePath">Shared by everyone registered under the same path (<see cref="Quiz.Paths"/>): three million people
 /// are a few hundred committees.</param>
 /// <param name="KeyHash">The 32 bytes of the key's SHA-256 (the events keep its hex text).</param>
+/// <param name="AttemptIds">Their attempts in the order started: what the attempt rules count, without reading a million
+/// attempts to find a person's few.</param>
 [GenerateSerializer, Immutable]
 public sealed record Participant(
     [property: Id(0)] string Phone,
@@ -40,7 +54,27 @@ public sealed record Participant(
     [property: Id(2)] int BirthYear,
     [property: Id(3)] string CommitteeCode,
     [property: Id(4)] IReadOnlyList<string> CommitteePath,
-    [property: Id(5)] byte[] KeyHash);
+    [property: Id(5)] byte[] KeyHash,
+    [property: Id(6)] ImmutableArray<string> AttemptIds)
+{
+    /// <summary>A person takes part with their first attempt (one closed at its deadline counts).</summary>
+    public bool TookPart => !AttemptIds.IsDefaultOrEmpty;
+
+    /// <summary>The path their part is counted under in <see cref="Quiz.Paths"/>: the one recorded, or their committee alone without one.</summary>
+    public IReadOnlyList<string> CountedPath => CommitteePath.Count > 0 ? CommitteePath : [CommitteeCode];
+}
+
+/// <summary>A committee path people registered under, and what they did, summed as the events come.</summary>
+/// <param name="Codes">The committee first, then each one above it, as organised when its first person registered.</param>
+/// <param name="PeopleTakingPart">People registered under it who have made an attempt.</param>
+/// <param name="AnswersGiven">Questions answered in their submitted attempts.</param>
+/// <param name="AnswersRight">Of those, answered right.</param>
+[GenerateSerializer, Immutable]
+public sealed record RegisteredPath(
+    [property: Id(0)] IReadOnlyList<string> Codes,
+    [property: Id(1)] int PeopleTakingPart,
+    [property: Id(2)] long AnswersGiven,
+    [property: Id(3)] long AnswersRight);
 
 /// <param name="Submission">Null until submitted; an attempt past its deadline without one is closed as it stands.</param>
 [GenerateSerializer, Immutable]

@@ -143,7 +143,7 @@ public static class QuizDecisions
         if (state.RoundAt(now) is not { } round)
             return Rejection.RuleViolation("round", "no round is open now");
         var rules = state.Rules!;
-        var mine = state.Attempts.Values.Where(a => a.Phone == phone && a.Round == round.Number).ToList();
+        var mine = state.Participants[phone].AttemptIds.Select(id => state.Attempts[id]).Where(a => a.Round == round.Number).ToList();
         if (mine.FirstOrDefault(a => !a.HasEnded(now)) is { } open)
             return Rejection.Conflict("attemptId", $"attempt '{open.AttemptId}' is still open until {VietnamTime.Of(open.Deadline):HH:mm:ss}: submit it first");
         if (mine.Count >= rules.AttemptsPerRound)

@@ -10,24 +10,13 @@ public static class QuizEvolution
     {
         QuizRulesSet e => state with { Rules = e.Rules },
         QuestionBankLoaded e => state with { Bank = e.Questions.ToImmutableSortedDictionary(q => q.Number, q => q) },
-        ParticipantRegistered e => Registered(state, e),
+        ParticipantRegistered e when !state.Participants.ContainsKey(e.Phone) => Registered(state, e),
         ParticipantKeyReissued e when state.Participants.TryGetValue(e.Phone, out var participant) => state with
         {
             Participants = state.Participants.SetItem(e.Phone, participant with { KeyHash = Sha256Hex.Parse(e.KeyHash) ?? [] }),
         },
-        AttemptStarted e => state with
-        {
-            // The person's own phone string and the questions as an array: a million attempts, each smaller.
-            Attempts = state.Attempts.SetItem(e.AttemptId, new Attempt(e.AttemptId,
-                state.Participants.TryGetValue(e.Phone, out var person) ? person.Phone : e.Phone, e.Round, e.Questions.ToArray(), e.StartedAt, e.Deadline, null)),
-        },
-        AttemptSubmitted e when state.Attempts.TryGetValue(e.AttemptId, out var attempt) => state with
-        {
-            Attempts = state.Attempts.SetItem(e.AttemptId, attempt with
-            {
-                Submission = new SubmittedAttempt(e.Correct, e.Answers.Count, e.Prediction, e.SubmittedAt, QuizAnswers.Fingerprint(e.Answers)),
-            }),
-        },
+        AttemptStarted e when !state.Attempts.ContainsKey(e.AttemptId) => Started(state, e),
+        AttemptSubmitted e when state.Attempts.TryGetValue(e.AttemptId, out var attempt) && attempt.Submission is null => Submitted(state, e, attempt),
         RoundPrizeGranted e => state with { Prizes = state.Prizes.Add(new RoundPrize(e.Round, e.Tier, e.Phone)) },
         RoundResultsPublished e => state with { PublishedRounds = state.PublishedRounds.Add(e.Round) },
         RoundPrizeCorrected e when state.Prizes.IndexOf(new RoundPrize(e.Round, e.Tier, e.FromPhone)) is >= 0 and var at => state with
@@ -40,14 +29,56 @@ public static class QuizEvolution
     /// <summary>A person, their path shared with everyone registered under the same one (each event read brings its own copy).</summary>
     private static Quiz Registered(Quiz state, ParticipantRegistered e)
     {
-        var key = Quiz.PathKey(e.CommitteePath);
+        // A registration recorded without a path (the rules refuse one; the fold takes any event) is counted under its committee alone.
+        var counted = e.CommitteePath.Count > 0 ? e.CommitteePath : [e.CommitteeCode];
+        var key = Quiz.PathKey(counted);
         var known = state.Paths.GetValueOrDefault(key);
-        var path = known ?? e.CommitteePath;
+        var path = e.CommitteePath.Count > 0 ? known?.Codes ?? e.CommitteePath : e.CommitteePath;
         return state with
         {
-            Participants = state.Participants.SetItem(e.Phone,
-                new Participant(e.Phone, e.Name, e.BirthYear, path.Count > 0 ? path[0] : e.CommitteeCode, path, Sha256Hex.Parse(e.KeyHash) ?? [])),
-            Paths = known is not null ? state.Paths : state.Paths.SetItem(key, path),
+            Participants = state.Participants.SetItem(e.Phone, new Participant(e.Phone, e.Name, e.BirthYear, path.Count > 0 ? path[0] : e.CommitteeCode, path,
+                Sha256Hex.Parse(e.KeyHash) ?? [], ImmutableArray<string>.Empty)),
+            Paths = known is not null ? state.Paths : state.Paths.SetItem(key, new RegisteredPath(counted, 0, 0, 0)),
         };
+    }
+
+    /// <summary>
+    /// An attempt, with the person's own phone string and the questions as an array (a million attempts, each smaller); the
+    /// person's first makes them one who took part, counted on their path.
+    /// </summary>
+    private static Quiz Started(Quiz state, AttemptStarted e)
+    {
+        var person = state.Participants.GetValueOrDefault(e.Phone);
+        var attempts = state.Attempts.Add(e.AttemptId, new Attempt(e.AttemptId, person?.Phone ?? e.Phone, e.Round, e.Questions.ToArray(), e.StartedAt, e.Deadline, null));
+        if (person is null)
+            return state with { Attempts = attempts };
+        return state with
+        {
+            Attempts = attempts,
+            Participants = state.Participants.SetItem(person.Phone, person with { AttemptIds = person.AttemptIds.Add(e.AttemptId) }),
+            Paths = person.TookPart ? state.Paths : Count(state.Paths, person, p => p with { PeopleTakingPart = p.PeopleTakingPart + 1 }),
+        };
+    }
+
+    /// <summary>The first submission of an attempt is its result (a retry is decided as nothing to do); its answers count on the person's path.</summary>
+    private static Quiz Submitted(Quiz state, AttemptSubmitted e, Attempt attempt)
+    {
+        var submitted = state with
+        {
+            Attempts = state.Attempts.SetItem(e.AttemptId, attempt with
+            {
+                Submission = new SubmittedAttempt(e.Correct, e.Answers.Count, e.Prediction, e.SubmittedAt, QuizAnswers.Fingerprint(e.Answers)),
+            }),
+        };
+        return state.Participants.GetValueOrDefault(attempt.Phone) is { } person
+            ? submitted with { Paths = Count(submitted.Paths, person, p => p with { AnswersGiven = p.AnswersGiven + e.Answers.Count, AnswersRight = p.AnswersRight + e.Correct }) }
+            : submitted;
+    }
+
+    private static ImmutableDictionary<string, RegisteredPath> Count(ImmutableDictionary<string, RegisteredPath> paths, Participant person, Func<RegisteredPath, RegisteredPath> change)
+    {
+        var counted = person.CountedPath;
+        var key = Quiz.PathKey(counted);
+        return paths.SetItem(key, change(paths.GetValueOrDefault(key) ?? new RegisteredPath(counted, 0, 0, 0)));
     }
 }

@@ -11,12 +11,18 @@ namespace TuyenGiao.Quizzes;
 
 /// <summary>
 /// Thin: looks up what the rules need (the contest's window and eligible committees, a committee's path, a random
-/// seed), lets <see cref="QuizDecisions"/> decide, records the events.
+/// seed), lets <see cref="QuizDecisions"/> decide, records the events. A national quiz is millions of events: its state is
+/// snapshotted periodically, so that an activation reads the latest snapshot and the events after it.
 /// </summary>
 [Reentrant]
-public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions> options, CommitteeDirectory directory, TimeProvider time, ILogger<QuizGrain> logger)
-    : EventSourcedGrain<Quiz>(journal, options.Value, time, logger), IQuizGrain
+public sealed class QuizGrain(IEventJournal journal, ISnapshotStore snapshots, IOptions<EventStoreOptions> options, CommitteeDirectory directory, TimeProvider time,
+    ILogger<QuizGrain> logger)
+    : EventSourcedGrain<Quiz>(journal, options.Value, time, logger, snapshots), IQuizGrain
 {
+    // A closed round's results, computed once per version of the state: ranking a million attempts takes seconds, and
+    // after the close only new events (prizes, publication) change them.
+    private readonly Dictionary<int, (long Version, RoundResults Results)> _results = [];
+
     private string ContestId => this.GetPrimaryKeyString();
 
     protected override string StreamId => Quiz.StreamIdFor(ContestId);
@@ -99,13 +105,18 @@ public sealed class QuizGrain(IEventJournal journal, IOptions<EventStoreOptions>
 
     public Task<RoundResults?> Results(int round)
     {
+        if (_results.TryGetValue(round, out var known) && known.Version == Version)
+            return Task.FromResult<RoundResults?>(known.Results);
         var state = Stored;
+        var version = Version;
         if (QuizDecisions.RankRound(state, round, Time.GetUtcNow()) is not { } ranking)
             return Task.FromResult<RoundResults?>(null);
         var drawn = state.Attempts.Values.Where(a => a.Round == round || round == QuizRanking.Overall).SelectMany(a => a.Questions).Distinct().Order().Select(n => state.Bank[n]).ToList();
         var people = ranking.Ranking.Select(r => state.Participants[r.Attempt.Participant]).ToDictionary(p => p.Phone);
         var published = state.PublishedRounds.Contains(round);
-        return Task.FromResult<RoundResults?>(new RoundResults(round, ranking, drawn, people, published, published ? HoldersOf(state, round) : []));
+        var results = new RoundResults(round, ranking, drawn, people, published, published ? HoldersOf(state, round) : []);
+        _results[round] = (version, results);
+        return Task.FromResult<RoundResults?>(results);
     }
 
     private AttemptView View(Attempt attempt) => new(attempt.AttemptId, attempt.Round, attempt.Questions.Select(n => QuizQuestionShown.Of(Stored.Bank[n])).ToList(),

@@ -42,23 +42,19 @@ public static class QuizParticipation
 {
     public static IReadOnlyList<CommitteeParticipation> Of(Quiz quiz, IReadOnlyList<ParticipatingCommittee> committees)
     {
-        var tookPart = quiz.Attempts.Values.Select(a => a.Phone).ToHashSet(StringComparer.Ordinal);
-        var answers = quiz.Attempts.Values.Where(a => a.Submission is not null)
-            .GroupBy(a => a.Phone, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (Given: g.Sum(a => (long)a.Submission!.Answered), Right: g.Sum(a => (long)a.Submission!.Correct)), StringComparer.Ordinal);
         var own = new Dictionary<string, int>(StringComparer.Ordinal);
         var people = new Dictionary<string, int>(StringComparer.Ordinal);
         var given = new Dictionary<string, long>(StringComparer.Ordinal);
         var right = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var participant in quiz.Participants.Values.Where(p => tookPart.Contains(p.Phone)))
+        // Summed over the paths people registered under (a few hundred), each counting its people as the events came.
+        foreach (var path in quiz.Paths.Values)
         {
-            own[participant.CommitteeCode] = own.GetValueOrDefault(participant.CommitteeCode) + 1;
-            var (g, r) = answers.GetValueOrDefault(participant.Phone);
-            foreach (var code in participant.CommitteePath)
+            own[path.Codes[0]] = own.GetValueOrDefault(path.Codes[0]) + path.PeopleTakingPart;
+            foreach (var code in path.Codes)
             {
-                people[code] = people.GetValueOrDefault(code) + 1;
-                given[code] = given.GetValueOrDefault(code) + g;
-                right[code] = right.GetValueOrDefault(code) + r;
+                people[code] = people.GetValueOrDefault(code) + path.PeopleTakingPart;
+                given[code] = given.GetValueOrDefault(code) + path.AnswersGiven;
+                right[code] = right.GetValueOrDefault(code) + path.AnswersRight;
             }
         }
         return committees.Select(c => new CommitteeParticipation(c.Code, c.Name, c.ParentCode, c.Members, own.GetValueOrDefault(c.Code), people.GetValueOrDefault(c.Code),
@@ -75,7 +71,7 @@ public static class QuizParticipation
     {
         var found = new Dictionary<string, RecordedCommittee>(StringComparer.Ordinal);
         // The distinct paths (a few hundred), not the people (millions): in key order, so that the answer never depends on hashing.
-        foreach (var path in quiz.Paths.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value))
+        foreach (var path in quiz.Paths.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value.Codes))
         {
             var root = -1;
             for (var i = 0; i < path.Count && root < 0; i++)

@@ -30,10 +30,10 @@ public class ContestSnapshotTests
         await Read<ContestTally>(await node.Http.PostAsync($"{contest.Entries}/s-7/withdrawal", null), HttpStatusCode.OK);
         var before = await Read<ContestTally>(await node.Http.GetAsync($"/api/contests/{contest.ContestId}/tally"), HttpStatusCode.OK);
         var streamId = Contest.StreamIdFor(contest.ContestId);
-        Assert.True(await SnapshotVersion(database, streamId) >= 50, "no periodic snapshot was taken");
+        Assert.True(await database.SnapshotVersionAsync(streamId) >= 50, "no periodic snapshot was taken");
 
         await node.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
-        Assert.Equal(122, await SnapshotVersion(database, streamId)); // taken again at deactivation
+        Assert.Equal(122, await database.SnapshotVersionAsync(streamId)); // taken again at deactivation
         using var replayed = new ReplayedEvents("contest");
         var after = await Read<ContestTally>(await node.Http.GetAsync($"/api/contests/{contest.ContestId}/tally"), HttpStatusCode.OK);
 
@@ -42,17 +42,5 @@ public class ContestSnapshotTests
         // The author limit and idempotency still hold after a snapshot: a retry gets its first receipt.
         var retry = await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry("s-3", author: "Võ Thị Sáu", committee: contest.CellB)), HttpStatusCode.Created);
         Assert.Equal(4, retry.EntryNumber);
-    }
-
-    private static async Task<long> SnapshotVersion(TestDatabase database, string streamId)
-    {
-        // Periodic snapshots are taken off the write path: give one a moment to land.
-        for (var attempt = 0; ; attempt++)
-        {
-            var version = await database.ScalarAsync("SELECT coalesce(max(version), 0) FROM snapshots.stream_snapshot WHERE stream_id = @s", ("s", streamId));
-            if (version > 0 || attempt == 50)
-                return version;
-            await Task.Delay(100);
-        }
     }
 }

@@ -45,6 +45,19 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public Task<long> EventCountAsync() => ScalarAsync("SELECT count(*) FROM tuyengiao.mt_events");
 
+    /// <summary>The version of the stream's latest snapshot, 0 without one after waiting up to five seconds for one.</summary>
+    public async Task<long> SnapshotVersionAsync(string streamId)
+    {
+        // Periodic snapshots are taken off the write path: give one a moment to land.
+        for (var attempt = 0; ; attempt++)
+        {
+            var version = await ScalarAsync("SELECT coalesce(max(version), 0) FROM snapshots.stream_snapshot WHERE stream_id = @s", ("s", streamId));
+            if (version > 0 || attempt == 50)
+                return version;
+            await Task.Delay(100);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
