@@ -16,6 +16,10 @@ using TuyenGiao.Bench;
 //   state [entries]    memory per entry and snapshot size of a contest's state, in memory only
 //   quiz-state [people] [attempts]
 //       memory per person and per attempt of a quiz's state, and its round's ranking time, in memory only (3,000,000 and 1,000,000)
+//   quiz [--people 3000000] [--attempts 1000000] [--clients 64] [--round-minutes 40] [--out bench-results]
+//       an online quiz over HTTP through the public endpoints: everyone registers, the round opens, attempts start, all
+//       are submitted at once as before a deadline, the round closes and its results are asked for; against the plain
+//       API peer (ops/quiz-bench.sh runs this)
 //   restart [--clients 16] [--out bench-results]
 //       a rolling restart of one of three nodes under load: how long any append stalled (ops/restart-bench.sh runs this)
 var mode = args.Length > 0 ? args[0] : "all";
@@ -84,7 +88,37 @@ switch (mode)
         Console.WriteLine($"quiz state: {quiz.People:N0} people, {quiz.PeopleBytes / 1024.0 / 1024.0:N1} MiB ({quiz.PeopleBytes / quiz.People:N0} bytes each); " +
                           $"{quiz.Attempts:N0} submitted attempts of 20 questions, {quiz.AttemptBytes / 1024.0 / 1024.0:N1} MiB ({quiz.AttemptBytes / quiz.Attempts:N0} bytes each); " +
                           $"folded in {quiz.Fold.TotalSeconds:N1} s; the round's ranking of {quiz.Ranked:N0} in {quiz.Ranking.TotalSeconds:N2} s");
+        Console.WriteLine($"at that size: deciding a start {quiz.StartDecision.TotalMicroseconds:N0} µs (mean of {QuizStateMemory.Decisions:N0} people), " +
+                          $"counting the participation {quiz.Participation.TotalMilliseconds:N1} ms");
+        Console.WriteLine($"snapshot: {quiz.Snapshot.Bytes / 1024.0 / 1024.0:N1} MiB, serialised in {quiz.Snapshot.Serialize.TotalSeconds:N2} s, " +
+                          $"restored in {quiz.Snapshot.Deserialize.TotalSeconds:N2} s, same participation: {quiz.Snapshot.SameAnswer}");
         return 0;
+    case "quiz":
+        var quizPg = Environment.GetEnvironmentVariable("TUYENGIAO_PG") ?? throw new InvalidOperationException("set TUYENGIAO_PG");
+        var quizRoot = Option("root", Directory.GetCurrentDirectory());
+        var quizClients = int.Parse(Option("clients", "64"));
+        var (deadlinePeople, deadlineAttempts) = (int.Parse(Option("people", "3000000")), int.Parse(Option("attempts", "1000000")));
+        Console.WriteLine($"Online quiz over HTTP: {deadlinePeople:N0} people register, {deadlineAttempts:N0} start an attempt and submit it at once, {quizClients} clients");
+        HttpIngest.Result quizPlain;
+        await using (var peer = await PeerProcess.StartAsync(quizRoot, quizPg, useDatabase: true))
+            quizPlain = await HttpIngest.RunAsync("plain-api", peer, BenchScenario.Unregistered(1), quizClients, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(5));
+        Console.WriteLine($"plain API peer (one INSERT per request): {quizPlain.PerSecond:N0}/s, {quizPlain.Errors} errors");
+        QuizDeadline.Result deadline;
+        await using (var quizApi = await ApiProcess.StartAsync(quizRoot, quizPg))
+            deadline = await QuizDeadline.RunAsync(quizApi, deadlinePeople, deadlineAttempts, quizClients, TimeSpan.FromMinutes(double.Parse(Option("round-minutes", "40"))),
+                line => Console.WriteLine($"   {DateTime.UtcNow:HH:mm:ss} {line}"));
+        foreach (var phase in new[] { deadline.Registration, deadline.Starts, deadline.Submissions })
+            Console.WriteLine($"{phase.Name,-12} {phase.Done,10:N0} in {phase.Seconds,7:N1} s: {phase.PerSecond,7:N0}/s ({phase.PerSecond / Math.Max(1, quizPlain.PerSecond):N2} x the plain API), " +
+                              $"{phase.Errors:N0} errors, p50 {phase.LatencyMs.P50} ms, p99 {phase.LatencyMs.P99} ms{(phase.FirstErrors.Count > 0 ? $"; first errors: {string.Join(" | ", phase.FirstErrors)}" : "")}");
+        Console.WriteLine($"results of the round ({deadline.Ranked:N0} ranked, with the key) answered {deadline.ResultsSeconds} s after the close " +
+                          $"({(deadline.ResultsSeconds < 10 && deadline.Ranked == deadline.Attempts ? "met" : "MISSED")}: under 10 s); Api working set {deadline.ApiWorkingSetBytes / 1048576.0:N0} MiB");
+        var quizOut = Option("out", "bench-results");
+        Directory.CreateDirectory(quizOut);
+        var quizFile = Path.Combine(quizOut, $"quiz-{DateTime.UtcNow:yyyyMMdd-HHmmss}.json");
+        await File.WriteAllTextAsync(quizFile, System.Text.Json.JsonSerializer.Serialize(new { takenAt = DateTimeOffset.UtcNow, plain = quizPlain, deadline },
+            new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        Console.WriteLine($"figures written to {quizFile}");
+        return deadline.Submissions.Errors == 0 && deadline.Starts.Errors == 0 && deadline.Registration.Errors == 0 ? 0 : 1;
     case "state":
         var entries = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 1_000_000;
         var memory = ContestStateMemory.Measure(entries);
@@ -94,7 +128,7 @@ switch (mode)
                           $"({memory.Entries / memory.FoldAll.TotalSeconds:N0} events/s)");
         var snapshot = SnapshotRoundTrip.Measure(memory.State);
         Console.WriteLine($"snapshot: {snapshot.Bytes / 1024.0 / 1024.0:N1} MiB ({snapshot.Bytes / memory.Entries:N0} bytes per entry), " +
-                          $"serialised in {snapshot.Serialize.TotalSeconds:N2} s, restored in {snapshot.Deserialize.TotalSeconds:N2} s, same tally: {snapshot.SameTally}");
+                          $"serialised in {snapshot.Serialize.TotalSeconds:N2} s, restored in {snapshot.Deserialize.TotalSeconds:N2} s, same tally: {snapshot.SameAnswer}");
         return 0;
     case "all":
         var connection = Environment.GetEnvironmentVariable("TUYENGIAO_PG")

@@ -6,8 +6,8 @@ namespace TuyenGiao.Api.Security;
 
 /// <summary>
 /// Submissions are limited per user (the token's or session's subject), with a token bucket: a burst, then a steady
-/// rate. The bucket is one grain per user (<see cref="ISubmissionQuotaGrain"/>), so the limit holds across every node of
-/// the cluster, not once per node. A refusal is a 429 with Retry-After, so a well-behaved client slows down instead of failing.
+/// rate. The buckets live in the cluster's rate-limit shards (<see cref="IRateLimitShardGrain"/>), so the limit holds across
+/// every node of the cluster, not once per node. A refusal is a 429 with Retry-After, so a well-behaved client slows down instead of failing.
 /// </summary>
 public static class SubmissionRateLimit
 {
@@ -66,7 +66,7 @@ public static class SubmissionRateLimit
     /// <param name="per">Whose limit it is, for the reason: "per user", "per address".</param>
     public static async Task<IResult?> TakeAsync(HttpContext http, string bucket, int perSecond, int burst, string field, string per)
     {
-        var outcome = await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<ISubmissionQuotaGrain>(bucket).Take(perSecond, burst);
+        var outcome = await http.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IRateLimitShardGrain>(RateLimitShards.Of(bucket)).Take(bucket, perSecond, burst);
         if (outcome.Taken)
             return null;
         var seconds = Math.Max(1, (int)Math.Ceiling(outcome.RetryAfter.TotalSeconds));

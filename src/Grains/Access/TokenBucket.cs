@@ -20,4 +20,7 @@ public readonly record struct TokenBucket([property: Id(0)] double Tokens, [prop
             ? new Outcome(true, TimeSpan.Zero, new TokenBucket(tokens - 1, now))
             : new Outcome(false, TimeSpan.FromSeconds((1 - tokens) / perSecond), new TokenBucket(tokens, now));
     }
+
+    /// <summary>Whether it holds its whole burst again by <paramref name="now"/>: then it answers as a bucket never used.</summary>
+    public bool IsFullAt(DateTimeOffset now, int perSecond, int burst) => Tokens + Math.Max(0, (now - At).TotalSeconds) * perSecond >= burst;
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using TuyenGiao.Access;
 using TuyenGiao.Api.Quizzes;
 using TuyenGiao.Integration.Tests.Contests;
 using TuyenGiao.Integration.Tests.Infrastructure;
@@ -92,6 +93,26 @@ public class QuizRateLimitTests
             else
                 await AssertProblem(response, HttpStatusCode.TooManyRequests, "address");
         }
+    }
+
+    [Fact]
+    public async Task Given_many_people_each_from_their_own_address_When_they_register_Then_the_limits_hold_in_a_bounded_number_of_activations()
+    {
+        // A national quiz brings millions of addresses and phones: a bucket each must not be a grain activation each.
+        var (database, node, root, contest, _) = await QuizScenario.InOpenRoundAsync(Limits(addressBurst: 2, personBurst: 100));
+        await using var _ = database;
+        await using var __ = node;
+        using var client = node.Anonymous();
+
+        for (var i = 1; i <= 90; i++)
+            await Read<ParticipantResponse>(await client.SendAsync(Registration(root, contest.CellA, i, $"203.0.113.{i}")), HttpStatusCode.OK);
+        await Read<ParticipantResponse>(await client.SendAsync(Registration(root, contest.CellA, 91, "203.0.113.90")), HttpStatusCode.OK);
+        await AssertProblem(await client.SendAsync(Registration(root, contest.CellA, 92, "203.0.113.90")), HttpStatusCode.TooManyRequests, "address");
+
+        var statistics = await node.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        var limiting = statistics.Where(s => s.GrainType.Contains("RateLimit", StringComparison.Ordinal) || s.GrainType.Contains("Quota", StringComparison.Ordinal))
+            .Sum(s => s.ActivationCount);
+        Assert.InRange(limiting, 1, RateLimitShards.Count);
     }
 
     /// <summary>Person <paramref name="i"/> registering, through a proxy that says they come from <paramref name="forwardedFor"/>.</summary>
