@@ -32,13 +32,13 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     private readonly ContestEntries _entries;
     private readonly ObserverManager<IContestObserver> _observers;
     /// <summary>
-    /// How long a committee's path, and who stands for the eligible committees, are used before being looked up again
-    /// (committees are few, entries many): a reorganisation taking effect reaches an active contest within this.
-    /// An entry recorded meanwhile under the old path is still counted once, under its own committee, in every view.
+    /// How long who stands for the eligible committees is used before being looked up again, as a committee's path is
+    /// (<see cref="CommitteePathLookup"/>): a reorganisation taking effect reaches an active contest within this. An entry
+    /// recorded meanwhile under the old path is still counted once, under its own committee, in every view.
     /// </summary>
-    private static readonly TimeSpan LookupLifetime = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LookupLifetime = CommitteePathLookup.Lifetime;
 
-    private readonly Dictionary<string, (IReadOnlyList<string> Path, DateTimeOffset Until)> _paths = new(StringComparer.Ordinal);
+    private readonly CommitteePathLookup _paths;
     private (IReadOnlyDictionary<string, string> StandingFor, DateTimeOffset Until) _eligible = (new Dictionary<string, string>(), DateTimeOffset.MinValue);
     private IGrainTimer? _pendingPush;
 
@@ -49,6 +49,7 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
         _organisation = organisation;
         _entries = entries;
         _directory = directory;
+        _paths = new CommitteePathLookup(directory, time);
         _observers = new ObserverManager<IContestObserver>(TimeSpan.FromMinutes(1), logger);
     }
 
@@ -106,10 +107,10 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     {
         if (fresh)
         {
-            _paths.Remove(entry.CommitteeCode);
+            _paths.Forget(entry.CommitteeCode);
             _eligible = (_eligible.StandingFor, DateTimeOffset.MinValue);
         }
-        var path = await PathOf(entry.CommitteeCode);
+        var path = await _paths.OfAsync(entry.CommitteeCode);
         var standingFor = await EligibleStandingFor();
         EntrySubmitted? recorded = null;
         var result = await Execute((state, now) =>
@@ -237,19 +238,6 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     /// <summary>Only what is stored counts: the confirmed state, never events still on their way.</summary>
     private ContestTally? BuildTally() =>
         Stored is { Status: not ContestStatus.None } contest ? ContestTallies.Build(contest, Version, Time.GetUtcNow()) : null;
-
-    private async Task<IReadOnlyList<string>> PathOf(string committeeCode)
-    {
-        var now = Time.GetUtcNow();
-        if (_paths.TryGetValue(committeeCode, out var cached) && cached.Until > now)
-            return cached.Path;
-        if (CommitteeCode.Validate("committeeCode", committeeCode) is not null)
-            return [];
-        var path = (await _directory.PathToRootAsync(committeeCode)).Select(c => c.Code).ToList();
-        if (path.Count > 0)
-            _paths[committeeCode] = (path, now + LookupLifetime);
-        return path;
-    }
 
     /// <summary>The eligible committees (or the organiser) that were merged or dissolved since, with who stands for each today.</summary>
     private async Task<IReadOnlyDictionary<string, string>> EligibleStandingFor()

@@ -23,6 +23,9 @@ public sealed class QuizGrain(IEventJournal journal, ISnapshotStore snapshots, I
     // after the close only new events (prizes, publication) change them.
     private readonly Dictionary<int, (long Version, RoundResults Results)> _results = [];
 
+    // Thousands register each second before a deadline, under a few hundred committees.
+    private readonly CommitteePathLookup _paths = new(directory, time);
+
     private string ContestId => this.GetPrimaryKeyString();
 
     protected override string StreamId => Quiz.StreamIdFor(ContestId);
@@ -40,9 +43,7 @@ public sealed class QuizGrain(IEventJournal journal, ISnapshotStore snapshots, I
     public Task<CommandResult> Register(RegisterParticipant command, CommandContext context) =>
         WithContest(async contest =>
         {
-            var path = CommitteeCode.Validate("committeeCode", command.CommitteeCode) is null
-                ? (await directory.PathToRootAsync(CommitteeCode.Normalize(command.CommitteeCode))).Select(c => c.Code).ToList()
-                : [];
+            var path = await _paths.OfAsync(CommitteeCode.Normalize(command.CommitteeCode));
             return await Execute((state, now) => QuizDecisions.Register(state, command, path, contest.EligibleRoots, now), context);
         });
 
