@@ -29,5 +29,7 @@ public static class ContestEventTypes
     /// <summary>An event from its stored name and JSON; null for a name that is not a contest event.</summary>
     /// <summary>An event from its stored name and JSON as UTF-8; null for a name that is not a contest event.</summary>
     public static object? Read(string storedName, ReadOnlyMemory<byte> utf8Json) =>
-        ByStoredName.TryGetValue(storedName, out var type) ? JsonSerializer.Deserialize(utf8Json.Span, type) : null;
+        !ByStoredName.TryGetValue(storedName, out var type) ? null
+        : type.Type == typeof(EntrySubmitted) ? EntrySubmittedJson.TryRead(utf8Json.Span) ?? JsonSerializer.Deserialize(utf8Json.Span, type)
+        : JsonSerializer.Deserialize(utf8Json.Span, type);
 }
