@@ -78,6 +78,7 @@ public static class ScoreNormalisation
         if (values.Count == 0)
             return (0, 0);
         var mean = values.Average();
+        // Stryker disable once Arithmetic: (v + mean) * (v - mean) sums to the same, Σv² - n·mean² = Σ(v - mean)².
         return (mean, Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Count));
     }
 
