@@ -12,7 +12,12 @@ public sealed record ContestDetails(
     [property: Id(5)] IReadOnlyList<string> EligibleCommittees,
     [property: Id(6)] int PerAuthorLimit,
     [property: Id(7)] IReadOnlyList<PrizeTier> IndividualPrizes,
-    [property: Id(8)] IReadOnlyList<PrizeTier> CollectivePrizes);
+    [property: Id(8)] IReadOnlyList<PrizeTier> CollectivePrizes,
+    [property: Id(9)] JudgingRules? Judging = null)
+{
+    /// <summary>The judging rules, or the defaults for a contest announced without (or before they existed).</summary>
+    public JudgingRules JudgingOrDefault => Judging ?? JudgingRules.Default;
+}
 
 [GenerateSerializer, Immutable]
 public sealed record AnnounceContest([property: Id(0)] string OrganiserCode, [property: Id(1)] ContestKind Kind, [property: Id(2)] ContestDetails Details);
@@ -46,8 +51,27 @@ public sealed record SubmissionReceipt([property: Id(0)] string SubmissionId, [p
 [GenerateSerializer, Immutable]
 public sealed record AssignJudge([property: Id(0)] string JudgeId, [property: Id(1)] string Name, [property: Id(2)] string CommitteeCode);
 
+/// <param name="Score">The score, 0 to 100; with a scoring sheet, optional (the sum of the sheet) and checked against it.</param>
+/// <param name="Sheet">The points per criterion, when the contest is scored by a sheet.</param>
 [GenerateSerializer, Immutable]
-public sealed record ScoreEntry([property: Id(0)] int EntryNumber, [property: Id(1)] string JudgeId, [property: Id(2)] int Round, [property: Id(3)] int Score);
+public sealed record ScoreEntry(
+    [property: Id(0)] int EntryNumber,
+    [property: Id(1)] string JudgeId,
+    [property: Id(2)] int Round,
+    [property: Id(3)] int? Score,
+    [property: Id(4)] IReadOnlyList<CriterionScore>? Sheet = null);
+
+/// <summary>A conflict of interest between a judge and an entry, declared by the judge or recorded by the organiser.</summary>
+[GenerateSerializer, Immutable]
+public sealed record DeclareConflict(
+    [property: Id(0)] string JudgeId,
+    [property: Id(1)] int EntryNumber,
+    [property: Id(2)] string Reason,
+    [property: Id(3)] bool ByOrganiser);
+
+/// <summary>The organiser chooses how a round's scores are normalised, until the results are published.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ChooseNormalisation([property: Id(0)] int Round, [property: Id(1)] ScoreNormalisationMethod Method);
 
 /// <summary>The organiser grants a tier directly: to an entry (individual) or to a committee (collective).</summary>
 [GenerateSerializer, Immutable]

@@ -197,7 +197,8 @@ public static class ContestDecisions
                 return badCode;
         if (unknownEligible.Count > 0)
             return Rejection.NotFound("eligibleCommittees", $"not registered: {string.Join(", ", unknownEligible)}");
-        return ValidatePrizes("individualPrizes", d.IndividualPrizes) ?? ValidatePrizes("collectivePrizes", d.CollectivePrizes);
+        return ValidatePrizes("individualPrizes", d.IndividualPrizes) ?? ValidatePrizes("collectivePrizes", d.CollectivePrizes)
+            ?? JudgingRules.Validate(d.JudgingOrDefault);
     }
 
     private static Rejection? ValidatePrizes(string field, IReadOnlyList<PrizeTier> tiers)
@@ -227,6 +228,7 @@ public static class ContestDecisions
         EligibleCommittees = d.EligibleCommittees.Select(CommitteeCode.Normalize).Distinct().Order(StringComparer.Ordinal).ToList(),
         IndividualPrizes = d.IndividualPrizes.Select(t => t with { Name = VietnameseText.Normalize(t.Name)! }).ToList(),
         CollectivePrizes = d.CollectivePrizes.Select(t => t with { Name = VietnameseText.Normalize(t.Name)! }).ToList(),
+        Judging = d.Judging is null ? null : JudgingRules.Normalize(d.Judging),
     };
 
     private static string Show(DateTimeOffset instant) => VietnamTime.Of(instant).ToString("dd/MM/yyyy HH:mm:ss");

@@ -39,6 +39,14 @@ public static class ContestEvolution
         },
         AwardCorrected e => Corrected(state, e),
         ResultsPublished e => state with { Judging = state.Judging with { PublishedAt = e.PublishedAt } },
+        ConflictDeclared e => state with
+        {
+            Judging = state.Judging.Knowing(e.EntryNumber, e.Entry) with { Conflicts = state.Judging.Conflicts.Add(new JudgeConflict(e.JudgeId, e.EntryNumber)) },
+        },
+        NormalisationChosen e => state with
+        {
+            Judging = state.Judging with { NormalisationByRound = state.Judging.NormalisationByRound.SetItem(e.Round, e.Method) },
+        },
         _ => state,
     };
 

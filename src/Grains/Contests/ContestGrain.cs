@@ -146,6 +146,15 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
         return await Execute((state, _) => JudgingDecisions.Score(state, command, entry), context);
     }
 
+    public async Task<CommandResult> DeclareConflict(DeclareConflict command, CommandContext context)
+    {
+        var entry = await EntryNumbered(command.EntryNumber);
+        return await Execute((state, _) => JudgingDecisions.DeclareConflict(state, command, entry), context);
+    }
+
+    public Task<CommandResult> ChooseNormalisation(ChooseNormalisation command, CommandContext context) =>
+        Execute((state, _) => JudgingDecisions.ChooseNormalisation(state, command), context);
+
     public Task<CommandResult> GrantFromRanking(CommandContext context) =>
         Execute((state, _) => JudgingDecisions.GrantFromRanking(state), context);
 
@@ -174,13 +183,18 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     {
         if (!Stored.Judging.Judges.TryGetValue(judgeId, out var judge))
             return null;
-        IReadOnlyList<int> numbers = limit > 0 ? await _entries.ForJudgeAsync(ContestId, judge.CommitteeCode, Math.Max(afterEntryNumber, 0), limit) : [];
-        // The state read after the query: a score recorded meanwhile shows, never one from an older state.
+        var asked = Stored;
+        IReadOnlyList<int> numbers = limit > 0
+            ? await _entries.ForJudgeAsync(ContestId, judge.CommitteeCode, asked.Details?.JudgingOrDefault.ConflictsCoverSubtree == true,
+                [.. JudgeWork.ConflictsInQueue(asked, judge)], Math.Max(afterEntryNumber, 0), limit)
+            : [];
+        // The state read after the query: a score recorded meanwhile shows, never one from an older state. (A conflict
+        // declared meanwhile may let one entry through to this page; scoring it is refused.)
         var state = Stored;
         return new JudgeQueuePage(
             numbers.Select(n => new QueuedEntry(n, JudgeWork.ScoreOf(state, judgeId, round, n))).ToList(),
             JudgeWork.ScoredCount(state, judgeId, round),
-            JudgeWork.QueueSize(state, judge.CommitteeCode));
+            JudgeWork.QueueSize(state, judge));
     }
 
     /// <summary>The entry with this number from the read model, for a rule about one entry; null when there is none.</summary>

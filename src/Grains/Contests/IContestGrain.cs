@@ -23,6 +23,10 @@ public interface IContestGrain : IGrainWithStringKey
 
     Task<CommandResult> Score(ScoreEntry command, CommandContext context);
 
+    Task<CommandResult> DeclareConflict(DeclareConflict command, CommandContext context);
+
+    Task<CommandResult> ChooseNormalisation(ChooseNormalisation command, CommandContext context);
+
     /// <summary>Fills the individual tiers from the ranking.</summary>
     Task<CommandResult> GrantFromRanking(CommandContext context);
 

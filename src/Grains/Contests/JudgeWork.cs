@@ -12,17 +12,36 @@ public static class JudgeWork
             : null;
 
     /// <summary>
-    /// How many entries the judge may score: those still in the contest, less those of the judge's own committee (the
-    /// counts per committee are in the state, so a million entries cost no query).
+    /// Whether an entry with this committee path (its committee first) is on the judge's own side: their committee's, or
+    /// when the contest says so, any committee's below it.
     /// </summary>
-    public static int QueueSize(Contest state, string judgeCommittee) =>
-        state.Accepted - state.ByRecordedPath.Values.Where(c => c.Path[0] == judgeCommittee).Sum(c => c.Accepted);
+    public static bool OnOwnSide(Contest state, string judgeCommittee, IReadOnlyList<string> entryPath) =>
+        entryPath[0] == judgeCommittee || (state.Details?.JudgingOrDefault.ConflictsCoverSubtree == true && entryPath.Contains(judgeCommittee));
 
-    /// <summary>An entry withdrawn or disqualified after it was scored has left the judge's queue: its score no longer counts here.</summary>
+    /// <summary>
+    /// How many entries the judge may score: those still in the contest, less those on their own side and those they have
+    /// a conflict with (the counts per committee are in the state, so a million entries cost no query).
+    /// </summary>
+    public static int QueueSize(Contest state, Judge judge) =>
+        state.Accepted
+        - state.ByRecordedPath.Values.Where(c => OnOwnSide(state, judge.CommitteeCode, c.Path)).Sum(c => c.Accepted)
+        - ConflictsInQueue(state, judge).Count();
+
+    /// <summary>The entries the judge has a conflict with that would otherwise be in their queue: they neither see nor score them.</summary>
+    public static IEnumerable<int> ConflictsInQueue(Contest state, Judge judge) =>
+        state.Judging.Conflicts
+            .Where(c => c.JudgeId == judge.JudgeId && !state.Ended.ContainsKey(c.EntryNumber)
+                && !OnOwnSide(state, judge.CommitteeCode, state.Judging.FactsOf(c.EntryNumber).CommitteePath))
+            .Select(c => c.EntryNumber);
+
+    /// <summary>
+    /// An entry withdrawn or disqualified after it was scored, or one the judge declared a conflict with, has left the
+    /// judge's queue: its score no longer counts here.
+    /// </summary>
     public static int ScoredCount(Contest state, string judgeId, int round)
     {
         var key = new ScoreKey(judgeId, round);
-        return state.Judging.ScoresByEntry.Count(e => e.Value.ContainsKey(key) && !state.Ended.ContainsKey(e.Key));
+        return state.Judging.ScoresByEntry.Count(e => e.Value.ContainsKey(key) && !state.Ended.ContainsKey(e.Key) && !state.Judging.InConflict(judgeId, e.Key));
     }
 }
 

@@ -36,8 +36,8 @@ public static partial class JudgingDecisions
     {
         if (Open(state) is { } closed)
             return closed;
-        if (command.Score is < 0 or > MaxScore)
-            return Rejection.Invalid("score", $"must be between 0 and {MaxScore} (got {command.Score})");
+        if (ScoreSheet.Read(state.Details!.JudgingOrDefault.Criteria, command.Score, command.Sheet, out var score, out var sheet) is { } badScore)
+            return badScore;
         if (command.Round is < 1 or > MaxRound)
             return Rejection.Invalid("round", $"must be between 1 and {MaxRound}");
         if (!state.Judging.Judges.TryGetValue(command.JudgeId, out var judge))
@@ -46,13 +46,61 @@ public static partial class JudgingDecisions
             return Rejection.NotFound("entryNumber", $"no entry number {command.EntryNumber}");
         if (state.StatusOf(entry) is not EntryStatus.Accepted and var status)
             return Rejection.RuleViolation("entryNumber", $"entry {entry.Number} is {status.ToString().ToLowerInvariant()}");
-        if (entry.Facts.CommitteeCode == judge.CommitteeCode)
-            return Rejection.RuleViolation("entryNumber", "a judge may not score entries from their own committee");
+        if (OwnSide(state, judge, entry) is { } own)
+            return own;
+        if (state.Judging.InConflict(judge.JudgeId, entry.Number))
+            return Rejection.RuleViolation("entryNumber", $"'{judge.JudgeId}' has a declared conflict of interest with entry {entry.Number}");
         var key = new ScoreKey(judge.JudgeId, command.Round);
-        return state.Judging.ScoresByEntry.TryGetValue(entry.Number, out var scores) && scores.TryGetValue(key, out var current) && current == command.Score
+        // A sheet is recorded each time it is given: the state keeps totals only, and the same total may be split anew.
+        return sheet is null && state.Judging.ScoresByEntry.TryGetValue(entry.Number, out var scores) && scores.TryGetValue(key, out var current) && current == score
             ? Decision.NothingToDo
-            : Decision.Accept(new EntryScored(state.ContestId, entry.Number, judge.JudgeId, command.Round, command.Score, entry.Facts));
+            : Decision.Accept(new EntryScored(state.ContestId, entry.Number, judge.JudgeId, command.Round, score, entry.Facts, sheet));
     }
+
+    /// <summary>
+    /// A judge and an entry that must be kept apart: a score of the judge's recorded before is set aside by the ranking,
+    /// and the judge neither sees nor scores the entry from now on.
+    /// </summary>
+    /// <param name="entry">The entry with the command's number, as the read model has it; null when none is.</param>
+    public static Decision DeclareConflict(Contest state, DeclareConflict command, EntryOnRecord? entry)
+    {
+        if (Open(state) is { } closed)
+            return closed;
+        if (!state.Judging.Judges.ContainsKey(command.JudgeId))
+            return Rejection.RuleViolation("judgeId", $"'{command.JudgeId}' is not on the judging panel of this contest");
+        if (entry is null || entry.Number != command.EntryNumber)
+            return Rejection.NotFound("entryNumber", $"no entry number {command.EntryNumber}");
+        var reason = VietnameseText.Normalize(command.Reason);
+        if (VietnameseText.ValidateName("reason", reason, ContestDecisions.MaxReasonLength) is { } badReason)
+            return badReason;
+        return state.Judging.InConflict(command.JudgeId, entry.Number)
+            ? Decision.NothingToDo
+            : Decision.Accept(new ConflictDeclared(state.ContestId, command.JudgeId, entry.Number, reason!, command.ByOrganiser, entry.Facts));
+    }
+
+    /// <summary>The organiser chooses a round's normalisation; the results' publication freezes it with the scores.</summary>
+    public static Decision ChooseNormalisation(Contest state, ChooseNormalisation command)
+    {
+        if (Open(state) is { } closed)
+            return closed;
+        if (command.Round is < 1 or > MaxRound)
+            return Rejection.Invalid("round", $"must be between 1 and {MaxRound}");
+        if (!Enum.IsDefined(command.Method))
+            return Rejection.Invalid("method", "must be Raw, ZScore or Rank");
+        return state.Judging.NormalisationOf(command.Round, state.Details!.JudgingOrDefault) == command.Method
+            ? Decision.NothingToDo
+            : Decision.Accept(new NormalisationChosen(state.ContestId, command.Round, command.Method));
+    }
+
+    /// <summary>
+    /// A judge never scores their own committee's entries, nor, when the contest says so, those of the committees below
+    /// it (the entry's path as recorded when it came in).
+    /// </summary>
+    private static Rejection? OwnSide(Contest state, Judge judge, EntryOnRecord entry) =>
+        !JudgeWork.OnOwnSide(state, judge.CommitteeCode, entry.Facts.CommitteePath) ? null
+        : state.Details!.JudgingOrDefault.ConflictsCoverSubtree
+            ? Rejection.RuleViolation("entryNumber", "a judge may not score entries from their own committee or any committee below it")
+            : Rejection.RuleViolation("entryNumber", "a judge may not score entries from their own committee");
 
     /// <summary>Fills every individual tier, in the order the organiser listed them, from the top of the ranking.</summary>
     public static Decision GrantFromRanking(Contest state)

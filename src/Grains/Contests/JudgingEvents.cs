@@ -6,7 +6,19 @@ namespace TuyenGiao.Contests;
 public sealed record JudgeAssigned(string ContestId, string JudgeId, string Name, string CommitteeCode);
 
 /// <param name="Entry">The scored entry's facts (its committee, for the ranking); null only in events stored before it was recorded.</param>
-public sealed record EntryScored(string ContestId, int EntryNumber, string JudgeId, int Round, int Score, EntryFacts? Entry = null);
+/// <param name="Sheet">The points per criterion, in the contest's order, when it is scored by a sheet (their sum is <paramref name="Score"/>).</param>
+public sealed record EntryScored(string ContestId, int EntryNumber, string JudgeId, int Round, int Score, EntryFacts? Entry = null,
+    IReadOnlyList<CriterionScore>? Sheet = null);
+
+/// <summary>
+/// A judge may not score this entry: a relative, a colleague, a mentor. A score the judge recorded before is set aside
+/// by the ranking (it stays in the log). Declared by the judge, or recorded by the organiser.
+/// </summary>
+/// <param name="Entry">The entry's facts (its committee, for the size of the judge's queue).</param>
+public sealed record ConflictDeclared(string ContestId, string JudgeId, int EntryNumber, string Reason, bool ByOrganiser, EntryFacts Entry);
+
+/// <summary>How the round's scores are normalised from now on, replacing the contest's default for that round.</summary>
+public sealed record NormalisationChosen(string ContestId, int Round, ScoreNormalisationMethod Method);
 
 /// <param name="EntryNumber">The awarded entry, for an individual tier.</param>
 /// <param name="CommitteeCode">The awarded committee, for a collective tier.</param>

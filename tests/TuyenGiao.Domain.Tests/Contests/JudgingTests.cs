@@ -60,12 +60,12 @@ public class JudgingTests
             JudgeWork.ScoredCount(state, "j1", 1), JudgeWork.ScoredCount(state, "j1", 2)));
 
         // j2 sits for the SGD cell (entries 1 to 3): its queue is the bloc's two; j1's is all five.
-        Assert.Equal((2, 5), (JudgeWork.QueueSize(state, "TV-KHOI-SGD"), JudgeWork.QueueSize(state, "TV")));
+        Assert.Equal((2, 5), (JudgeWork.QueueSize(state, state.Judging.Judges["j2"]), JudgeWork.QueueSize(state, state.Judging.Judges["j1"])));
 
         var disqualified = Then(state, ContestDecisions.Disqualify(state, new DisqualifyEntry(5, "Vi phạm thể lệ"), Numbered(5)));
 
-        Assert.Equal((1, 1, 4), (JudgeWork.ScoredCount(disqualified, "j2", 1), JudgeWork.QueueSize(disqualified, "TV-KHOI-SGD"),
-            JudgeWork.QueueSize(disqualified, "TV")));
+        Assert.Equal((1, 1, 4), (JudgeWork.ScoredCount(disqualified, "j2", 1), JudgeWork.QueueSize(disqualified, state.Judging.Judges["j2"]),
+            JudgeWork.QueueSize(disqualified, state.Judging.Judges["j1"])));
     }
 
     [Fact]

@@ -90,8 +90,8 @@ public class EntriesReadModelTests(NodeFixture fixture)
         Assert.All(new[] { bySubmission, byNumber, forJudge }, plan => Assert.DoesNotContain("Seq Scan", plan));
         var entries = new ContestEntries(NpgsqlDataSource.Create(fixture.Database.ConnectionString));
         Assert.Equal(123_456, (await entries.FindBySubmissionAsync(contestId, "sub-123456"))!.EntryNumber);
-        Assert.Equal([150_001, 150_002, 150_003, 150_004, 150_005, 150_006], await entries.ForJudgeAsync(contestId, "CELL-7", 150_000, 6));
-        Assert.DoesNotContain(160_000, await entries.ForJudgeAsync(contestId, "CELL-1", 159_990, 20)); // withdrawn
+        Assert.Equal([150_001, 150_002, 150_003, 150_004, 150_005, 150_006], await entries.ForJudgeAsync(contestId, "CELL-7", false, [], 150_000, 6));
+        Assert.DoesNotContain(160_000, await entries.ForJudgeAsync(contestId, "CELL-1", false, [], 159_990, 20)); // withdrawn
     }
 
     private static async Task<string> PlanAsync(NpgsqlConnection connection, string sql, params object[] parameters)

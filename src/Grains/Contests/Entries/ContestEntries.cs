@@ -30,6 +30,7 @@ public sealed class ContestEntries(NpgsqlDataSource database)
     public const string ForJudgeSql = $"""
         SELECT entry_number FROM {ContestEntryProjection.QualifiedName}
         WHERE contest_id = $1 AND entry_number > $2 AND status = 'Accepted' AND committee_code <> $3
+          AND NOT ($5 AND $3 = ANY(committee_path)) AND entry_number <> ALL($6)
         ORDER BY entry_number LIMIT $4
         """;
 
@@ -44,14 +45,20 @@ public sealed class ContestEntries(NpgsqlDataSource database)
     public async Task<ContestEntryRow?> FindBySubmissionAsync(string contestId, string submissionId, CancellationToken ct = default) =>
         (await ReadAsync(BySubmissionSql, [contestId, submissionId], ct)).SingleOrDefault();
 
-    /// <summary>A page of the entries a judge may score: accepted, not from the judge's committee, after an entry number.</summary>
-    public async Task<IReadOnlyList<int>> ForJudgeAsync(string contestId, string judgeCommittee, int afterEntryNumber, int limit, CancellationToken ct = default)
+    /// <summary>
+    /// A page of the entries a judge may score, after an entry number: accepted, not from the judge's committee (nor from
+    /// below it, when <paramref name="subtree"/>), none of those they have a conflict with.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> ForJudgeAsync(string contestId, string judgeCommittee, bool subtree, int[] conflicts, int afterEntryNumber,
+        int limit, CancellationToken ct = default)
     {
         await using var command = database.CreateCommand(ForJudgeSql);
         command.Parameters.Add(new NpgsqlParameter { Value = contestId });
         command.Parameters.Add(new NpgsqlParameter { Value = afterEntryNumber });
         command.Parameters.Add(new NpgsqlParameter { Value = judgeCommittee });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        command.Parameters.Add(new NpgsqlParameter { Value = subtree });
+        command.Parameters.Add(new NpgsqlParameter { Value = conflicts });
         var numbers = new List<int>(limit);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

@@ -18,4 +18,6 @@ namespace TuyenGiao.Contests;
 [JsonSerializable(typeof(AwardGranted))]
 [JsonSerializable(typeof(AwardCorrected))]
 [JsonSerializable(typeof(ResultsPublished))]
+[JsonSerializable(typeof(ConflictDeclared))]
+[JsonSerializable(typeof(NormalisationChosen))]
 public sealed partial class ContestEventJson : JsonSerializerContext;

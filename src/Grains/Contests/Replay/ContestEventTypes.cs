@@ -22,11 +22,12 @@ public static class ContestEventTypes
         ["award_granted"] = ContestEventJson.Default.AwardGranted,
         ["award_corrected"] = ContestEventJson.Default.AwardCorrected,
         ["results_published"] = ContestEventJson.Default.ResultsPublished,
+        ["conflict_declared"] = ContestEventJson.Default.ConflictDeclared,
+        ["normalisation_chosen"] = ContestEventJson.Default.NormalisationChosen,
     };
 
     public static IEnumerable<Type> All => ByStoredName.Values.Select(t => t.Type);
 
-    /// <summary>An event from its stored name and JSON; null for a name that is not a contest event.</summary>
     /// <summary>An event from its stored name and JSON as UTF-8; null for a name that is not a contest event.</summary>
     public static object? Read(string storedName, ReadOnlyMemory<byte> utf8Json) =>
         !ByStoredName.TryGetValue(storedName, out var type) ? null

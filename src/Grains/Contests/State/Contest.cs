@@ -35,9 +35,10 @@ public sealed record Contest(
     /// The layout of this state. A snapshot of another layout is not restored: the state is folded from the events instead.
     /// 2: entries are counted per committee and the path it had when each entry came in (before: per committee, with the
     /// path of its first entry). 3: each such count knows its latest entry, so the tally finds a committee's current
-    /// parent without reading every entry. 4: no per-entry records; submissions and authors in compact tables.
+    /// parent without reading every entry. 4: no per-entry records; submissions and authors in compact tables. 5: the
+    /// judging knows each round's normalisation and the judges' conflicts of interest.
     /// </summary>
-    public const int CurrentShape = 4;
+    public const int CurrentShape = 5;
 
     public bool IsCurrentShape => Shape == CurrentShape;
 

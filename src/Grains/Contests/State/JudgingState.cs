@@ -12,10 +12,19 @@ public sealed record Judging(
     [property: Id(1)] ImmutableDictionary<int, ImmutableDictionary<ScoreKey, int>> ScoresByEntry,
     [property: Id(2)] ImmutableList<Award> Awards,
     [property: Id(3)] DateTimeOffset? PublishedAt,
-    [property: Id(4)] ImmutableDictionary<int, EntryFacts> Entries)
+    [property: Id(4)] ImmutableDictionary<int, EntryFacts> Entries,
+    [property: Id(5)] ImmutableDictionary<int, ScoreNormalisationMethod> NormalisationByRound,
+    [property: Id(6)] ImmutableHashSet<JudgeConflict> Conflicts)
 {
     public static readonly Judging Empty = new(ImmutableDictionary<string, Judge>.Empty,
-        ImmutableDictionary<int, ImmutableDictionary<ScoreKey, int>>.Empty, ImmutableList<Award>.Empty, null, ImmutableDictionary<int, EntryFacts>.Empty);
+        ImmutableDictionary<int, ImmutableDictionary<ScoreKey, int>>.Empty, ImmutableList<Award>.Empty, null, ImmutableDictionary<int, EntryFacts>.Empty,
+        ImmutableDictionary<int, ScoreNormalisationMethod>.Empty, ImmutableHashSet<JudgeConflict>.Empty);
+
+    /// <summary>How the round's scores are normalised: the organiser's choice for it, else the contest's default.</summary>
+    public ScoreNormalisationMethod NormalisationOf(int round, JudgingRules rules) =>
+        NormalisationByRound.TryGetValue(round, out var chosen) ? chosen : rules.Normalisation;
+
+    public bool InConflict(string judgeId, int entryNumber) => Conflicts.Contains(new JudgeConflict(judgeId, entryNumber));
 
     /// <summary>The facts of a judged entry, recorded by the scores and awards that concern it.</summary>
     public EntryFacts FactsOf(int entryNumber) =>
@@ -31,6 +40,10 @@ public sealed record Judging(
 
 [GenerateSerializer, Immutable]
 public sealed record Judge([property: Id(0)] string JudgeId, [property: Id(1)] string Name, [property: Id(2)] string CommitteeCode);
+
+/// <summary>A judge who may not score an entry (declared by them or recorded by the organiser).</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct JudgeConflict([property: Id(0)] string JudgeId, [property: Id(1)] int EntryNumber);
 
 [GenerateSerializer, Immutable]
 public readonly record struct ScoreKey([property: Id(0)] string JudgeId, [property: Id(1)] int Round);
