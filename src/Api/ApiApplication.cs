@@ -96,6 +96,7 @@ public static class ApiApplication
         app.MapReorganisationEndpoints();
         app.MapContestEndpoints();
         app.MapJudgingEndpoints();
+        app.MapExplanationEndpoints();
         app.MapQuizEndpoints();
         app.MapCampaignEndpoints();
         app.MapCommitteeRecordsEndpoints();

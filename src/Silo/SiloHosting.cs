@@ -69,6 +69,7 @@ public static class SiloHosting
         services.AddSingleton<OrganisationHistory>();
         services.AddSingleton<Mergers>();
         services.AddSingleton<ContestEntries>();
+        services.AddSingleton<JudgingHistory>();
         services.AddSingleton<ContestListings>();
         services.AddSingleton<JudgePanels>();
         services.AddSingleton<CampaignListings>();

@@ -9,6 +9,13 @@ namespace TuyenGiao.Api.Contests;
 
 public sealed record PrizeTierRequest([property: Required] string? Name, [property: Required] int? Count);
 
+/// <summary>How the contest is judged; every member optional (raw scores, own committee only, one score of 0 to 100).</summary>
+/// <param name="ConflictsCoverSubtree">Judges may not score entries of the committees below their own either.</param>
+/// <param name="Criteria">The scoring sheet: criteria whose points add up to 100.</param>
+public sealed record JudgingRulesRequest(ScoreNormalisationMethod? Normalisation, bool? ConflictsCoverSubtree, IReadOnlyList<ScoringCriterionRequest>? Criteria);
+
+public sealed record ScoringCriterionRequest([property: Required] string? Name, [property: Required] int? Points);
+
 public sealed record ContestDetailsRequest(
     [property: Required] string? Title,
     string? Description,
@@ -18,7 +25,8 @@ public sealed record ContestDetailsRequest(
     IReadOnlyList<string>? EligibleCommittees,
     int? PerAuthorLimit,
     IReadOnlyList<PrizeTierRequest>? IndividualPrizes,
-    IReadOnlyList<PrizeTierRequest>? CollectivePrizes);
+    IReadOnlyList<PrizeTierRequest>? CollectivePrizes,
+    JudgingRulesRequest? Judging);
 
 public sealed record AnnounceContestRequest(
     [property: Required] string? ContestId,
@@ -32,11 +40,13 @@ public sealed record AnnounceContestRequest(
     IReadOnlyList<string>? EligibleCommittees,
     int? PerAuthorLimit,
     IReadOnlyList<PrizeTierRequest>? IndividualPrizes,
-    IReadOnlyList<PrizeTierRequest>? CollectivePrizes)
+    IReadOnlyList<PrizeTierRequest>? CollectivePrizes,
+    JudgingRulesRequest? Judging)
 {
     // A method, not a property: a getter would be a member of the JSON contract (advertised in the document, and sent
     // back by a client without an error although the server ignores it).
-    public ContestDetailsRequest ToDetails() => new(Title, Description, OpensAt, ClosesAt, Target, EligibleCommittees, PerAuthorLimit, IndividualPrizes, CollectivePrizes);
+    public ContestDetailsRequest ToDetails() => new(Title, Description, OpensAt, ClosesAt, Target, EligibleCommittees, PerAuthorLimit, IndividualPrizes, CollectivePrizes,
+        Judging);
 }
 
 public sealed record CancelContestRequest(string? Reason);
@@ -66,12 +76,13 @@ public sealed record ContestResponse(
     int PerAuthorLimit,
     IReadOnlyList<PrizeTier> IndividualPrizes,
     IReadOnlyList<PrizeTier> CollectivePrizes,
+    JudgingRules Judging,
     long Version)
 {
     public static ContestResponse From(ContestView v) => new(
         v.ContestId, v.OrganiserCode, v.Kind, v.Status, v.Details.Title, v.Details.Description,
         VietnamTime.Of(v.Details.OpensAt), VietnamTime.Of(v.Details.ClosesAt), v.Details.Target,
-        v.Details.EligibleCommittees, v.Details.PerAuthorLimit, v.Details.IndividualPrizes, v.Details.CollectivePrizes, v.Version);
+        v.Details.EligibleCommittees, v.Details.PerAuthorLimit, v.Details.IndividualPrizes, v.Details.CollectivePrizes, v.Details.JudgingOrDefault, v.Version);
 }
 
 public sealed record SubmissionReceiptResponse(string ContestId, string SubmissionId, int EntryNumber, DateTimeOffset SubmittedAt);

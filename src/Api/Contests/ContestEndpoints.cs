@@ -209,7 +209,8 @@ public static class ContestEndpoints
     /// <summary>The details, once the request's own required members are checked (an announcement carries them flat).</summary>
     private static ContestDetails? ReadDetails(ContestDetailsRequest r, FieldErrors errors)
     {
-        errors.RequiredOfEach(r.IndividualPrizes, "individualPrizes").RequiredOfEach(r.CollectivePrizes, "collectivePrizes");
+        errors.RequiredOfEach(r.IndividualPrizes, "individualPrizes").RequiredOfEach(r.CollectivePrizes, "collectivePrizes")
+            .RequiredOfEach(r.Judging?.Criteria, "judging.criteria");
         if ((r.EligibleCommittees ?? []).Any(c => c is null))
             errors.Add("eligibleCommittees", "must not contain null");
         if (errors.Any)
@@ -217,6 +218,8 @@ public static class ContestEndpoints
         return new ContestDetails(r.Title!, r.Description ?? "", r.OpensAt!.Value, r.ClosesAt!.Value, r.Target!.Value,
             r.EligibleCommittees ?? [], r.PerAuthorLimit ?? 1,
             (r.IndividualPrizes ?? []).Select(p => new PrizeTier(p.Name!, p.Count!.Value)).ToList(),
-            (r.CollectivePrizes ?? []).Select(p => new PrizeTier(p.Name!, p.Count!.Value)).ToList());
+            (r.CollectivePrizes ?? []).Select(p => new PrizeTier(p.Name!, p.Count!.Value)).ToList(),
+            r.Judging is not { } judging ? null : new JudgingRules(judging.Normalisation ?? ScoreNormalisationMethod.Raw, judging.ConflictsCoverSubtree ?? false,
+                (judging.Criteria ?? []).Select(c => new ScoringCriterion(c.Name!, c.Points!.Value)).ToList()));
     }
 }

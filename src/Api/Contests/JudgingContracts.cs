@@ -6,7 +6,16 @@ namespace TuyenGiao.Api.Contests;
 
 public sealed record AssignJudgeRequest([property: Required] string? JudgeId, [property: Required] string? Name, [property: Required] string? CommitteeCode);
 
-public sealed record ScoreEntryRequest([property: Required] string? JudgeId, int? Round, [property: Required] int? Score);
+/// <param name="Score">0 to 100; required unless the contest is scored by a sheet (then the sheet's sum, and optional).</param>
+/// <param name="Sheet">The points per criterion of the contest's scoring sheet, when it has one.</param>
+public sealed record ScoreEntryRequest([property: Required] string? JudgeId, int? Round, int? Score, IReadOnlyList<CriterionScoreRequest>? Sheet);
+
+public sealed record CriterionScoreRequest([property: Required] string? Name, [property: Required] int? Points);
+
+/// <summary>A conflict of interest: the judge declares it, or the organiser records it.</summary>
+public sealed record DeclareConflictRequest([property: Required] int? EntryNumber, [property: Required] string? Reason);
+
+public sealed record ChooseNormalisationRequest([property: Required] ScoreNormalisationMethod? Method);
 
 public sealed record GrantAwardRequest([property: Required] string? Tier, bool? Collective, int? EntryNumber, string? CommitteeCode, [property: Required] string? Reason);
 

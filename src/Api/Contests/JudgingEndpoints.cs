@@ -1,3 +1,4 @@
+using TuyenGiao.Access;
 using TuyenGiao.Api.Http;
 using TuyenGiao.Api.Security;
 using TuyenGiao.Common;
@@ -52,13 +53,32 @@ public static class JudgingEndpoints
             .Produces<JudgeProgressResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPut("/entries/{entryNumber}/scores", Score)
-            .WithName("ScoreEntry").WithSummary("A judge's score, 0 to 100, for an entry in a round; scoring again supersedes.")
+            .WithName("ScoreEntry").WithSummary("A judge's score, 0 to 100, for an entry in a round, or the points of each criterion when the " +
+                "contest has a scoring sheet (the score is their sum); scoring again supersedes.")
             .RequireAuthorization(Policies.Judges)
             .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        group.MapPost("/judges/{judgeId}/conflicts", DeclareConflict)
+            .WithName("DeclareConflict")
+            .WithSummary("A conflict of interest between a judge and an entry (a relative, a colleague, a mentor), with the reason: declared by the " +
+                "judge, or recorded by the organiser. The judge no longer sees nor scores the entry; a score they gave it before is set aside.")
+            .RequireAuthorization(Policies.SignedIn)
+            .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPut("/rounds/{round}/normalisation", ChooseNormalisation)
+            .WithName("ChooseNormalisation")
+            .WithSummary("How the round's scores are made comparable across judges before they are averaged: Raw, ZScore (each judge's scores " +
+                "standardised, mapped back by the panel's mean and spread) or Rank (each judge's best 100, worst 0). Until the results are published.")
+            .RequireAuthorization(Policies.Organisers)
+            .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         group.MapGet("/ranking", Ranking)
-            .WithName("GetContestRanking").WithSummary("Scored entries ranked: latest round, then (trimmed) mean score, ties to the earlier entry. Public once the results are published; before, the organisers' and auditors'.")
+            .WithName("GetContestRanking").WithSummary("Scored entries ranked: latest round, then the (trimmed) mean of the round's normalised scores, " +
+                "ties to the earlier entry; each says its normalisation and how many scores were set aside by conflicts. Public once the results are " +
+                "published; before, the organisers' and auditors'.")
             .AllowAnonymous()
             .Produces<IReadOnlyList<RankedEntry>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -93,8 +113,29 @@ public static class JudgingEndpoints
             grain => grain.AssignJudge(new AssignJudge(r.JudgeId!, r.Name!, r.CommitteeCode!), http.CommandContext()));
 
     private static Task<IResult> Score(string contestId, int entryNumber, ScoreEntryRequest r, IGrainFactory grains, HttpContext http) =>
-        Command(contestId, grains, http, (h, id) => Task.FromResult(h.JudgeAs(r.JudgeId!, id)), new FieldErrors().RequiredOf(r),
-            grain => grain.Score(new ScoreEntry(entryNumber, r.JudgeId!, r.Round ?? 1, r.Score!.Value), http.CommandContext()));
+        Command(contestId, grains, http, (h, id) => Task.FromResult(h.JudgeAs(r.JudgeId!, id)), new FieldErrors().RequiredOf(r).RequiredOfEach(r.Sheet, "sheet"),
+            grain => grain.Score(new ScoreEntry(entryNumber, r.JudgeId!, r.Round ?? 1, r.Score,
+                r.Sheet?.Select(c => new CriterionScore(c.Name!, c.Points!.Value)).ToList()), http.CommandContext()));
+
+    private static Task<IResult> DeclareConflict(string contestId, string judgeId, DeclareConflictRequest r, IGrainFactory grains, HttpContext http)
+    {
+        var byOrganiser = false;
+        return Command(contestId, grains, http, async (h, id) =>
+            {
+                // The judge themselves, or else the organiser on their behalf: the event says which. A judge refused
+                // hears why as a judge (another judge's conflict is not theirs to declare).
+                var asJudge = h.Caller().Is(Role.Judge) ? h.JudgeAs(judgeId, id) : null;
+                if (h.Caller().Is(Role.Judge) && asJudge is null)
+                    return null;
+                byOrganiser = true;
+                return await h.OrganiseContest(id) is { } asOrganiser ? asJudge ?? asOrganiser : null;
+            }, new FieldErrors().RequiredOf(r).Check(JudgingDecisions.ValidateJudgeId(judgeId)),
+            grain => grain.DeclareConflict(new DeclareConflict(judgeId, r.EntryNumber!.Value, r.Reason!, byOrganiser), http.CommandContext()));
+    }
+
+    private static Task<IResult> ChooseNormalisation(string contestId, int round, ChooseNormalisationRequest r, IGrainFactory grains, HttpContext http) =>
+        Command(contestId, grains, http, Organiser, new FieldErrors().RequiredOf(r),
+            grain => grain.ChooseNormalisation(new ChooseNormalisation(round, r.Method!.Value), http.CommandContext()));
 
     private static Task<IResult> GrantFromRanking(string contestId, IGrainFactory grains, HttpContext http) =>
         Command(contestId, grains, http, Organiser, new FieldErrors(), grain => grain.GrantFromRanking(http.CommandContext()));

@@ -32,7 +32,7 @@ public sealed class ContestScenario
     public string Title => "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI - Khát vọng Trà Vinh";
 
     public static async Task<ContestScenario> CreateAsync(HttpClient http, DateTimeOffset opensAt, DateTimeOffset closesAt, int target = 1_277,
-        int perAuthorLimit = 1, string kind = "Writing")
+        int perAuthorLimit = 1, string kind = "Writing", object? judging = null)
     {
         var scenario = new ContestScenario(http, Guid.NewGuid().ToString("N")[..10].ToUpperInvariant());
         await scenario.Committee(scenario.Province, "Tỉnh ủy Trà Vinh", "Province", null);
@@ -52,6 +52,7 @@ public sealed class ContestScenario
             perAuthorLimit,
             individualPrizes = new[] { new { name = "Giải nhất", count = 1 }, new { name = "Giải nhì", count = 2 }, new { name = "Giải ba", count = 3 }, new { name = "Giải khuyến khích", count = 6 } },
             collectivePrizes = new[] { new { name = "Giải nhất tập thể", count = 1 } },
+            judging,
         }), HttpStatusCode.Created);
         return scenario;
     }

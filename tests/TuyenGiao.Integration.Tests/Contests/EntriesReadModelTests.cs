@@ -82,7 +82,7 @@ public class EntriesReadModelTests(NodeFixture fixture)
 
         var bySubmission = await PlanAsync(connection, ContestEntries.BySubmissionSql, contestId, "sub-123456");
         var byNumber = await PlanAsync(connection, ContestEntries.ByNumbersSql, contestId, new[] { 123_456 });
-        var forJudge = await PlanAsync(connection, ContestEntries.ForJudgeSql, contestId, 150_000, "CELL-7", 50);
+        var forJudge = await PlanAsync(connection, ContestEntries.ForJudgeSql, contestId, 150_000, "CELL-7", 50, true, new[] { 150_002 });
 
         Assert.Contains("ux_contest_entries_submission", bySubmission);
         Assert.Contains("contest_entries_pkey", byNumber);

@@ -50,7 +50,7 @@ public class ContractDocumentTests(NodeFixture fixture)
         // Public, and said so outright: a contest's details, its tallies, ranking and prize holders, the health probes, signing in
         // (with its antiforgery token, the reset link's page, the ways in and the start of single sign-on), and taking part in an
         // online quiz (its rules and committees, participation now and live, registering, attempts with the participant's key, a closed round's results); nothing else.
-        Assert.Equal(["FollowContestTally", "FollowQuizParticipation", "GetAntiforgeryToken", "GetContest", "GetContestRanking", "GetContestTally", "GetPrizeHolders", "GetQuiz",
+        Assert.Equal(["ExplainEntry", "FollowContestTally", "FollowQuizParticipation", "GetAntiforgeryToken", "GetContest", "GetContestRanking", "GetContestTally", "GetPrizeHolders", "GetQuiz",
             "GetQuizCommittees", "GetQuizParticipation", "GetQuizRoundResults", "GetSignInOptions", "ListContests", "Live", "Ready", "RegisterParticipant", "ResetPassword", "SignIn", "StartQuizAttempt",
             "StartSingleSignOn", "SubmitQuizAttempt"],
             publicOperations.Order().ToArray());

@@ -74,7 +74,7 @@ public class GeneratedClientTests
             ReportId = "TV-GD-2023", CommitteeCode = "TV-GD", PeriodStart = new DateOnly(2023, 1, 1), PeriodEnd = new DateOnly(2023, 6, 30),
             Figures = new ActivityFiguresRequest { PartyMembers = 120, StudySessions = 3, MembersStudied = 110 },
         });
-        var report = await admin.GetPeriodReportAsync("TV", new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), Format2.Json, null);
+        var report = await admin.GetPeriodReportAsync("TV", new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), Format3.Json, null);
         Assert.Equal(110, report.Activities.Total.Subtree.MembersStudied);
         Assert.Equal("NQ-2023", Assert.Single((await admin.ListCampaignsAsync("TV", null, null, null, null, null, null, null)).Items).CampaignId);
     }
