@@ -34,6 +34,7 @@ public class AccessibilityTests
         new("home", "#/", "#campaign-list"),
         new("contest", $"#/contests/{Contest}", "#entry-form"),
         new("organise", $"#/contests/{Contest}/to-chuc", "#awards-table"),
+        new("explanation", $"#/contests/{Contest}/bai/41/giai-trinh", "#why-scores-table"),
         new("committees", "#/committees", "details[data-code='TV']"),
         new("growth", "#/committees/CT-TN/growth?from=2019&to=2021", "[data-testid=growth-chart]"),
         new("campaign", "#/campaigns/TV-KHOI-CD-2023", "[data-testid=participation]"),

@@ -51,7 +51,7 @@ public class OrganiseContestPageTests(NodeFixture fixture)
         await browser.WaitFor("#ranking-table");
         var places = ((IEnumerable<object>)browser.Script(
             "return [...document.querySelectorAll('#ranking-table tbody tr')].map(r => r.cells[1].textContent + ':' + r.cells[3].textContent);")!).Cast<string>();
-        Assert.Equal(["2:95,0", "1:80,0", "3:70,0"], places);
+        Assert.Equal(["2:95,00", "1:80,00", "3:70,00"], places);
 
         browser.Driver.FindElement(By.Id("awards-from-ranking")).Click();
         await browser.WaitFor("#awards-table tbody tr:first-child li", text => text.Contains("Phạm Văn Đức", StringComparison.Ordinal));
@@ -110,5 +110,16 @@ public class OrganiseContestPageTests(NodeFixture fixture)
         Assert.StartsWith("Thời gian nhận bài: ", visitor.Text("#contest-window"));
         Assert.Equal("Cuộc thi viết", visitor.Text("#contest-description"));
         visitor.Screenshot("contest-prize-holders");
+
+        // Why entry 2 came first, from the public ranking: its judge numbered, not named; the rule that put it above
+        // entry 1; the first prize granted from the ranking, with the event it rests on.
+        visitor.Driver.FindElement(By.CssSelector("#public-ranking-table tbody tr:first-child a")).Click();
+        await visitor.WaitFor("#why-scores-table");
+        Assert.StartsWith("Hạng 1 trên 3 bài được xếp hạng: vòng 1, điểm 95,00", visitor.Text("#why-standing"));
+        Assert.Equal("Giám khảo 1", visitor.Text("#why-scores-table tbody tr:first-child td:first-child"));
+        Assert.DoesNotContain("Nguyễn Văn Giám", visitor.Text("main"));
+        Assert.Equal("Bài số 1 (hạng 2, điểm 80,00) xếp dưới: điểm cao hơn.", visitor.Text("#why-neighbours li"));
+        Assert.StartsWith("Giải nhất Trao Theo xếp hạng phiên bản ", visitor.Text("#why-awards-table tbody tr:first-child"));
+        visitor.Screenshot("contest-explanation");
     }
 }

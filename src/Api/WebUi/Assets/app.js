@@ -7,6 +7,7 @@ import { auditView } from './views/audit.js';
 import { campaignView } from './views/campaign.js';
 import { committeesView } from './views/committees.js';
 import { contestView } from './views/contest.js';
+import { explanationView } from './views/explanation.js';
 import { growthView } from './views/growth.js';
 import { homeView } from './views/home.js';
 import { judgePanelsView, judgeQueueView } from './views/judge.js';
@@ -29,6 +30,7 @@ const routes = [
   [/^\/thi\/([^/]+)$/, (root, [id]) => quizView(root, decodeURIComponent(id)), true],
   [/^\/contests\/moi$/, root => announceView(root, []), false],
   [/^\/contests\/([^/]+)\/sua$/, (root, [id]) => announceView(root, [decodeURIComponent(id)]), false],
+  [/^\/contests\/([^/]+)\/bai\/(\d+)\/giai-trinh$/, (root, [id, entry], query) => explanationView(root, [decodeURIComponent(id), entry], query), true],
   [/^\/contests\/([^/]+)\/to-chuc$/, (root, [id]) => organiseView(root, [decodeURIComponent(id)]), false],
   [/^\/contests\/([^/]+)$/, (root, [id]) => contestView(root, decodeURIComponent(id)), true],
   [/^\/contests$/, homeView, true],

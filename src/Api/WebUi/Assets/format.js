@@ -10,6 +10,9 @@ export const number = n => new Intl.NumberFormat(locale(), { maximumFractionDigi
 /** A mean score and the like: one decimal (85,5 in Vietnamese). */
 export const decimal = n => new Intl.NumberFormat(locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
 
+/** A score to two decimals, as the ranking computes it. */
+export const score = n => new Intl.NumberFormat(locale(), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(n);
+
 export const percent = p => `${new Intl.NumberFormat(locale(), { minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(p)}%`;
 
 /** A moment (an ISO string with its offset) as dd/MM/yyyy in Vietnam. */

@@ -5,7 +5,7 @@
 import { get, session, describe } from '../api.js';
 import { horizontalBars, columns } from '../charts.js';
 import { entryForm, mayRecordEntries } from './entry-form.js';
-import { mayOrganise, prizeHoldersTable } from './organise.js';
+import { explained, mayOrganise, prizeHoldersTable } from './organise.js';
 import { committeeNames } from '../forms.js';
 import { h, replace, scrollable } from '../dom.js';
 import * as format from '../format.js';
@@ -149,8 +149,8 @@ function rankingPanel(tally, ranking, names) {
   return h('section', { id: 'public-ranking', 'aria-labelledby': 'public-ranking-title' }, h('h2', { id: 'public-ranking-title' }, t('organise.ranking')),
     scrollable(h('table', { id: 'public-ranking-table' },
       h('thead', {}, h('tr', {}, ['organise.place', 'organise.entry', 'organise.committee', 'organise.score'].map(k => h('th', { scope: 'col' }, t(k))))),
-      h('tbody', {}, ranking.map(r => h('tr', {}, h('td', {}, format.number(r.place)), h('td', {}, format.number(r.entryNumber)),
-        h('td', {}, names[r.committeeCode] ?? r.committeeCode), h('td', {}, format.decimal(r.score)))))), t('organise.ranking')));
+      h('tbody', {}, ranking.map(r => h('tr', {}, h('td', {}, format.number(r.place)), h('td', {}, explained(tally.contestId, r.entryNumber)),
+        h('td', {}, names[r.committeeCode] ?? r.committeeCode), h('td', {}, format.score(r.score)))))), t('organise.ranking')));
 }
 
 /** Once the results are published, who holds each prize, for everyone. */

@@ -86,8 +86,8 @@ export async function organiseView(root, [contestId]) {
         : scrollable(h('table', { id: 'ranking-table' },
           h('thead', {}, h('tr', {}, ['organise.place', 'organise.entry', 'organise.committee', 'organise.score', 'organise.judges']
             .map(k => h('th', { scope: 'col' }, t(k))))),
-          h('tbody', {}, ranked.map(r => h('tr', {}, h('td', {}, format.number(r.place)), h('td', {}, format.number(r.entryNumber)),
-            h('td', {}, committeeName(r.committeeCode)), h('td', {}, format.decimal(r.score)), h('td', {}, format.number(r.judges)))))), t('organise.ranking')));
+          h('tbody', {}, ranked.map(r => h('tr', {}, h('td', {}, format.number(r.place)), h('td', {}, explained(contestId, r.entryNumber)),
+            h('td', {}, committeeName(r.committeeCode)), h('td', {}, format.score(r.score)), h('td', {}, format.number(r.judges)))))), t('organise.ranking')));
   }
 
   function drawAwards(tally, holders) {
@@ -182,6 +182,13 @@ export async function organiseView(root, [contestId]) {
   }
   // Leaving the page closes the quiz's live participation.
   return () => quiz?.stop();
+}
+
+/** The entry's number, linked to the explanation of its place. */
+export function explained(contestId, entryNumber) {
+  // The accessible name starts with the number as shown, then says where the link goes.
+  const shown = format.number(entryNumber);
+  return h('a', { href: `#/contests/${encodeURIComponent(contestId)}/bai/${entryNumber}/giai-trinh`, 'aria-label': `${shown}: ${t('why.explain')}` }, shown);
 }
 
 /** Each tier with its holders: entries by number, title and author; collective prizes by committee. */
