@@ -2,7 +2,8 @@
 # Mutation testing of the rules: dotnet-stryker changes the decisions (every *Decisions.cs, the contest tally and fold,
 # the compact tables of the contest state, the completion of events of the earlier layout, the classification of store
 # failures and the retry back-off, who may do what (AccessRules, grants), the account fold, the password policy, the
-# rate limits' buckets and their shard's sweep, a judge's progress, and the online quiz's draw, grading, ranking, phone numbers, participation
+# rate limits' buckets and their shard's sweep, a judge's progress, the judging's normalisation, ranking, scoring sheets,
+# rules and explanation, and the online quiz's draw, grading, ranking, phone numbers, participation
 # and fold, the answers' fingerprint, and the hash chain's link) one mutant at a time and runs the domain tests against each.
 # Installs dotnet-stryker (a .NET global tool, from NuGet) when missing. About 4 minutes on 2 cores.
 # Prints Stryker's score (every mutant) and the score of the logic mutants (string literals left out), which the
@@ -21,6 +22,8 @@ cd "$root/tests/TuyenGiao.Domain.Tests"
   --mutate "**/AccessRules.cs" --mutate "**/Grant.cs" --mutate "**/TokenBucket.cs" --mutate "**/TokenBuckets.cs" --mutate "**/AccountEvolution.cs" --mutate "**/PasswordPolicy.cs" \
   --mutate "**/JudgeWork.cs" --mutate "**/QuizDraw.cs" --mutate "**/QuizGrading.cs" --mutate "**/QuizRanking.cs" --mutate "**/PhoneNumbers.cs" \
   --mutate "**/QuizParticipation.cs" --mutate "**/QuizEvolution.cs" --mutate "**/QuizAnswers.cs" --mutate "**/EventLink.cs" --mutate "**/Sha256Hex.cs" \
+  --mutate "**/ScoreNormalisation.cs" --mutate "**/Judging/Ranking.cs" --mutate "**/ScoreSheet.cs" --mutate "**/JudgingRules.cs" \
+  --mutate "**/RankingExplanation.cs" \
   --reporter json --reporter progress --output "$root/.stryker" | grep -E "mutation score|Killed|Survived" || true
 python3 - "$root/.stryker/reports/mutation-report.json" <<'PY'
 import json, sys

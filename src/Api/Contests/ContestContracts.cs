@@ -82,7 +82,7 @@ public sealed record ContestResponse(
     public static ContestResponse From(ContestView v) => new(
         v.ContestId, v.OrganiserCode, v.Kind, v.Status, v.Details.Title, v.Details.Description,
         VietnamTime.Of(v.Details.OpensAt), VietnamTime.Of(v.Details.ClosesAt), v.Details.Target,
-        v.Details.EligibleCommittees, v.Details.PerAuthorLimit, v.Details.IndividualPrizes, v.Details.CollectivePrizes, v.Details.JudgingOrDefault, v.Version);
+        v.Details.EligibleCommittees, v.Details.PerAuthorLimit, v.Details.IndividualPrizes, v.Details.CollectivePrizes, v.Details.JudgingOrDefault(), v.Version);
 }
 
 public sealed record SubmissionReceiptResponse(string ContestId, string SubmissionId, int EntryNumber, DateTimeOffset SubmittedAt);

@@ -16,7 +16,8 @@ public sealed record ContestDetails(
     [property: Id(9)] JudgingRules? Judging = null)
 {
     /// <summary>The judging rules, or the defaults for a contest announced without (or before they existed).</summary>
-    public JudgingRules JudgingOrDefault => Judging ?? JudgingRules.Default;
+    /// <remarks>A method, not a property: a property would be written into every stored ContestAnnounced.</remarks>
+    public JudgingRules JudgingOrDefault() => Judging ?? JudgingRules.Default;
 }
 
 [GenerateSerializer, Immutable]

@@ -198,7 +198,7 @@ public static class ContestDecisions
         if (unknownEligible.Count > 0)
             return Rejection.NotFound("eligibleCommittees", $"not registered: {string.Join(", ", unknownEligible)}");
         return ValidatePrizes("individualPrizes", d.IndividualPrizes) ?? ValidatePrizes("collectivePrizes", d.CollectivePrizes)
-            ?? JudgingRules.Validate(d.JudgingOrDefault);
+            ?? JudgingRules.Validate(d.JudgingOrDefault());
     }
 
     private static Rejection? ValidatePrizes(string field, IReadOnlyList<PrizeTier> tiers)

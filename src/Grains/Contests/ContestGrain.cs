@@ -185,7 +185,7 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
             return null;
         var asked = Stored;
         IReadOnlyList<int> numbers = limit > 0
-            ? await _entries.ForJudgeAsync(ContestId, judge.CommitteeCode, asked.Details?.JudgingOrDefault.ConflictsCoverSubtree == true,
+            ? await _entries.ForJudgeAsync(ContestId, judge.CommitteeCode, asked.Details?.JudgingOrDefault().ConflictsCoverSubtree == true,
                 [.. JudgeWork.ConflictsInQueue(asked, judge)], Math.Max(afterEntryNumber, 0), limit)
             : [];
         // The state read after the query: a score recorded meanwhile shows, never one from an older state. (A conflict

@@ -16,7 +16,7 @@ public static class JudgeWork
     /// when the contest says so, any committee's below it.
     /// </summary>
     public static bool OnOwnSide(Contest state, string judgeCommittee, IReadOnlyList<string> entryPath) =>
-        entryPath[0] == judgeCommittee || (state.Details?.JudgingOrDefault.ConflictsCoverSubtree == true && entryPath.Contains(judgeCommittee));
+        entryPath[0] == judgeCommittee || (state.Details?.JudgingOrDefault().ConflictsCoverSubtree == true && entryPath.Contains(judgeCommittee));
 
     /// <summary>
     /// How many entries the judge may score: those still in the contest, less those on their own side and those they have

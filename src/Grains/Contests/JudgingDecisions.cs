@@ -36,7 +36,7 @@ public static partial class JudgingDecisions
     {
         if (Open(state) is { } closed)
             return closed;
-        if (ScoreSheet.Read(state.Details!.JudgingOrDefault.Criteria, command.Score, command.Sheet, out var score, out var sheet) is { } badScore)
+        if (ScoreSheet.Read(state.Details!.JudgingOrDefault().Criteria, command.Score, command.Sheet, out var score, out var sheet) is { } badScore)
             return badScore;
         if (command.Round is < 1 or > MaxRound)
             return Rejection.Invalid("round", $"must be between 1 and {MaxRound}");
@@ -87,7 +87,7 @@ public static partial class JudgingDecisions
             return Rejection.Invalid("round", $"must be between 1 and {MaxRound}");
         if (!Enum.IsDefined(command.Method))
             return Rejection.Invalid("method", "must be Raw, ZScore or Rank");
-        return state.Judging.NormalisationOf(command.Round, state.Details!.JudgingOrDefault) == command.Method
+        return state.Judging.NormalisationOf(command.Round, state.Details!.JudgingOrDefault()) == command.Method
             ? Decision.NothingToDo
             : Decision.Accept(new NormalisationChosen(state.ContestId, command.Round, command.Method));
     }
@@ -98,7 +98,7 @@ public static partial class JudgingDecisions
     /// </summary>
     private static Rejection? OwnSide(Contest state, Judge judge, EntryOnRecord entry) =>
         !JudgeWork.OnOwnSide(state, judge.CommitteeCode, entry.Facts.CommitteePath) ? null
-        : state.Details!.JudgingOrDefault.ConflictsCoverSubtree
+        : state.Details!.JudgingOrDefault().ConflictsCoverSubtree
             ? Rejection.RuleViolation("entryNumber", "a judge may not score entries from their own committee or any committee below it")
             : Rejection.RuleViolation("entryNumber", "a judge may not score entries from their own committee");
 

@@ -42,6 +42,15 @@ public class AnnounceContestPageTests(NodeFixture fixture)
         browser.Type("prize-name-3", "Giải tập thể");
         browser.Driver.FindElement(By.Id("prize-collective-3")).Click();
         browser.Driver.FindElement(By.Id($"eligible-{tree.CellA1}")).Click();
+        // Judged by z-scores, conflicts covering the subtree, on a sheet of two criteria.
+        browser.Choose("judging-normalisation", "ZScore");
+        browser.Driver.FindElement(By.Id("judging-subtree")).Click();
+        foreach (var (i, name, points) in new[] { (0, "Nội dung", "60"), (1, "Hình thức", "40") })
+        {
+            browser.Driver.FindElement(By.Id("add-criterion")).Click();
+            browser.Type($"criterion-name-{i}", name);
+            browser.Type($"criterion-points-{i}", points);
+        }
         browser.Driver.FindElement(By.Id("announce-submit")).Click();
         await browser.WaitForText("#announce-closes-error", "Hạn nhận bài phải sau ngày mở nhận bài.");
 
@@ -68,6 +77,9 @@ public class AnnounceContestPageTests(NodeFixture fixture)
         Assert.Equal([tree.CellA1], contest.EligibleCommittees);
         Assert.Equal("Bài viết tay hoặc đánh máy, không quá 5.000 chữ.", contest.Description);
         Assert.Equal(new DateTimeOffset(opens.Year, opens.Month, opens.Day, 8, 0, 0, TimeSpan.FromHours(7)), contest.OpensAt);
+        // The judging rules came through the announcement and the amendment unchanged.
+        Assert.Equal((TuyenGiao.Contests.ScoreNormalisationMethod.ZScore, true), (contest.Judging.Normalisation, contest.Judging.ConflictsCoverSubtree));
+        Assert.Equal([("Nội dung", 60), ("Hình thức", 40)], contest.Judging.Criteria.Select(c => (c.Name, c.Points)));
 
         // The organiser cancels it, with the reason, from the organiser's page.
         browser.Open(new Uri(Node.BaseAddress, $"/ui/#/contests/{contestId}/to-chuc"));

@@ -2,6 +2,7 @@ using System.Net;
 using OpenQA.Selenium;
 using TuyenGiao.Access;
 using TuyenGiao.Api.Contests;
+using TuyenGiao.Contests;
 using TuyenGiao.Integration.Tests.Contests;
 using TuyenGiao.Integration.Tests.Infrastructure;
 using static TuyenGiao.Integration.Tests.Accounts.Accounts;
@@ -58,6 +59,48 @@ public class JudgeQueuePageTests(NodeFixture fixture)
         var stored = await Read<List<AnonymousEntryResponse>>(await Node.Http.GetAsync($"{root}/judges/{judge}/entries"), HttpStatusCode.OK);
         Assert.Equal([(1, (int?)88), (2, 70), (3, 92)], stored.Select(e => (e.EntryNumber, e.Score)));
         Assert.Equal("3 / 3 đã chấm", browser.Text("#judge-progress"));
+    }
+
+    [Fact]
+    public async Task Given_a_contest_scored_by_a_sheet_When_the_judge_types_each_criterion_and_declares_a_conflict_Then_the_sheet_is_stored_and_the_entry_leaves_the_queue()
+    {
+        var contest = await ContestScenario.CreateAsync(Node.Http, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(30), judging: new
+        {
+            criteria = new[] { new { name = "Nội dung", points = 40 }, new { name = "Hình thức", points = 30 }, new { name = "Sáng tạo", points = 30 } },
+        });
+        for (var i = 1; i <= 2; i++)
+            await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry($"s-{i}", title: $"Bài viết số {i}")), HttpStatusCode.Created);
+        var judge = await PersonWithOwnPasswordAsync(Node, "judge");
+        await GrantAsync(Node.Http, judge, Role.Judge, contestId: contest.ContestId);
+        var root = $"/api/contests/{contest.ContestId}";
+        Assert.Equal(HttpStatusCode.OK, (await Node.Http.PostJson($"{root}/judges", new { judgeId = judge, name = "Giám khảo", committeeCode = contest.Province })).StatusCode);
+        using var browser = new Browser();
+        await browser.SignInAsync(Node.BaseAddress, judge, OwnPassword);
+        browser.Open(new Uri(Node.BaseAddress, $"/ui/#/cham-diem/{contest.ContestId}"));
+        await browser.WaitForText("#judge-progress", "0 / 2 đã chấm");
+
+        // A criterion over its maximum is refused; Enter walks the criteria, and in the last saves the sheet.
+        foreach (var points in new[] { "35", "31", "25" })
+            browser.Driver.SwitchTo().ActiveElement().SendKeys(points + Keys.Enter);
+        await browser.WaitForText("#score-status-1", "Mỗi tiêu chí là số nguyên từ 0 đến điểm tối đa của tiêu chí đó.");
+        var form = browser.Driver.FindElement(By.Id("score-1-2"));
+        form.Clear();
+        form.SendKeys("20" + Keys.Enter);
+        browser.Driver.FindElement(By.Id("score-1-3")).SendKeys(Keys.Enter);
+        await browser.WaitForText("#score-status-1", "Đã lưu: tổng 80");
+        await browser.WaitForText("#judge-progress", "1 / 2 đã chấm");
+        browser.Screenshot("judge-queue-sheet");
+
+        // Entry 2 is a relative's: declared with the reason, it leaves the queue and the count.
+        browser.Driver.FindElement(By.Id("conflict-2")).Click();
+        browser.Driver.SwitchTo().ActiveElement().SendKeys("Tác giả là cháu tôi" + Keys.Enter);
+        await browser.WaitForText("#judge-progress", "1 / 1 đã chấm");
+        Assert.Empty(browser.Driver.FindElements(By.Id("score-2-1")));
+
+        var explained = await Read<EntryExplanation>(await Node.Http.GetAsync($"{root}/entries/1/explanation"), HttpStatusCode.OK);
+        Assert.Equal([35, 20, 25], explained.Scores.Single().Sheet!.Select(c => c.Points));
+        var queue = await Read<List<AnonymousEntryResponse>>(await Node.Http.GetAsync($"{root}/judges/{judge}/entries"), HttpStatusCode.OK);
+        Assert.Equal([1], queue.Select(e => e.EntryNumber));
     }
 
     [Fact]

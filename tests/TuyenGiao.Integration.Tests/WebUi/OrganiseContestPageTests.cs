@@ -53,6 +53,22 @@ public class OrganiseContestPageTests(NodeFixture fixture)
             "return [...document.querySelectorAll('#ranking-table tbody tr')].map(r => r.cells[1].textContent + ':' + r.cells[3].textContent);")!).Cast<string>();
         Assert.Equal(["2:95,00", "1:80,00", "3:70,00"], places);
 
+        // Ranks instead of raw scores for round 1: the judge's best 100, worst 0, and the ranking says so.
+        browser.Choose("normalisation-method", "Rank");
+        browser.Driver.FindElement(By.Id("choose-normalisation-submit")).Click();
+        await browser.WaitFor("#ranking-table tbody tr:first-child", text => text.Contains("100,00", StringComparison.Ordinal));
+        Assert.Contains("quy đổi thứ hạng theo từng giám khảo", browser.Text("#ranking-table tbody tr:first-child"));
+        // The organiser records the judge's conflict with entry 3: its score is set aside, and it leaves the ranking.
+        browser.Choose("conflict-judge", judgeId);
+        browser.Type("conflict-entry", "3");
+        browser.Type("conflict-reason", "Tác giả là người thân của giám khảo");
+        browser.Driver.FindElement(By.Id("record-conflict-submit")).Click();
+        await browser.WaitFor("#ranking-table", text => !text.Contains("Đảng bộ Sở Y tế", StringComparison.Ordinal));
+        // Two scores left to the judge: too few to rank, so counted as given.
+        var normalised = ((IEnumerable<object>)browser.Script(
+            "return [...document.querySelectorAll('#ranking-table tbody tr')].map(r => r.cells[1].textContent + ':' + r.cells[3].textContent);")!).Cast<string>();
+        Assert.Equal(["2:95,00", "1:80,00"], normalised);
+
         browser.Driver.FindElement(By.Id("awards-from-ranking")).Click();
         await browser.WaitFor("#awards-table tbody tr:first-child li", text => text.Contains("Phạm Văn Đức", StringComparison.Ordinal));
         // A refusal shows beside the field it names: no entry has number 99.
@@ -115,7 +131,7 @@ public class OrganiseContestPageTests(NodeFixture fixture)
         // entry 1; the first prize granted from the ranking, with the event it rests on.
         visitor.Driver.FindElement(By.CssSelector("#public-ranking-table tbody tr:first-child a")).Click();
         await visitor.WaitFor("#why-scores-table");
-        Assert.StartsWith("Hạng 1 trên 3 bài được xếp hạng: vòng 1, điểm 95,00", visitor.Text("#why-standing"));
+        Assert.StartsWith("Hạng 1 trên 2 bài được xếp hạng: vòng 1, điểm 95,00", visitor.Text("#why-standing"));
         Assert.Equal("Giám khảo 1", visitor.Text("#why-scores-table tbody tr:first-child td:first-child"));
         Assert.DoesNotContain("Nguyễn Văn Giám", visitor.Text("main"));
         Assert.Equal("Bài số 1 (hạng 2, điểm 80,00) xếp dưới: điểm cao hơn.", visitor.Text("#why-neighbours li"));

@@ -30,7 +30,7 @@ public static class Ranking
     public const int TrimFrom = 5;
 
     public static IReadOnlyList<RankedEntry> Rank(Contest contest) =>
-        Work(contest.Judging, contest.Ended.ContainsKey, contest.Details?.JudgingOrDefault ?? JudgingRules.Default).Ranked;
+        Work(contest.Judging, contest.Ended.ContainsKey, contest.Details?.JudgingOrDefault() ?? JudgingRules.Default).Ranked;
 
     /// <param name="ended">Whether an entry was withdrawn or disqualified: its scores count nowhere.</param>
     public static RankingWorkings Work(Judging judging, Func<int, bool> ended, JudgingRules rules)

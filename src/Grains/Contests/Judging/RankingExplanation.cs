@@ -41,10 +41,10 @@ public static class RankingExplanation
             switch (stamped.Data)
             {
                 case ContestAnnounced e:
-                    (_rules, _rulesEvent) = (e.Details.JudgingOrDefault, cite);
+                    (_rules, _rulesEvent) = (e.Details.JudgingOrDefault(), cite);
                     break;
                 case ContestAmended e:
-                    (_rules, _rulesEvent) = (e.Details.JudgingOrDefault, cite);
+                    (_rules, _rulesEvent) = (e.Details.JudgingOrDefault(), cite);
                     break;
                 case JudgeAssigned e:
                     var number = _judges.TryGetValue(e.JudgeId, out var known) ? known.Number : _judges.Count + 1;

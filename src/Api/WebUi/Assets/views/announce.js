@@ -27,6 +27,7 @@ function announceRefusal(error) {
   };
   if (known[named]) return { field: named, text: t(known[named]) };
   if (named?.startsWith('individualPrizes') || named?.startsWith('collectivePrizes')) return { field: 'prizes', text: t('announce.prizeRules') };
+  if (named?.startsWith('judging')) return { field: 'judging', text: t('announce.judgingRules') };
   if (named === 'contestId' && status === 422) return { field: null, text: t('announce.alreadyOpen') };
   return { field: null, text: t('error', error.message) };
 }
@@ -52,6 +53,38 @@ function prizeRows(initial) {
     collective: li.querySelector('.prize-collective').checked,
   }));
   return { list, add, read };
+}
+
+/**
+ * How the contest is judged: the normalisation of each round's scores (until the organiser chooses otherwise for a
+ * round), whether a judge's conflicts cover the committees below their own, and the scoring sheet's criteria (rows
+ * added and removed in place, their points adding up to 100; none: one score of 0 to 100).
+ */
+function judgingRules(initial) {
+  const method = h('select', { id: 'judging-normalisation' }, ['Raw', 'ZScore', 'Rank'].map(m => h('option', { value: m, selected: m === initial.normalisation }, t(`why.method.${m}`))));
+  const subtree = h('input', { type: 'checkbox', id: 'judging-subtree', checked: initial.conflictsCoverSubtree });
+  const list = h('ol', { id: 'criteria-rows', class: 'prize-rows' });
+  let next = 0;
+  function add(criterion = { name: '', points: 10 }) {
+    const i = next++;
+    const name = h('input', { type: 'text', id: `criterion-name-${i}`, value: criterion.name, maxlength: 100, required: true, class: 'criterion-name' });
+    const points = h('input', { type: 'number', id: `criterion-points-${i}`, value: criterion.points, min: 1, max: 100, required: true, class: 'criterion-points' });
+    const row = h('li', {}, h('label', { for: name.id }, t('announce.criterionName')), ' ', name, ' ', h('label', { for: points.id }, t('announce.criterionPoints')), ' ', points,
+      ' ', h('button', { type: 'button', class: 'remove-criterion', onclick: () => row.remove() }, t('announce.removeCriterion')));
+    list.append(row);
+  }
+  initial.criteria.forEach(add);
+  const error = h('p', { id: 'judging-error', class: 'field-error', role: 'alert' });
+  const box = h('fieldset', { id: 'judging' }, h('legend', {}, t('announce.judging')),
+    h('p', { class: 'field' }, h('label', { for: method.id }, t('organise.normalisation')), method),
+    h('p', { class: 'field' }, subtree, h('label', { for: subtree.id }, t('announce.subtree'))),
+    h('p', { class: 'hint' }, t('announce.criteriaHint')), list,
+    h('button', { type: 'button', id: 'add-criterion', onclick: () => add() }, t('announce.addCriterion')), error);
+  const read = () => ({
+    normalisation: method.value, conflictsCoverSubtree: subtree.checked,
+    criteria: [...list.querySelectorAll('li')].map(li => ({ name: li.querySelector('.criterion-name').value.trim(), points: Number(li.querySelector('.criterion-points').value) })),
+  });
+  return { box, error, read };
 }
 
 /** The organiser's subtree as checkboxes: the committees whose members may enter. */
@@ -111,6 +144,8 @@ export async function announceView(root, [contestId]) {
   const eligible = eligiblePicker(committees, existing?.eligibleCommittees ?? []);
   const eligibleError = h('p', { id: 'eligible-error', class: 'field-error', role: 'alert' });
   fields.eligibleCommittees = { input: eligible.box, error: eligibleError, row: null };
+  const judging = judgingRules(existing?.judging ?? { normalisation: 'Raw', conflictsCoverSubtree: false, criteria: [] });
+  fields.judging = { input: judging.box, error: judging.error, row: null };
   const general = h('p', { class: 'form-error', role: 'alert', id: 'announce-general-error' });
   const submit = h('button', { type: 'submit', id: 'announce-submit' }, t(existing ? 'announce.amend' : 'announce.announce'));
 
@@ -130,6 +165,7 @@ export async function announceView(root, [contestId]) {
       eligibleCommittees: eligible.read(),
       individualPrizes: tiers.filter(p => !p.collective).map(({ name, count }) => ({ name, count })),
       collectivePrizes: tiers.filter(p => p.collective).map(({ name, count }) => ({ name, count })),
+      judging: judging.read(),
     };
     submit.disabled = true;
     try {
@@ -145,7 +181,7 @@ export async function announceView(root, [contestId]) {
   Object.values(fields).filter(f => f.row).map(f => f.row),
   h('fieldset', { id: 'prizes' }, h('legend', {}, t('announce.prizes')), prizes.list,
     h('button', { type: 'button', id: 'add-prize', onclick: () => prizes.add() }, t('announce.addPrize')), prizeError),
-  eligible.box, eligibleError, general, submit);
+  eligible.box, eligibleError, judging.box, general, submit);
   replace(root, h('h1', {}, existing ? t('announce.amendTitle', existing.title) : t('announce.heading')),
     existing ? h('p', {}, t('announce.amendHint')) : [], form);
 }

@@ -46,10 +46,26 @@ export async function judgePanelsView(root) {
 /** The judge's refusal as a sentence: the API's reasons are English, told apart here by field and status. */
 function scoreRefusal(error) {
   if (!(error instanceof ApiError)) return t('judge.networkError');
-  if (error.field === 'score') return t('judge.scoreRules');
+  if (error.field === 'score' || error.field === 'sheet') return t('judge.scoreRules');
   if (error.field === 'contestId' && error.status === 422) return t('judge.published');
   if (error.field === 'entryNumber') return t('judge.entryGone');
+  if (error.field === 'reason') return t('judge.conflictReason');
   return t('error', error.message);
+}
+
+/**
+ * What the judge typed in a row: one score of 0 to 100, or with a scoring sheet the points of each criterion, each
+ * within its own maximum; null when a box is empty or out of its range (the box is marked).
+ */
+function readScore(boxes, criteria) {
+  const values = boxes.map(b => b.value.trim());
+  const bad = boxes.filter((b, i) => {
+    const n = Number(values[i]);
+    return values[i] === '' || !Number.isInteger(n) || n < 0 || n > (criteria.length ? criteria[i].points : 100);
+  });
+  boxes.forEach(b => (bad.includes(b) ? b.setAttribute('aria-invalid', 'true') : b.removeAttribute('aria-invalid')));
+  if (bad.length) return null;
+  return criteria.length ? { sheet: criteria.map((c, i) => ({ name: c.name, points: Number(values[i]) })) } : { score: Number(values[0]) };
 }
 
 export async function judgeQueueView(root, [contestId]) {
@@ -60,13 +76,14 @@ export async function judgeQueueView(root, [contestId]) {
   const rows = h('tbody', {});
   const more = h('button', { type: 'button', id: 'judge-more', hidden: true }, t('judge.more'));
   let last = 0;
+  let criteria = [];
 
   async function showProgress() {
     const p = await get(`${base}/judges/${judge}/progress?round=${round}`);
     progress.textContent = t('judge.progress', format.number(p.scored), format.number(p.total));
   }
 
-  const inputs = () => [...rows.querySelectorAll('input')];
+  const inputs = () => [...rows.querySelectorAll('input.score')];
 
   async function next(input) {
     const all = inputs();
@@ -77,50 +94,78 @@ export async function judgeQueueView(root, [contestId]) {
     following?.select();
   }
 
-  async function save(input, entryNumber, status) {
-    const text = input.value.trim();
-    const score = Number(text);
-    if (text === '' || !Number.isInteger(score) || score < 0 || score > 100) {
-      refuse(input, status, t('judge.scoreRules'));
+  async function save(boxes, entryNumber, status) {
+    const body = readScore(boxes, criteria);
+    if (!body) {
+      refuse(status, criteria.length ? t('judge.sheetRules') : t('judge.scoreRules'));
       return;
     }
     try {
-      await send('PUT', `${base}/entries/${entryNumber}/scores`, { judgeId: user.username, round, score });
-      input.removeAttribute('aria-invalid');
-      input.dataset.saved = String(score);
+      await send('PUT', `${base}/entries/${entryNumber}/scores`, { judgeId: user.username, round, ...body });
+      boxes.forEach(b => { b.dataset.saved = b.value.trim(); });
       delete status.dataset.error;
-      status.textContent = t('judge.saved');
+      status.textContent = criteria.length ? t('judge.savedTotal', format.number(body.sheet.reduce((sum, c) => sum + c.points, 0))) : t('judge.saved');
       await showProgress();
-      await next(input);
+      await next(boxes[boxes.length - 1]);
     } catch (error) {
-      refuse(input, status, scoreRefusal(error));
+      boxes.forEach(b => b.setAttribute('aria-invalid', 'true'));
+      refuse(status, scoreRefusal(error));
     }
   }
 
-  function refuse(input, status, text) {
-    input.setAttribute('aria-invalid', 'true');
+  function refuse(status, text) {
     status.dataset.error = 'true';
     status.textContent = text;
   }
 
+  /** A conflict of interest with the entry, declared with its reason: the entry leaves the judge's queue. */
+  function conflictForm(entry, tr) {
+    const reason = h('input', { id: `conflict-reason-${entry.entryNumber}`, class: 'conflict-reason', maxlength: 1000, 'aria-label': t('judge.conflictReasonOf', format.number(entry.entryNumber)) });
+    const said = h('span', { id: `conflict-status-${entry.entryNumber}`, role: 'status' });
+    const form = h('form', { class: 'conflict-form', hidden: true, onsubmit: async e => {
+      e.preventDefault();
+      try {
+        await send('POST', `${base}/judges/${judge}/conflicts`, { entryNumber: entry.entryNumber, reason: reason.value });
+        tr.remove();
+        progress.textContent = '';
+        await showProgress();
+      } catch (error) {
+        said.textContent = scoreRefusal(error);
+      }
+    } }, reason, ' ', h('button', { type: 'submit', id: `conflict-submit-${entry.entryNumber}` }, t('judge.conflictSubmit')), ' ', said);
+    const open = h('button', { type: 'button', class: 'link', id: `conflict-${entry.entryNumber}`, onclick: () => {
+      form.hidden = false;
+      open.hidden = true;
+      reason.focus();
+    } }, t('judge.conflict'));
+    return [open, form];
+  }
+
   function row(entry) {
     const status = h('span', { id: `score-status-${entry.entryNumber}`, class: 'score-status', role: 'status' });
-    const input = h('input', {
-      id: `score-${entry.entryNumber}`, type: 'number', min: 0, max: 100, step: 1, inputmode: 'numeric', class: 'score',
-      value: entry.score ?? '', 'aria-describedby': status.id,
-      'aria-label': t('judge.scoreOf', format.number(entry.entryNumber)),
+    const boxes = (criteria.length ? criteria : [null]).map((c, i) => h('input', {
+      id: criteria.length ? `score-${entry.entryNumber}-${i + 1}` : `score-${entry.entryNumber}`, type: 'number', min: 0, max: c ? c.points : 100, step: 1,
+      inputmode: 'numeric', class: 'score', value: c ? '' : entry.score ?? '', 'aria-describedby': status.id,
+      'aria-label': c ? t('judge.criterionOf', c.name, format.number(c.points), format.number(entry.entryNumber)) : t('judge.scoreOf', format.number(entry.entryNumber)),
+    }));
+    if (entry.score !== null) status.textContent = criteria.length ? t('judge.savedTotal', format.number(entry.score)) : t('judge.saved');
+    boxes.forEach((box, i) => {
+      box.addEventListener('keydown', e => {
+        if (e.key !== 'Enter') return;
+        e.preventDefault();
+        // Enter in a criterion's box moves to the next one; in the last, the sheet is saved.
+        if (i < boxes.length - 1) boxes[i + 1].focus(); else save(boxes, entry.entryNumber, status);
+      });
+      box.addEventListener('input', () => {
+        if (!criteria.length) status.textContent = box.value === box.dataset.saved ? t('judge.saved') : '';
+      });
+      if (!criteria.length && entry.score !== null) box.dataset.saved = String(entry.score);
     });
-    if (entry.score !== null) status.textContent = t('judge.saved');
-    input.addEventListener('keydown', e => {
-      if (e.key !== 'Enter') return;
-      e.preventDefault();
-      save(input, entry.entryNumber, status);
-    });
-    input.addEventListener('input', () => { status.textContent = input.value === input.dataset.saved ? t('judge.saved') : ''; });
-    if (entry.score !== null) input.dataset.saved = String(entry.score);
     const quiz = entry.questionsAnswered != null ? ` · ${t('judge.quiz', format.number(entry.questionsCorrect), format.number(entry.questionsAnswered))}` : '';
-    return h('tr', {}, h('td', {}, format.number(entry.entryNumber)), h('th', { scope: 'row' }, entry.title),
-      h('td', {}, format.number(entry.words), quiz), h('td', {}, input, ' ', status));
+    const tr = h('tr', {});
+    tr.append(h('td', {}, format.number(entry.entryNumber)), h('th', { scope: 'row' }, entry.title),
+      h('td', {}, format.number(entry.words), quiz), h('td', {}, boxes.map(b => [b, ' ']), status), h('td', {}, conflictForm(entry, tr)));
+    return tr;
   }
 
   async function loadPage() {
@@ -133,10 +178,13 @@ export async function judgeQueueView(root, [contestId]) {
 
   try {
     const contest = await get(base);
+    criteria = contest.judging?.criteria ?? [];
     await Promise.all([showProgress(), loadPage()]);
-    replace(root, h('h1', {}, t('judge.title', contest.title)), progress, h('p', {}, t('judge.howTo')),
+    const scoreHeading = criteria.length ? t('judge.sheet', criteria.map(c => `${c.name} (${format.number(c.points)})`).join(', ')) : t('judge.score');
+    replace(root, h('h1', {}, t('judge.title', contest.title)), progress, h('p', {}, t(criteria.length ? 'judge.howToSheet' : 'judge.howTo')),
       scrollable(h('table', { id: 'judge-queue' }, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('judge.number')),
-        h('th', { scope: 'col' }, t('judge.entryTitle')), h('th', { scope: 'col' }, t('judge.words')), h('th', { scope: 'col' }, t('judge.score')))), rows),
+        h('th', { scope: 'col' }, t('judge.entryTitle')), h('th', { scope: 'col' }, t('judge.words')), h('th', { scope: 'col' }, scoreHeading),
+        h('th', { scope: 'col' }, t('judge.conflictHeading')))), rows),
       t('judge.score')),
       more);
     // Straight to the first entry not yet scored: the judge types from the moment the page opens.

@@ -20,6 +20,7 @@ function organiserRefusal(error) {
   if (named === 'name') return { field: 'name', text: t('organise.nameRules') };
   if (named === 'committeeCode') return { field: 'committeeCode', text: t('organise.committeeRequired') };
   if (named === 'reason') return { field: 'reason', text: t('organise.reasonRules') };
+  if (named === 'round') return { field: 'round', text: t('organise.roundRules') };
   if (['entryNumber', 'fromEntryNumber', 'toEntryNumber'].includes(named)) return { field: named, text: t(status === 409 ? 'organise.entryHoldsTier' : 'organise.entryNotRanked') };
   if (['fromCommitteeCode', 'toCommitteeCode'].includes(named)) return { field: named, text: t(status === 409 ? 'organise.entryHoldsTier' : 'organise.committeeRequired') };
   if (named === 'tier') return { field: 'tier', text: t(status === 409 ? 'organise.tierFull' : 'organise.tierRequired') };
@@ -77,17 +78,45 @@ export async function organiseView(root, [contestId]) {
     replace(panel, h('h2', { id: 'panel-title' }, t('organise.panel')),
       judges.length === 0 ? h('p', {}, t('organise.noJudges'))
         : h('ul', { id: 'judges' }, judges.map(j => h('li', {}, `${j.name} (${j.judgeId}) – ${committeeName(j.committeeCode)}`))),
-      h('p', {}, t('organise.judgeHint')), form);
+      h('p', {}, t('organise.judgeHint')), form, judges.length ? conflictForm(judges) : []);
+  }
+
+  /** The organiser records a conflict of interest on a judge's behalf: the judge no longer sees nor scores the entry. */
+  function conflictForm(judges) {
+    const fields = {
+      judgeId: field('conflict-judge', t('organise.conflictJudge'), h('select', { required: true },
+        judges.map(j => h('option', { value: j.judgeId }, `${j.name} (${j.judgeId})`)))),
+      entryNumber: field('conflict-entry', t('organise.conflictEntry'), h('input', { type: 'number', min: 1, required: true })),
+      reason: field('conflict-reason', t('organise.reason'), h('input', { type: 'text', required: true, maxlength: 1000, autocomplete: 'off' })),
+    };
+    return [h('h3', {}, t('organise.conflictTitle')), actionForm('record-conflict', fields, t('organise.conflictSubmit'), () =>
+      send('POST', `${base}/judges/${encodeURIComponent(fields.judgeId.input.value)}/conflicts`, {
+        entryNumber: fields.entryNumber.input.value === '' ? null : Number(fields.entryNumber.input.value), reason: fields.reason.input.value.trim(),
+      }), draw, organiserRefusal)];
+  }
+
+  /** How a round's scores are made comparable across judges, until the results are published. */
+  function normalisationForm() {
+    const fields = {
+      round: field('normalisation-round', t('organise.round'), h('input', { type: 'number', min: 1, max: 10, value: 1, required: true })),
+      method: field('normalisation-method', t('organise.normalisation'), h('select', { required: true },
+        ['Raw', 'ZScore', 'Rank'].map(m => h('option', { value: m }, t(`why.method.${m}`))))),
+    };
+    return [h('p', {}, t('organise.normalisationHint')), actionForm('choose-normalisation', fields, t('organise.normalisationSubmit'), () =>
+      send('PUT', `${base}/rounds/${encodeURIComponent(fields.round.input.value)}/normalisation`, { method: fields.method.input.value }), draw, organiserRefusal)];
   }
 
   function drawRanking(ranked) {
     replace(ranking, h('h2', { id: 'ranking-title' }, t('organise.ranking')),
       ranked.length === 0 ? h('p', {}, t('organise.noScores'))
         : scrollable(h('table', { id: 'ranking-table' },
-          h('thead', {}, h('tr', {}, ['organise.place', 'organise.entry', 'organise.committee', 'organise.score', 'organise.judges']
+          h('thead', {}, h('tr', {}, ['organise.place', 'organise.entry', 'organise.committee', 'organise.score', 'organise.judges', 'organise.normalisation']
             .map(k => h('th', { scope: 'col' }, t(k))))),
           h('tbody', {}, ranked.map(r => h('tr', {}, h('td', {}, format.number(r.place)), h('td', {}, explained(contestId, r.entryNumber)),
-            h('td', {}, committeeName(r.committeeCode)), h('td', {}, format.score(r.score)), h('td', {}, format.number(r.judges)))))), t('organise.ranking')));
+            h('td', {}, committeeName(r.committeeCode)), h('td', {}, format.score(r.score)),
+            h('td', {}, format.number(r.judges), r.scoresSetAside ? ` (${t('organise.setAside', format.number(r.scoresSetAside))})` : ''),
+            h('td', {}, t(`why.method.${r.normalisation}`)))))), t('organise.ranking')),
+      normalisationForm());
   }
 
   function drawAwards(tally, holders) {
