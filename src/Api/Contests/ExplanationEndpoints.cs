@@ -30,6 +30,30 @@ public static class ExplanationEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
+    /// <summary>
+    /// The history of a version, read once per node however many ask at the same time (they wait for the one read), and
+    /// kept a while; a read that failed is not kept. A caller that gives up stops waiting, not the read.
+    /// </summary>
+    private static async Task<IReadOnlyList<StampedEvent>> HistoryAsync(IMemoryCache cache, JudgingHistory history, string contestId, long version,
+        CancellationToken ct)
+    {
+        var key = (nameof(JudgingHistory), contestId, version);
+        var read = cache.GetOrCreate(key, entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = HistoryKeptFor;
+            return new Lazy<Task<IReadOnlyList<StampedEvent>>>(() => history.ReadAsync(contestId, version, CancellationToken.None));
+        })!;
+        try
+        {
+            return await read.Value.WaitAsync(ct);
+        }
+        catch when (read.Value.IsFaulted)
+        {
+            cache.Remove(key);
+            throw;
+        }
+    }
+
     private static Task<IResult> Explain(string contestId, int entryNumber, long? version, DateTimeOffset? asOf, [AllowedValues("json", "csv")] string? format,
         IGrainFactory grains, ContestEntries entries, JudgingHistory history, TimeTravel time, IMemoryCache cache, HttpContext http, CancellationToken ct) =>
         WithContest(contestId, grains, async grain =>
@@ -48,12 +72,7 @@ public static class ExplanationEndpoints
             if (entryNumber < 1 || await entries.FindByNumberAsync(id, entryNumber, ct) is null)
                 return Problems.NotFound("entryNumber", $"no entry number {entryNumber}");
             var target = await time.VersionAsOfAsync(Contest.StreamIdFor(id), version, asOf, ct);
-            var events = await cache.GetOrCreateAsync((nameof(JudgingHistory), id, target), entry =>
-            {
-                entry.AbsoluteExpirationRelativeToNow = HistoryKeptFor;
-                return history.ReadAsync(id, target, ct);
-            });
-            var explanation = RankingExplanation.Explain(id, entryNumber, target, events!);
+            var explanation = RankingExplanation.Explain(id, entryNumber, target, await HistoryAsync(cache, history, id, target, ct));
             var named = await http.MaySeeUnpublishedResults(id);
             if (explanation.Published is null && !named)
                 return Problems.From(Rejection.Forbidden("contestId", "the explanation is public once the results are published; until then the organisers'"));

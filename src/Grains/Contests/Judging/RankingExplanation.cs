@@ -53,11 +53,12 @@ public static class RankingExplanation
                 case EntryScored e:
                     var key = (e.EntryNumber, e.JudgeId, e.Round);
                     _scores[key] = (e, cite, _scores.TryGetValue(key, out var earlier) ? earlier.Superseded + 1 : 0);
-                    Know(e.EntryNumber, e.Entry);
+                    // The ranking names a ranked entry's committee; every ranked entry has a score, which restates it.
+                    _facts[e.EntryNumber] = e.Entry ?? throw new InvalidOperationException(
+                        $"Entry {e.EntryNumber}'s score in {streamId} does not say what the entry counted for; complete it from its submission first.");
                     break;
                 case ConflictDeclared e:
                     _conflicts.TryAdd((e.JudgeId, e.EntryNumber), (e, cite));
-                    Know(e.EntryNumber, e.Entry);
                     break;
                 case NormalisationChosen e:
                     _chosen[e.Round] = (e.Method, cite);
@@ -70,7 +71,6 @@ public static class RankingExplanation
                     break;
                 case AwardGranted { Collective: false, EntryNumber: { } awarded } e:
                     _awards.Add((awarded, new ExplainedAward(e.Tier, AwardChange.Granted, e.Reason, cite)));
-                    Know(awarded, e.Entry);
                     break;
                 case AwardCorrected { Collective: false } e:
                     if (e.FromEntryNumber is { } from)
@@ -82,12 +82,6 @@ public static class RankingExplanation
                     _published = cite;
                     break;
             }
-        }
-
-        private void Know(int entryNumber, EntryFacts? facts)
-        {
-            if (facts is not null)
-                _facts[entryNumber] = facts;
         }
 
         public EntryExplanation Explain(string contestId, int entryNumber, long version)
@@ -165,6 +159,7 @@ public static class RankingExplanation
         private static List<ExplainedNeighbour> Neighbours(RankedEntry entry, IReadOnlyList<RankedEntry> ranking) =>
             ranking.Where(r => r.EntryNumber != entry.EntryNumber
                     && (Math.Abs(r.Place - entry.Place) == 1 || (r.Round == entry.Round && r.Score == entry.Score)))
+                // Stryker disable once Equality : two entries never share a place, so < and <= agree
                 .Select(r => new ExplainedNeighbour(r.EntryNumber, r.Place, r.Round, r.Score, r.Place < entry.Place,
                     r.Round != entry.Round ? TieBreak.LaterRound : r.Score != entry.Score ? TieBreak.HigherScore : TieBreak.EarlierEntry))
                 .ToList();

@@ -78,6 +78,7 @@ public static class ScoreNormalisation
         if (values.Count == 0)
             return (0, 0);
         var mean = values.Average();
+        // Stryker disable once Arithmetic : (v + m)(v - m) summed is Σv² - n·m², which is the same sum of squares about the mean
         return (mean, Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Count));
     }
 

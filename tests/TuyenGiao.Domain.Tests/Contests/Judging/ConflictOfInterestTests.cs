@@ -121,7 +121,8 @@ public class ConflictOfInterestTests
         var subtree = Then(subtreeRules, JudgingDecisions.AssignJudge(subtreeRules, new AssignJudge("B", "Giám khảo Bình", "TV-KHOI"), true));
 
         ThenSingleEvent(Score(plain, 1, "B", 80));
-        ThenRejected(Score(plain, 5, "B", 80), RejectionKind.RuleViolation, "entryNumber");
+        var own = ThenRejected(Score(plain, 5, "B", 80), RejectionKind.RuleViolation, "entryNumber");
+        Assert.Equal("a judge may not score entries from their own committee", own.Reason);
         ThenRejected(Score(subtree, 1, "B", 80), RejectionKind.RuleViolation, "entryNumber");
         Assert.Equal((4, 0), (JudgeWork.QueueSize(plain, plain.Judging.Judges["B"]), JudgeWork.QueueSize(subtree, subtree.Judging.Judges["B"])));
     }

@@ -148,6 +148,22 @@ public class RankingExplanationTests
         Assert.Equal((1, 2, 50m), (first.Place, first.Round, first.Score));
         Assert.Equal([(1, ScoreStanding.EarlierRound), (2, ScoreStanding.Counted)], first.Scores.Select(s => (s.Round, s.Standing)));
         Assert.Equal(TieBreak.LaterRound, first.Neighbours.Single().DecidedBy);
+        // Each round the entry counts in, in order, with only this entry's judges of that round.
+        Assert.Equal([(1, new[] { "L" }), (2, new[] { "M" })], first.Rounds.Select(r => (r.Round, r.Judges.Select(j => j.Judge.JudgeId!).ToArray())));
+        Assert.Equal(["L", "H"], stream.Explain(2).Rounds.Single().Judges.Select(j => j.Judge.JudgeId));
+    }
+
+    [Fact]
+    public void Given_an_entry_ranked_by_a_later_round_When_explained_Then_its_neighbours_are_the_next_place_not_an_equal_score_of_another_round()
+    {
+        // Entry 4 reaches round 2 at 55; in round 1 entry 3 has (80 + 55) / 2 = 67.5 and entry 5, scored by M alone, 55.
+        var stream = WorkedExample().Record(s => Score(s, 4, "M", 55, round: 2)).Record(s => Score(s, 5, "H", 55));
+
+        var why = stream.Explain(4);
+
+        Assert.Equal((1, 55m), (why.Place, why.Score));
+        Assert.Equal(55m, stream.Explain(5).Score);
+        Assert.Equal([2], why.Neighbours.Select(n => n.Place));
     }
 
     [Fact]

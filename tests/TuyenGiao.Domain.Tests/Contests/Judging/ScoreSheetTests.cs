@@ -128,6 +128,11 @@ public class ScoreSheetTests
     }
 
     [Fact]
+    public void Given_a_criterion_of_a_single_point_When_announced_Then_accepted() =>
+        ThenSingleEvent(ContestDecisions.Announce(Contest.None(Id), new AnnounceContest("TV-KHOI", ContestKind.Writing,
+            Details() with { Judging = JudgingRules.Default with { Criteria = [new("Nội dung", 99), new("Trình bày", 1)] } }), Bloc, []));
+
+    [Fact]
     public void Given_an_undefined_normalisation_When_announced_Then_invalid() =>
         ThenRejected(ContestDecisions.Announce(Contest.None(Id), new AnnounceContest("TV-KHOI", ContestKind.Writing,
             Details() with { Judging = JudgingRules.Default with { Normalisation = (ScoreNormalisationMethod)9 } }), Bloc, []),
