@@ -159,9 +159,11 @@ public static class RankingExplanation
         private static List<ExplainedNeighbour> Neighbours(RankedEntry entry, IReadOnlyList<RankedEntry> ranking) =>
             ranking.Where(r => r.EntryNumber != entry.EntryNumber
                     && (Math.Abs(r.Place - entry.Place) == 1 || (r.Round == entry.Round && r.Score == entry.Score)))
-                // Stryker disable once Equality : two entries never share a place, so < and <= agree
-                .Select(r => new ExplainedNeighbour(r.EntryNumber, r.Place, r.Round, r.Score, r.Place < entry.Place,
+                .Select(r => new ExplainedNeighbour(r.EntryNumber, r.Place, r.Round, r.Score, RanksAbove(r, entry),
                     r.Round != entry.Round ? TieBreak.LaterRound : r.Score != entry.Score ? TieBreak.HigherScore : TieBreak.EarlierEntry))
                 .ToList();
+
+        // Stryker disable once Equality : two entries never share a place, so < and <= agree
+        private static bool RanksAbove(RankedEntry other, RankedEntry entry) => other.Place < entry.Place;
     }
 }

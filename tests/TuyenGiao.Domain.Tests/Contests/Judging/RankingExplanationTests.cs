@@ -137,7 +137,8 @@ public class RankingExplanationTests
     [Fact]
     public void Given_entries_withdrawn_unscored_or_in_an_earlier_round_When_explained_Then_the_standing_says_why_and_cites_the_end()
     {
-        var stream = WorkedExample().Record(s => Score(s, 1, "M", 50, round: 2))
+        // M scores entry 1 in round 2, and entry 2 in round 1: a judge of round 1, but not of entry 1 there.
+        var stream = WorkedExample().Record(s => Score(s, 1, "M", 50, round: 2)).Record(s => Score(s, 2, "M", 60))
             .Record(s => ContestDecisions.Disqualify(s, new DisqualifyEntry(3, "Đạo văn"), Numbered(3)));
         var disqualified = stream.Version;
 
@@ -150,7 +151,7 @@ public class RankingExplanationTests
         Assert.Equal(TieBreak.LaterRound, first.Neighbours.Single().DecidedBy);
         // Each round the entry counts in, in order, with only this entry's judges of that round.
         Assert.Equal([(1, new[] { "L" }), (2, new[] { "M" })], first.Rounds.Select(r => (r.Round, r.Judges.Select(j => j.Judge.JudgeId!).ToArray())));
-        Assert.Equal(["L", "H"], stream.Explain(2).Rounds.Single().Judges.Select(j => j.Judge.JudgeId));
+        Assert.Equal(["L", "H", "M"], stream.Explain(2).Rounds.Single().Judges.Select(j => j.Judge.JudgeId));
     }
 
     [Fact]
