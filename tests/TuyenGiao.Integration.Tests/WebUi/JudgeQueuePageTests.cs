@@ -20,12 +20,8 @@ public class JudgeQueuePageTests(NodeFixture fixture)
     public async Task Given_a_judge_on_a_panel_When_they_type_scores_and_Enter_through_their_queue_and_rescore_one_Then_the_progress_follows_and_the_scores_are_stored()
     {
         var contest = await ContestScenario.OpenNowAsync(Node.Http);
-        for (var i = 1; i <= 3; i++)
-            await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry($"q-{i}", title: $"Bài viết số {i}")), HttpStatusCode.Created);
-        var judge = await PersonWithOwnPasswordAsync(Node, "judge");
-        await GrantAsync(Node.Http, judge, Role.Judge, contestId: contest.ContestId);
+        var judge = await JudgeOfEntriesAsync(contest, 3);
         var root = $"/api/contests/{contest.ContestId}";
-        Assert.Equal(HttpStatusCode.OK, (await Node.Http.PostJson($"{root}/judges", new { judgeId = judge, name = "Giám khảo", committeeCode = contest.Province })).StatusCode);
         using var browser = new Browser();
 
         await browser.SignInAsync(Node.BaseAddress, judge, OwnPassword);
@@ -68,12 +64,8 @@ public class JudgeQueuePageTests(NodeFixture fixture)
         {
             criteria = new[] { new { name = "Nội dung", points = 40 }, new { name = "Hình thức", points = 30 }, new { name = "Sáng tạo", points = 30 } },
         });
-        for (var i = 1; i <= 2; i++)
-            await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry($"s-{i}", title: $"Bài viết số {i}")), HttpStatusCode.Created);
-        var judge = await PersonWithOwnPasswordAsync(Node, "judge");
-        await GrantAsync(Node.Http, judge, Role.Judge, contestId: contest.ContestId);
+        var judge = await JudgeOfEntriesAsync(contest, 2);
         var root = $"/api/contests/{contest.ContestId}";
-        Assert.Equal(HttpStatusCode.OK, (await Node.Http.PostJson($"{root}/judges", new { judgeId = judge, name = "Giám khảo", committeeCode = contest.Province })).StatusCode);
         using var browser = new Browser();
         await browser.SignInAsync(Node.BaseAddress, judge, OwnPassword);
         browser.Open(new Uri(Node.BaseAddress, $"/ui/#/cham-diem/{contest.ContestId}"));
@@ -130,5 +122,17 @@ public class JudgeQueuePageTests(NodeFixture fixture)
         // The home page leads back to them.
         browser.Open(new Uri(Node.BaseAddress, "/ui/#/"));
         await browser.WaitFor("#judging-link");
+    }
+
+    /// <summary>Entries 1 to <paramref name="entries"/> in the contest, and a judge of the province on its panel with a password of their own.</summary>
+    private async Task<string> JudgeOfEntriesAsync(ContestScenario contest, int entries)
+    {
+        for (var i = 1; i <= entries; i++)
+            await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry($"q-{i}", title: $"Bài viết số {i}")), HttpStatusCode.Created);
+        var judge = await PersonWithOwnPasswordAsync(Node, "judge");
+        await GrantAsync(Node.Http, judge, Role.Judge, contestId: contest.ContestId);
+        Assert.Equal(HttpStatusCode.OK, (await Node.Http.PostJson($"/api/contests/{contest.ContestId}/judges",
+            new { judgeId = judge, name = "Giám khảo", committeeCode = contest.Province })).StatusCode);
+        return judge;
     }
 }
