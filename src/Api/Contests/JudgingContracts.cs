@@ -12,7 +12,7 @@ public sealed record ScoreEntryRequest([property: Required] string? JudgeId, int
 
 public sealed record CriterionScoreRequest([property: Required] string? Name, [property: Required] int? Points);
 
-/// <summary>A conflict of interest: the judge declares it, or the organiser records it.</summary>
+/// <summary>A conflict of interest: the judge declares it, or the organiser records it; the organiser lifts one recorded in error.</summary>
 public sealed record DeclareConflictRequest([property: Required] int? EntryNumber, [property: Required] string? Reason);
 
 public sealed record ChooseNormalisationRequest([property: Required] ScoreNormalisationMethod? Method);

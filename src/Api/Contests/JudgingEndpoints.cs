@@ -67,6 +67,14 @@ public static class JudgingEndpoints
             .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        group.MapPost("/judges/{judgeId}/conflicts/lifting", LiftConflict)
+            .WithName("LiftConflict")
+            .WithSummary("The organiser lifts a conflict of interest recorded in error, with the reason: the judge sees and may score the entry " +
+                "again, and a score they gave it before counts again. Until the results are published.")
+            .RequireAuthorization(Policies.Organisers)
+            .Produces<ContestTally>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
         group.MapPut("/rounds/{round}/normalisation", ChooseNormalisation)
             .WithName("ChooseNormalisation")
             .WithSummary("How the round's scores are made comparable across judges before they are averaged: Raw, ZScore (each judge's scores " +
@@ -132,6 +140,10 @@ public static class JudgingEndpoints
             }, new FieldErrors().RequiredOf(r).Check(JudgingDecisions.ValidateJudgeId(judgeId)),
             grain => grain.DeclareConflict(new DeclareConflict(judgeId, r.EntryNumber!.Value, r.Reason!, byOrganiser), http.CommandContext()));
     }
+
+    private static Task<IResult> LiftConflict(string contestId, string judgeId, DeclareConflictRequest r, IGrainFactory grains, HttpContext http) =>
+        Command(contestId, grains, http, Organiser, new FieldErrors().RequiredOf(r).Check(JudgingDecisions.ValidateJudgeId(judgeId)),
+            grain => grain.LiftConflict(new LiftConflict(judgeId, r.EntryNumber!.Value, r.Reason!), http.CommandContext()));
 
     private static Task<IResult> ChooseNormalisation(string contestId, int round, ChooseNormalisationRequest r, IGrainFactory grains, HttpContext http) =>
         Command(contestId, grains, http, Organiser, new FieldErrors().RequiredOf(r),

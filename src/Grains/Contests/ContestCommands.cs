@@ -70,6 +70,10 @@ public sealed record DeclareConflict(
     [property: Id(2)] string Reason,
     [property: Id(3)] bool ByOrganiser);
 
+/// <summary>The organiser lifts a conflict recorded in error, with the reason.</summary>
+[GenerateSerializer, Immutable]
+public sealed record LiftConflict([property: Id(0)] string JudgeId, [property: Id(1)] int EntryNumber, [property: Id(2)] string Reason);
+
 /// <summary>The organiser chooses how a round's scores are normalised, until the results are published.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ChooseNormalisation([property: Id(0)] int Round, [property: Id(1)] ScoreNormalisationMethod Method);

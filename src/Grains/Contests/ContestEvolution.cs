@@ -43,6 +43,10 @@ public static class ContestEvolution
         {
             Judging = state.Judging.Knowing(e.EntryNumber, e.Entry) with { Conflicts = state.Judging.Conflicts.Add(new JudgeConflict(e.JudgeId, e.EntryNumber)) },
         },
+        ConflictLifted e => state with
+        {
+            Judging = state.Judging with { Conflicts = state.Judging.Conflicts.Remove(new JudgeConflict(e.JudgeId, e.EntryNumber)) },
+        },
         NormalisationChosen e => state with
         {
             Judging = state.Judging with { NormalisationByRound = state.Judging.NormalisationByRound.SetItem(e.Round, e.Method) },

@@ -152,6 +152,9 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
         return await Execute((state, _) => JudgingDecisions.DeclareConflict(state, command, entry), context);
     }
 
+    public Task<CommandResult> LiftConflict(LiftConflict command, CommandContext context) =>
+        Execute((state, _) => JudgingDecisions.LiftConflict(state, command), context);
+
     public Task<CommandResult> ChooseNormalisation(ChooseNormalisation command, CommandContext context) =>
         Execute((state, _) => JudgingDecisions.ChooseNormalisation(state, command), context);
 

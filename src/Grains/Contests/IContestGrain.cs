@@ -25,6 +25,8 @@ public interface IContestGrain : IGrainWithStringKey
 
     Task<CommandResult> DeclareConflict(DeclareConflict command, CommandContext context);
 
+    Task<CommandResult> LiftConflict(LiftConflict command, CommandContext context);
+
     Task<CommandResult> ChooseNormalisation(ChooseNormalisation command, CommandContext context);
 
     /// <summary>Fills the individual tiers from the ranking.</summary>

@@ -78,6 +78,19 @@ public static partial class JudgingDecisions
             : Decision.Accept(new ConflictDeclared(state.ContestId, command.JudgeId, entry.Number, reason!, command.ByOrganiser, entry.Facts));
     }
 
+    /// <summary>A conflict recorded in error, lifted by the organiser: the judge's earlier score of the entry counts again.</summary>
+    public static Decision LiftConflict(Contest state, LiftConflict command)
+    {
+        if (Open(state) is { } closed)
+            return closed;
+        if (!state.Judging.InConflict(command.JudgeId, command.EntryNumber))
+            return Rejection.NotFound("entryNumber", $"'{command.JudgeId}' has no conflict of interest recorded with entry {command.EntryNumber}");
+        var reason = VietnameseText.Normalize(command.Reason);
+        if (VietnameseText.ValidateName("reason", reason, ContestDecisions.MaxReasonLength) is { } badReason)
+            return badReason;
+        return Decision.Accept(new ConflictLifted(state.ContestId, command.JudgeId, command.EntryNumber, reason!));
+    }
+
     /// <summary>The organiser chooses a round's normalisation; the results' publication freezes it with the scores.</summary>
     public static Decision ChooseNormalisation(Contest state, ChooseNormalisation command)
     {

@@ -17,6 +17,10 @@ public sealed record EntryScored(string ContestId, int EntryNumber, string Judge
 /// <param name="Entry">The entry's facts (its committee, for the size of the judge's queue).</param>
 public sealed record ConflictDeclared(string ContestId, string JudgeId, int EntryNumber, string Reason, bool ByOrganiser, EntryFacts Entry);
 
+/// <summary>A conflict recorded in error, lifted by the organiser with the reason: the judge may see and score the entry again,
+/// and a score they gave it before counts again.</summary>
+public sealed record ConflictLifted(string ContestId, string JudgeId, int EntryNumber, string Reason);
+
 /// <summary>How the round's scores are normalised from now on, replacing the contest's default for that round.</summary>
 public sealed record NormalisationChosen(string ContestId, int Round, ScoreNormalisationMethod Method);
 

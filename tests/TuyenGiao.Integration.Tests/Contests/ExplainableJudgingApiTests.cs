@@ -62,11 +62,17 @@ public class ExplainableJudgingApiTests
         // The organiser records one for a judge; another judge may not declare one in a colleague's name.
         await Read<ContestTally>(await http.PostJson($"{root}/judges/gk-ha/conflicts", new { entryNumber = 6, reason = "Thầy hướng dẫn của tác giả" }), HttpStatusCode.OK);
         await AssertProblem(await le.PostJson($"{root}/judges/gk-ha/conflicts", new { entryNumber = 5, reason = "Đồng nghiệp" }), HttpStatusCode.Forbidden, "judgeId");
+        // One recorded in error is lifted by the organiser only, once.
+        await Read<ContestTally>(await http.PostJson($"{root}/judges/gk-le/conflicts", new { entryNumber = 5, reason = "Ghi nhầm" }), HttpStatusCode.OK);
+        await AssertProblem(await le.PostJson($"{root}/judges/gk-le/conflicts/lifting", new { entryNumber = 5, reason = "Ghi nhầm" }), HttpStatusCode.Forbidden, "role");
+        await Read<ContestTally>(await http.PostJson($"{root}/judges/gk-le/conflicts/lifting", new { entryNumber = 5, reason = "Ghi nhầm giám khảo" }), HttpStatusCode.OK);
+        await AssertProblem(await http.PostJson($"{root}/judges/gk-le/conflicts/lifting", new { entryNumber = 5, reason = "Ghi nhầm" }), HttpStatusCode.NotFound, "entryNumber");
+        Assert.Contains(5, (await Read<List<AnonymousEntryResponse>>(await le.GetAsync($"{root}/judges/gk-le/entries"), HttpStatusCode.OK)).Select(e => e.EntryNumber));
         await AssertProblem(await le.PostJson($"{root}/judges/gk-le/conflicts", new { entryNumber = 99, reason = "Đồng nghiệp" }), HttpStatusCode.NotFound, "entryNumber");
         await AssertProblem(await le.PostJson($"{root}/judges/gk-le/conflicts", new { entryNumber = 5 }), HttpStatusCode.BadRequest, "reason");
         var declared = await database.ScalarAsync(
             "SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s AND type = 'conflict_declared' AND (data->>'byOrganiser')::boolean", ("s", Contest.StreamIdFor(contest.ContestId)));
-        Assert.Equal(1, declared);
+        Assert.Equal(2, declared);
 
         // Raw: the lenient judge's best wins. The organiser chooses z-scores for round 1: the harsh judge's best does.
         var raw = await Read<List<RankedEntry>>(await http.GetAsync($"{root}/ranking"), HttpStatusCode.OK);

@@ -60,6 +60,9 @@ public static class RankingExplanation
                 case ConflictDeclared e:
                     _conflicts.TryAdd((e.JudgeId, e.EntryNumber), (e, cite));
                     break;
+                case ConflictLifted e:
+                    _conflicts.Remove((e.JudgeId, e.EntryNumber));
+                    break;
                 case NormalisationChosen e:
                     _chosen[e.Round] = (e.Method, cite);
                     break;

@@ -19,5 +19,6 @@ namespace TuyenGiao.Contests;
 [JsonSerializable(typeof(AwardCorrected))]
 [JsonSerializable(typeof(ResultsPublished))]
 [JsonSerializable(typeof(ConflictDeclared))]
+[JsonSerializable(typeof(ConflictLifted))]
 [JsonSerializable(typeof(NormalisationChosen))]
 public sealed partial class ContestEventJson : JsonSerializerContext;

@@ -23,6 +23,7 @@ public static class ContestEventTypes
         ["award_corrected"] = ContestEventJson.Default.AwardCorrected,
         ["results_published"] = ContestEventJson.Default.ResultsPublished,
         ["conflict_declared"] = ContestEventJson.Default.ConflictDeclared,
+        ["conflict_lifted"] = ContestEventJson.Default.ConflictLifted,
         ["normalisation_chosen"] = ContestEventJson.Default.NormalisationChosen,
     };
 

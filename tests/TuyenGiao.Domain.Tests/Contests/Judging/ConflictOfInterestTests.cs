@@ -24,6 +24,34 @@ public class ConflictOfInterestTests
     }
 
     [Fact]
+    public void Given_a_conflict_recorded_in_error_When_the_organiser_lifts_it_Then_the_earlier_score_counts_again_and_the_judge_may_score()
+    {
+        var state = Scored(Scored(Panel(), 2, "L", 90), 2, "H", 60);
+        state = Then(state, Conflict(state, "L", 2, byOrganiser: true));
+        Assert.Equal(60m, Ranking.Rank(state).Single().Score);
+
+        var lifted = ThenSingleEvent(JudgingDecisions.LiftConflict(state, new LiftConflict("L", 2, " Ghi nhầm giám khảo ")));
+        state = Then(state, Decision.Accept(lifted));
+
+        Assert.Equal(new ConflictLifted(Id, "L", 2, "Ghi nhầm giám khảo"), lifted);
+        Assert.Equal((75m, 0), (Ranking.Rank(state).Single().Score, Ranking.Rank(state).Single().ScoresSetAside));
+        ThenSingleEvent(Score(state, 2, "L", 95));
+        Assert.Equal(5, JudgeWork.QueueSize(state, state.Judging.Judges["L"]));
+    }
+
+    [Fact]
+    public void Given_no_such_conflict_or_no_reason_or_published_results_When_a_conflict_is_lifted_Then_refused()
+    {
+        var state = Then(Panel(), Conflict(Panel(), "L", 2));
+
+        ThenRejected(JudgingDecisions.LiftConflict(state, new LiftConflict("H", 2, "Nhầm")), RejectionKind.NotFound, "entryNumber");
+        ThenRejected(JudgingDecisions.LiftConflict(state, new LiftConflict("L", 3, "Nhầm")), RejectionKind.NotFound, "entryNumber");
+        ThenRejected(JudgingDecisions.LiftConflict(state, new LiftConflict("L", 2, "  ")), RejectionKind.Invalid, "reason");
+        var published = Then(state, JudgingDecisions.Publish(state, Closes));
+        ThenRejected(JudgingDecisions.LiftConflict(published, new LiftConflict("L", 2, "Nhầm")), RejectionKind.RuleViolation, "contestId");
+    }
+
+    [Fact]
     public void Given_a_declared_conflict_When_the_judge_scores_the_entry_Then_refused_and_other_entries_still_scored()
     {
         var state = Then(Panel(), Conflict(Panel(), "L", 2));

@@ -118,6 +118,19 @@ public class RankingExplanationTests
     }
 
     [Fact]
+    public void Given_a_conflict_lifted_by_the_organiser_When_explained_Then_the_judges_score_counts_again()
+    {
+        var stream = WorkedExample().Record(s => Conflict(s, "H", 4, "Ghi nhầm", byOrganiser: true));
+        Assert.Equal(EntryStanding.AllScoresSetAside, stream.Explain(4).Standing);
+
+        stream.Record(s => JudgingDecisions.LiftConflict(s, new LiftConflict("H", 4, "Ghi nhầm giám khảo")));
+
+        var why = stream.Explain(4);
+        Assert.Equal((EntryStanding.Ranked, 70m), (why.Standing, why.Score));
+        Assert.Equal((ScoreStanding.Counted, (ExplainedConflict?)null), (why.Scores.Single().Standing, why.Scores.Single().Conflict));
+    }
+
+    [Fact]
     public void Given_five_judges_When_explained_Then_the_highest_and_lowest_are_marked_trimmed()
     {
         var stream = WorkedExample();
@@ -258,7 +271,8 @@ public class RankingExplanationTests
             var decision = choice switch
             {
                 < 80 => JudgingDecisions.Score(stream.State, new ScoreEntry(entry, judge, random.Next(10) == 0 ? 2 : 1, random.Next(0, 101)), records[entry]),
-                < 90 => JudgingDecisions.DeclareConflict(stream.State, new DeclareConflict(judge, entry, "Người quen", random.Next(2) == 0), records[entry]),
+                < 88 => JudgingDecisions.DeclareConflict(stream.State, new DeclareConflict(judge, entry, "Người quen", random.Next(2) == 0), records[entry]),
+                < 90 => JudgingDecisions.LiftConflict(stream.State, new LiftConflict(judge, entry, "Ghi nhầm")),
                 < 94 => JudgingDecisions.ChooseNormalisation(stream.State, new ChooseNormalisation(random.Next(1, 3), (ScoreNormalisationMethod)random.Next(3))),
                 < 96 => ContestDecisions.Disqualify(stream.State, new DisqualifyEntry(entry, "Vi phạm thể lệ"), records[entry]),
                 _ => JudgingDecisions.GrantFromRanking(stream.State),
