@@ -39,8 +39,8 @@ public static class EntryFactsOfEarlierEvents
     /// <summary>Whether the event names an entry without restating its facts (it was stored before they were recorded).</summary>
     public static bool NeedsCompleting(object @event) => EntryWithoutFacts(@event) is not null;
 
-    /// <summary>The entry an event names without restating its facts, if it is such an event.</summary>
-    private static int? EntryWithoutFacts(object @event) => @event switch
+    /// <summary>The entry an event names without restating its facts, if it is such an event: whose submission completes it.</summary>
+    public static int? EntryWithoutFacts(object @event) => @event switch
     {
         EntryWithdrawn { Entry: null } e => e.EntryNumber,
         EntryDisqualified { Entry: null } e => e.EntryNumber,

@@ -31,25 +31,14 @@ public sealed class JudgingHistory(NpgsqlDataSource database)
     {
         var streamId = Contest.StreamIdFor(contestId);
         var events = await ReadAsync(EventsSql, [streamId, upToVersion], ct);
-        var incomplete = events.Select(e => e.Data).Where(EntryFactsOfEarlierEvents.NeedsCompleting).ToList();
-        if (incomplete.Count == 0)
+        int[] numbers = [.. events.Select(e => EntryFactsOfEarlierEvents.EntryWithoutFacts(e.Data)).OfType<int>().Distinct()];
+        if (numbers.Length == 0)
             return events;
-        // Rare (streams older than shape 4): the submissions are merged in by version, and the events completed as the fold does.
-        var numbers = EntriesNamedBy(incomplete);
+        // Rare (streams older than shape 4): those entries' submissions are merged in by version, and the events completed as the fold does.
         var merged = events.Concat(await ReadAsync(SubmissionsSql, [streamId, upToVersion, numbers], ct)).OrderBy(e => e.Version).ToList();
         var completed = EntryFactsOfEarlierEvents.Complete([.. merged.Select(e => e.Data)]);
         return [.. merged.Select((e, i) => e with { Data = completed[i] })];
     }
-
-    private static int[] EntriesNamedBy(IEnumerable<object> events) => [.. events.Select(e => e switch
-    {
-        EntryWithdrawn w => w.EntryNumber,
-        EntryDisqualified d => d.EntryNumber,
-        EntryScored s => s.EntryNumber,
-        AwardGranted g => g.EntryNumber!.Value,
-        AwardCorrected c => c.ToEntryNumber!.Value,
-        _ => throw new InvalidOperationException($"{e.GetType().Name} names no entry."),
-    }).Distinct()];
 
     private async Task<List<StampedEvent>> ReadAsync(string sql, object[] parameters, CancellationToken ct)
     {
