@@ -125,20 +125,18 @@ public static class JudgingEndpoints
             grain => grain.Score(new ScoreEntry(entryNumber, r.JudgeId!, r.Round ?? 1, r.Score,
                 r.Sheet?.Select(c => new CriterionScore(c.Name!, c.Points!.Value)).ToList()), http.CommandContext()));
 
+    /// <summary>
+    /// The judge themselves declares it, or else the organiser records it on their behalf: the event says which. A judge
+    /// who is not the organiser and names another judge hears why as a judge (another's conflict is not theirs to declare).
+    /// </summary>
     private static Task<IResult> DeclareConflict(string contestId, string judgeId, DeclareConflictRequest r, IGrainFactory grains, HttpContext http)
     {
-        var byOrganiser = false;
-        return Command(contestId, grains, http, async (h, id) =>
-            {
-                // The judge themselves, or else the organiser on their behalf: the event says which. A judge refused
-                // hears why as a judge (another judge's conflict is not theirs to declare).
-                var asJudge = h.Caller().Is(Role.Judge) ? h.JudgeAs(judgeId, id) : null;
-                if (h.Caller().Is(Role.Judge) && asJudge is null)
-                    return null;
-                byOrganiser = true;
-                return await h.OrganiseContest(id) is { } asOrganiser ? asJudge ?? asOrganiser : null;
-            }, new FieldErrors().RequiredOf(r).Check(JudgingDecisions.ValidateJudgeId(judgeId)),
-            grain => grain.DeclareConflict(new DeclareConflict(judgeId, r.EntryNumber!.Value, r.Reason!, byOrganiser), http.CommandContext()));
+        var judging = http.Caller().Is(Role.Judge);
+        var asJudge = judging && http.JudgeAs(judgeId, Normalize(contestId)) is null;
+        return Command(contestId, grains, http,
+            asJudge ? (_, _) => Task.FromResult<IResult?>(null) : async (h, id) => await h.OrganiseContest(id) is { } denied ? (judging ? h.JudgeAs(judgeId, id) : null) ?? denied : null,
+            new FieldErrors().RequiredOf(r).Check(JudgingDecisions.ValidateJudgeId(judgeId)),
+            grain => grain.DeclareConflict(new DeclareConflict(judgeId, r.EntryNumber!.Value, r.Reason!, ByOrganiser: !asJudge), http.CommandContext()));
     }
 
     private static Task<IResult> LiftConflict(string contestId, string judgeId, DeclareConflictRequest r, IGrainFactory grains, HttpContext http) =>
