@@ -12,9 +12,10 @@ public sealed record PrizeTierRequest([property: Required] string? Name, [proper
 /// <summary>How the contest is judged; every member optional (raw scores, own committee only, one score of 0 to 100).</summary>
 /// <param name="ConflictsCoverSubtree">Judges may not score entries of the committees below their own either.</param>
 /// <param name="Criteria">The scoring sheet: criteria whose points add up to 100.</param>
-public sealed record JudgingRulesRequest(ScoreNormalisationMethod? Normalisation, bool? ConflictsCoverSubtree, IReadOnlyList<ScoringCriterionRequest>? Criteria);
+public sealed record JudgingRulesRequest(ScoreNormalisationMethod? Normalisation, bool? ConflictsCoverSubtree, IReadOnlyList<CriterionPointsRequest>? Criteria);
 
-public sealed record ScoringCriterionRequest([property: Required] string? Name, [property: Required] int? Points);
+/// <summary>A criterion of the scoring sheet and points: its maximum in the contest's rules, a judge's points on a score.</summary>
+public sealed record CriterionPointsRequest([property: Required] string? Name, [property: Required] int? Points);
 
 public sealed record ContestDetailsRequest(
     [property: Required] string? Title,

@@ -8,9 +8,7 @@ public sealed record AssignJudgeRequest([property: Required] string? JudgeId, [p
 
 /// <param name="Score">0 to 100; required unless the contest is scored by a sheet (then the sheet's sum, and optional).</param>
 /// <param name="Sheet">The points per criterion of the contest's scoring sheet, when it has one.</param>
-public sealed record ScoreEntryRequest([property: Required] string? JudgeId, int? Round, int? Score, IReadOnlyList<CriterionScoreRequest>? Sheet);
-
-public sealed record CriterionScoreRequest([property: Required] string? Name, [property: Required] int? Points);
+public sealed record ScoreEntryRequest([property: Required] string? JudgeId, int? Round, int? Score, IReadOnlyList<CriterionPointsRequest>? Sheet);
 
 /// <summary>A conflict of interest: the judge declares it, or the organiser records it; the organiser lifts one recorded in error.</summary>
 public sealed record DeclareConflictRequest([property: Required] int? EntryNumber, [property: Required] string? Reason);
