@@ -7,6 +7,8 @@
 # A full run takes about ten minutes on 2 cores (most of it loading the million entries).
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
+# The bench's nodes read personal data under the same master key as ops/run.sh's (its database keeps the streams).
+source "$(dirname "$0")/signing-key.sh"
 echo "bench.sh: building (Release)" >&2
 dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 dotnet build tests/TuyenGiao.Bench -c Release -nologo -v quiet -clp:ErrorsOnly >&2

@@ -5,7 +5,7 @@
 #   ops/cluster.sh restart K             stops node K gracefully and starts it again (one step of a rolling restart)
 #   ops/cluster.sh stop                  stops every node started here (PostgreSQL keeps running: ops/pg.sh stop)
 # Node k (from 1) listens on HTTP 5079+k, silo port 11110+k and gateway 29999+k; grain-only silos come after the
-# Api nodes. Logs and pids are in .cluster/. TUYENGIAO_PG, Orleans__ClusterId and Auth__SigningKey apply as in run.sh.
+# Api nodes. Logs and pids are in .cluster/. TUYENGIAO_PG, Orleans__ClusterId, Auth__SigningKey and PersonalData__MasterKey apply as in run.sh.
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 source ops/signing-key.sh

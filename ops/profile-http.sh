@@ -8,6 +8,8 @@
 # so these two bound its ingest). Options: --seconds 20 --warmup 5 --connections 64 --out bench-results
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
+# Its node reads personal data under the same master key as ops/run.sh's (PersonalData__MasterKey, exported here).
+source "$(dirname "$0")/signing-key.sh"
 seconds=20; warmup=5; connections=64; out=bench-results
 while [ $# -gt 0 ]; do
   case "$1" in

@@ -4,6 +4,7 @@
 #   TUYENGIAO_PG     an existing PostgreSQL connection string (then no local cluster is started)
 #   Orleans__SiloPort / Orleans__GatewayPort / Orleans__ClusterId   to run several nodes on one machine
 #   Auth__SigningKey the key of the bearer tokens (default: .secrets/jwt-signing-key, made on first run)
+#   PersonalData__MasterKey the key that wraps personal data's keys (default: .secrets/personal-data-master-key, made on first run)
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 source ops/signing-key.sh

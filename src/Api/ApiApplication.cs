@@ -2,6 +2,7 @@ using TuyenGiao.Api.Accounts;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using TuyenGiao.Api.Auditing;
+using TuyenGiao.Api.PersonalData;
 using TuyenGiao.Api.Campaigns;
 using TuyenGiao.Api.CommitteeRecords;
 using TuyenGiao.Api.Committees;
@@ -71,6 +72,7 @@ public static class ApiApplication
         builder.Services.AddTuyenGiaoHealth();
         builder.Services.AddSingleton<ContestLiveFeeds>();
         builder.Services.AddSingleton<PastTallies>();
+        builder.Services.AddSingleton<PersonalDataReads>();
         builder.Services.AddSingleton<QuizParticipationReader>();
         builder.Services.AddSingleton<QuizLiveFeeds>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ContestLiveFeeds>());

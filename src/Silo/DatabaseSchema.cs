@@ -32,7 +32,7 @@ public sealed class DatabaseSchema(string connectionString, IDocumentStore store
             lockCommand.Parameters.AddWithValue("key", SchemaLockKey);
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
-        foreach (var script in new[] { "orleans-clustering.sql", "snapshots.sql", "data-protection.sql" })
+        foreach (var script in new[] { "orleans-clustering.sql", "snapshots.sql", "data-protection.sql", "personal-data.sql" })
         {
             await using var command = new NpgsqlCommand(ReadScript(script), connection, transaction);
             await command.ExecuteNonQueryAsync(cancellationToken);

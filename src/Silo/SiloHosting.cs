@@ -14,6 +14,8 @@ using TuyenGiao.Committees.Organisation;
 using TuyenGiao.Reporting;
 using TuyenGiao.Contests;
 using TuyenGiao.EventStore;
+using TuyenGiao.PersonalData;
+using Microsoft.Extensions.Options;
 
 namespace TuyenGiao.Silo;
 
@@ -60,6 +62,10 @@ public static class SiloHosting
         services.AddSingleton<IStreamReplay, ContestReplay>();
         // One per silo: the appends of all its grains share transactions (EventStore:Committers, EventStore:MaxStreamsPerTransaction).
         services.AddSingleton<EventChain>();
+        services.AddOptions<PersonalDataOptions>().BindConfiguration(PersonalDataOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PersonalDataOptions>, PersonalDataOptions.Validation>();
+        services.AddSingleton<PersonalDataVault>();
+        services.AddSingleton<PersonalDataAccessLog>();
         services.AddSingleton<AppendBatcher>();
         // TryAdd: a test may put a journal that injects faults in front of Marten's.
         services.TryAddSingleton<IEventJournal, MartenEventJournal>();

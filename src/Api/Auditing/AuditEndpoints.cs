@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using TuyenGiao.Api.Http;
+using TuyenGiao.Api.PersonalData;
 using TuyenGiao.Api.Security;
 using TuyenGiao.Auditing;
 using TuyenGiao.Committees;
@@ -42,7 +43,8 @@ public static class AuditEndpoints
             .Produces<IntegrityReport>().ProducesValidationProblem();
     }
 
-    private static async Task<IResult> Stream(string? id, long? afterVersion, int? limit, EventLog log, CancellationToken ct)
+    private static async Task<IResult> Stream(string? id, long? afterVersion, int? limit, EventLog log, PersonalDataReads personal, HttpContext http,
+        CancellationToken ct)
     {
         var errors = new FieldErrors().Required("id", id);
         if (!string.IsNullOrWhiteSpace(id))
@@ -52,11 +54,11 @@ public static class AuditEndpoints
             errors.Add("afterVersion", "must not be negative");
         if (errors.Any)
             return Problems.Invalid(errors.ToDictionary());
-        return TypedResults.Ok(await log.StreamAsync(id!, afterVersion ?? 0, size, ct));
+        return TypedResults.Ok(await personal.OpenAsync(await log.StreamAsync(id!, afterVersion ?? 0, size, ct), http, $"audit stream {id}", ct));
     }
 
     private static async Task<IResult> Feed(string[]? type, string? committee, DateTimeOffset? from, DateTimeOffset? to, long? after, int? limit,
-        EventLog log, CommitteeDirectory directory, CancellationToken ct)
+        EventLog log, CommitteeDirectory directory, PersonalDataReads personal, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var size = PageSize(limit, errors);
@@ -75,10 +77,11 @@ public static class AuditEndpoints
             codes = subtree.Select(s => s.Committee.Code).ToList();
         }
         var filter = new EventFilter(type is { Length: > 0 } ? type : null, codes, from, to);
-        return TypedResults.Ok(await log.FeedAsync(filter, after ?? 0, size, ct));
+        return TypedResults.Ok(await personal.OpenAsync(await log.FeedAsync(filter, after ?? 0, size, ct), http, "audit event feed", ct));
     }
 
-    private static IResult Export(string? stream, DateTimeOffset? from, DateTimeOffset? to, [AllowedValues("ndjson", "csv")] string? format, EventExport export, HttpContext http)
+    private static IResult Export(string? stream, DateTimeOffset? from, DateTimeOffset? to, [AllowedValues("ndjson", "csv")] string? format, EventExport export,
+        PersonalDataReads personal, HttpContext http)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(stream) && from is null && to is null)
@@ -93,7 +96,8 @@ public static class AuditEndpoints
         if (errors.Any)
             return Problems.Invalid(errors.ToDictionary());
         var ct = http.RequestAborted;
-        var events = export.ReadAsync(string.IsNullOrWhiteSpace(stream) ? null : stream, from, to, ct);
+        var events = personal.OpenAsync(export.ReadAsync(string.IsNullOrWhiteSpace(stream) ? null : stream, from, to, ct), http,
+            $"audit export {(string.IsNullOrWhiteSpace(stream) ? "of all streams" : stream)}", ct);
         return kind == "csv"
             ? TypedResults.Stream(body => EventExportWriter.WriteCsvAsync(events, body, ct), "text/csv; charset=utf-8", "events.csv")
             : TypedResults.Stream(body => EventExportWriter.WriteNdjsonAsync(events, body, ct), "application/x-ndjson", "events.ndjson");

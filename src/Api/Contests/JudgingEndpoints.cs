@@ -1,5 +1,6 @@
 using TuyenGiao.Access;
 using TuyenGiao.Api.Http;
+using TuyenGiao.Api.PersonalData;
 using TuyenGiao.Api.Security;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
@@ -171,7 +172,8 @@ public static class JudgingEndpoints
             return TypedResults.Ok((await grain.GetJudges()).Select(j => new JudgeResponse(j.JudgeId, j.Name, j.CommitteeCode)).ToList());
         });
 
-    private static Task<IResult> PrizeHolders(string contestId, IGrainFactory grains, ContestEntries entries, HttpContext http, CancellationToken ct) =>
+    private static Task<IResult> PrizeHolders(string contestId, IGrainFactory grains, ContestEntries entries, PersonalDataReads personal, HttpContext http,
+        CancellationToken ct) =>
         WithContest(contestId, grains, async grain =>
         {
             if (await grain.GetTally() is not { } tally)
@@ -180,10 +182,13 @@ public static class JudgingEndpoints
                 return denied;
             var numbers = tally.Awards.SelectMany(t => t.Holders).Where(h => h.EntryNumber is not null).Select(h => h.EntryNumber!.Value).Distinct().ToList();
             var found = (await entries.FindAsync(Normalize(contestId), numbers, ct)).ToDictionary(e => e.EntryNumber);
-            return TypedResults.Ok(tally.Awards.SelectMany(t => t.Holders.Select(h =>
+            var names = await personal.RevealAsync(found.Values.Select(e => e.AuthorName), ct);
+            var holders = tally.Awards.SelectMany(t => t.Holders.Select(h =>
                 h.EntryNumber is { } n && found.TryGetValue(n, out var entry)
-                    ? new PrizeHolderResponse(t.Tier, t.Collective, n, entry.Title, entry.AuthorName, h.CommitteeCode)
-                    : new PrizeHolderResponse(t.Tier, t.Collective, h.EntryNumber, null, null, h.CommitteeCode))).ToList());
+                    ? new PrizeHolderResponse(t.Tier, t.Collective, n, entry.Title, names.Text(entry.AuthorName), h.CommitteeCode)
+                    : new PrizeHolderResponse(t.Tier, t.Collective, h.EntryNumber, null, null, h.CommitteeCode))).ToList();
+            await personal.RecordAsync(http, names, $"prize holders of contest {Normalize(contestId)}", ct);
+            return TypedResults.Ok(holders);
         });
 
     private static Task<IResult> Ranking(string contestId, IGrainFactory grains, HttpContext http) =>

@@ -37,7 +37,8 @@ public sealed record SubmitEntry(
     [property: Id(3)] string Title,
     [property: Id(4)] int Words,
     [property: Id(5)] int? QuestionsAnswered,
-    [property: Id(6)] int? QuestionsCorrect);
+    [property: Id(6)] int? QuestionsCorrect,
+    [property: Id(7)] long AuthorKey = 0);
 
 [GenerateSerializer, Immutable]
 public sealed record WithdrawEntry([property: Id(0)] string SubmissionId);

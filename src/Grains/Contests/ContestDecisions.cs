@@ -103,13 +103,13 @@ public static class ContestDecisions
         if (!committeePath.Any(eligibleRoots.Contains))
             return Rejection.RuleViolation("committeeCode",
                 $"committee '{command.CommitteeCode}' is not eligible: entries come from {string.Join(", ", eligibleRoots)} and the committees below") with { Code = RejectionCode.CommitteeNotEligible };
-        var authorKey = SubmissionIdentity.AuthorKey(command.AuthorName, command.CommitteeCode);
-        if (state.ActiveEntriesByAuthor.Of(authorKey) >= details.PerAuthorLimit)
-            return Rejection.RuleViolation("authorName", $"'{command.AuthorName}' already has {details.PerAuthorLimit} entr{(details.PerAuthorLimit == 1 ? "y" : "ies")}, the most one author may submit");
+        // The name is not repeated in the refusal: refusals are logged, and a name is personal data.
+        if (state.ActiveEntriesByAuthor.Of(command.AuthorKey) >= details.PerAuthorLimit)
+            return Rejection.RuleViolation("authorName", $"this author already has {details.PerAuthorLimit} entr{(details.PerAuthorLimit == 1 ? "y" : "ies")}, the most one author may submit");
 
         return Decision.AcceptWithId(SubmissionIdentity.EventId(state.ContestId, command.SubmissionId), new EntrySubmitted(
             state.ContestId, state.EntryCount + 1, command.SubmissionId, command.AuthorName, command.CommitteeCode, committeePath,
-            command.Title, command.Words, command.QuestionsAnswered, command.QuestionsCorrect, fingerprint, now));
+            command.Title, command.Words, command.QuestionsAnswered, command.QuestionsCorrect, fingerprint, now, command.AuthorKey));
     }
 
     /// <param name="entry">The entry recorded under the submission id, as the read model has it; null when none is.</param>

@@ -1,3 +1,5 @@
+using TuyenGiao.PersonalData;
+
 namespace TuyenGiao.Contests;
 
 // The facts of a contest. Immutable; a change is a new event, never an edit.
@@ -13,7 +15,11 @@ public sealed record ContestCancelled(string ContestId, string Reason);
 
 /// <param name="CommitteePath">The author's committee and its ancestors up to the root, as organised when the
 /// entry came in, so that roll-ups are computed from the events alone.</param>
+/// <param name="AuthorName">Personal: stored sealed under a data key of the author (<see cref="IHoldsPersonalData"/>).</param>
 /// <param name="Fingerprint">A hash of the submitted body: the same submission id with another body is refused.</param>
+/// <param name="AuthorKey">The author's pseudonym (<see cref="PersonPseudonym.OfAuthor"/>), by which the rules count
+/// entries per author and an erasure finds them. Null in events stored before names were sealed, whose plain names are
+/// counted by <see cref="SubmissionIdentity.LegacyAuthorKey"/>.</param>
 public sealed record EntrySubmitted(
     string ContestId,
     int EntryNumber,
@@ -26,7 +32,13 @@ public sealed record EntrySubmitted(
     int? QuestionsAnswered,
     int? QuestionsCorrect,
     long Fingerprint,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt,
+    long? AuthorKey = null) : IHoldsPersonalData
+{
+    long IHoldsPersonalData.PersonKey => AuthorKey ?? 0;
+
+    object IHoldsPersonalData.WithPersonalTexts(Func<string, string> transform) => this with { AuthorName = transform(AuthorName) };
+}
 
 /// <param name="Entry">What the entry counted for, so the fold takes it off the counts from this event alone. Null only
 /// in events stored before it was recorded (contest state shape 3 and earlier), which the fold completes from the

@@ -178,7 +178,7 @@ public static class ContestEvolution
         {
             var id = SubmissionIdentity.Key(e.SubmissionId);
             _submissions.Add(new KeyedSlot<SubmissionSeen>(id.Key, new SubmissionSeen(id.Check, e.EntryNumber, e.Fingerprint)));
-            var authorKey = SubmissionIdentity.AuthorKey(e.AuthorName, e.CommitteeCode);
+            var authorKey = SubmissionIdentity.AuthorOf(e);
             _authorChanges[authorKey] = _authorChanges.GetValueOrDefault(authorKey) + 1;
             var path = e.CommitteePath.Count > 0 ? e.CommitteePath : [e.CommitteeCode];
             var pathKey = PathKey(path);

@@ -8,6 +8,8 @@ using TuyenGiao.Committees;
 using TuyenGiao.Common;
 using TuyenGiao.EventStore;
 
+using TuyenGiao.PersonalData;
+
 namespace TuyenGiao.Contests;
 
 /// <summary>
@@ -30,6 +32,7 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     private readonly CommitteeDirectory _directory;
     private readonly OrganisationHistory _organisation;
     private readonly ContestEntries _entries;
+    private readonly PersonalDataVault _personalData;
     private readonly ObserverManager<IContestObserver> _observers;
     /// <summary>
     /// How long who stands for the eligible committees is used before being looked up again, as a committee's path is
@@ -43,9 +46,10 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     private IGrainTimer? _pendingPush;
 
     public ContestGrain(IEventJournal journal, ISnapshotStore snapshots, IOptions<EventStoreOptions> options, CommitteeDirectory directory,
-        OrganisationHistory organisation, ContestEntries entries, TimeProvider time, ILogger<ContestGrain> logger)
+        OrganisationHistory organisation, ContestEntries entries, PersonalDataVault personalData, TimeProvider time, ILogger<ContestGrain> logger)
         : base(journal, options.Value, time, logger, snapshots)
     {
+        _personalData = personalData;
         _organisation = organisation;
         _entries = entries;
         _directory = directory;
@@ -82,6 +86,8 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     public async Task<SubmitOutcome> Submit(SubmitEntry command, CommandContext context)
     {
         var entry = ContestDecisions.Normalize(command);
+        // The rules count authors by pseudonym, which only the vault's secret gives (the name is sealed once stored).
+        entry = entry with { AuthorKey = await _personalData.AuthorKeyAsync(entry.AuthorName, entry.CommitteeCode) };
         var (result, recorded) = await DecideSubmission(entry, context, fresh: false);
         // The lookups may be a few seconds old: a committee refused on them (registered or reorganised a moment ago)
         // is decided once more on fresh ones. A refusal wrote nothing, so deciding again is safe.

@@ -16,9 +16,13 @@ public static class SubmissionIdentity
     public static Guid EventId(string contestId, string submissionId) =>
         NameBasedId.For($"tuyengiao/contest/{contestId}/submission/{submissionId}");
 
-    /// <summary>A fingerprint of what was submitted (texts already in NFC), to tell a retry from a different body.</summary>
+    /// <summary>
+    /// A fingerprint of what was submitted (texts already in NFC), to tell a retry from a different body. The author is in
+    /// it by their pseudonym, not their name: a fingerprint stays in the events after the name is erased, and a hash of
+    /// the name would let a guessed name be checked against it.
+    /// </summary>
     public static long Fingerprint(SubmitEntry entry) =>
-        Hash($"{entry.AuthorName}\u001F{entry.CommitteeCode}\u001F{entry.Title}\u001F{entry.Words}\u001F{entry.QuestionsAnswered}\u001F{entry.QuestionsCorrect}");
+        Hash($"{entry.AuthorKey}\u001F{entry.CommitteeCode}\u001F{entry.Title}\u001F{entry.Words}\u001F{entry.QuestionsAnswered}\u001F{entry.QuestionsCorrect}");
 
     /// <summary>
     /// How the contest state remembers a submission id: 64 bits of its SHA-256 as the table's key and 32 more to tell apart
@@ -31,8 +35,14 @@ public static class SubmissionIdentity
         return new SubmissionKey(BinaryPrimitives.ReadUInt64BigEndian(hash), BinaryPrimitives.ReadUInt32BigEndian(hash[8..]));
     }
 
-    /// <summary>The author as counted for the per-author limit: the NFC name within a committee.</summary>
-    public static long AuthorKey(string authorName, string committeeCode)
+    /// <summary>The author an entry counts for: the pseudonym it was stored with, or for an entry stored before names were sealed, <see cref="LegacyAuthorKey"/>.</summary>
+    public static long AuthorOf(EntrySubmitted entry) => entry.AuthorKey ?? LegacyAuthorKey(entry.AuthorName, entry.CommitteeCode);
+
+    /// <summary>
+    /// How authors were counted before names were sealed: a plain hash of the NFC name within a committee. Only for
+    /// events and rows of that time, which hold the name in plain anyway; new entries count by their pseudonym.
+    /// </summary>
+    public static long LegacyAuthorKey(string authorName, string committeeCode)
     {
         Span<byte> hash = stackalloc byte[32];
         HashParts(hash, authorName, committeeCode);

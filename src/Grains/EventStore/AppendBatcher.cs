@@ -24,6 +24,7 @@ public sealed class AppendBatcher : IAsyncDisposable
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>();
     private readonly IDocumentStore _store;
     private readonly EventChain _chain;
+    private readonly PersonalData.PersonalDataVault? _vault;
     private readonly EventStoreOptions _options;
     private readonly ILogger<AppendBatcher> _logger;
     private readonly Task[] _committers;
@@ -32,9 +33,11 @@ public sealed class AppendBatcher : IAsyncDisposable
     private long _transactions;
     private long _appends;
 
-    public AppendBatcher(IDocumentStore store, EventChain chain, IOptions<EventStoreOptions> options, ILogger<AppendBatcher> logger)
+    public AppendBatcher(IDocumentStore store, EventChain chain, IOptions<EventStoreOptions> options, ILogger<AppendBatcher> logger,
+        PersonalData.PersonalDataVault? vault = null)
     {
         _store = store;
+        _vault = vault;
         _chain = chain;
         _options = options.Value;
         _logger = logger;
@@ -84,7 +87,7 @@ public sealed class AppendBatcher : IAsyncDisposable
             EventStoreMetrics.AppendWait.Record(Stopwatch.GetElapsedTime(pending.Queued, started).TotalMilliseconds);
         try
         {
-            await MartenAppend.CommitAsync(_store, _chain, batch, CancellationToken.None);
+            await MartenAppend.CommitAsync(_store, _chain, _vault, batch, CancellationToken.None);
             EventStoreMetrics.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             foreach (var pending in batch)
                 pending.Done.TrySetResult();

@@ -1,18 +1,22 @@
 using JasperFx.Events;
 using Marten;
+using TuyenGiao.PersonalData;
 
 namespace TuyenGiao.EventStore;
 
 /// <summary>
 /// Appends to one or more streams in one Marten session, each with its expected version and our metadata (event id,
 /// recording time from our TimeProvider, correlation id, actor) and its link in the stream's hash chain
-/// (<see cref="EventChain"/>): one transaction, all or nothing.
+/// (<see cref="EventChain"/>), personal texts sealed first (<see cref="PersonalDataVault"/>) so that the chain covers
+/// what is stored: one transaction, all or nothing, data keys included.
 /// </summary>
 internal static class MartenAppend
 {
-    public static async Task CommitAsync(IDocumentStore store, EventChain chain, IReadOnlyList<PendingAppend> appends, CancellationToken ct)
+    public static async Task CommitAsync(IDocumentStore store, EventChain chain, PersonalDataVault? vault, IReadOnlyList<PendingAppend> appends,
+        CancellationToken ct)
     {
         await using var session = store.LightweightSession();
+        var sealing = vault?.BeginSealing(session);
         var events = new IEvent[appends.Count][];
         for (var a = 0; a < appends.Count; a++)
         {
@@ -20,7 +24,8 @@ internal static class MartenAppend
             for (var i = 0; i < events[a].Length; i++)
             {
                 var recorded = appends[a].Events[i];
-                var e = events[a][i] = session.Events.BuildEvent(recorded.Data);
+                var data = sealing?.Seal(appends[a].StreamId, recorded.EventId, recorded.Data) ?? recorded.Data;
+                var e = events[a][i] = session.Events.BuildEvent(data);
                 e.Id = recorded.EventId;
                 // The precision PostgreSQL keeps, which is the precision the link covers.
                 e.Timestamp = EventLink.ToStoredPrecision(recorded.RecordedAt);
@@ -28,6 +33,7 @@ internal static class MartenAppend
                 e.UserName = recorded.Actor;
             }
         }
+        sealing?.Complete();
         var links = await chain.LinkAsync(appends, events, ct);
         for (var a = 0; a < appends.Count; a++)
         {

@@ -11,7 +11,7 @@ namespace TuyenGiao.EventStore;
 /// </summary>
 /// A state with an <see cref="IStreamReplay"/> (a contest) is folded by it, from the rows, rather than through Marten.
 public sealed class MartenEventJournal(IDocumentStore store, IEnumerable<IStreamReplay>? replays = null, AppendBatcher? batcher = null,
-    EventChain? chain = null) : IEventJournal
+    EventChain? chain = null, PersonalData.PersonalDataVault? vault = null) : IEventJournal
 {
     private readonly EventChain _chain = chain ?? new EventChain(store);
     private readonly IReadOnlyDictionary<Type, IStreamReplay> _replays = (replays ?? []).ToDictionary(r => r.State);
@@ -71,7 +71,7 @@ public sealed class MartenEventJournal(IDocumentStore store, IEnumerable<IStream
     public Task AppendAsync(string streamId, long expectedVersion, IReadOnlyList<Recorded> events, CancellationToken ct = default) =>
         batcher is not null
             ? batcher.AppendAsync(streamId, expectedVersion, events, ct)
-            : MartenAppend.CommitAsync(store, _chain, [new PendingAppend(streamId, expectedVersion, events)], ct);
+            : MartenAppend.CommitAsync(store, _chain, vault, [new PendingAppend(streamId, expectedVersion, events)], ct);
 
     public async Task<IReadOnlyList<long>> FindStoredVersionsAsync(string streamId, IReadOnlyList<Guid> eventIds, CancellationToken ct = default)
     {

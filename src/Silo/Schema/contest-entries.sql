@@ -26,3 +26,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS ux_contest_entries_submission ON __EVENTS_SCHE
 -- The entries that ended (withdrawn or disqualified), few beside the accepted: the contest list counts a contest's
 -- active entries as its highest entry number less these, without reading its accepted rows.
 CREATE INDEX IF NOT EXISTS ix_contest_entries_ended ON __EVENTS_SCHEMA__.contest_entries (contest_id) WHERE status <> 'Accepted';
+
+-- The author's pseudonym (PersonPseudonym), which the rules count: the name itself is sealed. Null in rows of entries
+-- stored before names were sealed, whose plain names the rules still count by.
+ALTER TABLE __EVENTS_SCHEMA__.contest_entries ADD COLUMN IF NOT EXISTS author_key bigint;

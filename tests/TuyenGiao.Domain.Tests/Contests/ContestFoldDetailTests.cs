@@ -127,7 +127,7 @@ public class ContestFoldDetailTests
 
         Assert.Equal(oneByOne.ActiveEntriesByAuthor, atOnce.ActiveEntriesByAuthor);
         Assert.All(Enumerable.Range(0, 150), author =>
-            Assert.Equal(Expected(author), atOnce.ActiveEntriesByAuthor.Of(SubmissionIdentity.AuthorKey($"Tác giả {author}", "TV-KHOI-SGD"))));
+            Assert.Equal(Expected(author), atOnce.ActiveEntriesByAuthor.Of(SubmissionIdentity.LegacyAuthorKey($"Tác giả {author}", "TV-KHOI-SGD"))));
         // Authors left with none are not kept.
         Assert.Equal(Enumerable.Range(0, 150).Count(author => Expected(author) > 0), atOnce.ActiveEntriesByAuthor.Count);
         Assert.True(atOnce.ActiveEntriesByAuthor.Count <= 140);

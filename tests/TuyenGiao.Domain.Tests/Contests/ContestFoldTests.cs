@@ -40,7 +40,7 @@ public class ContestFoldTests
         Assert.Equal(Figures(allAtOnce), Figures(ContestEvolution.EvolveAll(Contest.None(Id), completed)));
         var withdrawal = Assert.IsType<EntryWithdrawn>(completed.First(e => e is EntryWithdrawn { EntryNumber: 4 }));
         var facts = withdrawal.Entry!;
-        Assert.Equal(("TV-KHOI-SGD", SubmissionIdentity.AuthorKey("Tác giả 4", "TV-KHOI-SGD"), During.AddHours(20)), (facts.CommitteeCode, facts.AuthorKey, facts.SubmittedAt));
+        Assert.Equal(("TV-KHOI-SGD", SubmissionIdentity.LegacyAuthorKey("Tác giả 4", "TV-KHOI-SGD"), During.AddHours(20)), (facts.CommitteeCode, facts.AuthorKey, facts.SubmittedAt));
         Assert.Equal(CellPath, facts.CommitteePath);
     }
 

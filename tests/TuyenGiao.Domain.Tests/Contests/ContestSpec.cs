@@ -1,5 +1,7 @@
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
+using TuyenGiao.Committees;
+using TuyenGiao.PersonalData;
 
 namespace TuyenGiao.Domain.Tests.Contests;
 
@@ -26,7 +28,14 @@ internal static class ContestSpec
     public static Contest Given(params object[] events) => events.Aggregate(Contest.None(Id), ContestEvolution.Evolve);
 
     public static SubmitEntry Entry(string submissionId, string author = "Nguyễn Văn An", string committee = "TV-KHOI-SGD", string title = "Khát vọng vươn lên") =>
-        new(submissionId, author, committee, title, 1_500, null, null);
+        new(submissionId, author, committee, title, 1_500, null, null, AuthorKey(author, committee));
+
+    /// <summary>The pseudonym secret of these tests (a node's comes from its vault).</summary>
+    public static readonly byte[] PseudonymSecret = [.. Enumerable.Range(1, PersonPseudonym.SecretLength).Select(i => (byte)i)];
+
+    /// <summary>The author's pseudonym, as the grain gives it to the rules: of the NFC name within the normalised committee code.</summary>
+    public static long AuthorKey(string author, string committee = "TV-KHOI-SGD") =>
+        PersonPseudonym.OfAuthor(PseudonymSecret, VietnameseText.Normalize(author) ?? "", CommitteeCode.Normalize(committee));
 
     /// <summary>
     /// The entry as the read model holds it once <see cref="Submitted"/> recorded <paramref name="entry"/> as
@@ -36,7 +45,7 @@ internal static class ContestSpec
     {
         var normalized = ContestDecisions.Normalize(entry);
         return new EntryOnRecord(number, normalized.SubmissionId, EntryStatus.Accepted, new EntryFacts(normalized.CommitteeCode, path ?? CellPath,
-            SubmissionIdentity.AuthorKey(normalized.AuthorName, normalized.CommitteeCode), (at ?? During).ToUniversalTime(),
+            normalized.AuthorKey, (at ?? During).ToUniversalTime(),
             normalized.QuestionsAnswered ?? 0, normalized.QuestionsCorrect ?? 0));
     }
 

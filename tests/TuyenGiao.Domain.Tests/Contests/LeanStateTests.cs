@@ -47,7 +47,7 @@ public class LeanStateTests
         var freed = Reactivated(withdrawn);
         Assert.Null(Submit(freed, Entry("s-3", title: "Bài ba")).Rejection);
         Assert.Equal(EntryStatus.Withdrawn, freed.Ended[1]);
-        Assert.Equal(1, freed.ActiveEntriesByAuthor.Of(SubmissionIdentity.AuthorKey("Nguyễn Văn An", "TV-KHOI-SGD")));
+        Assert.Equal(1, freed.ActiveEntriesByAuthor.Of(AuthorKey("Nguyễn Văn An", "TV-KHOI-SGD")));
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public partial class ComposeFileTests
     [Fact]
     public void Given_the_secrets_When_the_file_is_read_Then_each_comes_from_a_required_variable_and_none_is_written_in_it()
     {
-        var secrets = Nodes.Values.Select(n => n["environment"].Strings["Auth__SigningKey"])
+        var secrets = Nodes.Values.SelectMany(n => new[] { n["environment"].Strings["Auth__SigningKey"], n["environment"].Strings["PersonalData__MasterKey"] })
             .Append(_compose["services"]["postgres"]["environment"].Strings["POSTGRES_PASSWORD"]);
 
         // ${NAME:?message}: Compose refuses to start when NAME is unset, rather than run with an empty or default secret.

@@ -35,6 +35,7 @@ public static class TestNodeProcesses
             ["Orleans__SiloPort"] = silo.ToString(),
             ["Orleans__GatewayPort"] = gateway.ToString(),
             ["Auth__SigningKey"] = TuyenGiaoNode.SigningKey,
+            ["PersonalData__MasterKey"] = TuyenGiaoNode.MasterKey,
             ["Logging__LogLevel__Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

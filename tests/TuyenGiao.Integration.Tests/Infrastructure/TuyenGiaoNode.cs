@@ -33,6 +33,9 @@ public sealed class TuyenGiaoNode : IAsyncDisposable
     /// <summary>One signing key for every node of the test run, so that a token works on any of them, as in a cluster.</summary>
     public static readonly string SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>One personal data master key for every node of the test run (each run has databases of its own).</summary>
+    public static readonly string MasterKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public TokenIssuer Tokens { get; }
 
     public Uri BaseAddress { get; }
@@ -76,6 +79,7 @@ public sealed class TuyenGiaoNode : IAsyncDisposable
                 ["Orleans:SiloPort"] = FreePort().ToString(),
                 ["Orleans:GatewayPort"] = FreePort().ToString(),
                 ["Auth:SigningKey"] = SigningKey,
+                ["PersonalData:MasterKey"] = MasterKey,
                 // A test node is used the moment it has started; its own warm-up requests would only interleave with the
                 // test's (HealthTests turns it on; node processes keep it, as in production).
                 ["Warmup:Enabled"] = "false",

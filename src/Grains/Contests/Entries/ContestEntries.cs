@@ -3,20 +3,23 @@ using Npgsql;
 namespace TuyenGiao.Contests;
 
 /// <summary>An entry as the <c>contest_entries</c> read model has it, texts included.</summary>
+/// <param name="AuthorName">As stored: sealed (<see cref="PersonalData.PersonalDataVault.RevealAsync"/> opens it), or plain in
+/// rows of entries stored before names were sealed.</param>
+/// <param name="AuthorKey">The author's pseudonym; null in rows of entries stored before names were sealed.</param>
 public sealed record ContestEntryRow(
     int EntryNumber, string SubmissionId, string AuthorName, string CommitteeCode, IReadOnlyList<string> CommitteePath, string Title, int Words,
-    int? QuestionsAnswered, int? QuestionsCorrect, DateTimeOffset SubmittedAt, EntryStatus Status)
+    int? QuestionsAnswered, int? QuestionsCorrect, DateTimeOffset SubmittedAt, EntryStatus Status, long? AuthorKey)
 {
     /// <summary>What the rules need of it.</summary>
     public EntryOnRecord ToRecord() => new(EntryNumber, SubmissionId, Status, new EntryFacts(CommitteeCode, CommitteePath,
-        SubmissionIdentity.AuthorKey(AuthorName, CommitteeCode), SubmittedAt, QuestionsAnswered ?? 0, QuestionsCorrect ?? 0));
+        AuthorKey ?? SubmissionIdentity.LegacyAuthorKey(AuthorName, CommitteeCode), SubmittedAt, QuestionsAnswered ?? 0, QuestionsCorrect ?? 0));
 }
 
 /// <summary>Reads entries from the <c>contest_entries</c> read model, always by an index: never by scanning event data.</summary>
 public sealed class ContestEntries(NpgsqlDataSource database)
 {
     private const string Columns =
-        "entry_number, submission_id, author_name, committee_code, committee_path, title, words, questions_answered, questions_correct, submitted_at, status";
+        "entry_number, submission_id, author_name, committee_code, committee_path, title, words, questions_answered, questions_correct, submitted_at, status, author_key";
 
     /// <summary>By the primary key (contest, entry number).</summary>
     public const string ByNumbersSql =
@@ -78,7 +81,7 @@ public sealed class ContestEntries(NpgsqlDataSource database)
             rows.Add(new ContestEntryRow(
                 reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<string[]>(4), reader.GetString(5),
                 reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetInt32(7), reader.IsDBNull(8) ? null : reader.GetInt32(8),
-                reader.GetFieldValue<DateTimeOffset>(9), Enum.Parse<EntryStatus>(reader.GetString(10))));
+                reader.GetFieldValue<DateTimeOffset>(9), Enum.Parse<EntryStatus>(reader.GetString(10)), reader.IsDBNull(11) ? null : reader.GetInt64(11)));
         }
         return rows;
     }

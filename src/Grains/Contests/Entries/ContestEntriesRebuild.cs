@@ -15,14 +15,14 @@ public static class ContestEntriesRebuild
     private const string FromEventsSql = $"""
         INSERT INTO {ContestEntryProjection.QualifiedName}
             (contest_id, entry_number, submission_id, author_name, committee_code, committee_path, title, words,
-             questions_answered, questions_correct, fingerprint, submitted_at, day, status)
+             questions_answered, questions_correct, fingerprint, submitted_at, day, status, author_key)
         SELECT d ->> 'contestId', (d ->> 'entryNumber')::int, d ->> 'submissionId', d ->> 'authorName', d ->> 'committeeCode',
                COALESCE(NULLIF(ARRAY(SELECT jsonb_array_elements_text(d -> 'committeePath')), '{"{}"}'), ARRAY[d ->> 'committeeCode']),
                d ->> 'title', (d ->> 'words')::int, (d ->> 'questionsAnswered')::int, (d ->> 'questionsCorrect')::int,
                (d ->> 'fingerprint')::bigint, (d ->> 'submittedAt')::timestamptz,
                -- The day in Vietnam (UTC+7, no daylight saving), as the tally counts it.
                (((d ->> 'submittedAt')::timestamptz AT TIME ZONE 'UTC') + interval '7 hours')::date,
-               'Accepted'
+               'Accepted', (d ->> 'authorKey')::bigint
         FROM (SELECT data AS d FROM {MartenSetup.Schema}.mt_events
               WHERE type = 'entry_submitted' AND stream_id LIKE @streams ESCAPE '\' ORDER BY seq_id) submitted
         ON CONFLICT DO NOTHING;

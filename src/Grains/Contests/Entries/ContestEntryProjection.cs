@@ -7,7 +7,8 @@ using TuyenGiao.EventStore;
 namespace TuyenGiao.Contests;
 
 /// <summary>
-/// The <c>contest_entries</c> read model: one row per entry (number, submission id, author, committee and path, day,
+/// The <c>contest_entries</c> read model: one row per entry (number, submission id, author (sealed, as in the event,
+/// and the pseudonym the rules count), committee and path, day,
 /// status, scores, and the texts judges read), written in the append's transaction so that it is never behind the events
 /// a grain has stored. The contest grain keeps no per-entry records; withdrawal, disqualification, scoring, awards and the
 /// judges' view find entries here by the primary key (contest, number) or the unique key (contest, submission id).
@@ -52,10 +53,11 @@ public sealed class ContestEntryProjection : IProjection
             return;
         operations.QueueSqlCommand($"""
             INSERT INTO {QualifiedName} (contest_id, entry_number, submission_id, author_name, committee_code, committee_path, title, words,
-                                         questions_answered, questions_correct, fingerprint, submitted_at, day, status)
-            SELECT c, n, s, a, cc, string_to_array(p, E'\x1F'), t, w, qa, qc, f, at, d, 'Accepted'
-            FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::bigint[], ?::timestamptz[], ?::date[])
-                 AS e(c, n, s, a, cc, p, t, w, qa, qc, f, at, d)
+                                         questions_answered, questions_correct, fingerprint, submitted_at, day, status, author_key)
+            SELECT c, n, s, a, cc, string_to_array(p, E'\x1F'), t, w, qa, qc, f, at, d, 'Accepted', k
+            FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::bigint[], ?::timestamptz[], ?::date[],
+                        ?::bigint[])
+                 AS e(c, n, s, a, cc, p, t, w, qa, qc, f, at, d, k)
             """,
             entries.Select(e => e.ContestId).ToArray(),
             entries.Select(e => e.EntryNumber).ToArray(),
@@ -69,7 +71,8 @@ public sealed class ContestEntryProjection : IProjection
             entries.Select(e => e.QuestionsCorrect).ToArray(),
             entries.Select(e => e.Fingerprint).ToArray(),
             entries.Select(e => e.SubmittedAt.ToUniversalTime()).ToArray(),
-            entries.Select(e => VietnamTime.DayOf(e.SubmittedAt)).ToArray());
+            entries.Select(e => VietnamTime.DayOf(e.SubmittedAt)).ToArray(),
+            entries.Select(e => e.AuthorKey).ToArray());
     }
 
     private static void Change(IDocumentOperations operations, object data)

@@ -22,6 +22,7 @@ public static class EntrySubmittedJson
         int entryNumber = 0, words = 0;
         int? questionsAnswered = null, questionsCorrect = null;
         long fingerprint = 0;
+        long? authorKey = null;
         DateTimeOffset submittedAt = default;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -41,13 +42,14 @@ public static class EntrySubmittedJson
                 : name.ValueTextEquals("questionsCorrect"u8) ? TryNullableInt(ref reader, out questionsCorrect)
                 : name.ValueTextEquals("fingerprint"u8) ? reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out fingerprint)
                 : name.ValueTextEquals("submittedAt"u8) ? reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out submittedAt)
+                : name.ValueTextEquals("authorKey"u8) ? TryNullableLong(ref reader, out authorKey)
                 : reader.TrySkip();
             if (!known)
                 return null;
         }
         return reader.TokenType == JsonTokenType.EndObject
             ? new EntrySubmitted(contestId!, entryNumber, submissionId!, authorName!, committeeCode!, committeePath!, title!, words, questionsAnswered,
-                questionsCorrect, fingerprint, submittedAt)
+                questionsCorrect, fingerprint, submittedAt, authorKey)
             : null;
     }
 
@@ -63,6 +65,17 @@ public static class EntrySubmittedJson
         if (reader.TokenType == JsonTokenType.Null)
             return true;
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var number))
+            return false;
+        value = number;
+        return true;
+    }
+
+    private static bool TryNullableLong(ref Utf8JsonReader reader, out long? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+            return true;
+        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out var number))
             return false;
         value = number;
         return true;

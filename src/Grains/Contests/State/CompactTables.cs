@@ -46,7 +46,7 @@ public sealed class SubmissionTable(HashTrie<SubmissionSeen> slots) : IEquatable
     public override int GetHashCode() => Slots.GetHashCode();
 }
 
-/// <summary>The accepted entries each author has (the author as <see cref="SubmissionIdentity.AuthorKey"/> counts them); authors with none are not kept.</summary>
+/// <summary>The accepted entries each author has (the author as <see cref="SubmissionIdentity.AuthorOf"/> counts them); authors with none are not kept.</summary>
 [Immutable]
 public sealed class AuthorCounts(HashTrie<int> slots) : IEquatable<AuthorCounts>
 {

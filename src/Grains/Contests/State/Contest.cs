@@ -78,7 +78,7 @@ public sealed record EntryFacts(
     [property: Id(5)] int QuestionsCorrect)
 {
     public static EntryFacts Of(EntrySubmitted e) => new(
-        e.CommitteeCode, e.CommitteePath.Count > 0 ? e.CommitteePath : [e.CommitteeCode], SubmissionIdentity.AuthorKey(e.AuthorName, e.CommitteeCode),
+        e.CommitteeCode, e.CommitteePath.Count > 0 ? e.CommitteePath : [e.CommitteeCode], SubmissionIdentity.AuthorOf(e),
         e.SubmittedAt, e.QuestionsAnswered ?? 0, e.QuestionsCorrect ?? 0);
 }
 
