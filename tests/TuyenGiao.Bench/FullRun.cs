@@ -42,7 +42,9 @@ public static class FullRun
         }
 
         Console.WriteLine("   ingest over HTTP, one contest, on two fresh databases: with the hash chain's links, and without, in turns");
-        var chainCost = await ChainCost.RunAsync(o.RepositoryRoot, o.ConnectionString, o.Clients, o.Duration, o.WarmUp);
+        var chainCost = await IngestInTurns.ChainAsync(o.RepositoryRoot, o.ConnectionString, o.Clients, o.Duration, o.WarmUp);
+        Console.WriteLine("   ingest over HTTP, one contest, on two fresh databases: authors' names sealed, and stored plain, in turns");
+        var sealingCost = await IngestInTurns.SealingAsync(o.RepositoryRoot, o.ConnectionString, o.Clients, o.Duration, o.WarmUp);
 
         InProcessSilo.IngestResult grainOne;
         InProcessSilo.ActivationResult activation;
@@ -79,7 +81,9 @@ public static class FullRun
             ["HTTP ingest ≥ 1.0 × pgbench single-row"] = (ratio >= 1.0, $"{ratio} ({httpOne.PerSecond:N0} / {baseline.RowsPerSecond:N0})"),
             ["100 contests ≥ 0.8 × one contest"] = (spread >= 0.8 && httpSpread.Errors == 0, $"{spread} ({httpSpread.PerSecond:N0} / {httpOne.PerSecond:N0}; {httpSpread.Errors} errors)"),
             ["ingest with the hash chain ≥ 0.9 × without it (fresh databases)"] = (chainCost.Ratio >= 0.9,
-                $"{chainCost.Ratio} ({chainCost.WithChain.PerSecond:N0} / {chainCost.WithoutChain.PerSecond:N0})"),
+                $"{chainCost.Ratio} ({chainCost.With.PerSecond:N0} / {chainCost.Without.PerSecond:N0})"),
+            ["ingest with personal data sealed ≥ 0.9 × stored plain (fresh databases)"] = (sealingCost.Ratio >= 0.9,
+                $"{sealingCost.Ratio} ({sealingCost.With.PerSecond:N0} / {sealingCost.Without.PerSecond:N0})"),
             ["tally p99 < 50 ms"] = (freshness.FreshnessMs.P99 < 50, $"{freshness.FreshnessMs.P99} ms at {freshness.AchievedPerSecond:N0}/s, followers on {freshness.Nodes} nodes"),
             ["activation < 1 s at 1,000,000 entries"] = (activation.FirstCallSeconds < 1, $"{activation.FirstCallSeconds} s at {activation.Entries:N0}"),
             ["replay ≥ 200,000 events/s"] = (replay.EventsPerSecond >= 200_000, $"{replay.EventsPerSecond:N0} events/s"),
@@ -93,8 +97,10 @@ public static class FullRun
         Console.WriteLine($"{$"plain API without the database",-44} {plainNoDatabase.PerSecond,12:N0} {plainNoDatabase.LatencyMs.P50,8} {plainNoDatabase.LatencyMs.P95,8} {plainNoDatabase.LatencyMs.P99,8} {plainNoDatabase.Errors,7}");
         Console.WriteLine($"{$"HTTP, {httpOne.Clients} clients, one contest",-44} {httpOne.PerSecond,12:N0} {httpOne.LatencyMs.P50,8} {httpOne.LatencyMs.P95,8} {httpOne.LatencyMs.P99,8} {httpOne.Errors,7}");
         Console.WriteLine($"{$"HTTP, {httpSpread.Clients} clients, 100 contests",-44} {httpSpread.PerSecond,12:N0} {httpSpread.LatencyMs.P50,8} {httpSpread.LatencyMs.P95,8} {httpSpread.LatencyMs.P99,8} {httpSpread.Errors,7}");
-        Console.WriteLine($"{"HTTP, one contest, fresh database, chain on",-44} {chainCost.WithChain.PerSecond,12:N0} {chainCost.WithChain.LatencyMs.P50,8} {chainCost.WithChain.LatencyMs.P95,8} {chainCost.WithChain.LatencyMs.P99,8} {chainCost.WithChain.Errors,7}");
-        Console.WriteLine($"{"HTTP, one contest, fresh database, chain off",-44} {chainCost.WithoutChain.PerSecond,12:N0} {chainCost.WithoutChain.LatencyMs.P50,8} {chainCost.WithoutChain.LatencyMs.P95,8} {chainCost.WithoutChain.LatencyMs.P99,8} {chainCost.WithoutChain.Errors,7}");
+        Row("HTTP, one contest, fresh database, chain on", chainCost.With);
+        Row("HTTP, one contest, fresh database, chain off", chainCost.Without);
+        Row("HTTP, one contest, fresh database, sealed", sealingCost.With);
+        Row("HTTP, one contest, fresh database, plain", sealingCost.Without);
         Console.WriteLine($"{$"grain calls, {grainOne.Callers} callers, one contest",-44} {grainOne.PerSecond,12:N0} {grainOne.LatencyMs.P50,8} {grainOne.LatencyMs.P95,8} {grainOne.LatencyMs.P99,8} {grainOne.Errors,7}");
         Console.WriteLine($"{$"tally freshness at {freshness.AchievedPerSecond:N0}/s (201 to tally)",-44} {"",12} {freshness.FreshnessMs.P50,8} {freshness.FreshnessMs.P95,8} {freshness.FreshnessMs.P99,8} {freshness.Errors,7}");
         Console.WriteLine($"{"replay of the stream (events)",-44} {replay.EventsPerSecond,12:N0}");
@@ -115,10 +121,13 @@ public static class FullRun
         {
             takenAt = DateTimeOffset.UtcNow,
             machine = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.ToString(), dotnet = Environment.Version.ToString() },
-            baseline, plain, plainNoDatabase, httpOne, httpSpread, chainCost, grainOne, freshness, activation, replay, export, apiWorkingSetBytes = apiWorkingSet, ratio, overPlain, spread,
+            baseline, plain, plainNoDatabase, httpOne, httpSpread, chainCost, sealingCost, grainOne, freshness, activation, replay, export, apiWorkingSetBytes = apiWorkingSet, ratio, overPlain, spread,
             targets = targets.ToDictionary(t => t.Key, t => new { met = t.Value.Met, figure = t.Value.Figure }),
         }, new JsonSerializerOptions { WriteIndented = true }));
         Console.WriteLine($"figures written to {file}");
         return 0;
     }
+
+    private static void Row(string name, HttpIngest.Result r) =>
+        Console.WriteLine($"{name,-44} {r.PerSecond,12:N0} {r.LatencyMs.P50,8} {r.LatencyMs.P95,8} {r.LatencyMs.P99,8} {r.Errors,7}");
 }

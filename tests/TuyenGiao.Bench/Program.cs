@@ -52,13 +52,17 @@ switch (mode)
                           $"({report.EventsChecked / verifyWatch.Elapsed.TotalSeconds:N0} events/s); {(report.Intact ? "intact" : string.Join("; ", report.Broken))}");
         return report.Intact ? 0 : 1;
     case "chain":
-        var chainPg = Environment.GetEnvironmentVariable("TUYENGIAO_PG") ?? throw new InvalidOperationException("set TUYENGIAO_PG");
+    case "sealing":
+        var switchPg = Environment.GetEnvironmentVariable("TUYENGIAO_PG") ?? throw new InvalidOperationException("set TUYENGIAO_PG");
         for (var run = 1; run <= int.Parse(Option("runs", "2")); run++)
         {
-            var cost = await ChainCost.RunAsync(Option("root", Directory.GetCurrentDirectory()), chainPg, int.Parse(Option("clients", "64")),
-                TimeSpan.FromSeconds(int.Parse(Option("seconds", "20"))), TimeSpan.FromSeconds(int.Parse(Option("warmup", "5"))), chainFirst: run % 2 == 1);
-            Console.WriteLine($"run {run}: with the chain {cost.WithChain.PerSecond:N0}/s ({cost.WithChain.Errors} errors), " +
-                              $"without {cost.WithoutChain.PerSecond:N0}/s ({cost.WithoutChain.Errors} errors), ratio {cost.Ratio:N2}");
+            var (root, clients, seconds, warmup) = (Option("root", Directory.GetCurrentDirectory()), int.Parse(Option("clients", "64")),
+                TimeSpan.FromSeconds(int.Parse(Option("seconds", "20"))), TimeSpan.FromSeconds(int.Parse(Option("warmup", "5"))));
+            var cost = mode == "chain"
+                ? await IngestInTurns.ChainAsync(root, switchPg, clients, seconds, warmup, withFirst: run % 2 == 1)
+                : await IngestInTurns.SealingAsync(root, switchPg, clients, seconds, warmup, withFirst: run % 2 == 1);
+            Console.WriteLine($"run {run}: with the {mode} {cost.With.PerSecond:N0}/s ({cost.With.Errors} errors), " +
+                              $"without {cost.Without.PerSecond:N0}/s ({cost.Without.Errors} errors), ratio {cost.Ratio:N2}");
         }
         return 0;
     case "activation":

@@ -21,7 +21,7 @@ public sealed class PersonalDataAccessLog(NpgsqlDataSource database, TimeProvide
             return;
         await using var command = database.CreateCommand(
             $"INSERT INTO {PersonalDataVault.Schema}.access_log (at, actor, correlation_id, what, person_keys) VALUES ($1, $2, $3, $4, $5)");
-        command.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow() });
+        command.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow().ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter { Value = actor });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)correlationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = what });
