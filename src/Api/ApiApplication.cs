@@ -105,6 +105,7 @@ public static class ApiApplication
         app.MapPeriodReportEndpoints();
         app.MapAuditEndpoints();
         app.MapAdminEndpoints();
+        app.MapPersonalDataEndpoints();
         app.MapSessionEndpoints();
         app.MapAccountEndpoints();
         return app;

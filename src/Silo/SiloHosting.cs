@@ -49,6 +49,8 @@ public static class SiloHosting
         silo.AddDashboard();
         silo.Services.AddTuyenGiaoStorage(connectionString);
         silo.Services.Configure<EventStoreOptions>(configuration.GetSection(EventStoreOptions.Section));
+        // Every silo runs the retention job; the contests decide, so a contest asked twice erases once.
+        silo.Services.AddHostedService(sp => sp.GetRequiredService<EntrantsDataRetention>());
         return silo;
     }
 
@@ -66,6 +68,7 @@ public static class SiloHosting
         services.AddSingleton<IValidateOptions<PersonalDataOptions>, PersonalDataOptions.Validation>();
         services.AddSingleton<PersonalDataVault>();
         services.AddSingleton<PersonalDataAccessLog>();
+        services.AddSingleton<EntrantsDataRetention>();
         services.AddSingleton<AppendBatcher>();
         // TryAdd: a test may put a journal that injects faults in front of Marten's.
         services.TryAddSingleton<IEventJournal, MartenEventJournal>();

@@ -19,16 +19,19 @@ public static class AdminEndpoints
             .Produces<ReplayReport>(StatusCodes.Status200OK, "text/event-stream");
     }
 
-    private static IResult Run(Replay replay, HttpContext http) => TypedResults.ServerSentEvents(Events(replay, http.RequestAborted));
+    private static IResult Run(Replay replay, HttpContext http) =>
+        TypedResults.ServerSentEvents(WithProgress<string, ReplayReport>((progress, ct) => replay.RunAsync(progress, ct), http.RequestAborted));
 
-    private static async IAsyncEnumerable<SseItem<object>> Events(Replay replay, [EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Long maintenance work as server-sent events: a 'progress' event for each step it reports, then its 'report'.</summary>
+    internal static async IAsyncEnumerable<SseItem<object>> WithProgress<TProgress, TReport>(Func<IProgress<TProgress>, CancellationToken, Task<TReport>> work,
+        [EnumeratorCancellation] CancellationToken ct)
     {
-        var progress = Channel.CreateUnbounded<string>();
+        var progress = Channel.CreateUnbounded<TProgress>();
         var run = Task.Run(async () =>
         {
             try
             {
-                return await replay.RunAsync(new Progress(progress.Writer), ct);
+                return await work(new Progress<TProgress>(progress.Writer), ct);
             }
             finally
             {
@@ -36,13 +39,13 @@ public static class AdminEndpoints
             }
         }, ct);
         await foreach (var line in progress.Reader.ReadAllAsync(ct))
-            yield return new SseItem<object>(line, "progress");
-        yield return new SseItem<object>(await run, "report");
+            yield return new SseItem<object>(line!, "progress");
+        yield return new SseItem<object>((await run)!, "report");
     }
 
     /// <summary>Forwards progress as it is reported (System.Progress would post it to the thread pool out of order).</summary>
-    private sealed class Progress(ChannelWriter<string> writer) : IProgress<string>
+    private sealed class Progress<T>(ChannelWriter<T> writer) : IProgress<T>
     {
-        public void Report(string value) => writer.TryWrite(value);
+        public void Report(T value) => writer.TryWrite(value);
     }
 }

@@ -27,7 +27,8 @@ public sealed record ContestDetailsRequest(
     int? PerAuthorLimit,
     IReadOnlyList<PrizeTierRequest>? IndividualPrizes,
     IReadOnlyList<PrizeTierRequest>? CollectivePrizes,
-    JudgingRulesRequest? Judging);
+    JudgingRulesRequest? Judging,
+    int? PersonalDataRetentionMonths);
 
 public sealed record AnnounceContestRequest(
     [property: Required] string? ContestId,
@@ -42,12 +43,13 @@ public sealed record AnnounceContestRequest(
     int? PerAuthorLimit,
     IReadOnlyList<PrizeTierRequest>? IndividualPrizes,
     IReadOnlyList<PrizeTierRequest>? CollectivePrizes,
-    JudgingRulesRequest? Judging)
+    JudgingRulesRequest? Judging,
+    int? PersonalDataRetentionMonths)
 {
     // A method, not a property: a getter would be a member of the JSON contract (advertised in the document, and sent
     // back by a client without an error although the server ignores it).
     public ContestDetailsRequest ToDetails() => new(Title, Description, OpensAt, ClosesAt, Target, EligibleCommittees, PerAuthorLimit, IndividualPrizes, CollectivePrizes,
-        Judging);
+        Judging, PersonalDataRetentionMonths);
 }
 
 public sealed record CancelContestRequest(string? Reason);
@@ -78,12 +80,14 @@ public sealed record ContestResponse(
     IReadOnlyList<PrizeTier> IndividualPrizes,
     IReadOnlyList<PrizeTier> CollectivePrizes,
     JudgingRules Judging,
+    int? PersonalDataRetentionMonths,
     long Version)
 {
     public static ContestResponse From(ContestView v) => new(
         v.ContestId, v.OrganiserCode, v.Kind, v.Status, v.Details.Title, v.Details.Description,
         VietnamTime.Of(v.Details.OpensAt), VietnamTime.Of(v.Details.ClosesAt), v.Details.Target,
-        v.Details.EligibleCommittees, v.Details.PerAuthorLimit, v.Details.IndividualPrizes, v.Details.CollectivePrizes, v.Details.JudgingOrDefault(), v.Version);
+        v.Details.EligibleCommittees, v.Details.PerAuthorLimit, v.Details.IndividualPrizes, v.Details.CollectivePrizes, v.Details.JudgingOrDefault(),
+        v.Details.PersonalDataRetentionMonths, v.Version);
 }
 
 public sealed record SubmissionReceiptResponse(string ContestId, string SubmissionId, int EntryNumber, DateTimeOffset SubmittedAt);

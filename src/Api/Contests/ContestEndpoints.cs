@@ -220,6 +220,7 @@ public static class ContestEndpoints
             (r.IndividualPrizes ?? []).Select(p => new PrizeTier(p.Name!, p.Count!.Value)).ToList(),
             (r.CollectivePrizes ?? []).Select(p => new PrizeTier(p.Name!, p.Count!.Value)).ToList(),
             r.Judging is not { } judging ? null : new JudgingRules(judging.Normalisation ?? ScoreNormalisationMethod.Raw, judging.ConflictsCoverSubtree ?? false,
-                (judging.Criteria ?? []).Select(c => new ScoringCriterion(c.Name!, c.Points!.Value)).ToList()));
+                (judging.Criteria ?? []).Select(c => new ScoringCriterion(c.Name!, c.Points!.Value)).ToList()),
+            r.PersonalDataRetentionMonths);
     }
 }

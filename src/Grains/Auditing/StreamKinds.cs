@@ -14,7 +14,8 @@ public static class StreamKinds
 {
     /// <summary>Each aggregate's own stream id with an empty id: its prefix, from the one place that builds its ids.</summary>
     public static readonly IReadOnlyList<string> Prefixes =
-        [Committee.StreamIdFor(""), Contest.StreamIdFor(""), Quizzes.Quiz.StreamIdFor(""), Campaign.StreamIdFor(""), CommitteeRecordBook.StreamIdFor(""), Accounts.Account.StreamIdFor("")];
+        [Committee.StreamIdFor(""), Contest.StreamIdFor(""), Quizzes.Quiz.StreamIdFor(""), Campaign.StreamIdFor(""), CommitteeRecordBook.StreamIdFor(""), Accounts.Account.StreamIdFor(""),
+         PersonalData.Erasure.StreamIdFor("")];
 
     public static Rejection? Validate(string field, string streamId) =>
         Prefixes.Any(prefix => streamId.StartsWith(prefix, StringComparison.Ordinal) && streamId.Length > prefix.Length)

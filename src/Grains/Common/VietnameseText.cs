@@ -52,9 +52,17 @@ public static class VietnameseText
         {
             if (char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format)
                 return Rejection.Invalid(field, $"contains the invisible or control character U+{(int)c:X4}");
+            if (IsNoncharacter(c))
+                return Rejection.Invalid(field, $"contains the noncharacter U+{(int)c:X4}");
         }
         return null;
     }
+
+    /// <summary>
+    /// A Unicode noncharacter of the Basic Multilingual Plane: U+FDD0-U+FDEF, U+FFFE, U+FFFF. They are for a program's
+    /// internal use (sealed personal data starts with U+FDD0), never text that people write.
+    /// </summary>
+    public static bool IsNoncharacter(char c) => c is >= '\uFDD0' and <= '\uFDEF' or '\uFFFE' or '\uFFFF';
 
     /// <summary>
     /// The text as a search compares it: lower case, without diacritics (đ as d), spaces collapsed, so that

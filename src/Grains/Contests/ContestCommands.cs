@@ -2,6 +2,9 @@ namespace TuyenGiao.Contests;
 
 // Commands to a contest grain; the contest id is the grain's key.
 
+/// <param name="PersonalDataRetentionMonths">When set, the entrants' personal data (their names) is erased this many
+/// months after the results are published (<see cref="ContestDecisions.EraseEntrantsPersonalData"/>); when not, it is
+/// kept until a person asks for its erasure.</param>
 [GenerateSerializer, Immutable]
 public sealed record ContestDetails(
     [property: Id(0)] string Title,
@@ -13,7 +16,8 @@ public sealed record ContestDetails(
     [property: Id(6)] int PerAuthorLimit,
     [property: Id(7)] IReadOnlyList<PrizeTier> IndividualPrizes,
     [property: Id(8)] IReadOnlyList<PrizeTier> CollectivePrizes,
-    [property: Id(9)] JudgingRules? Judging = null)
+    [property: Id(9)] JudgingRules? Judging = null,
+    [property: Id(10)] int? PersonalDataRetentionMonths = null)
 {
     /// <summary>The judging rules, or the defaults for a contest announced without (or before they existed).</summary>
     /// <remarks>A method, not a property: a property would be written into every stored ContestAnnounced.</remarks>

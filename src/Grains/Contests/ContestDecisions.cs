@@ -18,6 +18,9 @@ public static class ContestDecisions
     public const int MaxQuizQuestions = 1_000;
     public const int MaxTarget = 10_000_000;
     public const int MaxPerAuthorLimit = 100;
+
+    /// <summary>Ten years: a retention longer than that is no retention rule.</summary>
+    public const int MaxRetentionMonths = 120;
     public const int MaxPrizeTiers = 20;
     public const int MaxReasonLength = 1_000;
 
@@ -112,6 +115,24 @@ public static class ContestDecisions
             command.Title, command.Words, command.QuestionsAnswered, command.QuestionsCorrect, fingerprint, now, command.AuthorKey));
     }
 
+    /// <summary>
+    /// The retention rule (Decree 13/2023: personal data kept no longer than its purpose needs): once the results have
+    /// been published for the contest's retention months, its entrants' personal data is erased, once. Before that, or
+    /// with no retention set, nothing happens; it is the retention job's question, asked again later, not a refusal.
+    /// </summary>
+    public static Decision EraseEntrantsPersonalData(Contest state, DateTimeOffset now)
+    {
+        if (Announced(state) is { } missing)
+            return missing;
+        if (state.EntrantsPersonalDataErasedAt is not null || state.Details!.PersonalDataRetentionMonths is not { } months
+            || state.Judging.PublishedAt is not { } published || now < RetentionEnds(published, months))
+            return Decision.NothingToDo;
+        return Decision.Accept(new EntrantsPersonalDataErased(state.ContestId, published, months, now));
+    }
+
+    /// <summary>When a contest's entrants' data is due for erasure: <paramref name="months"/> calendar months after publication.</summary>
+    public static DateTimeOffset RetentionEnds(DateTimeOffset publishedAt, int months) => publishedAt.AddMonths(months);
+
     /// <param name="entry">The entry recorded under the submission id, as the read model has it; null when none is.</param>
     public static Decision Withdraw(Contest state, WithdrawEntry command, EntryOnRecord? entry, DateTimeOffset now)
     {
@@ -192,6 +213,8 @@ public static class ContestDecisions
             return Rejection.Invalid("target", $"must be between 1 and {MaxTarget:N0}");
         if (d.PerAuthorLimit is < 1 or > MaxPerAuthorLimit)
             return Rejection.Invalid("perAuthorLimit", $"must be between 1 and {MaxPerAuthorLimit}");
+        if (d.PersonalDataRetentionMonths is < 1 or > MaxRetentionMonths)
+            return Rejection.Invalid("personalDataRetentionMonths", $"must be between 1 and {MaxRetentionMonths} months, or left out to keep the data until erased on request");
         foreach (var code in d.EligibleCommittees)
             if (CommitteeCode.Validate("eligibleCommittees", code) is { } badCode)
                 return badCode;

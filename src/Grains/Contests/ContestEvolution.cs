@@ -39,6 +39,7 @@ public static class ContestEvolution
         },
         AwardCorrected e => Corrected(state, e),
         ResultsPublished e => state with { Judging = state.Judging with { PublishedAt = e.PublishedAt } },
+        EntrantsPersonalDataErased e => state with { EntrantsPersonalDataErasedAt = e.ErasedAt },
         ConflictDeclared e => state with
         {
             Judging = state.Judging.Knowing(e.EntryNumber, e.Entry) with { Conflicts = state.Judging.Conflicts.Add(new JudgeConflict(e.JudgeId, e.EntryNumber)) },

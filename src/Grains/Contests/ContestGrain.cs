@@ -177,6 +177,9 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     public Task<CommandResult> PublishResults(CommandContext context) =>
         Execute((state, now) => JudgingDecisions.Publish(state, now), context);
 
+    public Task<CommandResult> EraseEntrantsPersonalData(CommandContext context) =>
+        Execute(ContestDecisions.EraseEntrantsPersonalData, context);
+
     public async Task<CommandResult> CorrectAward(CorrectAward command, CommandContext context)
     {
         var exists = command.Collective && await CommitteeExists(command.ToCommitteeCode);

@@ -36,6 +36,9 @@ public interface IContestGrain : IGrainWithStringKey
 
     Task<CommandResult> PublishResults(CommandContext context);
 
+    /// <summary>Erases the entrants' personal data when the contest's retention has run out (the retention job asks); otherwise does nothing.</summary>
+    Task<CommandResult> EraseEntrantsPersonalData(CommandContext context);
+
     Task<CommandResult> CorrectAward(CorrectAward command, CommandContext context);
 
     Task<IReadOnlyList<RankedEntry>> GetRanking();

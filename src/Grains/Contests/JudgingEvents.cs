@@ -32,6 +32,18 @@ public sealed record AwardGranted(string ContestId, string Tier, bool Collective
 
 public sealed record ResultsPublished(string ContestId, DateTimeOffset PublishedAt);
 
+/// <summary>
+/// The contest's retention ran out: its entrants' personal data is erased, every data key of its stream destroyed in
+/// this event's transaction. Entries, counts, scores and awards stay; their names read "[đã xoá]" from now on.
+/// </summary>
+public sealed record EntrantsPersonalDataErased(string ContestId, DateTimeOffset PublishedAt, int RetentionMonths, DateTimeOffset ErasedAt)
+    : PersonalData.IErasesPersonalData
+{
+    long? PersonalData.IErasesPersonalData.ErasesPerson => null;
+
+    string? PersonalData.IErasesPersonalData.ErasesStream => Contest.StreamIdFor(ContestId);
+}
+
 /// <summary>After publication: one award taken from an entry or committee and given to another, with the reason.</summary>
 public sealed record AwardCorrected(string ContestId, string Tier, bool Collective,
     int? FromEntryNumber, string? FromCommitteeCode, int? ToEntryNumber, string? ToCommitteeCode, string Reason, EntryFacts? ToEntry = null);

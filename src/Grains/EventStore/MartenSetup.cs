@@ -43,5 +43,6 @@ public static class MartenSetup
         CampaignStorage.Configure(options);
         CommitteeRecordsStorage.Configure(options);
         Accounts.AccountStorage.Configure(options);
+        PersonalData.PersonalDataStorage.Configure(options);
     }
 }

@@ -8,7 +8,8 @@ namespace TuyenGiao.Api.Http.Input;
 /// <see cref="GuardedStringConverter"/>, a query or path through <see cref="InputGuardMiddleware"/>), so a field added
 /// later cannot skip it. It refuses what no text of this domain contains and what PostgreSQL or a reader would choke on:
 /// control characters other than tab and line breaks (U+0000 cannot be stored in jsonb at all), unpaired surrogates
-/// (not text), and the noncharacters U+FFFE and U+FFFF. Names are checked further by the rules (invisible characters).
+/// (not text), and the noncharacters (U+FDD0-U+FDEF, U+FFFE, U+FFFF: for a program's internal use, and this one marks
+/// sealed personal data with U+FDD0, which no text from outside may imitate). Names are checked further by the rules (invisible characters).
 /// </summary>
 public static class TextGuard
 {
@@ -24,7 +25,7 @@ public static class TextGuard
                 continue;
             if (char.IsControl(c))
                 return $"contains the control character U+{(int)c:X4}";
-            if (c is '\uFFFE' or '\uFFFF')
+            if (VietnameseText.IsNoncharacter(c))
                 return $"contains the noncharacter U+{(int)c:X4}";
         }
         return null;

@@ -22,7 +22,20 @@ public sealed record ContestListing(
     int Target,
     bool Cancelled,
     bool ResultsPublished,
-    DateTimeOffset AnnouncedAt);
+    DateTimeOffset AnnouncedAt,
+    DateTimeOffset? PublishedAt = null,
+    int? PersonalDataRetentionMonths = null,
+    bool EntrantsPersonalDataErased = false,
+    DateTimeOffset? ErasedAt = null)
+{
+    /// <summary>
+    /// Whether the retention job should ask the contest now: its retention has run out, or the listing predates the time
+    /// of publication being kept (the contest itself then decides).
+    /// </summary>
+    public bool RetentionDue(DateTimeOffset now) =>
+        ResultsPublished && !Cancelled && !EntrantsPersonalDataErased && PersonalDataRetentionMonths is { } months
+        && (PublishedAt is not { } published || ContestDecisions.RetentionEnds(published, months) <= now);
+}
 
 /// <summary>
 /// Keeps one <see cref="ContestListing"/> per contest in the append's transaction. It handles only a contest's
@@ -30,7 +43,8 @@ public sealed record ContestListing(
 /// </summary>
 public sealed class ContestListingProjection : SingleStreamProjection<ContestListing, string>
 {
-    public static readonly Type[] EventTypes = [typeof(ContestAnnounced), typeof(ContestAmended), typeof(ContestCancelled), typeof(ResultsPublished)];
+    public static readonly Type[] EventTypes = [typeof(ContestAnnounced), typeof(ContestAmended), typeof(ContestCancelled), typeof(ResultsPublished),
+        typeof(EntrantsPersonalDataErased)];
 
     public ContestListingProjection()
     {
@@ -41,14 +55,16 @@ public sealed class ContestListingProjection : SingleStreamProjection<ContestLis
     public override ContestListing? Evolve(ContestListing? listing, string id, IEvent e) => e.Data switch
     {
         ContestAnnounced a => new ContestListing(id, a.ContestId, a.OrganiserCode, a.Kind, a.Details.Title, VietnameseText.SearchKey(a.Details.Title),
-            a.Details.OpensAt, a.Details.ClosesAt, a.Details.Target, false, false, e.Timestamp),
+            a.Details.OpensAt, a.Details.ClosesAt, a.Details.Target, false, false, e.Timestamp, null, a.Details.PersonalDataRetentionMonths),
         ContestAmended m when listing is not null => listing with
         {
             Title = m.Details.Title, SearchKey = VietnameseText.SearchKey(m.Details.Title),
             OpensAt = m.Details.OpensAt, ClosesAt = m.Details.ClosesAt, Target = m.Details.Target,
+            PersonalDataRetentionMonths = m.Details.PersonalDataRetentionMonths,
         },
         ContestCancelled when listing is not null => listing with { Cancelled = true },
-        ResultsPublished when listing is not null => listing with { ResultsPublished = true },
+        ResultsPublished p when listing is not null => listing with { ResultsPublished = true, PublishedAt = p.PublishedAt },
+        EntrantsPersonalDataErased x when listing is not null => listing with { EntrantsPersonalDataErased = true, ErasedAt = x.ErasedAt },
         _ => listing,
     };
 }

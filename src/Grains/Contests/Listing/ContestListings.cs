@@ -36,6 +36,21 @@ public sealed class ContestListings(IDocumentStore store, NpgsqlDataSource datab
         FROM unnest($1::text[]) AS c(id)
         """;
 
+    /// <summary>The contests whose entrants' personal data is due for erasure now (see <see cref="ContestListing.RetentionDue"/>).</summary>
+    public async Task<IReadOnlyList<ContestListing>> RetentionDueAsync(CancellationToken ct = default)
+    {
+        await using var session = store.QuerySession();
+        var published = await session.Query<ContestListing>().Where(l => l.ResultsPublished).ToListAsync(ct);
+        var now = time.GetUtcNow();
+        return [.. published.Where(l => l.RetentionDue(now))];
+    }
+
+    public async Task<ContestListing?> FindAsync(string contestId, CancellationToken ct = default)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<ContestListing>(Contest.StreamIdFor(contestId), ct);
+    }
+
     public async Task<ListingPage<ContestListItem>> PageAsync(ContestListQuery query, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();

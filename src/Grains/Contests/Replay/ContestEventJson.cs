@@ -18,6 +18,7 @@ namespace TuyenGiao.Contests;
 [JsonSerializable(typeof(AwardGranted))]
 [JsonSerializable(typeof(AwardCorrected))]
 [JsonSerializable(typeof(ResultsPublished))]
+[JsonSerializable(typeof(EntrantsPersonalDataErased))]
 [JsonSerializable(typeof(ConflictDeclared))]
 [JsonSerializable(typeof(ConflictLifted))]
 [JsonSerializable(typeof(NormalisationChosen))]

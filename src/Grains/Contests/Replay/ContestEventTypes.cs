@@ -25,6 +25,7 @@ public static class ContestEventTypes
         ["conflict_declared"] = ContestEventJson.Default.ConflictDeclared,
         ["conflict_lifted"] = ContestEventJson.Default.ConflictLifted,
         ["normalisation_chosen"] = ContestEventJson.Default.NormalisationChosen,
+        ["entrants_personal_data_erased"] = ContestEventJson.Default.EntrantsPersonalDataErased,
     };
 
     public static IEnumerable<Type> All => ByStoredName.Values.Select(t => t.Type);

@@ -29,7 +29,8 @@ public sealed record Contest(
     [property: Id(12)] int Disqualified,
     [property: Id(14)] Judging Judging,
     [property: Id(15)] QuizAnswers Quiz,
-    [property: Id(16)] int Shape) : EventStore.ISnapshotShape
+    [property: Id(16)] int Shape,
+    [property: Id(22)] DateTimeOffset? EntrantsPersonalDataErasedAt = null) : EventStore.ISnapshotShape
 {
     /// <summary>
     /// The layout of this state. A snapshot of another layout is not restored: the state is folded from the events instead.
