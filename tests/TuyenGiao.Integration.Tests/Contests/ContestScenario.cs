@@ -21,10 +21,10 @@ public sealed class ContestScenario
         ContestId = $"C{suffix}";
     }
 
-    public string Province { get; }
-    public string Bloc { get; }
-    public string CellA { get; }
-    public string CellB { get; }
+    public string Province { get; private init; }
+    public string Bloc { get; private init; }
+    public string CellA { get; private init; }
+    public string CellB { get; private init; }
     public string ContestId { get; }
     public string Entries => $"/api/contests/{ContestId}/entries";
 
@@ -32,7 +32,7 @@ public sealed class ContestScenario
     public string Title => "Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XI - Khát vọng Trà Vinh";
 
     public static async Task<ContestScenario> CreateAsync(HttpClient http, DateTimeOffset opensAt, DateTimeOffset closesAt, int target = 1_277,
-        int perAuthorLimit = 1, string kind = "Writing", object? judging = null)
+        int perAuthorLimit = 1, string kind = "Writing", object? judging = null, int? personalDataRetentionMonths = null)
     {
         var scenario = new ContestScenario(http, Guid.NewGuid().ToString("N")[..10].ToUpperInvariant());
         await scenario.Committee(scenario.Province, "Tỉnh ủy Trà Vinh", "Province", null);
@@ -53,8 +53,24 @@ public sealed class ContestScenario
             individualPrizes = new[] { new { name = "Giải nhất", count = 1 }, new { name = "Giải nhì", count = 2 }, new { name = "Giải ba", count = 3 }, new { name = "Giải khuyến khích", count = 6 } },
             collectivePrizes = new[] { new { name = "Giải nhất tập thể", count = 1 } },
             judging,
+            personalDataRetentionMonths,
         }), HttpStatusCode.Created);
         return scenario;
+    }
+
+    /// <summary>Another contest of the same bloc, over the same committees (so the same authors may enter both).</summary>
+    public async Task<ContestScenario> AnotherContestAsync(DateTimeOffset opensAt, DateTimeOffset closesAt)
+    {
+        var other = new ContestScenario(_http, Guid.NewGuid().ToString("N")[..10].ToUpperInvariant())
+        {
+            Province = Province, Bloc = Bloc, CellA = CellA, CellB = CellB,
+        };
+        await Read<ContestResponse>(await _http.PostJson("/api/contests", new
+        {
+            contestId = other.ContestId, organiserCode = Bloc, kind = "Writing", title = Title, opensAt, closesAt, target = 100,
+            individualPrizes = new[] { new { name = "Giải nhất", count = 1 } },
+        }), HttpStatusCode.Created);
+        return other;
     }
 
     public static Task<ContestScenario> OpenNowAsync(HttpClient http, int target = 1_277, int perAuthorLimit = 1) =>

@@ -17,7 +17,7 @@ public static class SettingNames
         [NodeOptions.Section] = typeof(NodeOptions),
         [AuthSettings.Section] = typeof(AuthSettings),
         [EventStoreOptions.Section] = typeof(EventStoreOptions),
-        [PersonalData.PersonalDataOptions.Section] = typeof(PersonalData.PersonalDataOptions),
+        [TuyenGiao.PersonalData.PersonalDataOptions.Section] = typeof(TuyenGiao.PersonalData.PersonalDataOptions),
     };
 
     /// <summary>Read by the system or the .NET host as they are.</summary>

@@ -24,6 +24,7 @@ public sealed class ContractDocument : IDocumentFilter
         ["Committee records"] = "Model programmes, commendations, opinion issues, inspections and their follow-ups.",
         ["Reports"] = "The period report of a committee and its subtree, as JSON, CSV or an .xlsx workbook.",
         ["Audit"] = "The event log: every stream's history, the feed, exports, time travel and the hash chain's verification.",
+        ["Personal data"] = "Personal data under Decree 13/2023/NĐ-CP: a person's erasure on request, who read whose data, the master key's rewrap, the retention job.",
         ["Admin"] = "Operations on the whole store: the audit replay and reconcile.",
         ["Health"] = "Liveness and readiness probes.",
     };
