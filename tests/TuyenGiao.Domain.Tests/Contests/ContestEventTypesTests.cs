@@ -14,7 +14,7 @@ public class ContestEventTypesTests
 
         foreach (var (name, type) in ContestEventTypes.ByStoredName)
             Assert.Equal(name, ((Marten.Events.EventGraph)options.Events).EventMappingFor(type.Type).EventTypeName);
-        Assert.Equal(14, ContestEventTypes.ByStoredName.Count);
+        Assert.Equal(15, ContestEventTypes.ByStoredName.Count);
     }
 
     [Fact]

@@ -1,0 +1,72 @@
+using TuyenGiao.Common;
+using TuyenGiao.Contests;
+using TuyenGiao.PersonalData;
+using static TuyenGiao.Domain.Tests.Contests.ContestSpec;
+
+namespace TuyenGiao.Domain.Tests.PersonalData;
+
+public class RetentionAndErasureTests
+{
+    private static readonly DateTimeOffset Published = new(2023, 7, 15, 10, 0, 0, TimeSpan.Zero);
+
+    private static readonly TuyenGiao.Committees.Committee Bloc =
+        new("committee/TV-KHOI", "TV-KHOI", "Đảng ủy Khối", TuyenGiao.Committees.CommitteeLevel.Bloc, "TV", 6_110, true);
+
+    private static Contest PublishedWithRetention(int? months) =>
+        Given(Announced(details: Details() with { PersonalDataRetentionMonths = months }), new ResultsPublished(Id, Published));
+
+    [Fact]
+    public void Given_results_published_with_a_retention_When_asked_a_moment_before_and_at_its_end_Then_it_erases_only_at_the_end_and_only_once()
+    {
+        var state = PublishedWithRetention(6);
+
+        Assert.Empty(ContestDecisions.EraseEntrantsPersonalData(state, Published.AddMonths(6).AddTicks(-1)).Events);
+        var erased = Assert.IsType<EntrantsPersonalDataErased>(Assert.Single(ContestDecisions.EraseEntrantsPersonalData(state, Published.AddMonths(6)).Events));
+
+        Assert.Equal(new EntrantsPersonalDataErased(Id, Published, 6, Published.AddMonths(6)), erased);
+        Assert.Equal($"contest/{Id}", ((IErasesPersonalData)erased).ErasesStream);
+        Assert.Empty(ContestDecisions.EraseEntrantsPersonalData(ContestEvolution.Evolve(state, erased), Published.AddYears(5)).Events);
+    }
+
+    [Fact]
+    public void Given_no_retention_or_unpublished_results_When_asked_Then_nothing_is_erased()
+    {
+        Assert.Empty(ContestDecisions.EraseEntrantsPersonalData(PublishedWithRetention(null), Published.AddYears(20)).Events);
+        Assert.Empty(ContestDecisions.EraseEntrantsPersonalData(Given(Announced(details: Details() with { PersonalDataRetentionMonths = 1 })),
+            Published.AddYears(20)).Events);
+        Assert.Equal(RejectionKind.NotFound, ContestDecisions.EraseEntrantsPersonalData(Contest.None(Id), Published).Rejection?.Kind);
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    [InlineData(120, false)]
+    [InlineData(121, true)]
+    public void Given_a_retention_in_months_When_announced_Then_it_is_between_1_and_120(int months, bool refused)
+    {
+        var command = new AnnounceContest("TV-KHOI", ContestKind.Writing, Details() with { PersonalDataRetentionMonths = months });
+
+        var decision = ContestDecisions.Announce(Contest.None(Id), command, Bloc, []);
+
+        Assert.Equal(refused ? "personalDataRetentionMonths" : null, decision.Rejection?.Field);
+    }
+
+    [Fact]
+    public void Given_an_erasure_request_When_decided_retried_and_reused_Then_it_is_recorded_once_and_refused_for_another_person()
+    {
+        var request = ErasureDecisions.Normalize(new ErasePerson(" Lê Văn Tám ", "tv-a", "Đơn ngày 01/08/2023"));
+        var held = new List<HeldData> { new("contest/A", 2) };
+        var first = ErasureDecisions.Erase(Erasure.NotRequested("r-1"), request, 42, held, Published);
+        var erased = Assert.IsType<PersonErased>(Assert.Single(first.Events));
+        var state = ErasureDecisions.Evolve(Erasure.NotRequested("r-1"), erased);
+
+        Assert.Equal(("Lê Văn Tám", "TV-A"), (request.AuthorName, request.CommitteeCode));
+        Assert.Equal((42L, (long?)42, true), (((IErasesPersonalData)erased).ErasesPerson!.Value, state.PersonKey, state.IsDone));
+        Assert.Empty(ErasureDecisions.Erase(state, request, 42, held, Published.AddDays(1)).Events);
+        Assert.Equal("requestId", ErasureDecisions.Erase(state, request, 43, held, Published).Rejection?.Field);
+        Assert.Equal("requestId", ErasureDecisions.Erase(state, request with { LegalBasis = "Khác" }, 42, held, Published).Rejection?.Field);
+        Assert.Equal("legalBasis", ErasureDecisions.Erase(Erasure.NotRequested("r-2"), request with { LegalBasis = " " }, 42, held, Published).Rejection?.Field);
+        Assert.Equal("authorName", ErasureDecisions.Erase(Erasure.NotRequested("r-2"), request with { AuthorName = "\uFDD0x" }, 42, held, Published).Rejection?.Field);
+        Assert.Equal("committeeCode", ErasureDecisions.Erase(Erasure.NotRequested("r-2"), request with { CommitteeCode = "không hợp lệ" }, 42, held, Published).Rejection?.Field);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using TuyenGiao.Contests;
+using TuyenGiao.PersonalData;
+using static TuyenGiao.Domain.Tests.Contests.ContestSpec;
+
+namespace TuyenGiao.Domain.Tests.PersonalData;
+
+public class SealingTests
+{
+    private static readonly byte[] Key = RandomNumberGenerator.GetBytes(SealedText.KeyLength);
+
+    [Fact]
+    public void Given_a_Vietnamese_name_When_sealed_and_opened_Then_it_comes_back_exactly_and_the_sealed_text_holds_no_part_of_it()
+    {
+        var id = Guid.NewGuid();
+        var name = "Nguyễn Thị Ánh Tuyết".Normalize(System.Text.NormalizationForm.FormC);
+
+        var sealedName = SealedText.Seal(name, id, Key);
+
+        Assert.True(SealedText.IsSealed(sealedName));
+        Assert.DoesNotContain("Tuyết", sealedName);
+        Assert.True(SealedText.TryKeyId(sealedName, out var keyId));
+        Assert.Equal(id, keyId);
+        Assert.Equal(name, SealedText.Open(sealedName, id, Key));
+        Assert.NotEqual(sealedName, SealedText.Seal(name, id, Key)); // a fresh nonce each time
+    }
+
+    [Fact]
+    public void Given_a_sealed_text_When_opened_with_another_key_another_id_or_after_a_change_Then_it_does_not_open()
+    {
+        var id = Guid.NewGuid();
+        var sealedName = SealedText.Seal("Lê Văn Tám", id, Key);
+        var tampered = sealedName[..^2] + (sealedName[^2] == 'A' ? "B" : "A") + sealedName[^1];
+
+        Assert.Null(SealedText.Open(sealedName, id, RandomNumberGenerator.GetBytes(SealedText.KeyLength)));
+        Assert.Null(SealedText.Open(sealedName, Guid.NewGuid(), Key));
+        Assert.Null(SealedText.Open(tampered, id, Key));
+        Assert.Null(SealedText.Open("Lê Văn Tám", id, Key));
+        Assert.False(SealedText.TryKeyId("\uFDD0short", out _));
+    }
+
+    [Fact]
+    public void Given_a_retired_master_key_When_a_data_key_it_wrapped_is_unwrapped_Then_it_opens_and_rewrapped_it_opens_under_the_current_one()
+    {
+        var (old, current) = (Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        var id = Guid.NewGuid();
+        var before = new MasterKeyRing(old, []);
+        var wrapped = before.Wrap(Key, id);
+
+        var after = new MasterKeyRing(current, [old]);
+        var unwrapped = after.Unwrap(before.CurrentId, wrapped, id);
+
+        Assert.Equal(Key, unwrapped);
+        Assert.NotEqual(before.CurrentId, after.CurrentId);
+        var rewrapped = after.Wrap(unwrapped!, id);
+        Assert.Equal(Key, new MasterKeyRing(current, []).Unwrap(after.CurrentId, rewrapped, id));
+        Assert.Null(after.Unwrap(before.CurrentId, wrapped, Guid.NewGuid())); // bound to its data key's id
+        Assert.Equal(before.CurrentId, Assert.Throws<MissingMasterKeyException>(() => new MasterKeyRing(current, []).Unwrap(before.CurrentId, wrapped, id)).MasterKeyId);
+    }
+
+    [Fact]
+    public void Given_texts_some_of_whose_keys_are_gone_When_revealed_Then_those_read_as_erased_and_only_the_others_count_as_read()
+    {
+        var (kept, gone) = (Guid.NewGuid(), Guid.NewGuid());
+        var keptName = SealedText.Seal("Lê Văn Tám", kept, Key);
+        var goneName = SealedText.Seal("Trần Thị Bích Ngọc", gone, Key);
+        var revealed = new Revealed(new Dictionary<Guid, (long, byte[]?)> { [kept] = (7, Key) });
+
+        var json = revealed.Json($$"""{"a":"{{keptName}}","b":["{{goneName}}", 3],"c":"plain"}""");
+
+        Assert.Equal("""{"a":"Lê Văn Tám","b":["[đã xoá]",3],"c":"plain"}""", json);
+        Assert.Equal([7L], revealed.People);
+        Assert.Equal([keptName, goneName], Revealed.SealedIn($$"""{"a":"{{keptName}}","b":["{{goneName}}"]}"""));
+        Assert.Null(revealed.Text(null));
+    }
+
+    [Fact]
+    public void Given_an_author_When_pseudonymised_Then_the_same_person_gets_the_same_key_and_another_name_committee_or_secret_another()
+    {
+        var secret = PseudonymSecret;
+        var key = PersonPseudonym.OfAuthor(secret, "Lê Văn Tám", "TV-A");
+
+        Assert.Equal(key, PersonPseudonym.OfAuthor(secret, "Lê Văn Tám", "TV-A"));
+        Assert.NotEqual(key, PersonPseudonym.OfAuthor(secret, "Lê Văn Tâm", "TV-A"));
+        Assert.NotEqual(key, PersonPseudonym.OfAuthor(secret, "Lê Văn Tám", "TV-B"));
+        Assert.NotEqual(key, PersonPseudonym.OfAuthor(RandomNumberGenerator.GetBytes(32), "Lê Văn Tám", "TV-A"));
+        Assert.NotEqual(key, SubmissionIdentity.LegacyAuthorKey("Lê Văn Tám", "TV-A"));
+        Assert.Equal(16, PersonPseudonym.Show(key).Length);
+    }
+
+    [Fact]
+    public void Given_an_entry_When_its_personal_texts_are_transformed_Then_only_the_author_name_changes()
+    {
+        var entry = new EntrySubmitted("C", 1, "s-1", "Lê Văn Tám", "TV-A", ["TV-A"], "Bài", 1_500, null, null, 9, During, 42);
+
+        var sealedEntry = (EntrySubmitted)((IHoldsPersonalData)entry).WithPersonalTexts(t => $"<{t}>");
+
+        Assert.Equal(entry with { AuthorName = "<Lê Văn Tám>" }, sealedEntry);
+        Assert.Equal(42, ((IHoldsPersonalData)entry).PersonKey);
+    }
+}
