@@ -22,7 +22,7 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
     private const string PseudonymSecret = "pseudonyms";
 
     private readonly MasterKeyRing _masterKeys = new(options.Value.MasterKey!, options.Value.RetiredMasterKeys);
-    private readonly bool _sealing = !options.Value.StorePlainForBenchmark;
+    private readonly bool _sealing = WarnWhenPlain(!options.Value.StorePlainForBenchmark, logger);
     private readonly SemaphoreSlim _loadingSecret = new(1, 1);
     private byte[]? _pseudonymSecret;
 
@@ -30,6 +30,13 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
     private static readonly Guid PseudonymSecretId = Common.NameBasedId.For("tuyengiao/personal-data/pseudonym-secret");
 
     public string CurrentMasterKeyId => _masterKeys.CurrentId;
+
+    private static bool WarnWhenPlain(bool sealing, ILogger logger)
+    {
+        if (!sealing)
+            logger.LogWarning("PersonalData:StorePlainForBenchmark is set: people's names are stored IN PLAIN on this node (for the benchmark only)");
+        return sealing;
+    }
 
     /// <summary>The pseudonym of an author (NFC name, committee code), as the contest rules count them.</summary>
     public async ValueTask<long> AuthorKeyAsync(string name, string committeeCode, CancellationToken ct = default) =>
