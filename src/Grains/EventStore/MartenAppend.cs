@@ -24,7 +24,7 @@ internal static class MartenAppend
             for (var i = 0; i < events[a].Length; i++)
             {
                 var recorded = appends[a].Events[i];
-                var data = sealing?.Seal(appends[a].StreamId, recorded.EventId, recorded.Data) ?? recorded.Data;
+                var data = sealing?.Seal(recorded.EventId, recorded.Data) ?? recorded.Data;
                 var e = events[a][i] = session.Events.BuildEvent(data);
                 e.Id = recorded.EventId;
                 // The precision PostgreSQL keeps, which is the precision the link covers.

@@ -14,12 +14,16 @@ public sealed class MasterKeyRing
     private const int TagLength = 16;
 
     private readonly byte[] _current;
+    // Every sealed event wraps a key: one cipher per thread for the current key, not one set up per event.
+    private readonly ThreadLocal<AesGcm> _wrapping;
     private readonly Dictionary<string, byte[]> _byId;
 
     public MasterKeyRing(string masterKey, IEnumerable<string> retired)
     {
         _current = TryDecode(masterKey) ?? throw new ArgumentException("The master key must be base64 of 32 bytes.", nameof(masterKey));
         CurrentId = IdOf(_current);
+        var current = _current;
+        _wrapping = new ThreadLocal<AesGcm>(() => new AesGcm(current, TagLength));
         _byId = retired.Select(k => TryDecode(k) ?? throw new ArgumentException("A retired master key must be base64 of 32 bytes.", nameof(retired)))
             .Append(_current)
             .DistinctBy(IdOf)
@@ -42,8 +46,7 @@ public sealed class MasterKeyRing
     {
         var wrapped = new byte[NonceLength + SealedText.KeyLength + TagLength];
         RandomNumberGenerator.Fill(wrapped.AsSpan(0, NonceLength));
-        using var aes = new AesGcm(_current, TagLength);
-        aes.Encrypt(wrapped.AsSpan(0, NonceLength), dataKey, wrapped.AsSpan(NonceLength, SealedText.KeyLength), wrapped.AsSpan(NonceLength + SealedText.KeyLength),
+        _wrapping.Value!.Encrypt(wrapped.AsSpan(0, NonceLength), dataKey, wrapped.AsSpan(NonceLength, SealedText.KeyLength), wrapped.AsSpan(NonceLength + SealedText.KeyLength),
             keyId.ToByteArray(bigEndian: true));
         return wrapped;
     }

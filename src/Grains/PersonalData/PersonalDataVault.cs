@@ -31,6 +31,13 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
 
     public string CurrentMasterKeyId => _masterKeys.CurrentId;
 
+    /// <summary>
+    /// Deletes the data keys of one stream's events (the parameter): a key's id is its event's id. Rare (a contest's
+    /// retention), so the table keeps no index for it: an index in every append would cost ingest for a yearly delete.
+    /// </summary>
+    private const string DeleteStreamKeysSql =
+        $"DELETE FROM {Schema}.data_keys k USING {EventStore.MartenSetup.Schema}.mt_events e WHERE e.stream_id = ? AND k.key_id = e.id";
+
     private static bool WarnWhenPlain(bool sealing, ILogger logger)
     {
         if (!sealing)
@@ -83,25 +90,30 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
     /// </summary>
     public async Task<Revealed> RevealAsync(IEnumerable<string?> texts, CancellationToken ct = default)
     {
-        var ids = new HashSet<Guid>();
+        var wanted = new HashSet<DataKeyRef>();
         foreach (var text in texts)
         {
-            if (SealedText.TryKeyId(text, out var id))
-                ids.Add(id);
+            if (SealedText.TryKey(text, out var key))
+                wanted.Add(key);
         }
-        var keys = new Dictionary<Guid, (long Person, byte[]? Key)>(ids.Count);
-        if (ids.Count == 0)
+        var keys = new Dictionary<DataKeyRef, byte[]?>(wanted.Count);
+        if (wanted.Count == 0)
             return new Revealed(keys);
-        await using var command = database.CreateCommand($"SELECT key_id, person_key, master_key, wrapped FROM {Schema}.data_keys WHERE key_id = ANY($1)");
-        command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        // By the primary key (person, key id): the texts name both.
+        await using var command = database.CreateCommand($"""
+            SELECT person_key, key_id, master_key, wrapped FROM {Schema}.data_keys
+            WHERE (person_key, key_id) IN (SELECT * FROM unnest($1::bigint[], $2::uuid[]))
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(k => k.Person).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(k => k.Id).ToArray() });
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var id = reader.GetGuid(0);
-            var key = _masterKeys.Unwrap(reader.GetString(2), reader.GetFieldValue<byte[]>(3), id);
-            if (key is null)
-                logger.LogWarning("The data key {KeyId} does not open with its master key: its texts are shown as erased", id);
-            keys[id] = (reader.GetInt64(1), key);
+            var key = new DataKeyRef(reader.GetInt64(0), reader.GetGuid(1));
+            var dataKey = _masterKeys.Unwrap(reader.GetString(2), reader.GetFieldValue<byte[]>(3), key.Id);
+            if (dataKey is null)
+                logger.LogWarning("The data key {KeyId} does not open with its master key: its texts are shown as erased", key.Id);
+            keys[key] = dataKey;
         }
         return new Revealed(keys);
     }
@@ -115,25 +127,28 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
         const int Page = 5_000;
         var report = new RewrapReport(0, 0, 0);
         await RewrapSecretAsync(ct);
-        var after = Guid.Empty;
+        var after = new DataKeyRef(long.MinValue, Guid.Empty);
         while (true)
         {
-            var rewrapped = new List<(Guid Id, byte[] Wrapped)>();
+            var rewrapped = new List<(DataKeyRef Key, byte[] Wrapped)>();
             var read = 0;
-            await using (var page = database.CreateCommand(
-                $"SELECT key_id, master_key, wrapped FROM {Schema}.data_keys WHERE key_id > $1 ORDER BY key_id LIMIT $2"))
+            await using (var page = database.CreateCommand($"""
+                SELECT person_key, key_id, master_key, wrapped FROM {Schema}.data_keys
+                WHERE (person_key, key_id) > ($1, $2) ORDER BY person_key, key_id LIMIT $3
+                """))
             {
-                page.Parameters.Add(new NpgsqlParameter { Value = after });
+                page.Parameters.Add(new NpgsqlParameter { Value = after.Person });
+                page.Parameters.Add(new NpgsqlParameter { Value = after.Id });
                 page.Parameters.Add(new NpgsqlParameter { Value = Page });
                 await using var reader = await page.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
                     read++;
-                    after = reader.GetGuid(0);
-                    if (reader.GetString(1) == _masterKeys.CurrentId)
+                    after = new DataKeyRef(reader.GetInt64(0), reader.GetGuid(1));
+                    if (reader.GetString(2) == _masterKeys.CurrentId)
                         continue;
-                    if (_masterKeys.Unwrap(reader.GetString(1), reader.GetFieldValue<byte[]>(2), after) is { } key)
-                        rewrapped.Add((after, _masterKeys.Wrap(key, after)));
+                    if (_masterKeys.Unwrap(reader.GetString(2), reader.GetFieldValue<byte[]>(3), after.Id) is { } key)
+                        rewrapped.Add((after, _masterKeys.Wrap(key, after.Id)));
                     else
                         report = report with { Unreadable = report.Unreadable + 1 };
                 }
@@ -142,10 +157,11 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
             {
                 await using var update = database.CreateCommand($"""
                     UPDATE {Schema}.data_keys d SET master_key = $1, wrapped = u.w
-                    FROM unnest($2::uuid[], $3::bytea[]) AS u(k, w) WHERE d.key_id = u.k
+                    FROM unnest($2::bigint[], $3::uuid[], $4::bytea[]) AS u(p, k, w) WHERE d.person_key = u.p AND d.key_id = u.k
                     """);
                 update.Parameters.Add(new NpgsqlParameter { Value = _masterKeys.CurrentId });
-                update.Parameters.Add(new NpgsqlParameter { Value = rewrapped.Select(r => r.Id).ToArray() });
+                update.Parameters.Add(new NpgsqlParameter { Value = rewrapped.Select(r => r.Key.Person).ToArray() });
+                update.Parameters.Add(new NpgsqlParameter { Value = rewrapped.Select(r => r.Key.Id).ToArray() });
                 update.Parameters.Add(new NpgsqlParameter { Value = rewrapped.Select(r => r.Wrapped).ToArray() });
                 await update.ExecuteNonQueryAsync(ct);
             }
@@ -174,21 +190,22 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
 
     internal sealed class Sealing(PersonalDataVault vault, IDocumentSession session)
     {
-        private readonly List<(Guid KeyId, long Person, string Stream, byte[] Wrapped)> _keys = [];
+        private readonly List<(DataKeyRef Key, byte[] Wrapped)> _keys = [];
 
         /// <summary>
         /// The data to store for this event: its personal texts sealed under a new data key whose id is the event's id.
         /// An erasure event's deletes are queued here, in the order of the events.
         /// </summary>
-        public object Seal(string streamId, Guid eventId, object data)
+        public object Seal(Guid eventId, object data)
         {
             if (data is IErasesPersonalData erasure)
                 QueueErasure(session, erasure);
             if (data is not IHoldsPersonalData personal || !vault._sealing)
                 return data;
             var dataKey = RandomNumberGenerator.GetBytes(SealedText.KeyLength);
-            _keys.Add((eventId, personal.PersonKey, streamId, vault._masterKeys.Wrap(dataKey, eventId)));
-            return personal.WithPersonalTexts(text => SealedText.Seal(text, eventId, dataKey));
+            var key = new DataKeyRef(personal.PersonKey, eventId);
+            _keys.Add((key, vault._masterKeys.Wrap(dataKey, eventId)));
+            return personal.WithPersonalTexts(text => SealedText.Seal(text, key, dataKey));
         }
 
         public void Complete()
@@ -196,11 +213,11 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
             if (_keys.Count == 0)
                 return;
             session.QueueSqlCommand($"""
-                INSERT INTO {Schema}.data_keys (key_id, person_key, stream_id, master_key, wrapped)
-                SELECT k, p, s, ?, w FROM unnest(?::uuid[], ?::bigint[], ?::text[], ?::bytea[]) AS t(k, p, s, w)
+                INSERT INTO {Schema}.data_keys (person_key, key_id, master_key, wrapped)
+                SELECT p, k, ?, w FROM unnest(?::bigint[], ?::uuid[], ?::bytea[]) AS t(p, k, w)
                 """,
-                vault._masterKeys.CurrentId, _keys.Select(k => k.KeyId).ToArray(), _keys.Select(k => k.Person).ToArray(),
-                _keys.Select(k => k.Stream).ToArray(), _keys.Select(k => k.Wrapped).ToArray());
+                vault._masterKeys.CurrentId, _keys.Select(k => k.Key.Person).ToArray(), _keys.Select(k => k.Key.Id).ToArray(),
+                _keys.Select(k => k.Wrapped).ToArray());
             _keys.Clear();
         }
     }
@@ -210,6 +227,6 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
         if (erasure.ErasesPerson is { } person)
             session.QueueSqlCommand($"DELETE FROM {Schema}.data_keys WHERE person_key = ?", person);
         if (erasure.ErasesStream is { } stream)
-            session.QueueSqlCommand($"DELETE FROM {Schema}.data_keys WHERE stream_id = ?", stream);
+            session.QueueSqlCommand(DeleteStreamKeysSql, stream);
     }
 }

@@ -9,7 +9,7 @@ namespace TuyenGiao.PersonalData;
 /// The data keys one read needs, unwrapped: opens the sealed texts of that read (plain texts pass as they are), and
 /// remembers whose texts it opened, for the access log.
 /// </summary>
-public sealed class Revealed(IReadOnlyDictionary<Guid, (long Person, byte[]? Key)> keys)
+public sealed class Revealed(IReadOnlyDictionary<DataKeyRef, byte[]?> keys)
 {
     private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -21,9 +21,9 @@ public sealed class Revealed(IReadOnlyDictionary<Guid, (long Person, byte[]? Key
     /// <summary>The text itself, opened when sealed; <see cref="SealedText.Erased"/> when its key is gone.</summary>
     public string? Text(string? text)
     {
-        if (!SealedText.TryKeyId(text, out var id))
+        if (!SealedText.TryKey(text, out var key))
             return text;
-        if (!keys.TryGetValue(id, out var key) || key.Key is null || SealedText.Open(text, id, key.Key) is not { } plain)
+        if (!keys.TryGetValue(key, out var dataKey) || dataKey is null || SealedText.Open(text, key, dataKey) is not { } plain)
             return SealedText.Erased;
         _people.Add(key.Person);
         return plain;

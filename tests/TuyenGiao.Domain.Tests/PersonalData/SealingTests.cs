@@ -12,15 +12,15 @@ public class SealingTests
     [Fact]
     public void Given_a_Vietnamese_name_When_sealed_and_opened_Then_it_comes_back_exactly_and_the_sealed_text_holds_no_part_of_it()
     {
-        var id = Guid.NewGuid();
+        var id = new DataKeyRef(-42, Guid.NewGuid());
         var name = "Nguyễn Thị Ánh Tuyết".Normalize(System.Text.NormalizationForm.FormC);
 
         var sealedName = SealedText.Seal(name, id, Key);
 
         Assert.True(SealedText.IsSealed(sealedName));
         Assert.DoesNotContain("Tuyết", sealedName);
-        Assert.True(SealedText.TryKeyId(sealedName, out var keyId));
-        Assert.Equal(id, keyId);
+        Assert.True(SealedText.TryKey(sealedName, out var key));
+        Assert.Equal(id, key);
         Assert.Equal(name, SealedText.Open(sealedName, id, Key));
         Assert.NotEqual(sealedName, SealedText.Seal(name, id, Key)); // a fresh nonce each time
     }
@@ -28,15 +28,16 @@ public class SealingTests
     [Fact]
     public void Given_a_sealed_text_When_opened_with_another_key_another_id_or_after_a_change_Then_it_does_not_open()
     {
-        var id = Guid.NewGuid();
+        var id = new DataKeyRef(7, Guid.NewGuid());
         var sealedName = SealedText.Seal("Lê Văn Tám", id, Key);
         var tampered = sealedName[..^2] + (sealedName[^2] == 'A' ? "B" : "A") + sealedName[^1];
 
         Assert.Null(SealedText.Open(sealedName, id, RandomNumberGenerator.GetBytes(SealedText.KeyLength)));
-        Assert.Null(SealedText.Open(sealedName, Guid.NewGuid(), Key));
+        Assert.Null(SealedText.Open(sealedName, id with { Id = Guid.NewGuid() }, Key));
+        Assert.Null(SealedText.Open(sealedName, id with { Person = 8 }, Key));
         Assert.Null(SealedText.Open(tampered, id, Key));
         Assert.Null(SealedText.Open("Lê Văn Tám", id, Key));
-        Assert.False(SealedText.TryKeyId("\uFDD0short", out _));
+        Assert.False(SealedText.TryKey("\uFDD0short", out _));
     }
 
     [Fact]
@@ -61,10 +62,10 @@ public class SealingTests
     [Fact]
     public void Given_texts_some_of_whose_keys_are_gone_When_revealed_Then_those_read_as_erased_and_only_the_others_count_as_read()
     {
-        var (kept, gone) = (Guid.NewGuid(), Guid.NewGuid());
+        var (kept, gone) = (new DataKeyRef(7, Guid.NewGuid()), new DataKeyRef(9, Guid.NewGuid()));
         var keptName = SealedText.Seal("Lê Văn Tám", kept, Key);
         var goneName = SealedText.Seal("Trần Thị Bích Ngọc", gone, Key);
-        var revealed = new Revealed(new Dictionary<Guid, (long, byte[]?)> { [kept] = (7, Key) });
+        var revealed = new Revealed(new Dictionary<DataKeyRef, byte[]?> { [kept] = Key });
 
         var json = revealed.Json($$"""{"a":"{{keptName}}","b":["{{goneName}}", 3],"c":"plain"}""");
 

@@ -94,7 +94,8 @@ public class PersonalDataErasureTests
         Assert.Equal(before, await FiguresAsync(http, first, second));
 
         // A data key lost (not erased: simply gone) reads as erased, never as an error.
-        await CountAsync(database, $"DELETE FROM personal.data_keys WHERE stream_id = 'contest/{second.ContestId}' RETURNING 1");
+        await CountAsync(database,
+            $"DELETE FROM personal.data_keys k USING tuyengiao.mt_events e WHERE e.stream_id = 'contest/{second.ContestId}' AND k.key_id = e.id RETURNING 1");
         var lost = await Read<EventPage>(await http.GetAsync($"/api/audit/stream?id=contest/{second.ContestId}"), HttpStatusCode.OK);
         Assert.Equal([SealedText.Erased, SealedText.Erased],
             lost.Events.Where(e => e.Type == "entry_submitted").Select(e => e.Data.GetProperty("authorName").GetString()));

@@ -66,7 +66,8 @@ public sealed class EntrantsDataRetention(IGrainFactory grains, ContestListings 
 
     private async Task<long> DataKeysOfAsync(string streamId, CancellationToken ct)
     {
-        await using var command = database.CreateCommand($"SELECT count(*) FROM {PersonalDataVault.Schema}.data_keys WHERE stream_id = $1");
+        await using var command = database.CreateCommand(
+            $"SELECT count(*) FROM {PersonalDataVault.Schema}.data_keys k JOIN {EventStore.MartenSetup.Schema}.mt_events e ON k.key_id = e.id WHERE e.stream_id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }

@@ -35,7 +35,10 @@ public sealed class ErasureGrain(IEventJournal journal, IOptions<EventStoreOptio
     private async Task<IReadOnlyList<HeldData>> HeldAsync(long personKey)
     {
         await using var command = database.CreateCommand(
-            $"SELECT stream_id, count(*) FROM {PersonalDataVault.Schema}.data_keys WHERE person_key = $1 GROUP BY stream_id ORDER BY stream_id");
+            $"""
+             SELECT e.stream_id, count(*) FROM {PersonalDataVault.Schema}.data_keys k JOIN {MartenSetup.Schema}.mt_events e ON e.id = k.key_id
+             WHERE k.person_key = $1 GROUP BY e.stream_id ORDER BY e.stream_id
+             """);
         command.Parameters.Add(new NpgsqlParameter { Value = personKey });
         var held = new List<HeldData>();
         await using var reader = await command.ExecuteReaderAsync();
