@@ -130,8 +130,12 @@ public static class ContestDecisions
         return Decision.Accept(new EntrantsPersonalDataErased(state.ContestId, published, months, now));
     }
 
-    /// <summary>When a contest's entrants' data is due for erasure: <paramref name="months"/> calendar months after publication.</summary>
-    public static DateTimeOffset RetentionEnds(DateTimeOffset publishedAt, int months) => publishedAt.AddMonths(months);
+    /// <summary>
+    /// When a contest's entrants' data is due for erasure: <paramref name="months"/> calendar months after publication,
+    /// on Vietnam's calendar (published on 1 July at 00:00 there, which is 30 June in UTC, six months run to 1 January,
+    /// not 30 December).
+    /// </summary>
+    public static DateTimeOffset RetentionEnds(DateTimeOffset publishedAt, int months) => VietnamTime.Of(publishedAt).AddMonths(months).ToUniversalTime();
 
     /// <param name="entry">The entry recorded under the submission id, as the read model has it; null when none is.</param>
     public static Decision Withdraw(Contest state, WithdrawEntry command, EntryOnRecord? entry, DateTimeOffset now)

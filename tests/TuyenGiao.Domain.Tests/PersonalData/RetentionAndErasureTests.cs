@@ -29,6 +29,15 @@ public class RetentionAndErasureTests
     }
 
     [Fact]
+    public void Given_results_published_at_midnight_in_Vietnam_When_the_months_are_counted_Then_they_run_on_Vietnam_s_calendar()
+    {
+        var firstOfJuly = new DateTimeOffset(2023, 7, 1, 0, 0, 0, TimeSpan.FromHours(7)); // 30 June 17:00 in UTC
+
+        Assert.Equal(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.FromHours(7)), ContestDecisions.RetentionEnds(firstOfJuly.ToUniversalTime(), 6));
+        Assert.Equal(TimeSpan.Zero, ContestDecisions.RetentionEnds(firstOfJuly, 6).Offset);
+    }
+
+    [Fact]
     public void Given_no_retention_or_unpublished_results_When_asked_Then_nothing_is_erased()
     {
         Assert.Empty(ContestDecisions.EraseEntrantsPersonalData(PublishedWithRetention(null), Published.AddYears(20)).Events);
