@@ -33,7 +33,9 @@ public sealed class PersonalDataReads(PersonalDataVault vault, PersonalDataAcces
     {
         var raw = page.Events.Select(e => e.Data.GetRawText()).ToList();
         var revealed = await vault.RevealAsync(raw.SelectMany(Revealed.SealedIn), ct);
-        var events = page.Events.Select((e, i) => e with { Data = Parse(revealed.Json(raw[i])) }).ToList();
+        // Only an event whose JSON changed is parsed again (most events of most streams hold no personal text).
+        var events = page.Events.Select((e, i) => revealed.Json(raw[i]) is var opened && !ReferenceEquals(opened, raw[i]) ? e with { Data = Parse(opened) } : e)
+            .ToList();
         await RecordAsync(http, revealed, what, ct);
         return page with { Events = events };
     }
