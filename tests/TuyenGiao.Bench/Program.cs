@@ -42,6 +42,19 @@ switch (mode)
         Console.WriteLine($"{stream}: {version:N0} events folded in {watch.Elapsed.TotalSeconds:N2} s ({version / watch.Elapsed.TotalSeconds:N0} events/s); " +
                           $"{folded?.Accepted:N0} accepted");
         return 0;
+    case "export":
+        // One stream's NDJSON export through an Api of its own (as step 7 of the full run), run after run.
+        var exportPg = Environment.GetEnvironmentVariable("TUYENGIAO_PG") ?? throw new InvalidOperationException("set TUYENGIAO_PG");
+        await using (var exportApi = await ApiProcess.StartAsync(Option("root", Directory.GetCurrentDirectory()), exportPg))
+        {
+            for (var run = 1; run <= int.Parse(Option("runs", "2")); run++)
+            {
+                var exported = await ExportMeasurement.RunAsync(exportApi, Option("stream", ""));
+                Console.WriteLine($"run {run}: {exported.Lines:N0} events ({exported.Bytes / 1048576.0:N0} MiB) in {exported.Seconds} s, " +
+                                  $"{exported.EventsPerSecond:N0} per second; working set at most {exported.PeakWorkingSetBytes / 1048576.0:N0} MiB");
+            }
+        }
+        return 0;
     case "verify":
         var verifyStream = Option("stream", "");
         var integrity = new TuyenGiao.Auditing.IntegrityCheck(Npgsql.NpgsqlDataSource.Create(Environment.GetEnvironmentVariable("TUYENGIAO_PG")

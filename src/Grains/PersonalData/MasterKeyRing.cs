@@ -14,20 +14,18 @@ public sealed class MasterKeyRing
     private const int TagLength = 16;
 
     private readonly byte[] _current;
-    // Every sealed event wraps a key: one cipher per thread for the current key, not one set up per event.
-    private readonly ThreadLocal<AesGcm> _wrapping;
-    private readonly Dictionary<string, byte[]> _byId;
+    private readonly Dictionary<string, ThreadLocal<AesGcm>> _byId;
 
     public MasterKeyRing(string masterKey, IEnumerable<string> retired)
     {
         _current = TryDecode(masterKey) ?? throw new ArgumentException("The master key must be base64 of 32 bytes.", nameof(masterKey));
         CurrentId = IdOf(_current);
-        var current = _current;
-        _wrapping = new ThreadLocal<AesGcm>(() => new AesGcm(current, TagLength));
+        // A key is wrapped per sealed event and unwrapped per name read: one cipher per thread and master key, not one
+        // set up for each.
         _byId = retired.Select(k => TryDecode(k) ?? throw new ArgumentException("A retired master key must be base64 of 32 bytes.", nameof(retired)))
             .Append(_current)
             .DistinctBy(IdOf)
-            .ToDictionary(IdOf);
+            .ToDictionary(IdOf, key => new ThreadLocal<AesGcm>(() => new AesGcm(key, TagLength)));
     }
 
     /// <summary>The id of the key that wraps new data keys.</summary>
@@ -46,7 +44,7 @@ public sealed class MasterKeyRing
     {
         var wrapped = new byte[NonceLength + SealedText.KeyLength + TagLength];
         RandomNumberGenerator.Fill(wrapped.AsSpan(0, NonceLength));
-        _wrapping.Value!.Encrypt(wrapped.AsSpan(0, NonceLength), dataKey, wrapped.AsSpan(NonceLength, SealedText.KeyLength), wrapped.AsSpan(NonceLength + SealedText.KeyLength),
+        _byId[CurrentId].Value!.Encrypt(wrapped.AsSpan(0, NonceLength), dataKey, wrapped.AsSpan(NonceLength, SealedText.KeyLength), wrapped.AsSpan(NonceLength + SealedText.KeyLength),
             keyId.ToByteArray(bigEndian: true));
         return wrapped;
     }
@@ -64,8 +62,7 @@ public sealed class MasterKeyRing
         var dataKey = new byte[SealedText.KeyLength];
         try
         {
-            using var aes = new AesGcm(master, TagLength);
-            aes.Decrypt(wrapped[..NonceLength], wrapped.Slice(NonceLength, SealedText.KeyLength), wrapped[(NonceLength + SealedText.KeyLength)..], dataKey,
+            master.Value!.Decrypt(wrapped[..NonceLength], wrapped.Slice(NonceLength, SealedText.KeyLength), wrapped[(NonceLength + SealedText.KeyLength)..], dataKey,
                 keyId.ToByteArray(bigEndian: true));
         }
         catch (AuthenticationTagMismatchException)

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -11,7 +10,7 @@ namespace TuyenGiao.PersonalData;
 /// </summary>
 public sealed class Revealed(IReadOnlyDictionary<DataKeyRef, byte[]?> keys)
 {
-    private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JavaScriptEncoder Relaxed = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     private readonly HashSet<long> _people = [];
 
@@ -29,72 +28,48 @@ public sealed class Revealed(IReadOnlyDictionary<DataKeyRef, byte[]?> keys)
         return plain;
     }
 
-    /// <summary>The JSON with every sealed string in it opened (the rest written back as it was).</summary>
+    /// <summary>
+    /// The JSON with every sealed string in it opened, the rest left as it was, character for character. A sealed text is
+    /// always a whole string value and holds only base64url and a dot, so it is found by its marker up to the closing
+    /// quote without parsing the document: PostgreSQL writes jsonb's strings unescaped but for quotes, backslashes and
+    /// control characters (a marker written as an escape would stay sealed: never shown in plain, only not opened).
+    /// </summary>
     public string Json(string json)
     {
-        if (!json.Contains(SealedText.Marker))
+        var at = json.IndexOf(SealedText.Marker);
+        if (at < 0)
             return json;
-        using var document = JsonDocument.Parse(json);
-        var buffer = new ArrayBufferWriter<byte>(json.Length + 64);
-        using (var writer = new Utf8JsonWriter(buffer, Writing))
-            Write(writer, document.RootElement);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var opened = new StringBuilder(json.Length);
+        var from = 0;
+        foreach (var (start, end) in Tokens(json, at))
+        {
+            opened.Append(json, from, start - from);
+            var token = json[start..end];
+            var text = Text(token)!;
+            opened.Append(ReferenceEquals(text, token) ? token : JsonEncodedText.Encode(text, Relaxed).Value);
+            from = end;
+        }
+        return opened.Append(json, from, json.Length - from).ToString();
     }
 
     /// <summary>The sealed strings anywhere in the JSON, so that one read can fetch all the keys of a page of events.</summary>
     public static IEnumerable<string> SealedIn(string json)
     {
-        if (!json.Contains(SealedText.Marker))
-            return [];
-        using var document = JsonDocument.Parse(json);
-        var found = new List<string>();
-        Collect(document.RootElement, found);
-        return found;
+        var at = json.IndexOf(SealedText.Marker);
+        return at < 0 ? [] : Tokens(json, at).Select(t => json[t.Start..t.End]).ToList();
     }
 
-    private static void Collect(JsonElement element, List<string> found)
+    /// <summary>Where each sealed string value is: from its marker (just after an opening quote) to its closing quote.</summary>
+    private static IEnumerable<(int Start, int End)> Tokens(string json, int at)
     {
-        switch (element.ValueKind)
+        while (at >= 0)
         {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                    Collect(property.Value, found);
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                    Collect(item, found);
-                break;
-            case JsonValueKind.String when element.GetString() is { } text && SealedText.IsSealed(text):
-                found.Add(text);
-                break;
-        }
-    }
-
-    private void Write(Utf8JsonWriter writer, JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                writer.WriteStartObject();
-                foreach (var property in element.EnumerateObject())
-                {
-                    writer.WritePropertyName(property.Name);
-                    Write(writer, property.Value);
-                }
-                writer.WriteEndObject();
-                break;
-            case JsonValueKind.Array:
-                writer.WriteStartArray();
-                foreach (var item in element.EnumerateArray())
-                    Write(writer, item);
-                writer.WriteEndArray();
-                break;
-            case JsonValueKind.String:
-                writer.WriteStringValue(Text(element.GetString()));
-                break;
-            default:
-                element.WriteTo(writer);
-                break;
+            var end = json.IndexOf('"', at);
+            if (end < 0)
+                yield break;
+            if (at > 0 && json[at - 1] == '"')
+                yield return (at, end);
+            at = json.IndexOf(SealedText.Marker, end);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using TuyenGiao.Contests;
 using TuyenGiao.PersonalData;
 using static TuyenGiao.Domain.Tests.Contests.ContestSpec;
@@ -63,13 +64,15 @@ public class SealingTests
     public void Given_texts_some_of_whose_keys_are_gone_When_revealed_Then_those_read_as_erased_and_only_the_others_count_as_read()
     {
         var (kept, gone) = (new DataKeyRef(7, Guid.NewGuid()), new DataKeyRef(9, Guid.NewGuid()));
-        var keptName = SealedText.Seal("Lê Văn Tám", kept, Key);
+        var keptName = SealedText.Seal("Lê Văn \"Tám\"", kept, Key);
         var goneName = SealedText.Seal("Trần Thị Bích Ngọc", gone, Key);
         var revealed = new Revealed(new Dictionary<DataKeyRef, byte[]?> { [kept] = Key });
 
         var json = revealed.Json($$"""{"a":"{{keptName}}","b":["{{goneName}}", 3],"c":"plain"}""");
 
-        Assert.Equal("""{"a":"Lê Văn Tám","b":["[đã xoá]",3],"c":"plain"}""", json);
+        // Opened in place, escaped as JSON; everything else as it was, spaces included.
+        Assert.Equal("""{"a":"Lê Văn \"Tám\"","b":["[đã xoá]", 3],"c":"plain"}""", json);
+        Assert.Equal("Lê Văn \"Tám\"", JsonDocument.Parse(json).RootElement.GetProperty("a").GetString());
         Assert.Equal([7L], revealed.People);
         Assert.Equal([keptName, goneName], Revealed.SealedIn($$"""{"a":"{{keptName}}","b":["{{goneName}}"]}"""));
         Assert.Null(revealed.Text(null));
