@@ -22,6 +22,7 @@ public sealed class MasterKeyRing
         CurrentId = IdOf(_current);
         // A key is wrapped per sealed event and unwrapped per name read: one cipher per thread and master key, not one
         // set up for each.
+        // Stryker disable once Linq : the order of the keys does not matter, only that all are there.
         _byId = retired.Select(k => TryDecode(k) ?? throw new ArgumentException("A retired master key must be base64 of 32 bytes.", nameof(retired)))
             .Append(_current)
             .DistinctBy(IdOf)

@@ -29,8 +29,6 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
     /// <summary>The pseudonym secret's row in <c>personal.vault_secrets</c>, and the id its wrapping is bound to.</summary>
     private static readonly Guid PseudonymSecretId = Common.NameBasedId.For("tuyengiao/personal-data/pseudonym-secret");
 
-    public string CurrentMasterKeyId => _masterKeys.CurrentId;
-
     /// <summary>
     /// Deletes the data keys of one stream's events (the parameter): a key's id is its event's id. Rare (a contest's
     /// retention), so the table keeps no index for it: an index in every append would cost ingest for a yearly delete.

@@ -61,6 +61,23 @@ public class RetentionAndErasureTests
     }
 
     [Fact]
+    public void Given_contest_listings_When_the_retention_job_looks_Then_only_published_uncancelled_unerased_ones_past_their_months_are_due()
+    {
+        var listing = new ContestListing($"contest/{Id}", Id, "TV-KHOI", ContestKind.Writing, "T", "t", Opens, Closes, 10, false, true, Opens,
+            Published, 6, false);
+        var end = Published.AddMonths(6);
+
+        Assert.True(listing.RetentionDue(end));
+        Assert.False(listing.RetentionDue(end.AddTicks(-1)));
+        Assert.False((listing with { ResultsPublished = false }).RetentionDue(end));
+        Assert.False((listing with { Cancelled = true }).RetentionDue(end));
+        Assert.False((listing with { EntrantsPersonalDataErased = true }).RetentionDue(end));
+        Assert.False((listing with { PersonalDataRetentionMonths = null }).RetentionDue(end));
+        // A listing from before publication times were kept: the contest itself decides.
+        Assert.True((listing with { PublishedAt = null }).RetentionDue(Published));
+    }
+
+    [Fact]
     public void Given_an_erasure_request_When_decided_retried_and_reused_Then_it_is_recorded_once_and_refused_for_another_person()
     {
         var request = ErasureDecisions.Normalize(new ErasePerson(" Lê Văn Tám ", "tv-a", "Đơn ngày 01/08/2023"));
@@ -71,7 +88,8 @@ public class RetentionAndErasureTests
 
         Assert.Equal(("Lê Văn Tám", "TV-A"), (request.AuthorName, request.CommitteeCode));
         Assert.Equal((42L, (long?)42, true), (((IErasesPersonalData)erased).ErasesPerson!.Value, state.PersonKey, state.IsDone));
-        Assert.Empty(ErasureDecisions.Erase(state, request, 42, held, Published.AddDays(1)).Events);
+        var retried = ErasureDecisions.Erase(state, request, 42, held, Published.AddDays(1));
+        Assert.Equal((0, null), (retried.Events.Count, retried.Rejection));
         Assert.Equal("requestId", ErasureDecisions.Erase(state, request, 43, held, Published).Rejection?.Field);
         Assert.Equal("requestId", ErasureDecisions.Erase(state, request with { LegalBasis = "Khác" }, 42, held, Published).Rejection?.Field);
         Assert.Equal("legalBasis", ErasureDecisions.Erase(Erasure.NotRequested("r-2"), request with { LegalBasis = " " }, 42, held, Published).Rejection?.Field);

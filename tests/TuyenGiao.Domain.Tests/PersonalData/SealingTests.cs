@@ -39,6 +39,10 @@ public class SealingTests
         Assert.Null(SealedText.Open(tampered, id, Key));
         Assert.Null(SealedText.Open("Lê Văn Tám", id, Key));
         Assert.False(SealedText.TryKey("\uFDD0short", out _));
+        // The marker and the key's address alone are not a sealed text; an empty text sealed is one, and opens to itself.
+        Assert.False(SealedText.IsSealed(sealedName[..34]));
+        Assert.Equal("", SealedText.Open(SealedText.Seal("", id, Key), id, Key));
+        Assert.Null(SealedText.Open(sealedName[..34] + ".AAAAAAAAAAAAAA", id, Key));
     }
 
     [Fact]
@@ -57,6 +61,7 @@ public class SealingTests
         var rewrapped = after.Wrap(unwrapped!, id);
         Assert.Equal(Key, new MasterKeyRing(current, []).Unwrap(after.CurrentId, rewrapped, id));
         Assert.Null(after.Unwrap(before.CurrentId, wrapped, Guid.NewGuid())); // bound to its data key's id
+        Assert.NotEqual(wrapped, before.Wrap(Key, id)); // a fresh nonce each time
         Assert.Equal(before.CurrentId, Assert.Throws<MissingMasterKeyException>(() => new MasterKeyRing(current, []).Unwrap(before.CurrentId, wrapped, id)).MasterKeyId);
     }
 
@@ -66,7 +71,9 @@ public class SealingTests
         var (kept, gone) = (new DataKeyRef(7, Guid.NewGuid()), new DataKeyRef(9, Guid.NewGuid()));
         var keptName = SealedText.Seal("Lê Văn \"Tám\"", kept, Key);
         var goneName = SealedText.Seal("Trần Thị Bích Ngọc", gone, Key);
-        var revealed = new Revealed(new Dictionary<DataKeyRef, byte[]?> { [kept] = Key });
+        var unreadable = new DataKeyRef(11, Guid.NewGuid());
+        var unreadableName = SealedText.Seal("Phạm Thị Hoa", unreadable, Key);
+        var revealed = new Revealed(new Dictionary<DataKeyRef, byte[]?> { [kept] = Key, [unreadable] = null });
 
         var json = revealed.Json($$"""{"a":"{{keptName}}","b":["{{goneName}}", 3],"c":"plain"}""");
 
@@ -76,6 +83,11 @@ public class SealingTests
         Assert.Equal([7L], revealed.People);
         Assert.Equal([keptName, goneName], Revealed.SealedIn($$"""{"a":"{{keptName}}","b":["{{goneName}}"]}"""));
         Assert.Null(revealed.Text(null));
+        // A key that is there but does not unwrap reads as erased too; a marker inside a text (not a sealed value) stays.
+        Assert.Equal(SealedText.Erased, revealed.Text(unreadableName));
+        const string markerInText = "{\"a\":\"ab\uFDD0cd\"}";
+        Assert.Equal(markerInText, revealed.Json(markerInText));
+        Assert.Empty(Revealed.SealedIn(markerInText));
     }
 
     [Fact]
