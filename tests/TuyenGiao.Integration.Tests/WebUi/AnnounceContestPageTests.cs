@@ -38,6 +38,8 @@ public class AnnounceContestPageTests(NodeFixture fixture)
         // A close before the opening is refused beside the field, in Vietnamese.
         browser.Type("announce-closes", opens.AddDays(-1).ToString("dd/MM/yyyy"));
         browser.Type("announce-target", "500");
+        // The entrants' names are kept a year after the results.
+        browser.Type("announce-retention", "12");
         browser.Driver.FindElement(By.Id("add-prize")).Click();
         browser.Type("prize-name-3", "Giải tập thể");
         browser.Driver.FindElement(By.Id("prize-collective-3")).Click();
@@ -71,7 +73,7 @@ public class AnnounceContestPageTests(NodeFixture fixture)
 
         var contest = await Read<ContestResponse>(await Node.Http.GetAsync($"/api/contests/{contestId}"), HttpStatusCode.OK);
         Assert.Equal(TuyenGiao.Contests.ContestStatus.Announced, contest.Status);
-        Assert.Equal((tree.DistrictA, 600, 1), (contest.OrganiserCode, contest.Target, contest.PerAuthorLimit));
+        Assert.Equal((tree.DistrictA, 600, 1, (int?)12), (contest.OrganiserCode, contest.Target, contest.PerAuthorLimit, contest.PersonalDataRetentionMonths));
         Assert.Equal(["Giải nhất", "Giải nhì"], contest.IndividualPrizes.Select(p => p.Name));
         Assert.Equal(("Giải tập thể", 1), (contest.CollectivePrizes.Single().Name, contest.CollectivePrizes.Single().Count));
         Assert.Equal([tree.CellA1], contest.EligibleCommittees);

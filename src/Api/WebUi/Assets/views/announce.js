@@ -23,6 +23,7 @@ function announceRefusal(error) {
   const known = {
     contestId: status === 409 ? 'announce.idTaken' : 'announce.idRules', title: 'announce.titleRules', description: 'announce.descriptionRules',
     opensAt: 'announce.opensRules', closesAt: 'announce.closesRules', target: 'announce.targetRules', perAuthorLimit: 'announce.perAuthorRules',
+    personalDataRetentionMonths: 'announce.retentionRules',
     eligibleCommittees: 'announce.eligibleRules', organiserCode: 'announce.organiserRules',
   };
   if (known[named]) return { field: named, text: t(known[named]) };
@@ -135,6 +136,9 @@ export async function announceView(root, [contestId]) {
     closesTime: field('announce-closes-time', t('announce.time'), h('input', { type: 'text', required: true, size: 5, value: closesTime })),
     target: field('announce-target', t('announce.target'), h('input', { type: 'number', required: true, min: 1, max: 10000000, value: existing?.target ?? '' })),
     perAuthorLimit: field('announce-per-author', t('announce.perAuthor'), h('input', { type: 'number', min: 1, max: 100, value: existing?.perAuthorLimit ?? 1 })),
+    // Empty: the entrants' names are kept until a person asks for their erasure (Decree 13/2023).
+    personalDataRetentionMonths: field('announce-retention', t('announce.retention'),
+      h('input', { type: 'number', min: 1, max: 120, value: existing?.personalDataRetentionMonths ?? '' })),
   };
   const prizes = prizeRows(existing
     ? [...existing.individualPrizes.map(p => ({ ...p, collective: false })), ...existing.collectivePrizes.map(p => ({ ...p, collective: true }))]
@@ -162,6 +166,7 @@ export async function announceView(root, [contestId]) {
     const details = {
       title: fields.title.input.value.trim(), description: fields.description.input.value.trim() || null, opensAt, closesAt,
       target: Number(fields.target.input.value), perAuthorLimit: Number(fields.perAuthorLimit.input.value) || null,
+      personalDataRetentionMonths: Number(fields.personalDataRetentionMonths.input.value) || null,
       eligibleCommittees: eligible.read(),
       individualPrizes: tiers.filter(p => !p.collective).map(({ name, count }) => ({ name, count })),
       collectivePrizes: tiers.filter(p => p.collective).map(({ name, count }) => ({ name, count })),
