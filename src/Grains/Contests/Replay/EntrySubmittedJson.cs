@@ -61,13 +61,10 @@ public static class EntrySubmittedJson
 
     private static bool TryNullableInt(ref Utf8JsonReader reader, out int? value)
     {
-        value = null;
-        if (reader.TokenType == JsonTokenType.Null)
-            return true;
-        if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out var number))
-            return false;
-        value = number;
-        return true;
+        // A number beyond an int is refused here as TryGetInt32 would: the generated reader then answers for it.
+        var known = TryNullableLong(ref reader, out var number) && number is null or (>= int.MinValue and <= int.MaxValue);
+        value = known ? (int?)number : null;
+        return known;
     }
 
     private static bool TryNullableLong(ref Utf8JsonReader reader, out long? value)
