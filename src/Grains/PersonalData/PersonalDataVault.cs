@@ -82,6 +82,30 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
         }
     }
 
+    /// <summary>What the store holds of a person now, stream by stream (a key's id is its event's, which knows its stream).</summary>
+    public async Task<IReadOnlyList<HeldData>> HeldOfAsync(long personKey, CancellationToken ct = default)
+    {
+        await using var command = database.CreateCommand($"""
+            SELECT e.stream_id, count(*) FROM {Schema}.data_keys k JOIN {EventStore.MartenSetup.Schema}.mt_events e ON e.id = k.key_id
+            WHERE k.person_key = $1 GROUP BY e.stream_id ORDER BY e.stream_id
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = personKey });
+        var held = new List<HeldData>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            held.Add(new HeldData(reader.GetString(0), reader.GetInt64(1)));
+        return held;
+    }
+
+    /// <summary>How many data keys one stream's events have.</summary>
+    public async Task<long> KeysOfStreamAsync(string streamId, CancellationToken ct = default)
+    {
+        await using var command = database.CreateCommand(
+            $"SELECT count(*) FROM {Schema}.data_keys k JOIN {EventStore.MartenSetup.Schema}.mt_events e ON k.key_id = e.id WHERE e.stream_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     /// <summary>
     /// Opens what can be opened of <paramref name="texts"/> (plain texts pass as they are): one read of the keys they
     /// name. A key that is gone (erased, or lost) opens to <see cref="SealedText.Erased"/>, never to an error.

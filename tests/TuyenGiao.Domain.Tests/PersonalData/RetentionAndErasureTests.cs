@@ -64,14 +64,14 @@ public class RetentionAndErasureTests
     public void Given_contest_listings_When_the_retention_job_looks_Then_only_published_uncancelled_unerased_ones_past_their_months_are_due()
     {
         var listing = new ContestListing($"contest/{Id}", Id, "TV-KHOI", ContestKind.Writing, "T", "t", Opens, Closes, 10, false, true, Opens,
-            Published, 6, false);
+            Published, 6);
         var end = Published.AddMonths(6);
 
         Assert.True(listing.RetentionDue(end));
         Assert.False(listing.RetentionDue(end.AddTicks(-1)));
         Assert.False((listing with { ResultsPublished = false }).RetentionDue(end));
         Assert.False((listing with { Cancelled = true }).RetentionDue(end));
-        Assert.False((listing with { EntrantsPersonalDataErased = true }).RetentionDue(end));
+        Assert.False((listing with { EntrantsPersonalDataErasedAt = end }).RetentionDue(end));
         Assert.False((listing with { PersonalDataRetentionMonths = null }).RetentionDue(end));
         // A listing from before publication times were kept: the contest itself decides.
         Assert.True((listing with { PublishedAt = null }).RetentionDue(Published));

@@ -25,15 +25,14 @@ public sealed record ContestListing(
     DateTimeOffset AnnouncedAt,
     DateTimeOffset? PublishedAt = null,
     int? PersonalDataRetentionMonths = null,
-    bool EntrantsPersonalDataErased = false,
-    DateTimeOffset? ErasedAt = null)
+    DateTimeOffset? EntrantsPersonalDataErasedAt = null)
 {
     /// <summary>
     /// Whether the retention job should ask the contest now: its retention has run out, or the listing predates the time
     /// of publication being kept (the contest itself then decides).
     /// </summary>
     public bool RetentionDue(DateTimeOffset now) =>
-        ResultsPublished && !Cancelled && !EntrantsPersonalDataErased && PersonalDataRetentionMonths is { } months
+        ResultsPublished && !Cancelled && EntrantsPersonalDataErasedAt is null && PersonalDataRetentionMonths is { } months
         && (PublishedAt is not { } published || ContestDecisions.RetentionEnds(published, months) <= now);
 }
 
@@ -65,7 +64,7 @@ public sealed class ContestListingProjection : SingleStreamProjection<ContestLis
         },
         ContestCancelled when listing is not null => listing with { Cancelled = true },
         ResultsPublished p when listing is not null => listing with { ResultsPublished = true, PublishedAt = p.PublishedAt },
-        EntrantsPersonalDataErased x when listing is not null => listing with { EntrantsPersonalDataErased = true, ErasedAt = x.ErasedAt },
+        EntrantsPersonalDataErased x when listing is not null => listing with { EntrantsPersonalDataErasedAt = x.ErasedAt },
         _ => listing,
     };
 }

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using TuyenGiao.Common;
 using TuyenGiao.PersonalData;
 
@@ -17,7 +16,7 @@ public sealed record RetentionErasure(string ContestId, DateTimeOffset Published
 /// (<see cref="ContestDecisions.EraseEntrantsPersonalData"/>), so every node may run the job: the second asking does
 /// nothing. Each erasure is logged with what it destroyed, and is an event in the contest's stream.
 /// </summary>
-public sealed class EntrantsDataRetention(IGrainFactory grains, ContestListings listings, NpgsqlDataSource database, IOptions<PersonalDataOptions> options,
+public sealed class EntrantsDataRetention(IGrainFactory grains, ContestListings listings, PersonalDataVault vault, IOptions<PersonalDataOptions> options,
     ILogger<EntrantsDataRetention> logger) : BackgroundService
 {
     /// <summary>The actor the job's erasures are recorded under.</summary>
@@ -28,7 +27,7 @@ public sealed class EntrantsDataRetention(IGrainFactory grains, ContestListings 
         var erased = new List<RetentionErasure>();
         foreach (var due in await listings.RetentionDueAsync(ct))
         {
-            var keys = await DataKeysOfAsync(Contest.StreamIdFor(due.ContestId), ct);
+            var keys = await vault.KeysOfStreamAsync(Contest.StreamIdFor(due.ContestId), ct);
             var contest = grains.GetGrain<IContestGrain>(due.ContestId);
             var result = await contest.EraseEntrantsPersonalData(new CommandContext(Actor, $"retention-{Guid.CreateVersion7():N}"));
             if (result.Rejection is { } refused)
@@ -37,9 +36,9 @@ public sealed class EntrantsDataRetention(IGrainFactory grains, ContestListings 
                 continue;
             }
             // The listing is written in the erasure's transaction: it says whether the contest erased or found it not due.
-            if (await listings.FindAsync(due.ContestId, ct) is not { EntrantsPersonalDataErased: true, PublishedAt: { } published } now)
+            if (await listings.FindAsync(due.ContestId, ct) is not { EntrantsPersonalDataErasedAt: { } at, PublishedAt: { } published } now)
                 continue;
-            var done = new RetentionErasure(due.ContestId, published, now.PersonalDataRetentionMonths ?? 0, now.ErasedAt ?? published, keys);
+            var done = new RetentionErasure(due.ContestId, published, now.PersonalDataRetentionMonths ?? 0, at, keys);
             erased.Add(done);
             logger.LogInformation("Retention of {Contest}: {Keys} entrants' data keys destroyed, {Months} months after the results of {Published:O}",
                 done.ContestId, done.DataKeys, done.RetentionMonths, done.PublishedAt);
@@ -62,13 +61,5 @@ public sealed class EntrantsDataRetention(IGrainFactory grains, ContestListings 
                 logger.LogError(ex, "The retention job failed; it runs again in {Every}", options.Value.RetentionCheckEvery);
             }
         }
-    }
-
-    private async Task<long> DataKeysOfAsync(string streamId, CancellationToken ct)
-    {
-        await using var command = database.CreateCommand(
-            $"SELECT count(*) FROM {PersonalDataVault.Schema}.data_keys k JOIN {EventStore.MartenSetup.Schema}.mt_events e ON k.key_id = e.id WHERE e.stream_id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
-        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 }
