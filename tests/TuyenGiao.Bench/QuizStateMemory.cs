@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using TuyenGiao.PersonalData;
 using TuyenGiao.Quizzes;
 
 namespace TuyenGiao.Bench;
 
 /// <summary>
 /// How much managed memory a quiz grain's state holds per registered person and per attempt, and how long the round's
-/// ranking takes at that size: the state is folded from realistic events (Vietnamese names, twelve committees, 20
-/// questions an attempt, all submitted) and measured after a full collection. At that size, it also times what runs on
+/// ranking takes at that size: the state is folded from realistic events (Vietnamese names and numbers sealed as the
+/// store keeps them, twelve committees, 20 questions an attempt, all submitted) and measured after a full collection. At that size, it also times what runs on
 /// every call (the decision of a start, the participation's count) and the snapshot an activation restores. In memory
 /// only: no database.
 /// </summary>
@@ -22,8 +23,11 @@ public static class QuizStateMemory
     public sealed record Result(int People, int Attempts, long PeopleBytes, long AttemptBytes, TimeSpan Fold, TimeSpan Ranking, int Ranked,
         TimeSpan StartDecision, TimeSpan Participation, SnapshotRoundTrip.Result Snapshot);
 
+    private static readonly PersonPseudonyms Pseudonyms = new(RandomNumberGenerator.GetBytes(PersonPseudonyms.SecretLength));
+
     public static Result Measure(int people, int attempts)
     {
+        var dataKey = RandomNumberGenerator.GetBytes(SealedText.KeyLength);
         var opens = new DateTimeOffset(2023, 6, 5, 0, 0, 0, TimeSpan.FromHours(7));
         var rules = new QuizRules(20, TimeSpan.FromMinutes(15), 1, AttemptCounting.First,
             [new QuizRound(1, opens, opens.AddDays(7))], "Dự đoán có bao nhiêu người trả lời đúng tất cả các câu hỏi của tuần?");
@@ -37,15 +41,18 @@ public static class QuizStateMemory
         {
             var committee = committees[i % committees.Length];
             // Each event as a replay reads it: its own strings and lists.
-            state = QuizEvolution.Evolve(state, new ParticipantRegistered("BENCH", Phone(i), $"Nguyễn Văn {i}", 1960 + i % 45, committee,
-                [committee, "TV-KHOI", "TV"], KeyHash(i), QuizDecisions.Consent));
+            var person = Pseudonyms.OfParticipant(Phone(i));
+            var key = new DataKeyRef(person, Guid.NewGuid());
+            state = QuizEvolution.Evolve(state, new ParticipantRegisteredV2("BENCH", person, SealedText.Seal(Phone(i), key, dataKey),
+                SealedText.Seal($"Nguyễn Văn {i}", key, dataKey), SealedText.Seal($"{1960 + i % 45}", key, dataKey), Pseudonyms.OfParticipantDetails($"Nguyễn Văn {i}", 1960 + i % 45),
+                committee, [committee, "TV-KHOI", "TV"], KeyHash(i), QuizDecisions.Consent));
         }
         var afterPeople = Collect();
         for (var i = 0; i < attempts; i++)
         {
             var started = opens.AddSeconds(i % 600_000);
             var questions = Enumerable.Range(0, 20).Select(k => (i * 7 + k * 3) % 60 + 1).Distinct().ToList();
-            state = QuizEvolution.Evolve(state, new AttemptStarted("BENCH", $"lượt-{i:D8}", Phone(i % people), 1, questions, (ulong)i, started, started.AddMinutes(15)));
+            state = QuizEvolution.Evolve(state, new AttemptStarted("BENCH", $"lượt-{i:D8}", Quiz.ParticipantId(Pseudonyms.OfParticipant(Phone(i % people))), 1, questions, (ulong)i, started, started.AddMinutes(15)));
             state = QuizEvolution.Evolve(state, new AttemptSubmitted("BENCH", $"lượt-{i:D8}",
                 questions.Select(q => new QuizAnswer(q, [q % 4])).ToList(), 100 + i % 900, 20 - i % 4, started.AddMinutes(5 + i % 9)));
         }
@@ -61,7 +68,7 @@ public static class QuizStateMemory
         for (var i = 0; i < Decisions; i++)
         {
             var person = i * (people / Decisions) % people;
-            var decision = QuizDecisions.Start(state, new StartAttempt($"again-{i}", Phone(person), KeyHash(person), 1), inRound);
+            var decision = QuizDecisions.Start(state, new StartAttempt($"again-{i}", Phone(person), KeyHash(person), 1), Pseudonyms, inRound);
             if (decision.Rejection is null && person < attempts)
                 throw new InvalidOperationException("a second attempt in a round of one was accepted");
         }

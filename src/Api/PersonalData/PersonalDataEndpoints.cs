@@ -5,6 +5,7 @@ using TuyenGiao.Committees;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
 using TuyenGiao.PersonalData;
+using TuyenGiao.Quizzes;
 
 namespace TuyenGiao.Api.PersonalData;
 
@@ -21,8 +22,9 @@ public static class PersonalDataEndpoints
         group.MapPost("/erasures", Erase)
             .WithName("ErasePerson")
             .RequireAuthorization(Policies.Admins)
-            .WithSummary("Erases an author's personal data everywhere (every contest, every read, the audit log and exports): their data keys are " +
-                         "destroyed and their name reads \"[đã xoá]\" from then on. Counts, rankings, awards and the hash chain are unchanged. " +
+            .WithSummary("Erases a person's personal data everywhere (every contest or quiz, every read, the audit log and exports): an author " +
+                         "named by authorName and committeeCode, or a quiz participant by phone. Their data keys are destroyed and their texts read " +
+                         "\"[đã xoá]\" from then on. Counts, rankings, awards and the hash chain are unchanged. " +
                          "The same requestId sent again answers the first erasure.")
             .Produces<ErasureResponse>(StatusCodes.Status201Created).Produces<ErasureResponse>().ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -36,7 +38,8 @@ public static class PersonalDataEndpoints
         group.MapGet("/access-log", AccessLog)
             .WithName("GetPersonalDataAccessLog")
             .RequireAuthorization(Policies.Auditors)
-            .WithSummary("Who read whose personal data, when, and through what, oldest first (one person's only, with authorName and committeeCode); " +
+            .WithSummary("Who read whose personal data, when, and through what, oldest first (one person's only: an author with authorName and " +
+                         "committeeCode, a quiz participant with phone); " +
                          "page with after = the last id.")
             .Produces<IReadOnlyList<PersonalDataAccess>>().ProducesValidationProblem();
 
@@ -66,7 +69,7 @@ public static class PersonalDataEndpoints
             return Problems.Invalid(errors.ToDictionary());
         var grain = grains.GetGrain<IErasureGrain>(request.RequestId!.Trim());
         var before = await grain.Get();
-        var result = await grain.Erase(new ErasePerson(request.AuthorName!, request.CommitteeCode!, request.LegalBasis!), http.CommandContext());
+        var result = await grain.Erase(new ErasePerson(request.AuthorName, request.CommitteeCode, request.LegalBasis!, request.Phone), http.CommandContext());
         if (result.Rejection is { } rejection)
             return Problems.From(rejection);
         var erasure = ErasureResponse.From(await grain.Get());
@@ -81,7 +84,7 @@ public static class PersonalDataEndpoints
         return erasure.IsDone ? TypedResults.Ok(ErasureResponse.From(erasure)) : Problems.NotFound("requestId", $"no erasure request '{requestId.Trim()}' was recorded");
     }
 
-    private static async Task<IResult> AccessLog(string? authorName, string? committeeCode, long? after, int? limit, PersonalDataVault vault,
+    private static async Task<IResult> AccessLog(string? authorName, string? committeeCode, string? phone, long? after, int? limit, PersonalDataVault vault,
         PersonalDataAccessLog log, CancellationToken ct)
     {
         var errors = new FieldErrors();
@@ -89,15 +92,24 @@ public static class PersonalDataEndpoints
             errors.Add(authorName is null ? "authorName" : "committeeCode", "name the person by both authorName and committeeCode, or neither");
         if (committeeCode is not null)
             errors.Check(CommitteeCode.Validate("committeeCode", committeeCode));
+        if (phone is not null && authorName is not null)
+            errors.Add("phone", "name one person: an author by authorName and committeeCode, or a quiz participant by phone");
+        var normalizedPhone = "";
+        if (phone is not null)
+            errors.Check(PhoneNumbers.TryNormalize(phone, out normalizedPhone));
         if (limit is < 1 or > PersonalDataAccessLog.MaxPage)
             errors.Add("limit", $"must be between 1 and {PersonalDataAccessLog.MaxPage}");
         if (after < 0)
             errors.Add("after", "must not be negative");
         if (errors.Any)
             return Problems.Invalid(errors.ToDictionary());
-        long? person = authorName is null
-            ? null
-            : await vault.AuthorKeyAsync(VietnameseText.Normalize(authorName) ?? "", CommitteeCode.Normalize(committeeCode!), ct);
+        var people = await vault.PseudonymsAsync(ct);
+        long? person = (phone, authorName) switch
+        {
+            (not null, _) => people.OfParticipant(normalizedPhone),
+            (_, not null) => people.OfAuthor(VietnameseText.Normalize(authorName) ?? "", CommitteeCode.Normalize(committeeCode!)),
+            _ => null,
+        };
         return TypedResults.Ok(await log.ReadAsync(person, after ?? 0, limit ?? 100, ct));
     }
 

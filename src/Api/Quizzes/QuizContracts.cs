@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using TuyenGiao.Common;
+using TuyenGiao.PersonalData;
 using TuyenGiao.Quizzes;
 
 namespace TuyenGiao.Api.Quizzes;
@@ -86,16 +87,17 @@ public sealed record RoundResultsResponse(
     int Round, int AllCorrect, IReadOnlyList<RankedParticipantResponse> Ranking, IReadOnlyList<KeyedQuestionResponse> Key, bool Published,
     IReadOnlyList<PublishedPrizeResponse> Prizes)
 {
-    public static RoundResultsResponse From(RoundResults results) => new(
+    /// <param name="opened">The people's names, opened.</param>
+    public static RoundResultsResponse From(RoundResults results, Revealed opened) => new(
         results.Round, results.Ranking.AllCorrect,
         results.Ranking.Ranking.Select(r =>
         {
             var person = results.People[r.Attempt.Participant];
-            return new RankedParticipantResponse(r.Rank, person.Name, person.CommitteeCode, r.Attempt.Correct, r.Attempt.Prediction, r.PredictionOff,
+            return new RankedParticipantResponse(r.Rank, opened.Text(person.Name)!, person.CommitteeCode, r.Attempt.Correct, r.Attempt.Prediction, r.PredictionOff,
                 Math.Round(r.Attempt.Took.TotalSeconds, 1));
         }).ToList(),
         results.Key.Select(q => new KeyedQuestionResponse(q.Number, q.Text, q.Options, q.Correct)).ToList(), results.Published,
-        results.Prizes.Select(p => new PublishedPrizeResponse(p.Tier, p.Person.Name, p.Person.CommitteeCode)).ToList());
+        results.Prizes.Select(p => new PublishedPrizeResponse(p.Tier, opened.Text(p.Person.Name)!, p.Person.CommitteeCode)).ToList());
 }
 
 /// <param name="Depth">Below the eligible committee it belongs to: 0 for that committee.</param>
@@ -110,7 +112,9 @@ public sealed record CorrectRoundPrizeRequest(
 /// <summary>A prize of a round and who holds it, as the organiser sees it (with the phone, to reach the winner).</summary>
 public sealed record RoundPrizeResponse(string Tier, string Name, string CommitteeCode, string Phone)
 {
-    public static RoundPrizeResponse From(PrizeHolder holder) => new(holder.Tier, holder.Person.Name, holder.Person.CommitteeCode, holder.Person.Phone);
+    /// <param name="opened">The holder's name and number, opened.</param>
+    public static RoundPrizeResponse From(PrizeHolder holder, Revealed opened) =>
+        new(holder.Tier, opened.Text(holder.Person.Name)!, holder.Person.CommitteeCode, opened.Text(holder.Person.Phone)!);
 }
 
 /// <summary>A published prize of a round, for everyone: no phone.</summary>

@@ -2,11 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using TuyenGiao.Api.Http;
+using TuyenGiao.Api.PersonalData;
 using TuyenGiao.Api.Security;
 using TuyenGiao.Committees;
 using TuyenGiao.Auditing;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
+using TuyenGiao.PersonalData;
 using TuyenGiao.Quizzes;
 using static TuyenGiao.Api.Contests.ContestRouting;
 
@@ -133,25 +135,25 @@ public static class QuizEndpoints
         endpoint.RequireAuthorization(Policies.Organisers)
             .Produces<IReadOnlyList<RoundPrizeResponse>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static Task<IResult> FillPrizes(string contestId, int round, IGrainFactory grains, HttpContext http) =>
-        PrizeCommand(contestId, round, grains, http, new FieldErrors(), quiz => quiz.FillPrizes(round, http.CommandContext()));
+    private static Task<IResult> FillPrizes(string contestId, int round, IGrainFactory grains, PersonalDataReads reads, HttpContext http) =>
+        PrizeCommand(contestId, round, grains, reads, http, new FieldErrors(), quiz => quiz.FillPrizes(round, http.CommandContext()));
 
-    private static Task<IResult> GrantPrize(string contestId, int round, GrantRoundPrizeRequest request, IGrainFactory grains, HttpContext http) =>
-        PrizeCommand(contestId, round, grains, http, new FieldErrors().RequiredOf(request),
+    private static Task<IResult> GrantPrize(string contestId, int round, GrantRoundPrizeRequest request, IGrainFactory grains, PersonalDataReads reads, HttpContext http) =>
+        PrizeCommand(contestId, round, grains, reads, http, new FieldErrors().RequiredOf(request),
             quiz => quiz.GrantPrize(new GrantRoundPrize(round, request.Tier!, request.Phone!, request.Reason!), http.CommandContext()));
 
-    private static Task<IResult> PublishResults(string contestId, int round, IGrainFactory grains, HttpContext http) =>
-        PrizeCommand(contestId, round, grains, http, new FieldErrors(), quiz => quiz.PublishResults(round, http.CommandContext()));
+    private static Task<IResult> PublishResults(string contestId, int round, IGrainFactory grains, PersonalDataReads reads, HttpContext http) =>
+        PrizeCommand(contestId, round, grains, reads, http, new FieldErrors(), quiz => quiz.PublishResults(round, http.CommandContext()));
 
-    private static Task<IResult> CorrectPrize(string contestId, int round, CorrectRoundPrizeRequest request, IGrainFactory grains, HttpContext http) =>
-        PrizeCommand(contestId, round, grains, http, new FieldErrors().RequiredOf(request),
+    private static Task<IResult> CorrectPrize(string contestId, int round, CorrectRoundPrizeRequest request, IGrainFactory grains, PersonalDataReads reads, HttpContext http) =>
+        PrizeCommand(contestId, round, grains, reads, http, new FieldErrors().RequiredOf(request),
             quiz => quiz.CorrectPrize(new CorrectRoundPrize(round, request.Tier!, request.FromPhone!, request.ToPhone!, request.Reason!), http.CommandContext()));
 
-    private static Task<IResult> Prizes(string contestId, int round, IGrainFactory grains, HttpContext http) =>
-        PrizeCommand(contestId, round, grains, http, new FieldErrors(), null);
+    private static Task<IResult> Prizes(string contestId, int round, IGrainFactory grains, PersonalDataReads reads, HttpContext http) =>
+        PrizeCommand(contestId, round, grains, reads, http, new FieldErrors(), null);
 
     /// <summary>Shape errors first, then the organiser, then the grain; the answer is the round's prizes as they then stand.</summary>
-    private static Task<IResult> PrizeCommand(string contestId, int round, IGrainFactory grains, HttpContext http, FieldErrors errors,
+    private static Task<IResult> PrizeCommand(string contestId, int round, IGrainFactory grains, PersonalDataReads reads, HttpContext http, FieldErrors errors,
         Func<IQuizGrain, Task<CommandResult>>? send) =>
         WithQuiz(contestId, grains, async quiz =>
         {
@@ -161,7 +163,12 @@ public static class QuizEndpoints
                 return denied;
             if (send is not null && (await send(quiz)).Rejection is { } rejection)
                 return Problems.From(rejection);
-            return TypedResults.Ok((await quiz.Prizes(round)).Select(RoundPrizeResponse.From).ToList());
+            // The organiser reaches the winners by their numbers: opened for them, and their read recorded.
+            var holders = await quiz.Prizes(round);
+            var opened = await reads.RevealAsync(holders.SelectMany(h => new[] { h.Person.Name, h.Person.Phone }), http.RequestAborted);
+            var prizes = holders.Select(h => RoundPrizeResponse.From(h, opened)).ToList();
+            await reads.RecordAsync(http, opened, $"prizes of round {round} of quiz {quiz.GetPrimaryKeyString()}", http.RequestAborted);
+            return TypedResults.Ok(prizes);
         });
 
     private static Task<IResult> Get(string contestId, IGrainFactory grains, TimeProvider time) =>
@@ -286,16 +293,22 @@ public static class QuizEndpoints
             return result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(AttemptResponse.From(attempt!));
         });
 
-    private static Task<IResult> Results(string contestId, int round, IGrainFactory grains) =>
+    private static Task<IResult> Results(string contestId, int round, IGrainFactory grains, PersonalDataReads reads, HttpContext http) =>
         WithQuiz(contestId, grains, async quiz =>
         {
             if (await quiz.Get() is not { } view)
                 return Problems.NotFound("contestId", $"contest '{Normalize(contestId)}' has no online quiz set up");
             if (view.Rules.ClosingOf(round) is not { } theRound)
                 return Problems.NotFound("round", $"the quiz has rounds 1 to {view.Rules.Rounds.Count}, and 0 for the overall ranking");
-            return await quiz.Results(round) is { } results
-                ? TypedResults.Ok(RoundResultsResponse.From(results))
-                : Problems.From(Rejection.Forbidden("round", round == QuizRanking.Overall
+            if (await quiz.Results(round) is { } results)
+            {
+                // Public once the round has closed; a signed-in reader's read of the names is recorded.
+                var opened = await reads.RevealAsync(results.People.Values.Select(p => p.Name).Concat(results.Prizes.Select(p => p.Person.Name)), http.RequestAborted);
+                var response = RoundResultsResponse.From(results, opened);
+                await reads.RecordAsync(http, opened, $"results of round {round} of quiz {quiz.GetPrimaryKeyString()}", http.RequestAborted);
+                return TypedResults.Ok(response);
+            }
+            return Problems.From(Rejection.Forbidden("round", round == QuizRanking.Overall
                     ? $"the overall results are published when the last round closes ({VietnamTime.Of(theRound.ClosesAt):dd/MM/yyyy HH:mm})"
                     : $"round {round}'s results and answers are published when it closes ({VietnamTime.Of(theRound.ClosesAt):dd/MM/yyyy HH:mm})"));
         });

@@ -17,7 +17,7 @@ public sealed record ContestCancelled(string ContestId, string Reason);
 /// entry came in, so that roll-ups are computed from the events alone.</param>
 /// <param name="AuthorName">Personal: stored sealed under a data key of the author (<see cref="IHoldsPersonalData"/>).</param>
 /// <param name="Fingerprint">A hash of the submitted body: the same submission id with another body is refused.</param>
-/// <param name="AuthorKey">The author's pseudonym (<see cref="PersonPseudonym.OfAuthor"/>), by which the rules count
+/// <param name="AuthorKey">The author's pseudonym (<see cref="PersonPseudonyms.OfAuthor"/>), by which the rules count
 /// entries per author and an erasure finds them. Null in events stored before names were sealed, whose plain names are
 /// counted by <see cref="SubmissionIdentity.LegacyAuthorKey"/>.</param>
 public sealed record EntrySubmitted(

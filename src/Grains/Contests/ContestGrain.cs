@@ -87,7 +87,7 @@ public sealed class ContestGrain : EventSourcedGrain<Contest>, IContestGrain
     {
         var entry = ContestDecisions.Normalize(command);
         // The rules count authors by pseudonym, which only the vault's secret gives (the name is sealed once stored).
-        entry = entry with { AuthorKey = await _personalData.AuthorKeyAsync(entry.AuthorName, entry.CommitteeCode) };
+        entry = entry with { AuthorKey = (await _personalData.PseudonymsAsync()).OfAuthor(entry.AuthorName, entry.CommitteeCode) };
         var (result, recorded) = await DecideSubmission(entry, context, fresh: false);
         // The lookups may be a few seconds old: a committee refused on them (registered or reorganised a moment ago)
         // is decided once more on fresh ones. A refusal wrote nothing, so deciding again is safe.

@@ -33,15 +33,16 @@ public sealed record AwardGranted(string ContestId, string Tier, bool Collective
 public sealed record ResultsPublished(string ContestId, DateTimeOffset PublishedAt);
 
 /// <summary>
-/// The contest's retention ran out: its entrants' personal data is erased, every data key of its stream destroyed in
-/// this event's transaction. Entries, counts, scores and awards stay; their names read "[đã xoá]" from now on.
+/// The contest's retention ran out: its entrants' personal data is erased, every data key of its stream and of its
+/// online quiz's (the quiz's participants are its entrants) destroyed in this event's transaction. Entries, counts,
+/// scores, attempts and awards stay; their names and numbers read "[đã xoá]" from now on.
 /// </summary>
 public sealed record EntrantsPersonalDataErased(string ContestId, DateTimeOffset PublishedAt, int RetentionMonths, DateTimeOffset ErasedAt)
     : PersonalData.IErasesPersonalData
 {
     long? PersonalData.IErasesPersonalData.ErasesPerson => null;
 
-    string? PersonalData.IErasesPersonalData.ErasesStream => Contest.StreamIdFor(ContestId);
+    IReadOnlyList<string> PersonalData.IErasesPersonalData.ErasesStreams => Contest.EntrantDataStreamsOf(ContestId);
 }
 
 /// <summary>After publication: one award taken from an entry or committee and given to another, with the reason.</summary>

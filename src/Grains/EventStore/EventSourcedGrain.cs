@@ -177,11 +177,14 @@ public abstract class EventSourcedGrain<TState> : Grain where TState : class
             // To the microsecond, as PostgreSQL keeps it: what a rule decides at is what the store and its read models say.
             var now = StoredTime.Of(Time.GetUtcNow());
             Decision decision;
+            IReadOnlyList<Recorded> recorded;
             TState state;
             try
             {
                 decision = command.Decide(batch.State, now);
-                state = decision.Events.Aggregate(batch.State, Evolve);
+                // Folded as stored (personal texts sealed): what the grain holds and snapshots is what the store holds.
+                recorded = Record(decision, command.Context, now);
+                state = recorded.Select(r => r.Data).Aggregate(batch.State, Evolve);
             }
             catch (Exception ex)
             {
@@ -194,11 +197,23 @@ public abstract class EventSourcedGrain<TState> : Grain where TState : class
             if (decision.Events.Count > 0 && batch.Events.Count > 0 && batch.Events.Count + decision.Events.Count > MaxEventsPerWrite)
                 break;
             _queue.RemoveFirst();
-            batch.Add(command, decision, state, now);
+            batch.Add(command, decision, recorded, state);
             if (command.Alone)
                 break;
         }
         return batch;
+    }
+
+    /// <summary>The decision's events with their ids and metadata, sealed for the store.</summary>
+    private Recorded[] Record(Decision decision, CommandContext context, DateTimeOffset now)
+    {
+        var recorded = new Recorded[decision.Events.Count];
+        for (var i = 0; i < recorded.Length; i++)
+        {
+            var id = i == 0 && decision.FirstEventId is { } given ? given : Guid.CreateVersion7(now);
+            recorded[i] = _journal.Seal(new Recorded(id, decision.Events[i], context.Actor, context.CorrelationId, now));
+        }
+        return recorded;
     }
 
     private void Answer(Batch batch)
@@ -374,14 +389,10 @@ public abstract class EventSourcedGrain<TState> : Grain where TState : class
 
         public TState State { get; private set; } = state;
 
-        public void Add(PendingCommand command, Decision decision, TState after, DateTimeOffset now)
+        public void Add(PendingCommand command, Decision decision, IReadOnlyList<Recorded> recorded, TState after)
         {
-            for (var i = 0; i < decision.Events.Count; i++)
-            {
-                var id = i == 0 && decision.FirstEventId is { } given ? given : Guid.CreateVersion7(now);
-                Events.Add(new Recorded(id, decision.Events[i], command.Context.Actor, command.Context.CorrelationId, now));
-            }
-            Members.Add((command, decision, decision.Events.Count));
+            Events.AddRange(recorded);
+            Members.Add((command, decision, recorded.Count));
             State = after;
         }
     }

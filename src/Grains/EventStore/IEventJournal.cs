@@ -23,6 +23,13 @@ public interface IEventJournal
     Task<TState?> LoadAsOfVersionAsync<TState>(string streamId, long version, CancellationToken ct = default) where TState : class;
 
     /// <summary>
+    /// The event as it will be stored: its personal texts (<see cref="PersonalData.IHoldsPersonalData"/>) sealed under a
+    /// new data key of their person, else as it is. Sealed before the state folds it, so that what a grain holds, and
+    /// snapshots, is what the store holds.
+    /// </summary>
+    Recorded Seal(Recorded recorded);
+
+    /// <summary>
     /// Appends atomically after <paramref name="expectedVersion"/>. Throws <see cref="StreamConflictException"/> when
     /// the stream moved on or an event id is already stored; any other exception leaves the outcome unknown.
     /// </summary>

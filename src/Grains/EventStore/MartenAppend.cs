@@ -7,8 +7,8 @@ namespace TuyenGiao.EventStore;
 /// <summary>
 /// Appends to one or more streams in one Marten session, each with its expected version and our metadata (event id,
 /// recording time from our TimeProvider, correlation id, actor) and its link in the stream's hash chain
-/// (<see cref="EventChain"/>), personal texts sealed first (<see cref="PersonalDataVault"/>) so that the chain covers
-/// what is stored: one transaction, all or nothing, data keys included.
+/// (<see cref="EventChain"/>) over the events as stored (their personal texts sealed before, <see cref="IEventJournal.Seal"/>):
+/// one transaction, all or nothing, their data keys included (<see cref="PersonalDataVault"/>).
 /// </summary>
 internal static class MartenAppend
 {
@@ -16,7 +16,6 @@ internal static class MartenAppend
         CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        var sealing = vault?.BeginSealing(session);
         var events = new IEvent[appends.Count][];
         for (var a = 0; a < appends.Count; a++)
         {
@@ -24,8 +23,7 @@ internal static class MartenAppend
             for (var i = 0; i < events[a].Length; i++)
             {
                 var recorded = appends[a].Events[i];
-                var data = sealing?.Seal(recorded.EventId, recorded.Data) ?? recorded.Data;
-                var e = events[a][i] = session.Events.BuildEvent(data);
+                var e = events[a][i] = session.Events.BuildEvent(recorded.Data);
                 e.Id = recorded.EventId;
                 // The precision PostgreSQL keeps, which is the precision the link covers.
                 e.Timestamp = EventLink.ToStoredPrecision(recorded.RecordedAt);
@@ -33,7 +31,7 @@ internal static class MartenAppend
                 e.UserName = recorded.Actor;
             }
         }
-        sealing?.Complete();
+        vault?.QueueKeyWrites(session, appends.SelectMany(a => a.Events));
         var links = await chain.LinkAsync(appends, events, ct);
         for (var a = 0; a < appends.Count; a++)
         {

@@ -67,6 +67,8 @@ public sealed class MartenEventJournal(IDocumentStore store, IEnumerable<IStream
         where TState : class =>
         _replays.TryGetValue(typeof(TState), out var replay) ? (TState?)await replay.FoldAsync(streamId, start, afterVersion, upToVersion, ct) : null;
 
+    public Recorded Seal(Recorded recorded) => vault?.Seal(recorded) ?? recorded;
+
     /// <summary>Through the silo's <see cref="AppendBatcher"/> when there is one, so that appends of many streams share transactions.</summary>
     public Task AppendAsync(string streamId, long expectedVersion, IReadOnlyList<Recorded> events, CancellationToken ct = default) =>
         batcher is not null

@@ -7,7 +7,7 @@ namespace TuyenGiao.PersonalData;
 /// </summary>
 public interface IHoldsPersonalData
 {
-    /// <summary>Whose data it is: the person's pseudonym (<see cref="PersonPseudonym"/>), by which an erasure finds their keys.</summary>
+    /// <summary>Whose data it is: the person's pseudonym (<see cref="PersonPseudonyms"/>), by which an erasure finds their keys.</summary>
     long PersonKey { get; }
 
     /// <summary>The event with each of its personal texts passed through <paramref name="transform"/>, everything else as it is.</summary>
@@ -20,6 +20,6 @@ public interface IErasesPersonalData
     /// <summary>The person whose every data key goes, or null.</summary>
     long? ErasesPerson { get; }
 
-    /// <summary>The stream whose every data key goes (the keys of the events stored in it), or null.</summary>
-    string? ErasesStream { get; }
+    /// <summary>The streams whose every data key goes (the keys of the events stored in them); none for a person's erasure.</summary>
+    IReadOnlyList<string> ErasesStreams { get; }
 }

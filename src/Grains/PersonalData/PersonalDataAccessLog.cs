@@ -4,7 +4,7 @@ using NpgsqlTypes;
 namespace TuyenGiao.PersonalData;
 
 /// <summary>One read that opened personal texts for a signed-in caller.</summary>
-/// <param name="People">The pseudonyms of the people whose texts were opened (as <see cref="PersonPseudonym.Show"/> writes them).</param>
+/// <param name="People">The pseudonyms of the people whose texts were opened (as <see cref="PersonPseudonyms.Show"/> writes them).</param>
 public sealed record PersonalDataAccess(long Id, DateTimeOffset At, string Actor, string? CorrelationId, string What, IReadOnlyList<string> People);
 
 /// <summary>
@@ -45,7 +45,7 @@ public sealed class PersonalDataAccessLog(NpgsqlDataSource database, TimeProvide
         while (await reader.ReadAsync(ct))
         {
             rows.Add(new PersonalDataAccess(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), [.. reader.GetFieldValue<long[]>(5).Select(PersonPseudonym.Show)]));
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), [.. reader.GetFieldValue<long[]>(5).Select(PersonPseudonyms.Show)]));
         }
         return rows;
     }

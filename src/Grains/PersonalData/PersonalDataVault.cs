@@ -25,16 +25,17 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
     private readonly bool _sealing = WarnWhenPlain(!options.Value.StorePlainForBenchmark, logger);
     private readonly SemaphoreSlim _loadingSecret = new(1, 1);
     private byte[]? _pseudonymSecret;
+    private PersonPseudonyms? _pseudonyms;
 
     /// <summary>The pseudonym secret's row in <c>personal.vault_secrets</c>, and the id its wrapping is bound to.</summary>
     private static readonly Guid PseudonymSecretId = Common.NameBasedId.For("tuyengiao/personal-data/pseudonym-secret");
 
     /// <summary>
-    /// Deletes the data keys of one stream's events (the parameter): a key's id is its event's id. Rare (a contest's
+    /// Deletes the data keys of some streams' events (the parameter, their ids): a key's id is its event's id. Rare (a contest's
     /// retention), so the table keeps no index for it: an index in every append would cost ingest for a yearly delete.
     /// </summary>
     private const string DeleteStreamKeysSql =
-        $"DELETE FROM {Schema}.data_keys k USING {EventStore.MartenSetup.Schema}.mt_events e WHERE e.stream_id = ? AND k.key_id = e.id";
+        $"DELETE FROM {Schema}.data_keys k USING {EventStore.MartenSetup.Schema}.mt_events e WHERE e.stream_id = ANY(?) AND k.key_id = e.id";
 
     private static bool WarnWhenPlain(bool sealing, ILogger logger)
     {
@@ -43,9 +44,9 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
         return sealing;
     }
 
-    /// <summary>The pseudonym of an author (NFC name, committee code), as the contest rules count them.</summary>
-    public async ValueTask<long> AuthorKeyAsync(string name, string committeeCode, CancellationToken ct = default) =>
-        PersonPseudonym.OfAuthor(await PseudonymSecretAsync(ct), name, committeeCode);
+    /// <summary>People's pseudonyms (an author, a quiz participant) as the rules count them, under the installation's secret.</summary>
+    public async ValueTask<PersonPseudonyms> PseudonymsAsync(CancellationToken ct = default) =>
+        _pseudonyms ??= new PersonPseudonyms(await PseudonymSecretAsync(ct));
 
     /// <summary>
     /// The installation's pseudonym secret: made by the first node that needs it (the insert of a fresh one does nothing
@@ -66,7 +67,7 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
             {
                 create.Parameters.Add(new NpgsqlParameter { Value = PseudonymSecret });
                 create.Parameters.Add(new NpgsqlParameter { Value = _masterKeys.CurrentId });
-                create.Parameters.Add(new NpgsqlParameter { Value = _masterKeys.Wrap(RandomNumberGenerator.GetBytes(PersonPseudonym.SecretLength), PseudonymSecretId) });
+                create.Parameters.Add(new NpgsqlParameter { Value = _masterKeys.Wrap(RandomNumberGenerator.GetBytes(PersonPseudonyms.SecretLength), PseudonymSecretId) });
                 await create.ExecuteNonQueryAsync(ct);
             }
             await using var read = database.CreateCommand($"SELECT master_key, wrapped FROM {Schema}.vault_secrets WHERE name = $1");
@@ -97,12 +98,12 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
         return held;
     }
 
-    /// <summary>How many data keys one stream's events have.</summary>
-    public async Task<long> KeysOfStreamAsync(string streamId, CancellationToken ct = default)
+    /// <summary>How many data keys some streams' events have.</summary>
+    public async Task<long> KeysOfStreamsAsync(IReadOnlyList<string> streamIds, CancellationToken ct = default)
     {
         await using var command = database.CreateCommand(
-            $"SELECT count(*) FROM {Schema}.data_keys k JOIN {EventStore.MartenSetup.Schema}.mt_events e ON k.key_id = e.id WHERE e.stream_id = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+            $"SELECT count(*) FROM {Schema}.data_keys k JOIN {EventStore.MartenSetup.Schema}.mt_events e ON k.key_id = e.id WHERE e.stream_id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamIds.ToArray() });
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
@@ -205,50 +206,51 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
     }
 
     /// <summary>
-    /// Begins sealing the events of one transaction: each event's data passes through <see cref="Sealing.Seal"/>, then
-    /// <see cref="Sealing.Complete"/> queues, in <paramref name="session"/>, one insert of all the keys made.
+    /// The event with its personal texts sealed under a new data key whose id is the event's id (the key wrapped beside
+    /// it, for <see cref="QueueKeyWrites"/>); any other event as it is.
     /// </summary>
-    internal Sealing BeginSealing(IDocumentSession session) => new(this, session);
-
-    internal sealed class Sealing(PersonalDataVault vault, IDocumentSession session)
+    public EventStore.Recorded Seal(EventStore.Recorded recorded)
     {
-        private readonly List<(DataKeyRef Key, byte[] Wrapped)> _keys = [];
-
-        /// <summary>
-        /// The data to store for this event: its personal texts sealed under a new data key whose id is the event's id.
-        /// An erasure event's deletes are queued here, in the order of the events.
-        /// </summary>
-        public object Seal(Guid eventId, object data)
+        if (recorded.Data is not IHoldsPersonalData personal || !_sealing)
+            return recorded;
+        var dataKey = RandomNumberGenerator.GetBytes(SealedText.KeyLength);
+        var key = new DataKeyRef(personal.PersonKey, recorded.EventId);
+        return recorded with
         {
-            if (data is IErasesPersonalData erasure)
+            Data = personal.WithPersonalTexts(text => SealedText.Seal(text, key, dataKey)),
+            DataKey = new WrappedDataKey(key, _masterKeys.Wrap(dataKey, recorded.EventId)),
+        };
+    }
+
+    /// <summary>
+    /// Queues in <paramref name="session"/> what the events of one transaction do to the key table: the deletes of the
+    /// erasures among them (<see cref="IErasesPersonalData"/>), in their order, then one insert of every data key they were
+    /// sealed under (all wrapped by this node's current master key).
+    /// </summary>
+    internal void QueueKeyWrites(IDocumentSession session, IEnumerable<EventStore.Recorded> events)
+    {
+        var keys = new List<WrappedDataKey>();
+        foreach (var recorded in events)
+        {
+            if (recorded.Data is IErasesPersonalData erasure)
                 QueueErasure(session, erasure);
-            if (data is not IHoldsPersonalData personal || !vault._sealing)
-                return data;
-            var dataKey = RandomNumberGenerator.GetBytes(SealedText.KeyLength);
-            var key = new DataKeyRef(personal.PersonKey, eventId);
-            _keys.Add((key, vault._masterKeys.Wrap(dataKey, eventId)));
-            return personal.WithPersonalTexts(text => SealedText.Seal(text, key, dataKey));
+            if (recorded.DataKey is { } key)
+                keys.Add(key);
         }
-
-        public void Complete()
-        {
-            if (_keys.Count == 0)
-                return;
-            session.QueueSqlCommand($"""
-                INSERT INTO {Schema}.data_keys (person_key, key_id, master_key, wrapped)
-                SELECT p, k, ?, w FROM unnest(?::bigint[], ?::uuid[], ?::bytea[]) AS t(p, k, w)
-                """,
-                vault._masterKeys.CurrentId, _keys.Select(k => k.Key.Person).ToArray(), _keys.Select(k => k.Key.Id).ToArray(),
-                _keys.Select(k => k.Wrapped).ToArray());
-            _keys.Clear();
-        }
+        if (keys.Count == 0)
+            return;
+        session.QueueSqlCommand($"""
+            INSERT INTO {Schema}.data_keys (person_key, key_id, master_key, wrapped)
+            SELECT p, k, ?, w FROM unnest(?::bigint[], ?::uuid[], ?::bytea[]) AS t(p, k, w)
+            """,
+            _masterKeys.CurrentId, keys.Select(k => k.Key.Person).ToArray(), keys.Select(k => k.Key.Id).ToArray(), keys.Select(k => k.Wrapped).ToArray());
     }
 
     private static void QueueErasure(IDocumentSession session, IErasesPersonalData erasure)
     {
         if (erasure.ErasesPerson is { } person)
             session.QueueSqlCommand($"DELETE FROM {Schema}.data_keys WHERE person_key = ?", person);
-        if (erasure.ErasesStream is { } stream)
-            session.QueueSqlCommand(DeleteStreamKeysSql, stream);
+        if (erasure.ErasesStreams.Count > 0)
+            session.QueueSqlCommand(DeleteStreamKeysSql, erasure.ErasesStreams.ToArray());
     }
 }

@@ -9,6 +9,9 @@ namespace TuyenGiao.PersonalData;
 /// <summary>Where a data key is found: its person (the pseudonym) and its id (the id of the event it seals).</summary>
 public readonly record struct DataKeyRef(long Person, Guid Id);
 
+/// <summary>A data key made for one event, wrapped by the master key: stored with its event, in the same transaction.</summary>
+public sealed record WrappedDataKey(DataKeyRef Key, byte[] Wrapped);
+
 /// <summary>
 /// A personal text as it is stored: AES-256-GCM under a data key, written as one string in place of the text, so the
 /// event keeps its shape and the hash chain covers the ciphertext.

@@ -77,7 +77,7 @@ public sealed record PrizeHolder([property: Id(0)] string Tier, [property: Id(1)
 
 /// <param name="Key">The questions drawn in the round, with their right options: published with the results.</param>
 /// <param name="Prizes">The round's prizes once published; empty before.</param>
-/// <param name="Names">The ranked people's names and committees, by phone (the phone itself is never published).</param>
+/// <param name="People">The ranked people, by participant id: their names as stored (sealed), opened where shown; their numbers are never published.</param>
 [GenerateSerializer, Immutable]
 public sealed record RoundResults(
     [property: Id(0)] int Round,

@@ -23,8 +23,9 @@ public sealed record Quiz(
     /// <summary>
     /// The layout of this state. A snapshot of another layout is not restored: the state is folded from the events instead.
     /// 1: each person knows their attempts, and each path counts its people who took part and their answers.
+    /// 2: people are kept by participant id (a pseudonym) with their number, name and year sealed.
     /// </summary>
-    public const int CurrentShape = 1;
+    public const int CurrentShape = 2;
 
     public bool IsCurrentShape => Shape == CurrentShape;
 
@@ -38,24 +39,42 @@ public sealed record Quiz(
         ImmutableList<RoundPrize>.Empty, ImmutableSortedSet<int>.Empty, ImmutableDictionary.Create<string, RegisteredPath>(StringComparer.Ordinal),
         CurrentShape);
 
+    /// <summary>
+    /// How a person is named in the quiz's events and state: their pseudonym's text, or their number (+84…) for a person
+    /// registered before personal data was sealed. The two never meet: a pseudonym's text is 16 hex digits, a number
+    /// starts with "+".
+    /// </summary>
+    public static string ParticipantId(long participantKey) => PersonalData.PersonPseudonyms.Show(participantKey);
+
+    /// <summary>The id this number is registered under, if it is: its pseudonym's, or the number itself (a registration before sealing).</summary>
+    public Participant? Find(string phone, PersonalData.PersonPseudonyms people) =>
+        Participants.GetValueOrDefault(ParticipantId(people.OfParticipant(phone))) ?? Participants.GetValueOrDefault(phone);
+
     /// <summary>The round open at a moment, if any.</summary>
     public QuizRound? RoundAt(DateTimeOffset now) => Rules?.RoundAt(now);
 }
 
+/// <param name="Id">Their participant id (<see cref="Quiz.ParticipantId"/>), by which the quiz's events name them.</param>
+/// <param name="Name">As stored: sealed (opened where shown), or plain for a registration before sealing.</param>
 /// <param name="CommitteePath">Shared by everyone registered under the same path (<see cref="Quiz.Paths"/>): three million people
 /// are a few hundred committees.</param>
 /// <param name="KeyHash">The 32 bytes of the key's SHA-256 (the events keep its hex text).</param>
 /// <param name="AttemptIds">Their attempts in the order started: what the attempt rules count, without reading a million
 /// attempts to find a person's few.</param>
+/// <param name="Phone">As stored: sealed, or plain for a registration before sealing.</param>
+/// <param name="PlainBirthYear">The year of a registration before sealing; null for a sealed one (its event keeps the year, sealed).</param>
+/// <param name="DetailsKey">The pseudonym of name and year of a sealed registration (<see cref="ParticipantRegisteredV2.DetailsKey"/>).</param>
 [GenerateSerializer, Immutable]
 public sealed record Participant(
-    [property: Id(0)] string Phone,
+    [property: Id(0)] string Id,
     [property: Id(1)] string Name,
-    [property: Id(2)] int BirthYear,
     [property: Id(3)] string CommitteeCode,
     [property: Id(4)] IReadOnlyList<string> CommitteePath,
     [property: Id(5)] byte[] KeyHash,
-    [property: Id(6)] ImmutableArray<string> AttemptIds)
+    [property: Id(6)] ImmutableArray<string> AttemptIds,
+    [property: Id(7)] string Phone,
+    [property: Id(8)] int? PlainBirthYear,
+    [property: Id(9)] long? DetailsKey)
 {
     /// <summary>A person takes part with their first attempt (one closed at its deadline counts).</summary>
     public bool TookPart => !AttemptIds.IsDefaultOrEmpty;
@@ -80,7 +99,7 @@ public sealed record RegisteredPath(
 [GenerateSerializer, Immutable]
 public sealed record Attempt(
     [property: Id(0)] string AttemptId,
-    [property: Id(1)] string Phone,
+    [property: Id(1)] string Participant,
     [property: Id(2)] int Round,
     [property: Id(3)] IReadOnlyList<int> Questions,
     [property: Id(4)] DateTimeOffset StartedAt,
@@ -93,8 +112,8 @@ public sealed record Attempt(
     /// <summary>How it ended, for the ranking; null while it may still be submitted.</summary>
     public AttemptOutcome? Outcome(DateTimeOffset now) => Submission switch
     {
-        { } s => new AttemptOutcome(AttemptId, Phone, s.Correct, s.Prediction, s.SubmittedAt - StartedAt, s.SubmittedAt),
-        null when now >= Deadline => new AttemptOutcome(AttemptId, Phone, 0, null, Deadline - StartedAt, Deadline),
+        { } s => new AttemptOutcome(AttemptId, Participant, s.Correct, s.Prediction, s.SubmittedAt - StartedAt, s.SubmittedAt),
+        null when now >= Deadline => new AttemptOutcome(AttemptId, Participant, 0, null, Deadline - StartedAt, Deadline),
         _ => null,
     };
 }

@@ -1,5 +1,6 @@
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
+using TuyenGiao.PersonalData;
 
 namespace TuyenGiao.Quizzes;
 
@@ -101,10 +102,11 @@ public static class QuizDecisions
         return Decision.Accept(new QuestionBankLoaded(state.ContestId, questions));
     }
 
+    /// <param name="people">The person's pseudonyms: who they are, without keeping their number, name or year.</param>
     /// <param name="committeePath">The committee and its ancestors up to the root; empty when no such committee is registered.</param>
     /// <param name="eligibleRoots">The committees whose subtrees take part (the contest's eligible committees, else its organiser).</param>
-    public static Decision Register(Quiz state, RegisterParticipant command, IReadOnlyList<string> committeePath, IReadOnlyList<string> eligibleRoots,
-        DateTimeOffset now)
+    public static Decision Register(Quiz state, RegisterParticipant command, PersonPseudonyms people, IReadOnlyList<string> committeePath,
+        IReadOnlyList<string> eligibleRoots, DateTimeOffset now)
     {
         if (state.Rules is null)
             return Rejection.RuleViolation("contestId", "the quiz is not set up yet");
@@ -122,28 +124,34 @@ public static class QuizDecisions
             return Rejection.NotFound("committeeCode", $"no committee with code '{command.CommitteeCode}' is registered");
         if (!committeePath.Intersect(eligibleRoots, StringComparer.Ordinal).Any())
             return Rejection.RuleViolation("committeeCode", $"committee '{committeePath[0]}' does not take part: {string.Join(", ", eligibleRoots)} and the committees below do");
-        if (state.Participants.TryGetValue(phone, out var registered))
+        var details = people.OfParticipantDetails(name!, command.BirthYear);
+        if (state.Find(phone, people) is { } registered)
         {
             // The same person again (another phone or browser): a new key. Someone else with this number: refused.
-            return registered.Name == name && registered.BirthYear == command.BirthYear
-                ? Decision.Accept(new ParticipantKeyReissued(state.ContestId, phone, command.KeyHash))
+            // A registration before sealing kept name and year in plain; a sealed one, their pseudonym.
+            var same = registered.DetailsKey is { } known ? known == details : registered.Name == name && registered.PlainBirthYear == command.BirthYear;
+            return same
+                ? Decision.Accept(new ParticipantKeyReissued(state.ContestId, registered.Id, command.KeyHash))
                 : Rejection.Conflict("phone", "this phone number is already registered under another name or year of birth");
         }
-        return Decision.Accept(new ParticipantRegistered(state.ContestId, phone, name!, command.BirthYear, committeePath[0], committeePath, command.KeyHash, Consent));
+        var year = command.BirthYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Decision.Accept(new ParticipantRegisteredV2(state.ContestId, people.OfParticipant(phone), phone, name!, year, details, committeePath[0], committeePath,
+            command.KeyHash, Consent));
     }
 
-    public static Decision Start(Quiz state, StartAttempt command, DateTimeOffset now)
+    /// <param name="people">Finds the person by their number.</param>
+    public static Decision Start(Quiz state, StartAttempt command, PersonPseudonyms people, DateTimeOffset now)
     {
         if (Identifiers.ValidateClientId("attemptId", command.AttemptId) is { } badId)
             return badId;
-        if (Identify(state, command.Phone, command.KeyHash, out var phone) is { } notThem)
+        if (Identify(state, command.Phone, command.KeyHash, people, out var person) is { } notThem)
             return notThem;
         if (state.Attempts.TryGetValue(command.AttemptId, out var same))
-            return same.Phone == phone ? Decision.NothingToDo : Rejection.Conflict("attemptId", "this attempt id is another person's");
+            return same.Participant == person.Id ? Decision.NothingToDo : Rejection.Conflict("attemptId", "this attempt id is another person's");
         if (state.RoundAt(now) is not { } round)
             return Rejection.RuleViolation("round", "no round is open now");
         var rules = state.Rules!;
-        var mine = state.Participants[phone].AttemptIds.Select(id => state.Attempts[id]).Where(a => a.Round == round.Number).ToList();
+        var mine = person.AttemptIds.Select(id => state.Attempts[id]).Where(a => a.Round == round.Number).ToList();
         if (mine.FirstOrDefault(a => !a.HasEnded(now)) is { } open)
             return Rejection.Conflict("attemptId", $"attempt '{open.AttemptId}' is still open until {VietnamTime.Of(open.Deadline):HH:mm:ss}: submit it first");
         if (mine.Count >= rules.AttemptsPerRound)
@@ -152,14 +160,15 @@ public static class QuizDecisions
             return Rejection.RuleViolation("contestId", $"the bank holds {state.Bank.Count} questions and an attempt draws {rules.QuestionsPerAttempt}");
         var questions = QuizDraw.Draw(state.Bank.Keys.ToList(), rules.QuestionsPerAttempt, command.Seed);
         var deadline = Min(now + rules.TimeLimit, round.ClosesAt);
-        return Decision.Accept(new AttemptStarted(state.ContestId, command.AttemptId, phone, round.Number, questions, command.Seed, now, deadline));
+        return Decision.Accept(new AttemptStarted(state.ContestId, command.AttemptId, person.Id, round.Number, questions, command.Seed, now, deadline));
     }
 
-    public static Decision Submit(Quiz state, SubmitAttempt command, DateTimeOffset now)
+    /// <param name="people">Finds the person by their number.</param>
+    public static Decision Submit(Quiz state, SubmitAttempt command, PersonPseudonyms people, DateTimeOffset now)
     {
-        if (Identify(state, command.Phone, command.KeyHash, out var phone) is { } notThem)
+        if (Identify(state, command.Phone, command.KeyHash, people, out var person) is { } notThem)
             return notThem;
-        if (!state.Attempts.TryGetValue(command.AttemptId, out var attempt) || attempt.Phone != phone)
+        if (!state.Attempts.TryGetValue(command.AttemptId, out var attempt) || attempt.Participant != person.Id)
             return Rejection.NotFound("attemptId", $"no attempt '{command.AttemptId}' of this person");
         if (attempt.Submission is { } earlier)
         {
@@ -206,14 +215,19 @@ public static class QuizDecisions
             : null;
 
     /// <summary>The person: registered, with their key. Both refusals read the same, so that the answer does not tell whether a number is registered.</summary>
-    /// <param name="phone">The person's normalised number, when it is one.</param>
-    private static Rejection? Identify(Quiz state, string phoneText, string keyHash, out string phone) =>
-        PhoneNumbers.TryNormalize(phoneText, out phone) is null
-        && state.Participants.TryGetValue(phone, out var participant)
-        // The hashes' text compared in constant time: how much of it matched is not for a caller to learn.
-        && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(participant.KeyHash, Sha256Hex.Parse(keyHash) ?? [])
-            ? null
-            : Rejection.Forbidden("participantKey", "this phone number and participant key do not match a registration: register first");
+    /// <param name="person">The person, when it is them.</param>
+    private static Rejection? Identify(Quiz state, string phoneText, string keyHash, PersonPseudonyms people, out Participant person)
+    {
+        person = null!;
+        if (PhoneNumbers.TryNormalize(phoneText, out var phone) is null && state.Find(phone, people) is { } participant
+            // The hashes compared in constant time: how much of them matched is not for a caller to learn.
+            && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(participant.KeyHash, Sha256Hex.Parse(keyHash) ?? []))
+        {
+            person = participant;
+            return null;
+        }
+        return Rejection.Forbidden("participantKey", "this phone number and participant key do not match a registration: register first");
+    }
 
     private static bool SameAnswers(SubmittedAttempt earlier, SubmitAttempt again) =>
         earlier.Prediction == again.Prediction && earlier.AnswersFingerprint == QuizAnswers.Fingerprint(again.Answers);

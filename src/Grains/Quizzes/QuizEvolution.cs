@@ -10,52 +10,59 @@ public static class QuizEvolution
     {
         QuizRulesSet e => state with { Rules = e.Rules },
         QuestionBankLoaded e => state with { Bank = e.Questions.ToImmutableSortedDictionary(q => q.Number, q => q) },
-        ParticipantRegistered e when !state.Participants.ContainsKey(e.Phone) => Registered(state, e),
-        ParticipantKeyReissued e when state.Participants.TryGetValue(e.Phone, out var participant) => state with
+        // Before sealing, the number was the person's id and their data plain.
+        ParticipantRegistered e when !state.Participants.ContainsKey(e.Phone) =>
+            Registered(state, new Participant(e.Phone, e.Name, e.CommitteeCode, e.CommitteePath, [], [], e.Phone, e.BirthYear, null), e.KeyHash),
+        ParticipantRegisteredV2 e when !state.Participants.ContainsKey(Quiz.ParticipantId(e.ParticipantKey)) =>
+            Registered(state, new Participant(Quiz.ParticipantId(e.ParticipantKey), e.Name, e.CommitteeCode, e.CommitteePath, [], [], e.Phone, null, e.DetailsKey), e.KeyHash),
+        ParticipantKeyReissued e when state.Participants.TryGetValue(e.Participant, out var participant) => state with
         {
-            Participants = state.Participants.SetItem(e.Phone, participant with { KeyHash = Sha256Hex.Parse(e.KeyHash) ?? [] }),
+            Participants = state.Participants.SetItem(e.Participant, participant with { KeyHash = Sha256Hex.Parse(e.KeyHash) ?? [] }),
         },
         AttemptStarted e when !state.Attempts.ContainsKey(e.AttemptId) => Started(state, e),
         AttemptSubmitted e when state.Attempts.TryGetValue(e.AttemptId, out var attempt) && attempt.Submission is null => Submitted(state, e, attempt),
-        RoundPrizeGranted e => state with { Prizes = state.Prizes.Add(new RoundPrize(e.Round, e.Tier, e.Phone)) },
+        RoundPrizeGranted e => state with { Prizes = state.Prizes.Add(new RoundPrize(e.Round, e.Tier, e.Participant)) },
         RoundResultsPublished e => state with { PublishedRounds = state.PublishedRounds.Add(e.Round) },
-        RoundPrizeCorrected e when state.Prizes.IndexOf(new RoundPrize(e.Round, e.Tier, e.FromPhone)) is >= 0 and var at => state with
+        RoundPrizeCorrected e when state.Prizes.IndexOf(new RoundPrize(e.Round, e.Tier, e.From)) is >= 0 and var at => state with
         {
-            Prizes = state.Prizes.SetItem(at, new RoundPrize(e.Round, e.Tier, e.ToPhone)),
+            Prizes = state.Prizes.SetItem(at, new RoundPrize(e.Round, e.Tier, e.To)),
         },
         _ => state,
     };
 
     /// <summary>A person, their path shared with everyone registered under the same one (each event read brings its own copy).</summary>
-    private static Quiz Registered(Quiz state, ParticipantRegistered e)
+    /// <param name="person">As the event has them, without key or attempts yet.</param>
+    private static Quiz Registered(Quiz state, Participant person, string keyHash)
     {
         // A registration recorded without a path (the rules refuse one; the fold takes any event) is counted under its committee alone.
-        var counted = e.CommitteePath.Count > 0 ? e.CommitteePath : [e.CommitteeCode];
+        var counted = person.CountedPath;
         var key = Quiz.PathKey(counted);
         var known = state.Paths.GetValueOrDefault(key);
-        var path = e.CommitteePath.Count > 0 ? known?.Codes ?? e.CommitteePath : e.CommitteePath;
+        var path = person.CommitteePath.Count > 0 ? known?.Codes ?? person.CommitteePath : person.CommitteePath;
         return state with
         {
-            Participants = state.Participants.SetItem(e.Phone, new Participant(e.Phone, e.Name, e.BirthYear, path.Count > 0 ? path[0] : e.CommitteeCode, path,
-                Sha256Hex.Parse(e.KeyHash) ?? [], ImmutableArray<string>.Empty)),
+            Participants = state.Participants.SetItem(person.Id, person with
+            {
+                CommitteeCode = path.Count > 0 ? path[0] : person.CommitteeCode, CommitteePath = path, KeyHash = Sha256Hex.Parse(keyHash) ?? [],
+            }),
             Paths = known is not null ? state.Paths : state.Paths.SetItem(key, new RegisteredPath(counted, 0, 0, 0)),
         };
     }
 
     /// <summary>
-    /// An attempt, with the person's own phone string and the questions as an array (a million attempts, each smaller); the
+    /// An attempt, with the person's own id string and the questions as an array (a million attempts, each smaller); the
     /// person's first makes them one who took part, counted on their path.
     /// </summary>
     private static Quiz Started(Quiz state, AttemptStarted e)
     {
-        var person = state.Participants.GetValueOrDefault(e.Phone);
-        var attempts = state.Attempts.Add(e.AttemptId, new Attempt(e.AttemptId, person?.Phone ?? e.Phone, e.Round, e.Questions.ToArray(), e.StartedAt, e.Deadline, null));
+        var person = state.Participants.GetValueOrDefault(e.Participant);
+        var attempts = state.Attempts.Add(e.AttemptId, new Attempt(e.AttemptId, person?.Id ?? e.Participant, e.Round, e.Questions.ToArray(), e.StartedAt, e.Deadline, null));
         if (person is null)
             return state with { Attempts = attempts };
         return state with
         {
             Attempts = attempts,
-            Participants = state.Participants.SetItem(person.Phone, person with { AttemptIds = person.AttemptIds.Add(e.AttemptId) }),
+            Participants = state.Participants.SetItem(person.Id, person with { AttemptIds = person.AttemptIds.Add(e.AttemptId) }),
             Paths = person.TookPart ? state.Paths : Count(state.Paths, person, p => p with { PeopleTakingPart = p.PeopleTakingPart + 1 }),
         };
     }
@@ -70,7 +77,7 @@ public static class QuizEvolution
                 Submission = new SubmittedAttempt(e.Correct, e.Answers.Count, e.Prediction, e.SubmittedAt, QuizAnswers.Fingerprint(e.Answers)),
             }),
         };
-        return state.Participants.GetValueOrDefault(attempt.Phone) is { } person
+        return state.Participants.GetValueOrDefault(attempt.Participant) is { } person
             ? submitted with { Paths = Count(submitted.Paths, person, p => p with { AnswersGiven = p.AnswersGiven + e.Answers.Count, AnswersRight = p.AnswersRight + e.Correct }) }
             : submitted;
     }

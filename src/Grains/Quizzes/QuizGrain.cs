@@ -6,6 +6,7 @@ using TuyenGiao.Committees;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
 using TuyenGiao.EventStore;
+using TuyenGiao.PersonalData;
 
 namespace TuyenGiao.Quizzes;
 
@@ -15,8 +16,8 @@ namespace TuyenGiao.Quizzes;
 /// snapshotted periodically, so that an activation reads the latest snapshot and the events after it.
 /// </summary>
 [Reentrant]
-public sealed class QuizGrain(IEventJournal journal, ISnapshotStore snapshots, IOptions<EventStoreOptions> options, CommitteeDirectory directory, TimeProvider time,
-    ILogger<QuizGrain> logger)
+public sealed class QuizGrain(IEventJournal journal, ISnapshotStore snapshots, IOptions<EventStoreOptions> options, CommitteeDirectory directory,
+    PersonalDataVault personalData, TimeProvider time, ILogger<QuizGrain> logger)
     : EventSourcedGrain<Quiz>(journal, options.Value, time, logger, snapshots), IQuizGrain
 {
     // A closed round's results, computed once per version of the state: ranking a million attempts takes seconds, and
@@ -44,7 +45,8 @@ public sealed class QuizGrain(IEventJournal journal, ISnapshotStore snapshots, I
         WithContest(async contest =>
         {
             var path = await _paths.OfAsync(CommitteeCode.Normalize(command.CommitteeCode));
-            return await Execute((state, now) => QuizDecisions.Register(state, command, path, contest.EligibleRoots, now), context);
+            var people = await personalData.PseudonymsAsync();
+            return await Execute((state, now) => QuizDecisions.Register(state, command, people, path, contest.EligibleRoots, now), context);
         });
 
     public async Task<(CommandResult Result, AttemptView? Attempt)> Start(StartAttempt command, CommandContext context)
@@ -53,7 +55,8 @@ public sealed class QuizGrain(IEventJournal journal, ISnapshotStore snapshots, I
             return (CommandResult.Rejected(closed), null);
         // The seed is the grain's to choose, never the caller's: a caller who chose it could choose their questions.
         var seeded = command with { Seed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(sizeof(ulong))) };
-        var result = await Execute((state, now) => QuizDecisions.Start(state, seeded, now), context);
+        var people = await personalData.PseudonymsAsync();
+        var result = await Execute((state, now) => QuizDecisions.Start(state, seeded, people, now), context);
         return (result, result.Succeeded ? View(Stored.Attempts[command.AttemptId]) : null);
     }
 
@@ -61,7 +64,8 @@ public sealed class QuizGrain(IEventJournal journal, ISnapshotStore snapshots, I
     {
         if (QuizDecisions.OfContest(ContestId, await Contest()) is { } closed)
             return (CommandResult.Rejected(closed), null);
-        var result = await Execute((state, now) => QuizDecisions.Submit(state, command, now), context);
+        var people = await personalData.PseudonymsAsync();
+        var result = await Execute((state, now) => QuizDecisions.Submit(state, command, people, now), context);
         return (result, result.Succeeded ? View(Stored.Attempts[command.AttemptId]) : null);
     }
 
@@ -69,19 +73,26 @@ public sealed class QuizGrain(IEventJournal journal, ISnapshotStore snapshots, I
         WithContest(contest => Execute((state, now) => QuizPrizeDecisions.Fill(state, round, contest.Details.IndividualPrizes, now), context));
 
     public Task<CommandResult> GrantPrize(GrantRoundPrize command, CommandContext context) =>
-        WithContest(contest => Execute((state, now) => QuizPrizeDecisions.Grant(state, command, contest.Details.IndividualPrizes, now), context));
+        WithContest(async contest =>
+        {
+            var people = await personalData.PseudonymsAsync();
+            return await Execute((state, now) => QuizPrizeDecisions.Grant(state, command, people, contest.Details.IndividualPrizes, now), context);
+        });
 
     public Task<CommandResult> PublishResults(int round, CommandContext context) =>
         Execute((state, now) => QuizPrizeDecisions.Publish(state, round, now), context);
 
-    public Task<CommandResult> CorrectPrize(CorrectRoundPrize command, CommandContext context) =>
-        Execute((state, now) => QuizPrizeDecisions.Correct(state, command, now), context);
+    public async Task<CommandResult> CorrectPrize(CorrectRoundPrize command, CommandContext context)
+    {
+        var people = await personalData.PseudonymsAsync();
+        return await Execute((state, now) => QuizPrizeDecisions.Correct(state, command, people, now), context);
+    }
 
     public Task<IReadOnlyList<PrizeHolder>> Prizes(int round) => Task.FromResult(HoldersOf(Stored, round));
 
     /// <summary>Prizes in the order of the contest's tiers as granted, each with its holder.</summary>
     private static IReadOnlyList<PrizeHolder> HoldersOf(Quiz state, int round) =>
-        state.Prizes.Where(p => p.Round == round).Select(p => new PrizeHolder(p.Tier, state.Participants[p.Phone])).ToList();
+        state.Prizes.Where(p => p.Round == round).Select(p => new PrizeHolder(p.Tier, state.Participants[p.Participant])).ToList();
 
     private Task<ContestView?> Contest() => GrainFactory.GetGrain<IContestGrain>(ContestId).Get();
 
@@ -113,7 +124,7 @@ public sealed class QuizGrain(IEventJournal journal, ISnapshotStore snapshots, I
         if (QuizDecisions.RankRound(state, round, Time.GetUtcNow()) is not { } ranking)
             return Task.FromResult<RoundResults?>(null);
         var drawn = state.Attempts.Values.Where(a => a.Round == round || round == QuizRanking.Overall).SelectMany(a => a.Questions).Distinct().Order().Select(n => state.Bank[n]).ToList();
-        var people = ranking.Ranking.Select(r => state.Participants[r.Attempt.Participant]).ToDictionary(p => p.Phone);
+        var people = ranking.Ranking.Select(r => state.Participants[r.Attempt.Participant]).ToDictionary(p => p.Id);
         var published = state.PublishedRounds.Contains(round);
         var results = new RoundResults(round, ranking, drawn, people, published, published ? HoldersOf(state, round) : []);
         _results[round] = (version, results);

@@ -1,5 +1,6 @@
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
+using TuyenGiao.PersonalData;
 
 namespace TuyenGiao.Quizzes;
 
@@ -24,7 +25,7 @@ public static class QuizPrizeDecisions
             return notYet;
         if (Unpublished(state, round) is { } published)
             return published;
-        var held = state.Prizes.Where(p => p.Round == round).Select(p => p.Phone).ToHashSet(StringComparer.Ordinal);
+        var held = state.Prizes.Where(p => p.Round == round).Select(p => p.Participant).ToHashSet(StringComparer.Ordinal);
         var groups = QuizDecisions.RankRound(state, round, now)!.Ranking
             .Where(r => !held.Contains(r.Attempt.Participant))
             .GroupBy(r => r.Rank).Select(g => g.Select(r => r.Attempt.Participant).ToList()).ToList();
@@ -35,7 +36,7 @@ public static class QuizPrizeDecisions
             var free = tier.Count - state.Prizes.Count(p => p.Round == round && p.Tier == tier.Name);
             while (next < groups.Count && groups[next].Count <= free)
             {
-                events.AddRange(groups[next].Select(phone => new RoundPrizeGranted(state.ContestId, round, tier.Name, phone, null)));
+                events.AddRange(groups[next].Select(person => new RoundPrizeGranted(state.ContestId, round, tier.Name, person, null)));
                 free -= groups[next].Count;
                 next++;
             }
@@ -46,7 +47,8 @@ public static class QuizPrizeDecisions
         return events.Count == 0 ? Decision.NothingToDo : Decision.Accept([.. events]);
     }
 
-    public static Decision Grant(Quiz state, GrantRoundPrize command, IReadOnlyList<PrizeTier> tiers, DateTimeOffset now)
+    /// <param name="people">Finds the person the organiser names by number.</param>
+    public static Decision Grant(Quiz state, GrantRoundPrize command, PersonPseudonyms people, IReadOnlyList<PrizeTier> tiers, DateTimeOffset now)
     {
         if (Closed(state, command.Round, now) is { } notYet)
             return notYet;
@@ -58,10 +60,9 @@ public static class QuizPrizeDecisions
             return Rejection.Conflict("tier", $"all {tier.Count} of '{tier.Name}' in {Named(command.Round)} are already granted");
         if (Reason(command.Reason) is { } badReason)
             return badReason;
-        if (Recipient(state, command.Round, command.Phone, "phone", now) is { } badRecipient)
+        if (Recipient(state, command.Round, command.Phone, people, "phone", now, out var person) is { } badRecipient)
             return badRecipient;
-        PhoneNumbers.TryNormalize(command.Phone, out var phone);
-        return Decision.Accept(new RoundPrizeGranted(state.ContestId, command.Round, tier.Name, phone, VietnameseText.Normalize(command.Reason)));
+        return Decision.Accept(new RoundPrizeGranted(state.ContestId, command.Round, tier.Name, person, VietnameseText.Normalize(command.Reason)));
     }
 
     public static Decision Publish(Quiz state, int round, DateTimeOffset now)
@@ -71,32 +72,36 @@ public static class QuizPrizeDecisions
         return state.PublishedRounds.Contains(round) ? Decision.NothingToDo : Decision.Accept(new RoundResultsPublished(state.ContestId, round, now));
     }
 
-    public static Decision Correct(Quiz state, CorrectRoundPrize command, DateTimeOffset now)
+    /// <param name="people">Finds the people the organiser names by number.</param>
+    public static Decision Correct(Quiz state, CorrectRoundPrize command, PersonPseudonyms people, DateTimeOffset now)
     {
         if (Closed(state, command.Round, now) is { } notYet)
             return notYet;
         if (!state.PublishedRounds.Contains(command.Round))
             return Rejection.RuleViolation("tier", "before publication, grant prizes directly; corrections are for published results");
-        PhoneNumbers.TryNormalize(command.FromPhone, out var from);
+        var from = PhoneNumbers.TryNormalize(command.FromPhone, out var fromPhone) is null ? state.Find(fromPhone, people)?.Id : null;
         var tierName = VietnameseText.Normalize(command.Tier);
-        if (!state.Prizes.Any(p => p.Round == command.Round && p.Tier == tierName && p.Phone == from))
+        if (!state.Prizes.Any(p => p.Round == command.Round && p.Tier == tierName && p.Participant == from))
             return Rejection.NotFound("fromPhone", $"no '{command.Tier}' prize of {Named(command.Round)} to correct for that phone number");
         if (Reason(command.Reason) is { } badReason)
             return badReason;
-        if (Recipient(state, command.Round, command.ToPhone, "toPhone", now) is { } badRecipient)
+        if (Recipient(state, command.Round, command.ToPhone, people, "toPhone", now, out var to) is { } badRecipient)
             return badRecipient;
-        PhoneNumbers.TryNormalize(command.ToPhone, out var to);
-        return Decision.Accept(new RoundPrizeCorrected(state.ContestId, command.Round, tierName!, from, to, VietnameseText.Normalize(command.Reason)!));
+        return Decision.Accept(new RoundPrizeCorrected(state.ContestId, command.Round, tierName!, from!, to, VietnameseText.Normalize(command.Reason)!));
     }
 
     /// <summary>A prize goes to a person ranked in the round who holds none of its prizes yet.</summary>
-    private static Rejection? Recipient(Quiz state, int round, string phoneText, string field, DateTimeOffset now)
+    /// <param name="person">Their participant id, when they are one.</param>
+    private static Rejection? Recipient(Quiz state, int round, string phoneText, PersonPseudonyms people, string field, DateTimeOffset now, out string person)
     {
+        person = "";
         if (PhoneNumbers.TryNormalize(phoneText, out var phone) is { } badPhone)
             return badPhone with { Field = field };
-        if (!QuizDecisions.RankRound(state, round, now)!.Ranking.Any(r => r.Attempt.Participant == phone))
+        person = state.Find(phone, people)?.Id ?? "";
+        var id = person;
+        if (!QuizDecisions.RankRound(state, round, now)!.Ranking.Any(r => r.Attempt.Participant == id))
             return Rejection.NotFound(field, $"nobody with that phone number took part in {Named(round)}");
-        if (state.Prizes.Any(p => p.Round == round && p.Phone == phone))
+        if (state.Prizes.Any(p => p.Round == round && p.Participant == id))
             return Rejection.Conflict(field, $"that person already holds a prize of {Named(round)}");
         return null;
     }

@@ -30,12 +30,12 @@ internal static class ContestSpec
     public static SubmitEntry Entry(string submissionId, string author = "Nguyễn Văn An", string committee = "TV-KHOI-SGD", string title = "Khát vọng vươn lên") =>
         new(submissionId, author, committee, title, 1_500, null, null, AuthorKey(author, committee));
 
-    /// <summary>The pseudonym secret of these tests (a node's comes from its vault).</summary>
-    public static readonly byte[] PseudonymSecret = [.. Enumerable.Range(1, PersonPseudonym.SecretLength).Select(i => (byte)i)];
+    /// <summary>The pseudonyms of these tests, under a fixed secret (a node's comes from its vault).</summary>
+    public static readonly PersonPseudonyms Pseudonyms = new([.. Enumerable.Range(1, PersonPseudonyms.SecretLength).Select(i => (byte)i)]);
 
     /// <summary>The author's pseudonym, as the grain gives it to the rules: of the NFC name within the normalised committee code.</summary>
     public static long AuthorKey(string author, string committee = "TV-KHOI-SGD") =>
-        PersonPseudonym.OfAuthor(PseudonymSecret, VietnameseText.Normalize(author) ?? "", CommitteeCode.Normalize(committee));
+        Pseudonyms.OfAuthor(VietnameseText.Normalize(author) ?? "", CommitteeCode.Normalize(committee));
 
     /// <summary>
     /// The entry as the read model holds it once <see cref="Submitted"/> recorded <paramref name="entry"/> as

@@ -24,7 +24,8 @@ public class RetentionAndErasureTests
         var erased = Assert.IsType<EntrantsPersonalDataErased>(Assert.Single(ContestDecisions.EraseEntrantsPersonalData(state, Published.AddMonths(6)).Events));
 
         Assert.Equal(new EntrantsPersonalDataErased(Id, Published, 6, Published.AddMonths(6)), erased);
-        Assert.Equal($"contest/{Id}", ((IErasesPersonalData)erased).ErasesStream);
+        Assert.Equal([$"contest/{Id}", $"quiz/{Id}"], ((IErasesPersonalData)erased).ErasesStreams);
+        Assert.Null(((IErasesPersonalData)erased).ErasesPerson);
         Assert.Empty(ContestDecisions.EraseEntrantsPersonalData(ContestEvolution.Evolve(state, erased), Published.AddYears(5)).Events);
     }
 
@@ -80,7 +81,7 @@ public class RetentionAndErasureTests
     [Fact]
     public void Given_an_erasure_request_When_decided_retried_and_reused_Then_it_is_recorded_once_and_refused_for_another_person()
     {
-        var request = ErasureDecisions.Normalize(new ErasePerson(" Lê Văn Tám ", "tv-a", "Đơn ngày 01/08/2023"));
+        var request = ErasureDecisions.Normalize(new ErasePerson(" Lê Văn Tám ", "tv-a", "Đơn ngày 01/08/2023", null));
         var held = new List<HeldData> { new("contest/A", 2) };
         var first = ErasureDecisions.Erase(Erasure.NotRequested("r-1"), request, 42, held, Published);
         var erased = Assert.IsType<PersonErased>(Assert.Single(first.Events));
@@ -95,5 +96,38 @@ public class RetentionAndErasureTests
         Assert.Equal("legalBasis", ErasureDecisions.Erase(Erasure.NotRequested("r-2"), request with { LegalBasis = " " }, 42, held, Published).Rejection?.Field);
         Assert.Equal("authorName", ErasureDecisions.Erase(Erasure.NotRequested("r-2"), request with { AuthorName = "\uFDD0x" }, 42, held, Published).Rejection?.Field);
         Assert.Equal("committeeCode", ErasureDecisions.Erase(Erasure.NotRequested("r-2"), request with { CommitteeCode = "không hợp lệ" }, 42, held, Published).Rejection?.Field);
+        Assert.Empty(((IErasesPersonalData)erased).ErasesStreams);
+    }
+
+    [Fact]
+    public void Given_an_erasure_request_for_a_quiz_participant_When_named_by_phone_Then_their_pseudonym_is_of_the_normalised_number()
+    {
+        var request = ErasureDecisions.Normalize(new ErasePerson(null, null, "Đơn ngày 01/08/2023", "0912 345 678"));
+
+        Assert.Equal((null, null, "+84912345678"), (request.AuthorName, request.CommitteeCode, request.Phone));
+        Assert.Equal(Pseudonyms.OfParticipant("+84912345678"), ErasureDecisions.PersonOf(request, Pseudonyms));
+        var author = ErasureDecisions.Normalize(new ErasePerson(" Lê Văn Tám ", "tv-a", "Đơn", " "));
+        Assert.Null(author.Phone);
+        Assert.Equal(Pseudonyms.OfAuthor("Lê Văn Tám", "TV-A"), ErasureDecisions.PersonOf(author, Pseudonyms));
+        var erased = Assert.IsType<PersonErased>(Assert.Single(ErasureDecisions.Erase(Erasure.NotRequested("r-1"), request, 7, [], Published).Events));
+        Assert.Equal(7, erased.PersonKey);
+    }
+
+    [Fact]
+    public void Given_an_erasure_request_When_it_names_both_kinds_of_person_or_neither_or_a_bad_number_Then_refused_on_the_field()
+    {
+        var refused = (ErasePerson command) => ErasureDecisions.Erase(Erasure.NotRequested("r-1"), ErasureDecisions.Normalize(command), 7, [], Published).Rejection;
+
+        Assert.Equal(("phone", RejectionKind.Invalid), Of(refused(new ErasePerson("Lê Văn Tám", null, "Đơn", "0912345678"))));
+        Assert.Equal(("phone", RejectionKind.Invalid), Of(refused(new ErasePerson(null, "TV-A", "Đơn", "0912345678"))));
+        Assert.Equal(("authorName", RejectionKind.Invalid), Of(refused(new ErasePerson(null, null, "Đơn", null))));
+        Assert.Equal(("authorName", RejectionKind.Invalid), Of(refused(new ErasePerson(" ", null, "Đơn", " "))));
+        Assert.Equal(("committeeCode", RejectionKind.Invalid), Of(refused(new ErasePerson("Lê Văn Tám", null, "Đơn", null))));
+        Assert.Equal(("phone", RejectionKind.Invalid), Of(refused(new ErasePerson(null, null, "Đơn", "12345"))));
+        Assert.Equal(("legalBasis", RejectionKind.Invalid), Of(refused(new ErasePerson(null, null, " ", "0912345678"))));
+        Assert.Null(refused(new ErasePerson(null, null, "Đơn", "0912345678")));
+        Assert.Null(refused(new ErasePerson("Lê Văn Tám", "TV-A", "Đơn", null)));
+
+        static (string, RejectionKind)? Of(Rejection? r) => r is null ? null : (r.Field, r.Kind);
     }
 }

@@ -93,15 +93,37 @@ public class SealingTests
     [Fact]
     public void Given_an_author_When_pseudonymised_Then_the_same_person_gets_the_same_key_and_another_name_committee_or_secret_another()
     {
-        var secret = PseudonymSecret;
-        var key = PersonPseudonym.OfAuthor(secret, "Lê Văn Tám", "TV-A");
+        var key = Pseudonyms.OfAuthor("Lê Văn Tám", "TV-A");
 
-        Assert.Equal(key, PersonPseudonym.OfAuthor(secret, "Lê Văn Tám", "TV-A"));
-        Assert.NotEqual(key, PersonPseudonym.OfAuthor(secret, "Lê Văn Tâm", "TV-A"));
-        Assert.NotEqual(key, PersonPseudonym.OfAuthor(secret, "Lê Văn Tám", "TV-B"));
-        Assert.NotEqual(key, PersonPseudonym.OfAuthor(RandomNumberGenerator.GetBytes(32), "Lê Văn Tám", "TV-A"));
+        Assert.Equal(key, Pseudonyms.OfAuthor("Lê Văn Tám", "TV-A"));
+        Assert.NotEqual(key, Pseudonyms.OfAuthor("Lê Văn Tâm", "TV-A"));
+        Assert.NotEqual(key, Pseudonyms.OfAuthor("Lê Văn Tám", "TV-B"));
+        Assert.NotEqual(key, new PersonPseudonyms(RandomNumberGenerator.GetBytes(32)).OfAuthor("Lê Văn Tám", "TV-A"));
         Assert.NotEqual(key, SubmissionIdentity.LegacyAuthorKey("Lê Văn Tám", "TV-A"));
-        Assert.Equal(16, PersonPseudonym.Show(key).Length);
+        Assert.Equal(16, PersonPseudonyms.Show(key).Length);
+        Assert.Equal("00000000000000ff", PersonPseudonyms.Show(255));
+    }
+
+    [Fact]
+    public void Given_a_participant_When_pseudonymised_Then_their_number_and_their_details_each_give_one_key_apart_from_an_author()
+    {
+        var person = Pseudonyms.OfParticipant("+84912345678");
+
+        Assert.Equal(person, Pseudonyms.OfParticipant("+84912345678"));
+        Assert.NotEqual(person, Pseudonyms.OfParticipant("+84912345679"));
+        // The same text as an author's name is another person: each kind of person has its own pseudonyms.
+        Assert.NotEqual(Pseudonyms.OfAuthor("+84912345678", ""), person);
+        var details = Pseudonyms.OfParticipantDetails("Lê Văn Tám", 1990);
+        Assert.Equal(details, Pseudonyms.OfParticipantDetails("Lê Văn Tám", 1990));
+        Assert.NotEqual(details, Pseudonyms.OfParticipantDetails("Lê Văn Tám", 1991));
+        Assert.NotEqual(details, Pseudonyms.OfParticipantDetails("Lê Văn Tâm", 1990));
+    }
+
+    [Fact]
+    public void Given_a_secret_of_the_wrong_length_When_used_for_pseudonyms_Then_it_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new PersonPseudonyms(new byte[31]));
+        Assert.Throws<ArgumentException>(() => new PersonPseudonyms(new byte[33]));
     }
 
     [Fact]

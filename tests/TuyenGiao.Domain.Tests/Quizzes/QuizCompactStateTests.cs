@@ -63,10 +63,10 @@ public class QuizCompactStateTests
         // A recorded key hash that is no hash (hand-written data) folds to one no key matches, never to a null.
         var odd = Given(new QuizRulesSet(Id, Rules()), new ParticipantRegistered(Id, Phone, "Người", 1980, "TV-KHOI-SGD", ["TV-KHOI-SGD"], "x", QuizDecisions.Consent));
         Assert.Empty(odd.Participants[Phone].KeyHash);
-        Assert.Empty(QuizEvolution.Evolve(Ready(), new ParticipantKeyReissued(Id, Phone, "x")).Participants[Phone].KeyHash);
+        Assert.Empty(QuizEvolution.Evolve(Ready(), new ParticipantKeyReissued(Id, IdOf(), "x")).Participants[IdOf()].KeyHash);
         // A key that is no hash is refused as a wrong one, not thrown on.
-        Assert.Equal(RejectionKind.Forbidden, QuizDecisions.Start(Ready(), new StartAttempt("lan-1", Phone, "not a hash", 1), InWeek1).Rejection?.Kind);
-        Assert.Equal(Convert.FromHexString(hash), Ready().Participants[Phone].KeyHash);
+        Assert.Equal(RejectionKind.Forbidden, QuizDecisions.Start(Ready(), new StartAttempt("lan-1", Phone, "not a hash", 1), Pseudonyms, InWeek1).Rejection?.Kind);
+        Assert.Equal(Convert.FromHexString(hash), Ready().Participants[IdOf()].KeyHash);
     }
 
     [Fact]

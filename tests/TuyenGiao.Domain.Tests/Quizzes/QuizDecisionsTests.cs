@@ -13,11 +13,11 @@ public class QuizDecisionsTests
         QuizDecisions.SetRules(state, new SetQuizRules(rules), Window, now ?? Before);
 
     private static Decision Start(Quiz state, string attemptId = "lan-1", DateTimeOffset? now = null, string key = Key, ulong seed = 1) =>
-        QuizDecisions.Start(state, new StartAttempt(attemptId, "0912345678", HashOf(key), seed), now ?? InWeek1);
+        QuizDecisions.Start(state, new StartAttempt(attemptId, "0912345678", HashOf(key), seed), Pseudonyms, now ?? InWeek1);
 
     private static Decision Submit(Quiz state, IReadOnlyList<QuizAnswer> answers, long? prediction = 120, string attemptId = "lan-1", DateTimeOffset? now = null,
         string key = Key) =>
-        QuizDecisions.Submit(state, new SubmitAttempt(attemptId, "+84 912 345 678", HashOf(key), answers, prediction), now ?? InWeek1.AddMinutes(5));
+        QuizDecisions.Submit(state, new SubmitAttempt(attemptId, "+84 912 345 678", HashOf(key), answers, prediction), Pseudonyms, now ?? InWeek1.AddMinutes(5));
 
     [Fact]
     public void Given_no_quiz_When_rules_are_set_before_the_first_round_Then_they_are_recorded_in_UTC_with_the_question_in_NFC()
@@ -138,11 +138,34 @@ public class QuizDecisionsTests
     {
         var state = Given(new QuizRulesSet(Id, Rules()));
 
-        var registered = Assert.IsType<ParticipantRegistered>(Assert.Single(QuizDecisions.Register(state, Registration(), CellPath, Eligible, Before).Events));
+        var registered = Assert.IsType<ParticipantRegisteredV2>(Assert.Single(QuizDecisions.Register(state, Registration(), Pseudonyms, CellPath, Eligible, Before).Events));
 
         Assert.Equal(("+84912345678", "TV-KHOI-SGD", QuizDecisions.Consent), (registered.Phone, registered.CommitteeCode, registered.Consent));
         Assert.Equal(CellPath, registered.CommitteePath);
         Assert.Equal(HashOf(Key), registered.KeyHash);
+        // Who they are, by pseudonym (the number, name and year are sealed by the write path).
+        Assert.Equal((Pseudonyms.OfParticipant("+84912345678"), Pseudonyms.OfParticipantDetails("Nguyễn Văn An", 1985), "Nguyễn Văn An", "1985"),
+            (registered.ParticipantKey, registered.DetailsKey, registered.Name, registered.BirthYear));
+        var personal = (TuyenGiao.PersonalData.IHoldsPersonalData)registered;
+        Assert.Equal(registered.ParticipantKey, personal.PersonKey);
+        Assert.Equal(registered with { Phone = "[+84912345678]", Name = "[Nguyễn Văn An]", BirthYear = "[1985]" }, personal.WithPersonalTexts(t => $"[{t}]"));
+        Assert.Equal([IdOf()], Then(state, Decision.Accept(registered)).Participants.Keys);
+    }
+
+    [Fact]
+    public void Given_a_person_registered_before_data_was_sealed_When_they_come_back_Then_found_by_their_number_and_their_plain_name_and_year()
+    {
+        // Recorded by the code before sealing: the number is the person's id, name and year plain.
+        var state = Given(new QuizRulesSet(Id, Rules()), new QuestionBankLoaded(Id, Bank()),
+            new ParticipantRegistered(Id, Phone, "Nguyễn Văn An", 1985, "TV-KHOI-SGD", CellPath, HashOf(Key), QuizDecisions.Consent));
+
+        var again = QuizDecisions.Register(state, Registration(key: "khoa-moi"), Pseudonyms, CellPath, Eligible, InWeek1);
+        Assert.Equal(new ParticipantKeyReissued(Id, Phone, HashOf("khoa-moi")), Assert.Single(again.Events));
+        ThenRejected(QuizDecisions.Register(state, Registration(birthYear: 1986), Pseudonyms, CellPath, Eligible, InWeek1), RejectionKind.Conflict, "phone");
+        ThenRejected(QuizDecisions.Register(state, Registration(name: "Trần Thị Bình"), Pseudonyms, CellPath, Eligible, InWeek1), RejectionKind.Conflict, "phone");
+        var started = Assert.IsType<AttemptStarted>(Assert.Single(Start(state).Events));
+        Assert.Equal(Phone, started.Participant);
+        Assert.Equal(1, (int)Then(state, Decision.Accept(started)).Participants[Phone].AttemptIds.Length);
     }
 
     [Fact]
@@ -150,22 +173,22 @@ public class QuizDecisionsTests
     {
         var state = Ready();
 
-        var again = QuizDecisions.Register(state, Registration(phone: "+84912345678", key: "khoa-moi"), CellPath, Eligible, InWeek1);
-        Assert.Equal(new ParticipantKeyReissued(Id, Phone, HashOf("khoa-moi")), Assert.Single(again.Events));
+        var again = QuizDecisions.Register(state, Registration(phone: "+84912345678", key: "khoa-moi"), Pseudonyms, CellPath, Eligible, InWeek1);
+        Assert.Equal(new ParticipantKeyReissued(Id, IdOf(), HashOf("khoa-moi")), Assert.Single(again.Events));
         Assert.Null(Start(Then(state, again), key: "khoa-moi").Rejection);
         ThenRejected(Start(Then(state, again)), RejectionKind.Forbidden, "participantKey");
 
-        ThenRejected(QuizDecisions.Register(state, Registration(name: "Trần Thị Bình"), CellPath, Eligible, InWeek1), RejectionKind.Conflict, "phone");
-        ThenRejected(QuizDecisions.Register(state, Registration(birthYear: 1986), CellPath, Eligible, InWeek1), RejectionKind.Conflict, "phone");
+        ThenRejected(QuizDecisions.Register(state, Registration(name: "Trần Thị Bình"), Pseudonyms, CellPath, Eligible, InWeek1), RejectionKind.Conflict, "phone");
+        ThenRejected(QuizDecisions.Register(state, Registration(birthYear: 1986), Pseudonyms, CellPath, Eligible, InWeek1), RejectionKind.Conflict, "phone");
     }
 
     [Fact]
     public void Given_bad_registrations_When_registered_Then_each_is_refused_on_its_field()
     {
         var state = Given(new QuizRulesSet(Id, Rules()));
-        Decision Register(RegisterParticipant r, IReadOnlyList<string>? path = null) => QuizDecisions.Register(state, r, path ?? CellPath, Eligible, InWeek1);
+        Decision Register(RegisterParticipant r, IReadOnlyList<string>? path = null) => QuizDecisions.Register(state, r, Pseudonyms, path ?? CellPath, Eligible, InWeek1);
 
-        ThenRejected(QuizDecisions.Register(Quiz.None(Id), Registration(), CellPath, Eligible, InWeek1), RejectionKind.RuleViolation, "contestId");
+        ThenRejected(QuizDecisions.Register(Quiz.None(Id), Registration(), Pseudonyms, CellPath, Eligible, InWeek1), RejectionKind.RuleViolation, "contestId");
         ThenRejected(Register(Registration(name: " ")), RejectionKind.Invalid, "name");
         ThenRejected(Register(Registration(phone: "12345")), RejectionKind.Invalid, "phone");
         ThenRejected(Register(Registration(birthYear: 1899)), RejectionKind.Invalid, "birthYear");
@@ -183,7 +206,7 @@ public class QuizDecisionsTests
     {
         var started = Assert.IsType<AttemptStarted>(Assert.Single(Start(Ready(), seed: 99).Events));
 
-        Assert.Equal((Phone, 1, InWeek1, InWeek1.AddMinutes(15)), (started.Phone, started.Round, started.StartedAt, started.Deadline));
+        Assert.Equal((IdOf(), 1, InWeek1, InWeek1.AddMinutes(15)), (started.Participant, started.Round, started.StartedAt, started.Deadline));
         Assert.Equal(QuizDraw.Draw(Bank().Select(q => q.Number).ToList(), 5, 99), started.Questions);
         Assert.Equal(99UL, started.Seed);
     }
@@ -209,11 +232,11 @@ public class QuizDecisionsTests
     public void Given_someone_without_the_key_When_they_start_or_submit_Then_refused_alike()
     {
         ThenRejected(Start(Ready(), key: "doan-mo"), RejectionKind.Forbidden, "participantKey");
-        ThenRejected(QuizDecisions.Start(Ready(), new StartAttempt("x-1", "0987654321", HashOf(Key), 1), InWeek1), RejectionKind.Forbidden, "participantKey");
-        ThenRejected(QuizDecisions.Start(Ready(), new StartAttempt("x-1", "0912345678", "not hex", 1), InWeek1), RejectionKind.Forbidden, "participantKey");
+        ThenRejected(QuizDecisions.Start(Ready(), new StartAttempt("x-1", "0987654321", HashOf(Key), 1), Pseudonyms, InWeek1), RejectionKind.Forbidden, "participantKey");
+        ThenRejected(QuizDecisions.Start(Ready(), new StartAttempt("x-1", "0912345678", "not hex", 1), Pseudonyms, InWeek1), RejectionKind.Forbidden, "participantKey");
         // Hex of an odd length, and an even length that is not all hex: refused, not thrown.
-        ThenRejected(QuizDecisions.Start(Ready(), new StartAttempt("x-1", "0912345678", HashOf(Key)[..63], 1), InWeek1), RejectionKind.Forbidden, "participantKey");
-        ThenRejected(QuizDecisions.Start(Ready(), new StartAttempt("x-1", "0912345678", HashOf(Key)[..62] + "ZZ", 1), InWeek1), RejectionKind.Forbidden, "participantKey");
+        ThenRejected(QuizDecisions.Start(Ready(), new StartAttempt("x-1", "0912345678", HashOf(Key)[..63], 1), Pseudonyms, InWeek1), RejectionKind.Forbidden, "participantKey");
+        ThenRejected(QuizDecisions.Start(Ready(), new StartAttempt("x-1", "0912345678", HashOf(Key)[..62] + "ZZ", 1), Pseudonyms, InWeek1), RejectionKind.Forbidden, "participantKey");
         var started = Then(Ready(), Start(Ready()));
         ThenRejected(Submit(started, [], key: "doan-mo"), RejectionKind.Forbidden, "participantKey");
     }
@@ -245,10 +268,10 @@ public class QuizDecisionsTests
     [Fact]
     public void Given_an_attempt_id_of_another_person_When_started_Then_conflict()
     {
-        var state = Then(Ready(), QuizDecisions.Register(Ready(), Registration(phone: "0987654321", name: "Trần Thị Bình", key: "khoa-binh"), CellPath, Eligible, Before));
+        var state = Then(Ready(), QuizDecisions.Register(Ready(), Registration(phone: "0987654321", name: "Trần Thị Bình", key: "khoa-binh"), Pseudonyms, CellPath, Eligible, Before));
         state = Then(state, Start(state));
 
-        ThenRejected(QuizDecisions.Start(state, new StartAttempt("lan-1", "0987654321", HashOf("khoa-binh"), 1), InWeek1), RejectionKind.Conflict, "attemptId");
+        ThenRejected(QuizDecisions.Start(state, new StartAttempt("lan-1", "0987654321", HashOf("khoa-binh"), 1), Pseudonyms, InWeek1), RejectionKind.Conflict, "attemptId");
     }
 
     [Fact]
@@ -281,7 +304,7 @@ public class QuizDecisionsTests
 
         ThenRejected(Submit(state, Answers(state.Attempts["lan-1"].Questions), now: InWeek1.AddMinutes(15)), RejectionKind.RuleViolation, "attemptId");
         var outcome = state.Attempts["lan-1"].Outcome(InWeek1.AddMinutes(15));
-        Assert.Equal(new AttemptOutcome("lan-1", Phone, 0, null, TimeSpan.FromMinutes(15), InWeek1.AddMinutes(15)), outcome);
+        Assert.Equal(new AttemptOutcome("lan-1", IdOf(), 0, null, TimeSpan.FromMinutes(15), InWeek1.AddMinutes(15)), outcome);
         Assert.Null(state.Attempts["lan-1"].Outcome(InWeek1.AddMinutes(15).AddTicks(-1)));
     }
 
@@ -328,16 +351,16 @@ public class QuizDecisionsTests
     [Fact]
     public void Given_a_round_When_ranked_Then_not_before_its_close_and_after_it_with_the_attempts_closed_as_they_stood()
     {
-        var state = Then(Ready(), QuizDecisions.Register(Ready(), Registration(phone: "0987654321", name: "Trần Thị Bình", key: "khoa-binh"), CellPath, Eligible, Before));
+        var state = Then(Ready(), QuizDecisions.Register(Ready(), Registration(phone: "0987654321", name: "Trần Thị Bình", key: "khoa-binh"), Pseudonyms, CellPath, Eligible, Before));
         state = Then(state, Start(state));
         state = Then(state, Submit(state, Answers(state.Attempts["lan-1"].Questions), prediction: 1));
-        state = Then(state, QuizDecisions.Start(state, new StartAttempt("binh-1", "0987654321", HashOf("khoa-binh"), 2), InWeek1));
+        state = Then(state, QuizDecisions.Start(state, new StartAttempt("binh-1", "0987654321", HashOf("khoa-binh"), 2), Pseudonyms, InWeek1));
 
         Assert.Null(QuizDecisions.RankRound(state, 1, Week1.ClosesAt.AddTicks(-1)));
         Assert.Null(QuizDecisions.RankRound(state, 3, Week2.ClosesAt));
         var ranking = QuizDecisions.RankRound(state, 1, Week1.ClosesAt)!;
         Assert.Equal(1, ranking.AllCorrect);
-        Assert.Equal([(1, Phone, 5), (2, "+84987654321", 0)], ranking.Ranking.Select(r => (r.Rank, r.Attempt.Participant, r.Attempt.Correct)));
+        Assert.Equal([(1, IdOf(), 5), (2, IdOf("+84987654321"), 0)], ranking.Ranking.Select(r => (r.Rank, r.Attempt.Participant, r.Attempt.Correct)));
         Assert.Empty(QuizDecisions.RankRound(state, 2, Week2.ClosesAt)!.Ranking);
     }
 }

@@ -116,8 +116,8 @@ public class QuizParticipationCountsTests
                 case ParticipantRegistered r when !pathOf.ContainsKey(r.Phone):
                     pathOf[r.Phone] = [.. r.CommitteePath];
                     break;
-                case AttemptStarted s when personOf.TryAdd(s.AttemptId, s.Phone):
-                    tookPart.Add(s.Phone);
+                case AttemptStarted s when personOf.TryAdd(s.AttemptId, s.Participant):
+                    tookPart.Add(s.Participant);
                     break;
                 case AttemptSubmitted s when submitted.Add(s.AttemptId):
                     var (given, right) = answers.GetValueOrDefault(personOf[s.AttemptId]);

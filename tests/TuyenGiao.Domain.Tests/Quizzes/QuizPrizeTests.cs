@@ -18,14 +18,18 @@ public class QuizPrizeTests
         for (var i = 0; i < correct.Length; i++)
         {
             var phone = $"+8490000000{i}";
-            events.Add(new ParticipantRegistered(Id, phone, $"Người {i}", 1980, "TV-KHOI-SGD", CellPath, HashOf(phone), QuizDecisions.Consent));
-            events.Add(new AttemptStarted(Id, $"a{i}", phone, 1, [1, 2, 3, 4, 5], 1, InWeek1, InWeek1.AddMinutes(15)));
+            events.Add(Registered(phone, $"Người {i}", 1980, key: phone));
+            events.Add(new AttemptStarted(Id, $"a{i}", IdOf(phone), 1, [1, 2, 3, 4, 5], 1, InWeek1, InWeek1.AddMinutes(15)));
             events.Add(new AttemptSubmitted(Id, $"a{i}", [], 0, correct[i], InWeek1.AddMinutes(5)));
         }
         return Given([.. events]);
     }
 
-    private static IEnumerable<(string Tier, string Phone)> Prizes(Quiz state) => state.Prizes.Select(p => (p.Tier, p.Phone));
+    private static IEnumerable<(string Tier, string Phone)> Prizes(Quiz state) => state.Prizes.Select(p => (p.Tier, PhoneOf(p.Participant)));
+
+    /// <summary>The number of one of <see cref="Round1"/>'s people, from the id the quiz knows them by.</summary>
+    private static string PhoneOf(string participant) =>
+        Enumerable.Range(0, 10).Select(i => $"+8490000000{i}").Single(phone => IdOf(phone) == participant);
 
     [Fact]
     public void Given_a_closed_round_When_filled_Then_each_tier_from_the_top_of_the_ranking_in_the_contests_order()
@@ -63,15 +67,15 @@ public class QuizPrizeTests
         // The same three take part in week 2, in the reverse order.
         foreach (var (phone, i, correct) in new[] { ("+84900000000", 0, 2), ("+84900000001", 1, 3), ("+84900000002", 2, 5) })
         {
-            state = Then(state, Decision.Accept(new AttemptStarted(Id, $"w2-{i}", phone, 2, [1, 2, 3, 4, 5], 1, Week2.OpensAt, Week2.OpensAt.AddMinutes(15))));
+            state = Then(state, Decision.Accept(new AttemptStarted(Id, $"w2-{i}", IdOf(phone), 2, [1, 2, 3, 4, 5], 1, Week2.OpensAt, Week2.OpensAt.AddMinutes(15))));
             state = Then(state, Decision.Accept(new AttemptSubmitted(Id, $"w2-{i}", [], 0, correct, Week2.OpensAt.AddMinutes(5))));
         }
 
         var round2 = QuizPrizeDecisions.Fill(state, 2, Tiers, Week2.ClosesAt);
 
         Assert.Equal([(2, "Giải nhất", "+84900000002"), (2, "Giải nhì", "+84900000001"), (2, "Giải nhì", "+84900000000")],
-            round2.Events.Cast<RoundPrizeGranted>().Select(e => (e.Round, e.Tier, e.Phone)));
-        Assert.Null(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(2, "Giải nhất", "0900000002", "Lý do"), Tiers, Week2.ClosesAt).Rejection);
+            round2.Events.Cast<RoundPrizeGranted>().Select(e => (e.Round, e.Tier, PhoneOf(e.Participant))));
+        Assert.Null(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(2, "Giải nhất", "0900000002", "Lý do"), Pseudonyms, Tiers, Week2.ClosesAt).Rejection);
     }
 
     [Fact]
@@ -82,7 +86,7 @@ public class QuizPrizeTests
         // Week 2: the third person does best, the first does not come back. Totals: 5, 4 + 3 = 7, 3 + 5 = 8.
         foreach (var (phone, i, correct) in new[] { ("+84900000001", 1, 3), ("+84900000002", 2, 5) })
         {
-            state = Then(state, Decision.Accept(new AttemptStarted(Id, $"w2-{i}", phone, 2, [1, 2, 3, 4, 5], 1, Week2.OpensAt, Week2.OpensAt.AddMinutes(15))));
+            state = Then(state, Decision.Accept(new AttemptStarted(Id, $"w2-{i}", IdOf(phone), 2, [1, 2, 3, 4, 5], 1, Week2.OpensAt, Week2.OpensAt.AddMinutes(15))));
             state = Then(state, Decision.Accept(new AttemptSubmitted(Id, $"w2-{i}", [], 0, correct, Week2.OpensAt.AddMinutes(5))));
         }
 
@@ -94,12 +98,12 @@ public class QuizPrizeTests
         var overall = QuizPrizeDecisions.Fill(state, QuizRanking.Overall, Tiers, Week2.ClosesAt);
 
         Assert.Equal([(0, "Giải nhất", "+84900000002"), (0, "Giải nhì", "+84900000001"), (0, "Giải nhì", "+84900000000")],
-            overall.Events.Cast<RoundPrizeGranted>().Select(e => (e.Round, e.Tier, e.Phone)));
+            overall.Events.Cast<RoundPrizeGranted>().Select(e => (e.Round, e.Tier, PhoneOf(e.Participant))));
         state = Then(state, overall);
         Assert.Equal(3, state.Prizes.Count(p => p.Round == 1));
         // Published, the overall prizes change only by a correction, as a week's do.
         state = Then(state, QuizPrizeDecisions.Publish(state, QuizRanking.Overall, Week2.ClosesAt));
-        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(0, "Giải nhì", "0900000000", "Lý do"), Tiers, Week2.ClosesAt),
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(0, "Giải nhì", "0900000000", "Lý do"), Pseudonyms, Tiers, Week2.ClosesAt),
             RejectionKind.RuleViolation, "round");
         Assert.DoesNotContain(1, state.PublishedRounds);
     }
@@ -111,7 +115,7 @@ public class QuizPrizeTests
 
         ThenRejected(QuizPrizeDecisions.Fill(state, 1, Tiers, Closed.AddTicks(-1)), RejectionKind.RuleViolation, "round");
         ThenRejected(QuizPrizeDecisions.Fill(state, 3, Tiers, Closed), RejectionKind.NotFound, "round");
-        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhất", "0900000000", "Điểm cao"), Tiers, Closed.AddTicks(-1)),
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhất", "0900000000", "Điểm cao"), Pseudonyms, Tiers, Closed.AddTicks(-1)),
             RejectionKind.RuleViolation, "round");
         ThenRejected(QuizPrizeDecisions.Publish(state, 1, Closed.AddTicks(-1)), RejectionKind.RuleViolation, "round");
     }
@@ -119,39 +123,60 @@ public class QuizPrizeTests
     [Fact]
     public void Given_a_direct_grant_When_it_breaks_a_rule_Then_refused_on_its_field()
     {
-        var state = Then(Round1(5, 5, 4), QuizPrizeDecisions.Grant(Round1(5, 5, 4), new GrantRoundPrize(1, "Giải nhất", "0900000001", "Bốc thăm giữa hai người bằng điểm"), Tiers, Closed));
+        var state = Then(Round1(5, 5, 4), QuizPrizeDecisions.Grant(Round1(5, 5, 4), new GrantRoundPrize(1, "Giải nhất", "0900000001", "Bốc thăm giữa hai người bằng điểm"), Pseudonyms, Tiers, Closed));
         Assert.Equal([("Giải nhất", "+84900000001")], Prizes(state));
         Assert.Equal("Bốc thăm giữa hai người bằng điểm", Assert.IsType<RoundPrizeGranted>(
-            QuizPrizeDecisions.Grant(Round1(5, 5, 4), new GrantRoundPrize(1, "Giải nhất", "0900000001", " Bốc thăm giữa hai người bằng điểm "), Tiers, Closed).Events.Single()).Reason);
+            QuizPrizeDecisions.Grant(Round1(5, 5, 4), new GrantRoundPrize(1, "Giải nhất", "0900000001", " Bốc thăm giữa hai người bằng điểm "), Pseudonyms, Tiers, Closed).Events.Single()).Reason);
 
-        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhất", "0900000000", "Lý do"), Tiers, Closed), RejectionKind.Conflict, "tier");
-        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải ba", "0900000000", "Lý do"), Tiers, Closed), RejectionKind.NotFound, "tier");
-        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhì", "0900000001", "Lý do"), Tiers, Closed), RejectionKind.Conflict, "phone");
-        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhì", "0911111111", "Lý do"), Tiers, Closed), RejectionKind.NotFound, "phone");
-        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhì", "12", "Lý do"), Tiers, Closed), RejectionKind.Invalid, "phone");
-        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhì", "0900000000", " "), Tiers, Closed), RejectionKind.Invalid, "reason");
-        Assert.Null(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhì", "+84 900 000 000", "Lý do"), Tiers, Closed).Rejection);
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhất", "0900000000", "Lý do"), Pseudonyms, Tiers, Closed), RejectionKind.Conflict, "tier");
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải ba", "0900000000", "Lý do"), Pseudonyms, Tiers, Closed), RejectionKind.NotFound, "tier");
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhì", "0900000001", "Lý do"), Pseudonyms, Tiers, Closed), RejectionKind.Conflict, "phone");
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhì", "0911111111", "Lý do"), Pseudonyms, Tiers, Closed), RejectionKind.NotFound, "phone");
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhì", "12", "Lý do"), Pseudonyms, Tiers, Closed), RejectionKind.Invalid, "phone");
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhì", "0900000000", " "), Pseudonyms, Tiers, Closed), RejectionKind.Invalid, "reason");
+        Assert.Null(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhì", "+84 900 000 000", "Lý do"), Pseudonyms, Tiers, Closed).Rejection);
         // Taking part in another round is not taking part in this one.
-        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(2, "Giải nhì", "0900000000", "Lý do"), Tiers, Week2.ClosesAt), RejectionKind.NotFound, "phone");
+        ThenRejected(QuizPrizeDecisions.Grant(state, new GrantRoundPrize(2, "Giải nhì", "0900000000", "Lý do"), Pseudonyms, Tiers, Week2.ClosesAt), RejectionKind.NotFound, "phone");
     }
 
     [Fact]
     public void Given_published_results_When_prizes_change_Then_only_by_a_correction_with_its_reason()
     {
         var filled = Then(Round1(5, 4, 3, 2), QuizPrizeDecisions.Fill(Round1(5, 4, 3, 2), 1, Tiers, Closed));
-        ThenRejected(QuizPrizeDecisions.Correct(filled, new CorrectRoundPrize(1, "Giải nhất", "0900000000", "0900000003", "Phúc khảo"), Closed), RejectionKind.RuleViolation, "tier");
+        ThenRejected(QuizPrizeDecisions.Correct(filled, new CorrectRoundPrize(1, "Giải nhất", "0900000000", "0900000003", "Phúc khảo"), Pseudonyms, Closed), RejectionKind.RuleViolation, "tier");
         var published = Then(filled, QuizPrizeDecisions.Publish(filled, 1, Closed.AddHours(1)));
         Assert.Equal(Decision.NothingToDo, QuizPrizeDecisions.Publish(published, 1, Closed.AddHours(2)));
 
         ThenRejected(QuizPrizeDecisions.Fill(published, 1, Tiers, Closed), RejectionKind.RuleViolation, "round");
-        ThenRejected(QuizPrizeDecisions.Grant(published, new GrantRoundPrize(1, "Giải nhì", "0900000003", "Lý do"), Tiers, Closed), RejectionKind.RuleViolation, "round");
-        ThenRejected(QuizPrizeDecisions.Correct(published, new CorrectRoundPrize(1, "Giải nhất", "0900000001", "0900000003", "Phúc khảo"), Closed), RejectionKind.NotFound, "fromPhone");
-        ThenRejected(QuizPrizeDecisions.Correct(published, new CorrectRoundPrize(1, "Giải nhất", "0900000000", "0900000001", "Phúc khảo"), Closed), RejectionKind.Conflict, "toPhone");
-        ThenRejected(QuizPrizeDecisions.Correct(published, new CorrectRoundPrize(1, "Giải nhất", "0900000000", "0900000003", ""), Closed), RejectionKind.Invalid, "reason");
+        ThenRejected(QuizPrizeDecisions.Grant(published, new GrantRoundPrize(1, "Giải nhì", "0900000003", "Lý do"), Pseudonyms, Tiers, Closed), RejectionKind.RuleViolation, "round");
+        ThenRejected(QuizPrizeDecisions.Correct(published, new CorrectRoundPrize(1, "Giải nhất", "0900000001", "0900000003", "Phúc khảo"), Pseudonyms, Closed), RejectionKind.NotFound, "fromPhone");
+        ThenRejected(QuizPrizeDecisions.Correct(published, new CorrectRoundPrize(1, "Giải nhất", "0900000000", "0900000001", "Phúc khảo"), Pseudonyms, Closed), RejectionKind.Conflict, "toPhone");
+        ThenRejected(QuizPrizeDecisions.Correct(published, new CorrectRoundPrize(1, "Giải nhất", "0900000000", "0900000003", ""), Pseudonyms, Closed), RejectionKind.Invalid, "reason");
 
-        var corrected = Then(published, QuizPrizeDecisions.Correct(published, new CorrectRoundPrize(1, "Giải nhất", "+84900000000", "0900000003", "Phúc khảo"), Closed));
+        var corrected = Then(published, QuizPrizeDecisions.Correct(published, new CorrectRoundPrize(1, "Giải nhất", "+84900000000", "0900000003", "Phúc khảo"), Pseudonyms, Closed));
         Assert.Equal([("Giải nhất", "+84900000003"), ("Giải nhì", "+84900000001"), ("Giải nhì", "+84900000002")], Prizes(corrected));
         Assert.Equal([1], corrected.PublishedRounds);
+    }
+
+    [Fact]
+    public void Given_people_registered_before_data_was_sealed_When_prizes_are_granted_and_corrected_by_number_Then_found_by_it()
+    {
+        var events = new List<object> { new QuizRulesSet(Id, Rules()), new QuestionBankLoaded(Id, Bank()) };
+        foreach (var (phone, i) in new[] { ("+84900000000", 0), ("+84900000001", 1) })
+        {
+            events.Add(new ParticipantRegistered(Id, phone, $"Người {i}", 1980, "TV-KHOI-SGD", CellPath, HashOf(phone), QuizDecisions.Consent));
+            events.Add(new AttemptStarted(Id, $"a{i}", phone, 1, [1, 2, 3, 4, 5], 1, InWeek1, InWeek1.AddMinutes(15)));
+            events.Add(new AttemptSubmitted(Id, $"a{i}", [], 0, 5 - i, InWeek1.AddMinutes(5)));
+        }
+        var state = Given([.. events]);
+
+        var granted = Assert.IsType<RoundPrizeGranted>(Assert.Single(
+            QuizPrizeDecisions.Grant(state, new GrantRoundPrize(1, "Giải nhất", "0900000000", "Lý do"), Pseudonyms, Tiers, Closed).Events));
+        Assert.Equal("+84900000000", granted.Participant);
+        var published = Then(Then(state, Decision.Accept(granted)), QuizPrizeDecisions.Publish(Then(state, Decision.Accept(granted)), 1, Closed));
+        var corrected = Assert.IsType<RoundPrizeCorrected>(Assert.Single(
+            QuizPrizeDecisions.Correct(published, new CorrectRoundPrize(1, "Giải nhất", "0900000000", "0900000001", "Phúc khảo"), Pseudonyms, Closed).Events));
+        Assert.Equal(("+84900000000", "+84900000001"), (corrected.From, corrected.To));
     }
 
     [Fact]

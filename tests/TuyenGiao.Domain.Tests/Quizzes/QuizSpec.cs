@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using TuyenGiao.Common;
+using TuyenGiao.PersonalData;
 using TuyenGiao.Quizzes;
 
 namespace TuyenGiao.Domain.Tests.Quizzes;
@@ -39,6 +40,18 @@ internal static class QuizSpec
     public static RegisterParticipant Registration(string phone = "0912 345 678", string name = "Nguyễn Văn An", int birthYear = 1985, string key = Key) =>
         new(name, phone, birthYear, "TV-KHOI-SGD", true, HashOf(key));
 
+    /// <summary>The pseudonyms of these tests, under a fixed secret (a node's come from its vault).</summary>
+    public static PersonPseudonyms Pseudonyms => Contests.ContestSpec.Pseudonyms;
+
+    /// <summary>The id the quiz knows a person by, from their normalised number.</summary>
+    public static string IdOf(string phone = Phone) => Quiz.ParticipantId(Pseudonyms.OfParticipant(phone));
+
+    /// <summary>A registration as the rules record it (name, number and year as the write path then seals them).</summary>
+    public static ParticipantRegisteredV2 Registered(string phone = Phone, string name = "Nguyễn Văn An", int birthYear = 1985, string key = Key,
+        IReadOnlyList<string>? path = null) =>
+        new(Id, Pseudonyms.OfParticipant(phone), phone, name, birthYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Pseudonyms.OfParticipantDetails(name, birthYear), (path ?? CellPath)[0], path ?? CellPath, HashOf(key), QuizDecisions.Consent);
+
     public static Quiz Given(params object[] events) => events.Aggregate(Quiz.None(Id), QuizEvolution.Evolve);
 
     /// <summary>Rules set, no bank yet: where a bank is loaded.</summary>
@@ -46,8 +59,7 @@ internal static class QuizSpec
 
     /// <summary>Set up (rules and bank) and one person registered with <see cref="Key"/>.</summary>
     public static Quiz Ready(QuizRules? rules = null, int bankSize = 12) => Given(
-        new QuizRulesSet(Id, rules ?? Rules()), new QuestionBankLoaded(Id, Bank(bankSize)),
-        new ParticipantRegistered(Id, Phone, "Nguyễn Văn An", 1985, "TV-KHOI-SGD", CellPath, HashOf(Key), QuizDecisions.Consent));
+        new QuizRulesSet(Id, rules ?? Rules()), new QuestionBankLoaded(Id, Bank(bankSize)), Registered());
 
     public static Quiz Then(Quiz state, Decision decision)
     {

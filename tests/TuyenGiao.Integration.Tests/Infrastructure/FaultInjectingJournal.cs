@@ -37,6 +37,8 @@ public sealed class FaultInjectingJournal(IEventJournal inner) : IEventJournal
 
     public int AppendsTo(string streamId) => _appends.GetValueOrDefault(streamId);
 
+    public Recorded Seal(Recorded recorded) => inner.Seal(recorded);
+
     public async Task AppendAsync(string streamId, long expectedVersion, IReadOnlyList<Recorded> events, CancellationToken ct = default)
     {
         _appends.AddOrUpdate(streamId, 1, (_, n) => n + 1);

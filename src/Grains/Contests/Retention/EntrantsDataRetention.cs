@@ -27,7 +27,7 @@ public sealed class EntrantsDataRetention(IGrainFactory grains, ContestListings 
         var erased = new List<RetentionErasure>();
         foreach (var due in await listings.RetentionDueAsync(ct))
         {
-            var keys = await vault.KeysOfStreamAsync(Contest.StreamIdFor(due.ContestId), ct);
+            var keys = await vault.KeysOfStreamsAsync(Contest.EntrantDataStreamsOf(due.ContestId), ct);
             var contest = grains.GetGrain<IContestGrain>(due.ContestId);
             var result = await contest.EraseEntrantsPersonalData(new CommandContext(Actor, $"retention-{Guid.CreateVersion7():N}"));
             if (result.Rejection is { } refused)

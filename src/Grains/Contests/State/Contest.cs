@@ -45,6 +45,9 @@ public sealed record Contest(
 
     public static string StreamIdFor(string contestId) => $"contest/{contestId}";
 
+    /// <summary>The streams that hold the contest's entrants' personal data: its own (authors' names) and its online quiz's (participants').</summary>
+    public static IReadOnlyList<string> EntrantDataStreamsOf(string contestId) => [StreamIdFor(contestId), Quizzes.Quiz.StreamIdFor(contestId)];
+
     public static Contest None(string contestId) => new(
         StreamIdFor(contestId), contestId, ContestStatus.None, "", ContestKind.Writing, null,
         SubmissionTable.Empty, AuthorCounts.Empty, ImmutableDictionary<int, EntryStatus>.Empty,

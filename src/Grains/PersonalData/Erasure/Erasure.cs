@@ -21,9 +21,13 @@ public sealed record Erasure(
     public static Erasure NotRequested(string requestId) => new(StreamIdFor(requestId), requestId, null, null, [], null);
 }
 
-/// <summary>Erase the personal data of the author with this name in this committee, for this reason.</summary>
+/// <summary>
+/// Erase the personal data of a person, for this reason: an author (their name within a committee) or a quiz participant
+/// (their number), one or the other.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ErasePerson(
-    [property: Id(0)] string AuthorName,
-    [property: Id(1)] string CommitteeCode,
-    [property: Id(2)] string LegalBasis);
+    [property: Id(0)] string? AuthorName,
+    [property: Id(1)] string? CommitteeCode,
+    [property: Id(2)] string LegalBasis,
+    [property: Id(3)] string? Phone);

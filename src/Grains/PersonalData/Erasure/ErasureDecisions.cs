@@ -1,6 +1,7 @@
 using TuyenGiao.Committees;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
+using TuyenGiao.Quizzes;
 
 namespace TuyenGiao.PersonalData;
 
@@ -9,15 +10,13 @@ public static class ErasureDecisions
 {
     public const int MaxLegalBasisLength = 500;
 
-    /// <param name="command">Already normalised (NFC name, committee code, legal basis).</param>
-    /// <param name="personKey">The author's pseudonym.</param>
+    /// <param name="command">Already normalised (<see cref="Normalize"/>).</param>
+    /// <param name="personKey">The person's pseudonym (<see cref="PersonOf"/>).</param>
     /// <param name="held">What the store holds of theirs now, stream by stream.</param>
     public static Decision Erase(Erasure state, ErasePerson command, long personKey, IReadOnlyList<HeldData> held, DateTimeOffset now)
     {
-        if (VietnameseText.ValidateName("authorName", command.AuthorName, ContestDecisions.MaxAuthorNameLength) is { } badName)
-            return badName;
-        if (CommitteeCode.Validate("committeeCode", command.CommitteeCode) is { } badCode)
-            return badCode;
+        if (Person(command) is { } badPerson)
+            return badPerson;
         if (VietnameseText.ValidateName("legalBasis", command.LegalBasis, MaxLegalBasisLength) is { } badBasis)
             return badBasis;
         if (state.IsDone)
@@ -27,9 +26,36 @@ public static class ErasureDecisions
         return Decision.Accept(new PersonErased(state.RequestId, personKey, command.LegalBasis, held, now));
     }
 
-    /// <summary>Trims and normalises the texts to NFC, so that a retry compares equal and the pseudonym is the one the rules count by.</summary>
+    /// <summary>
+    /// Trims and normalises the texts (names to NFC, a number to +84…), so that a retry compares equal and the pseudonym
+    /// is the one the rules count by. A text left out stays null.
+    /// </summary>
     public static ErasePerson Normalize(ErasePerson command) => new(
-        VietnameseText.Normalize(command.AuthorName) ?? "", CommitteeCode.Normalize(command.CommitteeCode), VietnameseText.Normalize(command.LegalBasis) ?? "");
+        Given(command.AuthorName), Given(command.CommitteeCode) is { } code ? CommitteeCode.Normalize(code) : null,
+        VietnameseText.Normalize(command.LegalBasis) ?? "",
+        PhoneNumbers.TryNormalize(command.Phone, out var phone) is null ? phone : Given(command.Phone));
+
+    /// <summary>A text given: blank is the same as left out.</summary>
+    private static string? Given(string? text) => string.IsNullOrWhiteSpace(text) ? null : VietnameseText.Normalize(text);
+
+    /// <summary>The person's pseudonym: a quiz participant's when a number is given, an author's otherwise.</summary>
+    /// <param name="command">Already normalised (<see cref="Normalize"/>).</param>
+    public static long PersonOf(ErasePerson command, PersonPseudonyms people) => command.Phone is { } phone
+        ? people.OfParticipant(phone)
+        : people.OfAuthor(command.AuthorName ?? "", command.CommitteeCode ?? "");
+
+    /// <summary>One person: an author by name and committee, or a participant by number; never both, never neither.</summary>
+    private static Rejection? Person(ErasePerson command)
+    {
+        if (command.Phone is not null)
+            return command.AuthorName is not null || command.CommitteeCode is not null
+                ? Rejection.Invalid("phone", "name one person: a quiz participant by phone, or an author by authorName and committeeCode, not both")
+                : PhoneNumbers.TryNormalize(command.Phone, out _);
+        if (command.AuthorName is null && command.CommitteeCode is null)
+            return Rejection.Invalid("authorName", "name the person: an author by authorName and committeeCode, or a quiz participant by phone");
+        return VietnameseText.ValidateName("authorName", command.AuthorName, ContestDecisions.MaxAuthorNameLength)
+            ?? CommitteeCode.Validate("committeeCode", command.CommitteeCode);
+    }
 
     public static Erasure Evolve(Erasure state, object @event) => @event switch
     {

@@ -16,5 +16,5 @@ public sealed record PersonErased(string RequestId, long PersonKey, string Legal
 {
     long? IErasesPersonalData.ErasesPerson => PersonKey;
 
-    string? IErasesPersonalData.ErasesStream => null;
+    IReadOnlyList<string> IErasesPersonalData.ErasesStreams => [];
 }
