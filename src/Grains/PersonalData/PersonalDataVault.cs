@@ -251,6 +251,6 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
         if (erasure.ErasesPerson is { } person)
             session.QueueSqlCommand($"DELETE FROM {Schema}.data_keys WHERE person_key = ?", person);
         if (erasure.ErasesStreams.Count > 0)
-            session.QueueSqlCommand(DeleteStreamKeysSql, erasure.ErasesStreams.ToArray());
+            session.QueueSqlCommand(DeleteStreamKeysSql, (object)erasure.ErasesStreams.ToArray()); // one parameter: the array
     }
 }

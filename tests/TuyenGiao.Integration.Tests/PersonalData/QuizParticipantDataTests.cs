@@ -2,6 +2,7 @@ using System.Net;
 using TuyenGiao.Api.PersonalData;
 using TuyenGiao.Api.Quizzes;
 using TuyenGiao.Auditing;
+using TuyenGiao.Contests;
 using TuyenGiao.Integration.Tests.Infrastructure;
 using TuyenGiao.Integration.Tests.Quizzes;
 using TuyenGiao.PersonalData;
@@ -81,5 +82,25 @@ public class QuizParticipantDataTests
         await AssertProblem(await again.PostJson($"{root}/participants",
             new { name = Ngoc, phone = "0912345678", birthYear = 1991, committeeCode = contest.CellA, consent = true }), HttpStatusCode.Conflict, "phone");
         Assert.Equal(2, (await Read<QuizResponse>(await anonymous.GetAsync(root), HttpStatusCode.OK)).Participants);
+    }
+
+    [Fact]
+    public async Task Given_a_quiz_contest_with_a_retention_When_its_months_run_out_Then_its_participants_names_and_numbers_are_erased_with_its_entries()
+    {
+        var (database, node, root, contest, clock) = await QuizScenario.InOpenRoundAsync(personalDataRetentionMonths: 1);
+        await using var _database = database;
+        await using var _node = node;
+        await QuizScenario.AnswerAsync(node, root, contest.CellA, (Ngoc, "0912345678", 0), (Tam, "0987654321", 1));
+        var closes = QuizScenario.Opens.AddDays(30);
+        clock.Now = closes;
+        await Read<ContestTally>(await node.Http.PostAsync($"/api/contests/{contest.ContestId}/results", null), HttpStatusCode.OK);
+        clock.Now = closes.AddMonths(1).AddDays(1);
+
+        var run = await Read<List<RetentionErasure>>(await node.Http.PostAsync("/api/personal-data/retention/run", null), HttpStatusCode.OK);
+
+        Assert.Equal((contest.ContestId, 2L), (Assert.Single(run).ContestId, run[0].DataKeys));
+        using var anonymous = node.Anonymous();
+        var results = await Read<RoundResultsResponse>(await anonymous.GetAsync($"{root}/rounds/1/results"), HttpStatusCode.OK);
+        Assert.Equal([(1, SealedText.Erased, 1), (2, SealedText.Erased, 0)], results.Ranking.Select(r => (r.Rank, r.Name, r.Correct)));
     }
 }

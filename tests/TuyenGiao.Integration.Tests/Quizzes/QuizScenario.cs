@@ -18,12 +18,12 @@ internal static class QuizScenario
     public static readonly DateTimeOffset Week1 = new(2023, 6, 5, 0, 0, 0, Vietnam);
 
     public static async Task<(TestDatabase Database, TuyenGiaoNode Node, string Root, ContestScenario Contest, FixedClock Clock)> InOpenRoundAsync(
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null, int? personalDataRetentionMonths = null)
     {
         var clock = new FixedClock(Opens.AddDays(1));
         var database = await TestDatabase.CreateAsync();
         var node = await TuyenGiaoNode.StartAsync(database.ConnectionString, $"quiz-{Guid.NewGuid():N}"[..16], clock, settings);
-        var contest = await ContestScenario.CreateAsync(node.Http, Opens, Opens.AddDays(30), kind: "Quiz");
+        var contest = await ContestScenario.CreateAsync(node.Http, Opens, Opens.AddDays(30), kind: "Quiz", personalDataRetentionMonths: personalDataRetentionMonths);
         var root = $"/api/quizzes/{contest.ContestId}";
         await Read<QuizResponse>(await node.Http.PutJson($"{root}/rules", new
         {
