@@ -75,6 +75,7 @@ public static class ApiApplication
         builder.Services.AddSingleton<PersonalDataReads>();
         builder.Services.AddSingleton<QuizParticipationReader>();
         builder.Services.AddSingleton<QuizLiveFeeds>();
+        builder.Services.AddSingleton<QuizResultsCache>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ContestLiveFeeds>());
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddTuyenGiaoOpenApi();

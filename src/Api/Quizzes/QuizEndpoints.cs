@@ -293,22 +293,16 @@ public static class QuizEndpoints
             return result.Rejection is { } rejection ? Problems.From(rejection) : TypedResults.Ok(AttemptResponse.From(attempt!));
         });
 
-    private static Task<IResult> Results(string contestId, int round, IGrainFactory grains, PersonalDataReads reads, HttpContext http) =>
+    private static Task<IResult> Results(string contestId, int round, IGrainFactory grains, QuizResultsCache opened, HttpContext http) =>
         WithQuiz(contestId, grains, async quiz =>
         {
             if (await quiz.Get() is not { } view)
                 return Problems.NotFound("contestId", $"contest '{Normalize(contestId)}' has no online quiz set up");
             if (view.Rules.ClosingOf(round) is not { } theRound)
                 return Problems.NotFound("round", $"the quiz has rounds 1 to {view.Rules.Rounds.Count}, and 0 for the overall ranking");
-            if (await quiz.Results(round) is { } results)
-            {
-                // Public once the round has closed; a signed-in reader's read of the names is recorded.
-                var opened = await reads.RevealAsync(results.People.Values.Select(p => p.Name).Concat(results.Prizes.Select(p => p.Person.Name)), http.RequestAborted);
-                var response = RoundResultsResponse.From(results, opened);
-                await reads.RecordAsync(http, opened, $"results of round {round} of quiz {quiz.GetPrimaryKeyString()}", http.RequestAborted);
-                return TypedResults.Ok(response);
-            }
-            return Problems.From(Rejection.Forbidden("round", round == QuizRanking.Overall
+            return await quiz.Results(round) is { } results
+                ? TypedResults.Ok(await opened.OpenAsync(quiz.GetPrimaryKeyString(), results, http.RequestAborted))
+                : Problems.From(Rejection.Forbidden("round", round == QuizRanking.Overall
                     ? $"the overall results are published when the last round closes ({VietnamTime.Of(theRound.ClosesAt):dd/MM/yyyy HH:mm})"
                     : $"round {round}'s results and answers are published when it closes ({VietnamTime.Of(theRound.ClosesAt):dd/MM/yyyy HH:mm})"));
         });

@@ -108,6 +108,16 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
     }
 
     /// <summary>
+    /// How many erasures were ever recorded (bumped in each one's transaction): texts opened and kept (the quiz's results)
+    /// stand while it does.
+    /// </summary>
+    public async Task<long> ErasuresAsync(CancellationToken ct = default)
+    {
+        await using var command = database.CreateCommand($"SELECT erasures FROM {Schema}.erasure_count");
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
     /// Opens what can be opened of <paramref name="texts"/> (plain texts pass as they are): one read of the keys they
     /// name. A key that is gone (erased, or lost) opens to <see cref="SealedText.Erased"/>, never to an error.
     /// </summary>
@@ -248,6 +258,7 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
 
     private static void QueueErasure(IDocumentSession session, IErasesPersonalData erasure)
     {
+        session.QueueSqlCommand($"UPDATE {Schema}.erasure_count SET erasures = erasures + 1");
         if (erasure.ErasesPerson is { } person)
             session.QueueSqlCommand($"DELETE FROM {Schema}.data_keys WHERE person_key = ?", person);
         if (erasure.ErasesStreams.Count > 0)

@@ -77,6 +77,7 @@ public sealed record PrizeHolder([property: Id(0)] string Tier, [property: Id(1)
 
 /// <param name="Key">The questions drawn in the round, with their right options: published with the results.</param>
 /// <param name="Prizes">The round's prizes once published; empty before.</param>
+/// <param name="Version">The quiz stream's version they were computed at: the same version, the same results.</param>
 /// <param name="People">The ranked people, by participant id: their names as stored (sealed), opened where shown; their numbers are never published.</param>
 [GenerateSerializer, Immutable]
 public sealed record RoundResults(
@@ -85,4 +86,5 @@ public sealed record RoundResults(
     [property: Id(2)] IReadOnlyList<QuizQuestion> Key,
     [property: Id(3)] IReadOnlyDictionary<string, Participant> People,
     [property: Id(4)] bool Published,
-    [property: Id(5)] IReadOnlyList<PrizeHolder> Prizes);
+    [property: Id(5)] IReadOnlyList<PrizeHolder> Prizes,
+    [property: Id(6)] long Version);

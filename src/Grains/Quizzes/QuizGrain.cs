@@ -126,7 +126,7 @@ public sealed class QuizGrain(IEventJournal journal, ISnapshotStore snapshots, I
         var drawn = state.Attempts.Values.Where(a => a.Round == round || round == QuizRanking.Overall).SelectMany(a => a.Questions).Distinct().Order().Select(n => state.Bank[n]).ToList();
         var people = ranking.Ranking.Select(r => state.Participants[r.Attempt.Participant]).ToDictionary(p => p.Id);
         var published = state.PublishedRounds.Contains(round);
-        var results = new RoundResults(round, ranking, drawn, people, published, published ? HoldersOf(state, round) : []);
+        var results = new RoundResults(round, ranking, drawn, people, published, published ? HoldersOf(state, round) : [], version);
         _results[round] = (version, results);
         return Task.FromResult<RoundResults?>(results);
     }

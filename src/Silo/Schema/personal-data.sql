@@ -54,3 +54,13 @@ CREATE TABLE IF NOT EXISTS personal.access_log
 );
 
 CREATE INDEX IF NOT EXISTS ix_access_log_people ON personal.access_log USING gin (person_keys);
+
+-- How many erasures were ever recorded, bumped in each erasure's own transaction: a read that keeps opened texts (the
+-- quiz's public results) keeps them only while this count stands, so an erasure on any node holds on every node at once.
+CREATE TABLE IF NOT EXISTS personal.erasure_count
+(
+    one       boolean PRIMARY KEY DEFAULT true CHECK (one),
+    erasures  bigint  NOT NULL
+);
+
+INSERT INTO personal.erasure_count (one, erasures) VALUES (true, 0) ON CONFLICT (one) DO NOTHING;

@@ -56,6 +56,10 @@ public class QuizParticipantDataTests
             await node.Http.GetAsync("/api/personal-data/access-log?phone=0912345678"), HttpStatusCode.OK);
         Assert.Single(ngocsReads);
 
+        // The public results are kept opened while the quiz stands; an erasure must still show at once.
+        var kept = await Read<RoundResultsResponse>(await anonymous.GetAsync($"{root}/rounds/1/results"), HttpStatusCode.OK);
+        Assert.Equal([Ngoc, Tam], kept.Ranking.Select(r => r.Name));
+
         // Erased by phone: the quiz stream's key of hers goes; the same request again answers the same.
         var request = new { requestId = "xoa-quiz-1", phone = "+84 912.345.678", legalBasis = "Đơn đề nghị ngày 01/08/2023; Nghị định 13/2023/NĐ-CP, Điều 16" };
         var erased = await Read<ErasureResponse>(await node.Http.PostJson("/api/personal-data/erasures", request), HttpStatusCode.Created);
