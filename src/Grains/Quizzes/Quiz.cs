@@ -48,6 +48,7 @@ public sealed record Quiz(
 
     /// <summary>The id this number is registered under, if it is: its pseudonym's, or the number itself (a registration before sealing).</summary>
     public Participant? Find(string phone, PersonalData.PersonPseudonyms people) =>
+        // Stryker disable once NullCoalescing: one number is registered under one id only (the rules refuse a second), so the order finds the same person.
         Participants.GetValueOrDefault(ParticipantId(people.OfParticipant(phone))) ?? Participants.GetValueOrDefault(phone);
 
     /// <summary>The round open at a moment, if any.</summary>

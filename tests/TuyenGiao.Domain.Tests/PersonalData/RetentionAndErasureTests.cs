@@ -123,6 +123,9 @@ public class RetentionAndErasureTests
         Assert.Equal(("authorName", RejectionKind.Invalid), Of(refused(new ErasePerson(null, null, "Đơn", null))));
         Assert.Equal(("authorName", RejectionKind.Invalid), Of(refused(new ErasePerson(" ", null, "Đơn", " "))));
         Assert.Equal(("committeeCode", RejectionKind.Invalid), Of(refused(new ErasePerson("Lê Văn Tám", null, "Đơn", null))));
+        Assert.Equal(("authorName", RejectionKind.Invalid), Of(refused(new ErasePerson(null, "TV-A", "Đơn", null))));
+        // Both wrong: the name is answered first.
+        Assert.Equal(("authorName", RejectionKind.Invalid), Of(refused(new ErasePerson("\uFDD0x", "không hợp lệ", "Đơn", null))));
         Assert.Equal(("phone", RejectionKind.Invalid), Of(refused(new ErasePerson(null, null, "Đơn", "12345"))));
         Assert.Equal(("legalBasis", RejectionKind.Invalid), Of(refused(new ErasePerson(null, null, " ", "0912345678"))));
         Assert.Null(refused(new ErasePerson(null, null, "Đơn", "0912345678")));
