@@ -112,9 +112,9 @@ public sealed record CorrectRoundPrizeRequest(
 /// <summary>A prize of a round and who holds it, as the organiser sees it (with the phone, to reach the winner).</summary>
 public sealed record RoundPrizeResponse(string Tier, string Name, string CommitteeCode, string Phone)
 {
-    /// <param name="opened">The holder's name and number, opened.</param>
+    /// <param name="opened">The holder's name and number, opened (a number the store no longer holds reads as erased).</param>
     public static RoundPrizeResponse From(PrizeHolder holder, Revealed opened) =>
-        new(holder.Tier, opened.Text(holder.Person.Name)!, holder.Person.CommitteeCode, opened.Text(holder.Person.Phone)!);
+        new(holder.Tier, opened.Text(holder.Person.Name)!, holder.Person.CommitteeCode, opened.Text(holder.Phone) ?? SealedText.Erased);
 }
 
 /// <summary>A published prize of a round, for everyone: no phone.</summary>

@@ -165,7 +165,7 @@ public static class QuizEndpoints
                 return Problems.From(rejection);
             // The organiser reaches the winners by their numbers: opened for them, and their read recorded.
             var holders = await quiz.Prizes(round);
-            var opened = await reads.RevealAsync(holders.SelectMany(h => new[] { h.Person.Name, h.Person.Phone }), http.RequestAborted);
+            var opened = await reads.RevealAsync(holders.SelectMany(h => new[] { h.Person.Name, h.Phone }), http.RequestAborted);
             var prizes = holders.Select(h => RoundPrizeResponse.From(h, opened)).ToList();
             await reads.RecordAsync(http, opened, $"prizes of round {round} of quiz {quiz.GetPrimaryKeyString()}", http.RequestAborted);
             return TypedResults.Ok(prizes);

@@ -57,6 +57,9 @@ public abstract class EventSourcedGrain<TState> : Grain where TState : class
     protected abstract TState Initial { get; }
 
     /// <summary>The pure fold shared with Marten's projections and the tests.</summary>
+    /// <summary>The store, for what a grain reads beyond its state (its events by id).</summary>
+    protected IEventJournal Journal => _journal;
+
     protected abstract TState Evolve(TState state, object @event);
 
     /// <summary>

@@ -35,6 +35,9 @@ public interface IEventJournal
     /// </summary>
     Task AppendAsync(string streamId, long expectedVersion, IReadOnlyList<Recorded> events, CancellationToken ct = default);
 
+    /// <summary>The data of those of <paramref name="eventIds"/> that are stored, by id (as stored: personal texts sealed).</summary>
+    Task<IReadOnlyDictionary<Guid, object>> LoadEventsAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken ct = default);
+
     /// <summary>The stream versions of those of <paramref name="eventIds"/> that are stored, in stream order.</summary>
     Task<IReadOnlyList<long>> FindStoredVersionsAsync(string streamId, IReadOnlyList<Guid> eventIds, CancellationToken ct = default);
 }

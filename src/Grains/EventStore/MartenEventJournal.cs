@@ -75,6 +75,14 @@ public sealed class MartenEventJournal(IDocumentStore store, IEnumerable<IStream
             ? batcher.AppendAsync(streamId, expectedVersion, events, ct)
             : MartenAppend.CommitAsync(store, _chain, vault, [new PendingAppend(streamId, expectedVersion, events)], ct);
 
+    public async Task<IReadOnlyDictionary<Guid, object>> LoadEventsAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken ct = default)
+    {
+        await using var session = store.QuerySession();
+        var ids = eventIds.ToArray();
+        var events = await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
+        return events.ToDictionary(e => e.Id, e => e.Data);
+    }
+
     public async Task<IReadOnlyList<long>> FindStoredVersionsAsync(string streamId, IReadOnlyList<Guid> eventIds, CancellationToken ct = default)
     {
         await using var session = store.QuerySession();

@@ -72,8 +72,9 @@ public sealed record QuizView(
     [property: Id(5)] IReadOnlyList<int> PublishedRounds);
 
 /// <summary>A prize of a round and the person who holds it.</summary>
+/// <param name="Phone">Their number as stored (sealed, opened where shown), for the organiser; null in the public results.</param>
 [GenerateSerializer, Immutable]
-public sealed record PrizeHolder([property: Id(0)] string Tier, [property: Id(1)] Participant Person);
+public sealed record PrizeHolder([property: Id(0)] string Tier, [property: Id(1)] Participant Person, [property: Id(2)] string? Phone = null);
 
 /// <param name="Key">The questions drawn in the round, with their right options: published with the results.</param>
 /// <param name="Prizes">The round's prizes once published; empty before.</param>

@@ -23,7 +23,7 @@ public sealed record Quiz(
     /// <summary>
     /// The layout of this state. A snapshot of another layout is not restored: the state is folded from the events instead.
     /// 1: each person knows their attempts, and each path counts its people who took part and their answers.
-    /// 2: people are kept by participant id (a pseudonym) with their number, name and year sealed.
+    /// 2: people are kept by participant id (a pseudonym) with their name sealed, and their number only when plain.
     /// </summary>
     public const int CurrentShape = 2;
 
@@ -62,7 +62,10 @@ public sealed record Quiz(
 /// <param name="KeyHash">The 32 bytes of the key's SHA-256 (the events keep its hex text).</param>
 /// <param name="AttemptIds">Their attempts in the order started: what the attempt rules count, without reading a million
 /// attempts to find a person's few.</param>
-/// <param name="Phone">As stored: sealed, or plain for a registration before sealing.</param>
+/// <param name="PlainPhone">The number of a registration stored plain (before sealing, or on a node storing plain for the
+/// benchmark); null for a sealed one, whose number is read from <paramref name="SealedRegistration"/> when shown (to
+/// the organiser, for a prize): three million sealed numbers would double the state and its snapshot.</param>
+/// <param name="SealedRegistration">The id of the event that registered them with their data sealed (its key's id).</param>
 /// <param name="PlainBirthYear">The year of a registration before sealing; null for a sealed one (its event keeps the year, sealed).</param>
 /// <param name="DetailsKey">The pseudonym of name and year of a sealed registration (<see cref="ParticipantRegisteredV2.DetailsKey"/>).</param>
 [GenerateSerializer, Immutable]
@@ -73,9 +76,10 @@ public sealed record Participant(
     [property: Id(4)] IReadOnlyList<string> CommitteePath,
     [property: Id(5)] byte[] KeyHash,
     [property: Id(6)] ImmutableArray<string> AttemptIds,
-    [property: Id(7)] string Phone,
+    [property: Id(7)] string? PlainPhone,
     [property: Id(8)] int? PlainBirthYear,
-    [property: Id(9)] long? DetailsKey)
+    [property: Id(9)] long? DetailsKey,
+    [property: Id(10)] Guid? SealedRegistration)
 {
     /// <summary>A person takes part with their first attempt (one closed at its deadline counts).</summary>
     public bool TookPart => !AttemptIds.IsDefaultOrEmpty;

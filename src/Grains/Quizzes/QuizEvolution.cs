@@ -1,4 +1,5 @@
 using TuyenGiao.Common;
+using TuyenGiao.PersonalData;
 using System.Collections.Immutable;
 
 namespace TuyenGiao.Quizzes;
@@ -12,9 +13,8 @@ public static class QuizEvolution
         QuestionBankLoaded e => state with { Bank = e.Questions.ToImmutableSortedDictionary(q => q.Number, q => q) },
         // Before sealing, the number was the person's id and their data plain.
         ParticipantRegistered e when !state.Participants.ContainsKey(e.Phone) =>
-            Registered(state, new Participant(e.Phone, e.Name, e.CommitteeCode, e.CommitteePath, [], [], e.Phone, e.BirthYear, null), e.KeyHash),
-        ParticipantRegisteredV2 e when !state.Participants.ContainsKey(Quiz.ParticipantId(e.ParticipantKey)) =>
-            Registered(state, new Participant(Quiz.ParticipantId(e.ParticipantKey), e.Name, e.CommitteeCode, e.CommitteePath, [], [], e.Phone, null, e.DetailsKey), e.KeyHash),
+            Registered(state, new Participant(e.Phone, e.Name, e.CommitteeCode, e.CommitteePath, [], [], e.Phone, e.BirthYear, null, null), e.KeyHash),
+        ParticipantRegisteredV2 e when !state.Participants.ContainsKey(Quiz.ParticipantId(e.ParticipantKey)) => Registered(state, PersonOf(e), e.KeyHash),
         ParticipantKeyReissued e when state.Participants.TryGetValue(e.Participant, out var participant) => state with
         {
             Participants = state.Participants.SetItem(e.Participant, participant with { KeyHash = Sha256Hex.Parse(e.KeyHash) ?? [] }),
@@ -29,6 +29,17 @@ public static class QuizEvolution
         },
         _ => state,
     };
+
+    /// <summary>
+    /// A person registered with their data sealed: their sealed name, and instead of their sealed number (shown only to the
+    /// organiser, for a prize) the id of the event that holds it, its key's id; a number stored plain is kept as it is.
+    /// </summary>
+    private static Participant PersonOf(ParticipantRegisteredV2 e)
+    {
+        var sealedPhone = SealedText.TryKey(e.Phone, out var key);
+        return new Participant(Quiz.ParticipantId(e.ParticipantKey), e.Name, e.CommitteeCode, e.CommitteePath, [], [], sealedPhone ? null : e.Phone, null,
+            e.DetailsKey, sealedPhone ? key.Id : null);
+    }
 
     /// <summary>A person, their path shared with everyone registered under the same one (each event read brings its own copy).</summary>
     /// <param name="person">As the event has them, without key or attempts yet.</param>

@@ -88,7 +88,17 @@ public sealed class QuizGrain(IEventJournal journal, ISnapshotStore snapshots, I
         return await Execute((state, now) => QuizPrizeDecisions.Correct(state, command, people, now), context);
     }
 
-    public Task<IReadOnlyList<PrizeHolder>> Prizes(int round) => Task.FromResult(HoldersOf(Stored, round));
+    /// <summary>The round's prizes with their holders' numbers, for the organiser: a sealed number is read from its registration event.</summary>
+    public async Task<IReadOnlyList<PrizeHolder>> Prizes(int round)
+    {
+        var holders = HoldersOf(Stored, round);
+        var sealedBy = holders.Select(h => h.Person.SealedRegistration).OfType<Guid>().ToList();
+        var registrations = sealedBy.Count > 0 ? await Journal.LoadEventsAsync(sealedBy) : new Dictionary<Guid, object>();
+        return holders.Select(h => h with
+        {
+            Phone = h.Person.PlainPhone ?? (registrations.GetValueOrDefault(h.Person.SealedRegistration ?? Guid.Empty) as ParticipantRegisteredV2)?.Phone,
+        }).ToList();
+    }
 
     /// <summary>Prizes in the order of the contest's tiers as granted, each with its holder.</summary>
     private static IReadOnlyList<PrizeHolder> HoldersOf(Quiz state, int round) =>

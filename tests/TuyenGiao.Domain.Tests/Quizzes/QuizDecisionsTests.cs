@@ -153,6 +153,23 @@ public class QuizDecisionsTests
     }
 
     [Fact]
+    public void Given_a_registration_stored_sealed_When_folded_Then_the_state_keeps_the_sealed_name_and_where_the_number_is_not_the_number()
+    {
+        var registered = Registered();
+        var key = new TuyenGiao.PersonalData.DataKeyRef(registered.ParticipantKey, Guid.CreateVersion7());
+        var dataKey = new byte[TuyenGiao.PersonalData.SealedText.KeyLength];
+        var stored = (ParticipantRegisteredV2)((TuyenGiao.PersonalData.IHoldsPersonalData)registered)
+            .WithPersonalTexts(t => TuyenGiao.PersonalData.SealedText.Seal(t, key, dataKey));
+
+        var person = Given(new QuizRulesSet(Id, Rules()), stored).Participants[IdOf()];
+
+        Assert.Equal((stored.Name, null, key.Id, (int?)null), (person.Name, person.PlainPhone, person.SealedRegistration, person.PlainBirthYear));
+        // Stored plain (a node storing plain for the benchmark): the number is kept, there is no sealed registration.
+        var plain = Given(new QuizRulesSet(Id, Rules()), registered).Participants[IdOf()];
+        Assert.Equal(("Nguyễn Văn An", Phone, (Guid?)null), (plain.Name, plain.PlainPhone, plain.SealedRegistration));
+    }
+
+    [Fact]
     public void Given_a_person_registered_before_data_was_sealed_When_they_come_back_Then_found_by_their_number_and_their_plain_name_and_year()
     {
         // Recorded by the code before sealing: the number is the person's id, name and year plain.

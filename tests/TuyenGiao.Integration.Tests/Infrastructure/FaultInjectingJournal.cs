@@ -39,6 +39,9 @@ public sealed class FaultInjectingJournal(IEventJournal inner) : IEventJournal
 
     public Recorded Seal(Recorded recorded) => inner.Seal(recorded);
 
+    public Task<IReadOnlyDictionary<Guid, object>> LoadEventsAsync(IReadOnlyCollection<Guid> eventIds, CancellationToken ct = default) =>
+        inner.LoadEventsAsync(eventIds, ct);
+
     public async Task AppendAsync(string streamId, long expectedVersion, IReadOnlyList<Recorded> events, CancellationToken ct = default)
     {
         _appends.AddOrUpdate(streamId, 1, (_, n) => n + 1);
