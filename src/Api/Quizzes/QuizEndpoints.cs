@@ -145,7 +145,8 @@ public static class QuizEndpoints
     private static Task<IResult> PublishResults(string contestId, int round, IGrainFactory grains, PersonalDataReads reads, HttpContext http) =>
         PrizeCommand(contestId, round, grains, reads, http, new FieldErrors(), quiz => quiz.PublishResults(round, http.CommandContext()));
 
-    private static Task<IResult> CorrectPrize(string contestId, int round, CorrectRoundPrizeRequest request, IGrainFactory grains, PersonalDataReads reads, HttpContext http) =>
+    private static Task<IResult> CorrectPrize(string contestId, int round, CorrectRoundPrizeRequest request, IGrainFactory grains, PersonalDataReads reads,
+        HttpContext http) =>
         PrizeCommand(contestId, round, grains, reads, http, new FieldErrors().RequiredOf(request),
             quiz => quiz.CorrectPrize(new CorrectRoundPrize(round, request.Tier!, request.FromPhone!, request.ToPhone!, request.Reason!), http.CommandContext()));
 

@@ -56,10 +56,10 @@ public abstract class EventSourcedGrain<TState> : Grain where TState : class
     /// <summary>The state of a stream with no events yet.</summary>
     protected abstract TState Initial { get; }
 
-    /// <summary>The pure fold shared with Marten's projections and the tests.</summary>
     /// <summary>The store, for what a grain reads beyond its state (its events by id).</summary>
     protected IEventJournal Journal => _journal;
 
+    /// <summary>The pure fold shared with Marten's projections and the tests.</summary>
     protected abstract TState Evolve(TState state, object @event);
 
     /// <summary>

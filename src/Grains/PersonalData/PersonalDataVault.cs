@@ -31,8 +31,9 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
     private static readonly Guid PseudonymSecretId = Common.NameBasedId.For("tuyengiao/personal-data/pseudonym-secret");
 
     /// <summary>
-    /// Deletes the data keys of some streams' events (the parameter, their ids): a key's id is its event's id. Rare (a contest's
-    /// retention), so the table keeps no index for it: an index in every append would cost ingest for a yearly delete.
+    /// Deletes the data keys of some streams' events (the parameter, their ids): a key's id is its event's id. Rare (a
+    /// contest's retention), so the table keeps no index for it: an index in every append would cost ingest for a yearly
+    /// delete.
     /// </summary>
     private const string DeleteStreamKeysSql =
         $"DELETE FROM {Schema}.data_keys k USING {EventStore.MartenSetup.Schema}.mt_events e WHERE e.stream_id = ANY(?) AND k.key_id = e.id";

@@ -51,7 +51,8 @@ public sealed record ParticipantKeyReissued(string ContestId, [property: JsonPro
 /// <param name="Seed">The draw's seed: <see cref="QuizDraw"/> of the bank with it gives <paramref name="Questions"/> again.</param>
 /// <param name="Deadline">The start plus the time limit, or the round's close if earlier.</param>
 public sealed record AttemptStarted(
-    string ContestId, string AttemptId, [property: JsonPropertyName("phone")] string Participant, int Round, IReadOnlyList<int> Questions, ulong Seed, DateTimeOffset StartedAt, DateTimeOffset Deadline);
+    string ContestId, string AttemptId, [property: JsonPropertyName("phone")] string Participant, int Round, IReadOnlyList<int> Questions, ulong Seed,
+    DateTimeOffset StartedAt, DateTimeOffset Deadline);
 
 /// <param name="Correct">Graded at submission against the key.</param>
 public sealed record AttemptSubmitted(

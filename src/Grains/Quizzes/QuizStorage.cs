@@ -10,8 +10,8 @@ namespace TuyenGiao.Quizzes;
 public static class QuizStorage
 {
     public static readonly Type[] EventTypes =
-        [typeof(QuizRulesSet), typeof(QuestionBankLoaded), typeof(ParticipantRegistered), typeof(ParticipantRegisteredV2), typeof(ParticipantKeyReissued), typeof(AttemptStarted), typeof(AttemptSubmitted),
-        typeof(RoundPrizeGranted), typeof(RoundResultsPublished), typeof(RoundPrizeCorrected)];
+        [typeof(QuizRulesSet), typeof(QuestionBankLoaded), typeof(ParticipantRegistered), typeof(ParticipantRegisteredV2), typeof(ParticipantKeyReissued),
+        typeof(AttemptStarted), typeof(AttemptSubmitted), typeof(RoundPrizeGranted), typeof(RoundResultsPublished), typeof(RoundPrizeCorrected)];
 
     public static void Configure(StoreOptions options)
     {
