@@ -5,7 +5,6 @@ using TuyenGiao.Committees;
 using TuyenGiao.Common;
 using TuyenGiao.Contests;
 using TuyenGiao.PersonalData;
-using TuyenGiao.Quizzes;
 
 namespace TuyenGiao.Api.PersonalData;
 
@@ -88,28 +87,17 @@ public static class PersonalDataEndpoints
         PersonalDataAccessLog log, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if ((authorName is null) != (committeeCode is null))
-            errors.Add(authorName is null ? "authorName" : "committeeCode", "name the person by both authorName and committeeCode, or neither");
-        if (committeeCode is not null)
-            errors.Check(CommitteeCode.Validate("committeeCode", committeeCode));
-        if (phone is not null && authorName is not null)
-            errors.Add("phone", "name one person: an author by authorName and committeeCode, or a quiz participant by phone");
-        var normalizedPhone = "";
-        if (phone is not null)
-            errors.Check(PhoneNumbers.TryNormalize(phone, out normalizedPhone));
+        // Nobody named: everyone's reads; someone named: by the same rule as an erasure.
+        var named = new NamedPerson(authorName, committeeCode, phone).Normalized();
+        if (!named.IsNobody)
+            errors.Check(named.Validate());
         if (limit is < 1 or > PersonalDataAccessLog.MaxPage)
             errors.Add("limit", $"must be between 1 and {PersonalDataAccessLog.MaxPage}");
         if (after < 0)
             errors.Add("after", "must not be negative");
         if (errors.Any)
             return Problems.Invalid(errors.ToDictionary());
-        var people = await vault.PseudonymsAsync(ct);
-        long? person = (phone, authorName) switch
-        {
-            (not null, _) => people.OfParticipant(normalizedPhone),
-            (_, not null) => people.OfAuthor(VietnameseText.Normalize(authorName) ?? "", CommitteeCode.Normalize(committeeCode!)),
-            _ => null,
-        };
+        long? person = named.IsNobody ? null : named.KeyOf(await vault.PseudonymsAsync(ct));
         return TypedResults.Ok(await log.ReadAsync(person, after ?? 0, limit ?? 100, ct));
     }
 

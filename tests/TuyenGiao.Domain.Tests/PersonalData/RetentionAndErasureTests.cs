@@ -105,10 +105,10 @@ public class RetentionAndErasureTests
         var request = ErasureDecisions.Normalize(new ErasePerson(null, null, "Đơn ngày 01/08/2023", "0912 345 678"));
 
         Assert.Equal((null, null, "+84912345678"), (request.AuthorName, request.CommitteeCode, request.Phone));
-        Assert.Equal(Pseudonyms.OfParticipant("+84912345678"), ErasureDecisions.PersonOf(request, Pseudonyms));
+        Assert.Equal(Pseudonyms.OfParticipant("+84912345678"), request.Person.KeyOf(Pseudonyms));
         var author = ErasureDecisions.Normalize(new ErasePerson(" Lê Văn Tám ", "tv-a", "Đơn", " "));
         Assert.Null(author.Phone);
-        Assert.Equal(Pseudonyms.OfAuthor("Lê Văn Tám", "TV-A"), ErasureDecisions.PersonOf(author, Pseudonyms));
+        Assert.Equal(Pseudonyms.OfAuthor("Lê Văn Tám", "TV-A"), author.Person.KeyOf(Pseudonyms));
         var erased = Assert.IsType<PersonErased>(Assert.Single(ErasureDecisions.Erase(Erasure.NotRequested("r-1"), request, 7, [], Published).Events));
         Assert.Equal(7, erased.PersonKey);
     }

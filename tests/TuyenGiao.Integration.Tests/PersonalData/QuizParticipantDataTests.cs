@@ -55,6 +55,10 @@ public class QuizParticipantDataTests
         var ngocsReads = await Read<List<PersonalDataAccess>>(
             await node.Http.GetAsync("/api/personal-data/access-log?phone=0912345678"), HttpStatusCode.OK);
         Assert.Single(ngocsReads);
+        // One person at a time, by the erasure's rule: not an author and a number at once, not a number that is none.
+        await AssertProblem(await node.Http.GetAsync($"/api/personal-data/access-log?phone=0912345678&authorName=A&committeeCode={contest.CellA}"),
+            HttpStatusCode.BadRequest, "phone");
+        await AssertProblem(await node.Http.GetAsync("/api/personal-data/access-log?phone=12"), HttpStatusCode.BadRequest, "phone");
 
         // The public results are kept opened while the quiz stands; an erasure must still show at once.
         var kept = await Read<RoundResultsResponse>(await anonymous.GetAsync($"{root}/rounds/1/results"), HttpStatusCode.OK);

@@ -30,4 +30,8 @@ public sealed record ErasePerson(
     [property: Id(0)] string? AuthorName,
     [property: Id(1)] string? CommitteeCode,
     [property: Id(2)] string LegalBasis,
-    [property: Id(3)] string? Phone);
+    [property: Id(3)] string? Phone)
+{
+    /// <summary>Whom it names.</summary>
+    public NamedPerson Person => new(AuthorName, CommitteeCode, Phone);
+}

@@ -24,7 +24,7 @@ public sealed class ErasureGrain(IEventJournal journal, IOptions<EventStoreOptio
     public async Task<CommandResult> Erase(ErasePerson command, CommandContext context)
     {
         var person = ErasureDecisions.Normalize(command);
-        var personKey = ErasureDecisions.PersonOf(person, await vault.PseudonymsAsync());
+        var personKey = person.Person.KeyOf(await vault.PseudonymsAsync());
         var held = await vault.HeldOfAsync(personKey);
         return await Execute((state, now) => ErasureDecisions.Erase(state, person, personKey, held, now), context);
     }
