@@ -97,10 +97,10 @@ public static class QuizPrizeDecisions
         person = "";
         if (PhoneNumbers.TryNormalize(phoneText, out var phone) is { } badPhone)
             return badPhone with { Field = field };
-        person = state.Find(phone, people)?.Id ?? "";
-        var id = person;
-        if (!QuizDecisions.RankRound(state, round, now)!.Ranking.Any(r => r.Attempt.Participant == id))
+        // Not registered is not ranked: refused before the round is ranked (a million attempts).
+        if (state.Find(phone, people)?.Id is not { } id || !QuizDecisions.RankRound(state, round, now)!.Ranking.Any(r => r.Attempt.Participant == id))
             return Rejection.NotFound(field, $"nobody with that phone number took part in {Named(round)}");
+        person = id;
         if (state.Prizes.Any(p => p.Round == round && p.Participant == id))
             return Rejection.Conflict(field, $"that person already holds a prize of {Named(round)}");
         return null;
