@@ -133,4 +133,14 @@ public class RetentionAndErasureTests
 
         static (string, RejectionKind)? Of(Rejection? r) => r is null ? null : (r.Field, r.Kind);
     }
+
+    [Fact]
+    public void Given_a_person_named_by_any_one_field_When_asked_whether_nobody_is_named_Then_no()
+    {
+        Assert.True(new NamedPerson(null, null, null).IsNobody);
+        Assert.True(new NamedPerson(" ", "", " ").Normalized().IsNobody);
+        Assert.False(new NamedPerson("Lê Văn Tám", null, null).IsNobody);
+        Assert.False(new NamedPerson(null, "TV-A", null).IsNobody);
+        Assert.False(new NamedPerson(null, null, "0912345678").IsNobody);
+    }
 }
