@@ -34,6 +34,16 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>The last lines the node wrote to standard output (its log), oldest first.</summary>
     public IReadOnlyList<string> OutputLines => [.. _output];
 
+    /// <summary>The processor time the node has used so far, on all its threads.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public long WorkingSetBytes
     {
         get

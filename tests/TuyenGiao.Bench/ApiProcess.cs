@@ -25,6 +25,8 @@ public sealed class ApiProcess : IHttpTarget, IAsyncDisposable
 
     public long WorkingSetBytes => _node.WorkingSetBytes;
 
+    public TimeSpan ProcessorTime => _node.ProcessorTime;
+
     /// <summary>A client of the Api signed in as the benchmark's admin.</summary>
     public HttpClient Client(TimeSpan timeout, SocketsHttpHandler? handler = null)
     {

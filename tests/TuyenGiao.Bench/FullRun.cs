@@ -103,6 +103,8 @@ public static class FullRun
         Row("HTTP, one contest, fresh database, plain", sealingCost.Without);
         Console.WriteLine($"{$"grain calls, {grainOne.Callers} callers, one contest",-44} {grainOne.PerSecond,12:N0} {grainOne.LatencyMs.P50,8} {grainOne.LatencyMs.P95,8} {grainOne.LatencyMs.P99,8} {grainOne.Errors,7}");
         Console.WriteLine($"{$"tally freshness at {freshness.AchievedPerSecond:N0}/s (201 to tally)",-44} {"",12} {freshness.FreshnessMs.P50,8} {freshness.FreshnessMs.P95,8} {freshness.FreshnessMs.P99,8} {freshness.Errors,7}");
+        Console.WriteLine($"processor µs per entry (node / machine): chain on {Cpu(chainCost.CpuWith)}, off {Cpu(chainCost.CpuWithout)}; " +
+                          $"sealed {Cpu(sealingCost.CpuWith)}, plain {Cpu(sealingCost.CpuWithout)}");
         Console.WriteLine($"{"replay of the stream (events)",-44} {replay.EventsPerSecond,12:N0}");
         Console.WriteLine($"replay of {replay.Events:N0} events: {replay.Seconds} s ({replay.ReadSeconds} s reading and folding, {replay.FoldSeconds} s " +
                           $"the tally); committee read model: {replay.Committees:N0} documents rebuilt in {replay.ReadModelSeconds} s " +
@@ -127,6 +129,8 @@ public static class FullRun
         Console.WriteLine($"figures written to {file}");
         return 0;
     }
+
+    private static string Cpu(IngestInTurns.CpuPerEntry cpu) => $"{cpu.NodeMicroseconds} / {cpu.MachineMicroseconds}";
 
     private static void Row(string name, HttpIngest.Result r) =>
         Console.WriteLine($"{name,-44} {r.PerSecond,12:N0} {r.LatencyMs.P50,8} {r.LatencyMs.P95,8} {r.LatencyMs.P99,8} {r.Errors,7}");

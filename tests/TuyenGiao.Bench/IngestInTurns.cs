@@ -20,7 +20,12 @@ public static class IngestInTurns
     /// <param name="With">The system as it runs.</param>
     /// <param name="Without">The same with the switch off.</param>
     /// <param name="Ratio">With over without: 1 costs nothing.</param>
-    public sealed record Result(HttpIngest.Result With, HttpIngest.Result Without, double Ratio);
+    /// <param name="CpuWith">Processor time per entry with the switch on: the node's, and the machine's in all.</param>
+    /// <param name="CpuWithout">The same with it off.</param>
+    public sealed record Result(HttpIngest.Result With, HttpIngest.Result Without, double Ratio, CpuPerEntry CpuWith, CpuPerEntry CpuWithout);
+
+    /// <summary>Microseconds of processor time per entry accepted: the node's own, and the whole machine's (PostgreSQL, the load).</summary>
+    public sealed record CpuPerEntry(double NodeMicroseconds, double MachineMicroseconds);
 
     /// <summary>The hash chain's links.</summary>
     public static Task<Result> ChainAsync(string repositoryRoot, string connectionString, int clients, TimeSpan duration, TimeSpan warmUp, bool withFirst = true) =>
@@ -43,7 +48,11 @@ public static class IngestInTurns
         using var withoutSetup = without.Client(TimeSpan.FromMinutes(2));
         using var onLoad = new HttpIngest.Load(with, await BenchScenario.CreateAsync(withSetup, 1), clients);
         using var offLoad = new HttpIngest.Load(without, await BenchScenario.CreateAsync(withoutSetup, 1), clients);
-        var sides = new[] { (Name: $"{name}-on", Load: onLoad, Slices: new List<HttpIngest.Result>()), (Name: $"{name}-off", Load: offLoad, Slices: new List<HttpIngest.Result>()) };
+        var sides = new[]
+        {
+            (Name: $"{name}-on", Node: with, Load: onLoad, Slices: new List<HttpIngest.Result>(), Cpu: new Cpu()),
+            (Name: $"{name}-off", Node: without, Load: offLoad, Slices: new List<HttpIngest.Result>(), Cpu: new Cpu()),
+        };
         foreach (var side in sides)
             await side.Load.RunAsync($"{side.Name}-warm", warmUp);
         var slice = duration / 4;
@@ -51,10 +60,23 @@ public static class IngestInTurns
         {
             // A B B A A B B A: turn 0 and 3 of every four go to the first side.
             var side = sides[(turn % 4 is 0 or 3) == withFirst ? 0 : 1];
+            var (node, machine) = (side.Node.ProcessorTime, MachineCpu.Busy());
             side.Slices.Add(await side.Load.RunAsync($"{side.Name}-{turn}", slice));
+            side.Cpu.Node += side.Node.ProcessorTime - node;
+            side.Cpu.Machine += MachineCpu.Busy() - machine;
         }
         var (on, off) = (Combine(sides[0].Name, sides[0].Slices, warmUp), Combine(sides[1].Name, sides[1].Slices, warmUp));
-        return new Result(on, off, Math.Round(on.PerSecond / Math.Max(1, off.PerSecond), 2));
+        return new Result(on, off, Math.Round(on.PerSecond / Math.Max(1, off.PerSecond), 2), sides[0].Cpu.PerEntry(on.Accepted), sides[1].Cpu.PerEntry(off.Accepted));
+    }
+
+    /// <summary>Processor time one side used over its slices.</summary>
+    private sealed class Cpu
+    {
+        public TimeSpan Node { get; set; }
+        public TimeSpan Machine { get; set; }
+
+        public CpuPerEntry PerEntry(long entries) =>
+            new(Math.Round(Node.TotalMicroseconds / Math.Max(1, entries), 1), Math.Round(Machine.TotalMicroseconds / Math.Max(1, entries), 1));
     }
 
     /// <summary>One side's slices as one run: entries over seconds; latencies those of its slowest slice (percentiles do not add up).</summary>

@@ -75,7 +75,9 @@ switch (mode)
                 ? await IngestInTurns.ChainAsync(root, switchPg, clients, seconds, warmup, withFirst: run % 2 == 1)
                 : await IngestInTurns.SealingAsync(root, switchPg, clients, seconds, warmup, withFirst: run % 2 == 1);
             Console.WriteLine($"run {run}: with the {mode} {cost.With.PerSecond:N0}/s ({cost.With.Errors} errors), " +
-                              $"without {cost.Without.PerSecond:N0}/s ({cost.Without.Errors} errors), ratio {cost.Ratio:N2}");
+                              $"without {cost.Without.PerSecond:N0}/s ({cost.Without.Errors} errors), ratio {cost.Ratio:N2}; " +
+                              $"processor µs per entry with: node {cost.CpuWith.NodeMicroseconds}, machine {cost.CpuWith.MachineMicroseconds}; " +
+                              $"without: node {cost.CpuWithout.NodeMicroseconds}, machine {cost.CpuWithout.MachineMicroseconds}");
         }
         return 0;
     case "activation":
