@@ -43,6 +43,7 @@ public class AccessibilityTests
         new("announce", "#/contests/moi", "#announce-form"),
         new("period-report", "#/committees/CT/bao-cao?from=2020-01-01&to=2020-12-31", "#period-summary"),
         new("audit", $"#/audit/contest/{Contest}", "[data-testid=audit-events] tbody tr"),
+        new("personal-data", "#/du-lieu-ca-nhan", "#erase-submit"),
         new("password", "#/doi-mat-khau", "#password-form"),
     ];
 

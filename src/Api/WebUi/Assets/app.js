@@ -14,6 +14,7 @@ import { judgePanelsView, judgeQueueView } from './views/judge.js';
 import { announceView } from './views/announce.js';
 import { organiseView } from './views/organise.js';
 import { periodReportView } from './views/period-report.js';
+import { personalDataView } from './views/personal-data.js';
 import { quizResultsView, quizView } from './views/quiz.js';
 import { recordsView } from './views/records.js';
 import { reportView } from './views/report.js';
@@ -43,6 +44,7 @@ const routes = [
   [/^\/committees$/, root => committeesView(root), false],
   [/^\/audit\/(.+)$/, (root, [stream]) => auditView(root, decodeURIComponent(stream)), false],
   [/^\/audit$/, root => auditView(root, null), false],
+  [/^\/du-lieu-ca-nhan$/, personalDataView, false],
   [/^\/?$/, homeView, true],
 ];
 
