@@ -45,6 +45,7 @@ public static class SiloHosting
             configuration.GetSection("Orleans:Membership").Bind(o);
         });
 
+        silo.Services.AddDatabaseExceptionsAcrossSilos();
         // Every silo feeds Orleans' dashboard (a grain service per silo), whichever node's Api shows it.
         silo.AddDashboard();
         silo.Services.AddTuyenGiaoStorage(connectionString);
@@ -53,6 +54,19 @@ public static class SiloHosting
         silo.Services.AddHostedService(sp => sp.GetRequiredService<EntrantsDataRetention>());
         return silo;
     }
+
+    /// <summary>
+    /// A grain's read that meets the database mid-failover throws Npgsql's (or Marten's) exception; a caller on another
+    /// silo must receive it as it is, for the edge to answer 503 with Retry-After. Orleans copies only exceptions of the
+    /// namespaces it is told; any other fails to serialise and reaches the caller as a 500.
+    /// </summary>
+    private static IServiceCollection AddDatabaseExceptionsAcrossSilos(this IServiceCollection services) =>
+        services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o =>
+        {
+            o.SupportedNamespacePrefixes.Add("Npgsql");
+            o.SupportedNamespacePrefixes.Add("Marten");
+            o.SupportedNamespacePrefixes.Add("JasperFx");
+        });
 
     /// <summary>Marten and the services grains use. The schema is applied before the silo starts.</summary>
     public static IServiceCollection AddTuyenGiaoStorage(this IServiceCollection services, string connectionString)
@@ -111,6 +125,7 @@ public static class SiloHosting
             o.Invariant = "Npgsql";
             o.ConnectionString = connectionString;
         });
+        client.Services.AddDatabaseExceptionsAcrossSilos();
         client.AddDashboard();
         return client;
     }

@@ -42,13 +42,17 @@ public sealed partial class UnhandledErrors(IProblemDetailsService problems, ILo
 
     /// <summary>
     /// Failures of reach, not of logic: a silo declared dead mid-call, a call that timed out, a dropped database connection,
-    /// a grain that could not settle a write within its bound of tries.
+    /// a grain that could not settle a write within its bound of tries. Npgsql's own failures (no answer from a server:
+    /// a connection lost or refused, a timeout, no server that is the primary while the standby is being promoted) are all
+    /// of reach; a server's answer is when it says so, or when the server is no longer the primary (25006: a primary
+    /// demoted by a switchover refuses writes).
     /// </summary>
     private static bool IsTransient(Exception exception) => exception switch
     {
         SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or TimeoutException => true,
         EventStoreUnavailableException => true,
-        NpgsqlException npgsql => npgsql.IsTransient,
+        PostgresException postgres => postgres.IsTransient || postgres.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction,
+        NpgsqlException => true,
         AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
         _ => exception.InnerException is { } inner && IsTransient(inner),
     };

@@ -50,7 +50,7 @@ public class FailoverTests(ITestOutputHelper output)
             var followers = nodes.ToDictionary(n => n, _ => new LiveFollower(contests[0]));
             var following = nodes.Select(n => followers[n].RunAsync([n.Address!, .. nodes.Where(o => o != n).Select(o => o.Address!)])).ToList();
 
-            var load = new Load(nodes.Select(n => n.Address!).ToList(), contests, h.CellA1, tokens);
+            var load = new SubmissionLoad(nodes.Select(n => n.Address!).ToList(), contests, h.CellA1, tokens);
             var loading = load.RunAsync(Clients);
             await Task.Delay(LoadBeforeKill);
             // The node with the most contest grains dies: their next calls must find them activated on a survivor.
@@ -152,104 +152,6 @@ public class FailoverTests(ITestOutputHelper output)
             closesAt = DateTimeOffset.UtcNow.AddDays(1), target = 1_000, perAuthorLimit = 1,
         }), HttpStatusCode.Created);
         return id;
-    }
-
-    /// <summary>
-    /// Clients, each an officer of its own (one user, one rate limit), sending entries round robin over the nodes that
-    /// are up. A request that fails to reach a node, times out or is answered 503 is sent again to the next node.
-    /// </summary>
-    private sealed class Load(IReadOnlyList<Uri> nodes, IReadOnlyList<string> contests, string committee, TokenIssuer tokens)
-    {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-        private readonly ConcurrentDictionary<Uri, bool> _down = new();
-        private readonly ConcurrentDictionary<string, TimeSpan> _firstAcceptedWithANodeDown = new();
-        private readonly CancellationTokenSource _stop = new();
-        private int _submissions;
-        private int _sent;
-        private int _retries;
-
-        public ConcurrentDictionary<string, string> Acknowledged { get; } = new();
-        public ConcurrentQueue<string> Refusals { get; } = new();
-        public int Submissions => _submissions;
-        public int Sent => _sent;
-        public int Retries => _retries;
-        public TimeSpan Elapsed => _clock.Elapsed;
-
-        /// <summary>The client learns the node is gone (its own failures would teach it too, more slowly).</summary>
-        public void Down(Uri node) => _down[node] = true;
-
-        public void Stop() => _stop.Cancel();
-
-        public Task RunAsync(int clients) => Task.WhenAll(Enumerable.Range(0, clients).Select(k => Task.Run(() => Client(k))));
-
-        /// <summary>When the last contest to recover took its first entry after the kill (the deadline if one never did).</summary>
-        public async Task<TimeSpan> WaitUntilEveryContestAcceptsAfter(TimeSpan moment, TimeSpan within)
-        {
-            var deadline = moment + within;
-            while (_clock.Elapsed < deadline)
-            {
-                if (contests.All(c => _firstAcceptedWithANodeDown.ContainsKey(c)))
-                    return contests.Max(c => _firstAcceptedWithANodeDown[c]);
-                await Task.Delay(100);
-            }
-            return deadline;
-        }
-
-        private async Task Client(int k)
-        {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Issue($"failover-officer-{k}", Role.Officer, committee));
-            var turn = k;
-            for (var n = 0; !_stop.IsCancellationRequested; n++)
-            {
-                var submissionId = $"c{k}-{n}";
-                var contest = contests[(k + n) % contests.Count];
-                Interlocked.Increment(ref _submissions);
-                var body = new { submissionId, authorName = $"Tác giả {k}-{n}", committeeCode = committee, title = "Bài dự thi", words = 1_000 };
-                for (var attempt = 0; ; attempt++)
-                {
-                    var node = NextUp(ref turn);
-                    Interlocked.Increment(ref _sent);
-                    if (attempt > 0)
-                        Interlocked.Increment(ref _retries);
-                    try
-                    {
-                        using var response = await http.PostAsync(new Uri(node, $"/api/contests/{contest}/entries"), JsonContent(body));
-                        if (response.StatusCode == HttpStatusCode.Created)
-                        {
-                            Acknowledged[submissionId] = contest;
-                            if (!_down.IsEmpty)
-                                _firstAcceptedWithANodeDown.TryAdd(contest, _clock.Elapsed);
-                            break;
-                        }
-                        if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
-                        {
-                            Refusals.Enqueue($"{submissionId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-                            break;
-                        }
-                    }
-                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                    {
-                        // Not answered: the node is gone, or the answer was lost. The same submission id again is safe.
-                    }
-                    await Task.Delay(100);
-                }
-            }
-        }
-
-        private Uri NextUp(ref int turn)
-        {
-            for (var i = 0; i < nodes.Count; i++)
-            {
-                var node = nodes[turn++ % nodes.Count];
-                if (!_down.ContainsKey(node))
-                    return node;
-            }
-            return nodes[0];
-        }
-
-        private static StringContent JsonContent(object body) =>
-            new(System.Text.Json.JsonSerializer.Serialize(body, Json), System.Text.Encoding.UTF8, "application/json");
     }
 
     /// <summary>An anonymous follower of a contest's live tally that moves to the next node when its stream breaks.</summary>

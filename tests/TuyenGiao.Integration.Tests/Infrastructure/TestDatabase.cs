@@ -22,9 +22,12 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static Task<TestDatabase> CreateAsync() => CreateOnAsync(ServerConnectionString());
+
+    /// <summary>A fresh database on another server than the project's (the failover pair of ops/pg-ha.sh).</summary>
+    public static async Task<TestDatabase> CreateOnAsync(string serverConnectionString)
     {
-        var server = ServerConnectionString();
+        var server = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = "postgres" }.ConnectionString;
         var name = $"tg_test_{Guid.NewGuid():N}"[..24];
         await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();

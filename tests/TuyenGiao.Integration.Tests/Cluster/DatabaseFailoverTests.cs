@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using System.Net;
+using TuyenGiao.Access;
+using TuyenGiao.Auditing;
+using TuyenGiao.Contests;
+using TuyenGiao.Integration.Tests.Campaigns;
+using TuyenGiao.Integration.Tests.Infrastructure;
+using TuyenGiao.Testing;
+using Xunit.Abstractions;
+using static TuyenGiao.Integration.Tests.Infrastructure.HttpAssertions;
+
+namespace TuyenGiao.Integration.Tests.Cluster;
+
+/// <summary>
+/// PostgreSQL as two servers under Patroni with synchronous replication (ops/pg-ha.sh), three nodes on them, a load
+/// of submissions to four contests, and the primary killed with SIGKILL in the middle: Patroni promotes the standby,
+/// the nodes find it through the multi-host connection string, and what was acknowledged is there.
+/// </summary>
+[Collection(DatabaseFailoverCollection.Name)]
+public class DatabaseFailoverTests(FailoverPair pair, ITestOutputHelper output)
+{
+    private const int Contests = 4;
+    private const int Clients = 24;
+    private static readonly TimeSpan LoadBeforeKill = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan RecoveryLimit = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Given_three_nodes_on_a_failover_pair_When_the_primary_is_killed_under_load_Then_nothing_acknowledged_is_lost_or_doubled_and_writes_resume_within_30_s()
+    {
+        string? killed = null;
+        try
+        {
+            await UnderLoadAsync("killed", () => killed = pair.KillPrimary());
+        }
+        finally
+        {
+            if (killed is not null)
+                pair.Revive(killed);
+        }
+    }
+
+    [Fact]
+    public async Task Given_three_nodes_on_a_failover_pair_When_Patroni_switches_the_primary_over_under_load_Then_requests_get_only_503s_meanwhile_and_nothing_is_lost()
+    {
+        await UnderLoadAsync("switched over", pair.Switchover);
+    }
+
+    /// <summary>
+    /// Three nodes on a fresh database of the pair, four contests, 24 clients; <paramref name="fault"/> after five seconds;
+    /// the load runs until every contest has taken an entry sent after it. Then: nothing refused (no 500, every 503 with
+    /// Retry-After), every acknowledged entry stored once, tallies equal to the stored count, every chain intact, and
+    /// writes resumed within 30 s.
+    /// </summary>
+    private async Task UnderLoadAsync(string what, Action fault)
+    {
+        await using var database = await TestDatabase.CreateOnAsync(pair.ConnectionString);
+        var cluster = $"dbfail-{Guid.NewGuid():N}"[..20];
+        var nodes = new List<NodeProcess>();
+        try
+        {
+            for (var k = 1; k <= 3; k++)
+                nodes.Add(await TestNodeProcesses.StartApiAsync(database, cluster, $"node-{k}"));
+            var adminToken = TestNodeProcesses.Tokens.Issue("failover-admin", Role.Admin);
+            using var admin = TestNodeProcesses.Client(nodes[0], adminToken);
+            var h = await HierarchyScenario.CreateAsync(admin);
+            var contests = new List<string>();
+            for (var c = 0; c < Contests; c++)
+                contests.Add(await AnnounceAsync(admin, h, $"DBFAIL-{c}-{h.Suffix}"));
+
+            var load = new SubmissionLoad(nodes.Select(n => n.Address!).ToList(), contests, h.CellA1, TestNodeProcesses.Tokens);
+            var loading = load.RunAsync(Clients);
+            await Task.Delay(LoadBeforeKill);
+            var faultAt = load.Elapsed;
+            fault();
+            // Marked once the fault is done (a kill is instant; a switchover returns once the pair is whole again):
+            // the load then runs on until every contest takes an entry sent after it.
+            load.Fault();
+            output.WriteLine($"{what} at {faultAt.TotalSeconds:N1} s (done at {load.Elapsed.TotalSeconds:N1} s)");
+
+            var recovered = await load.WaitUntilEveryContestAcceptsAfter(faultAt, RecoveryLimit + TimeSpan.FromSeconds(15));
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            load.Stop();
+            await loading;
+            var resumed = recovered - faultAt;
+            var pause = load.LongestPause;
+
+            var stored = new Dictionary<string, long>();
+            foreach (var contest in contests)
+                stored[contest] = await database.ScalarAsync(
+                    "SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s AND type = 'entry_submitted'", ("s", Contest.StreamIdFor(contest)));
+            var duplicates = await database.ScalarAsync(
+                "SELECT count(*) FROM (SELECT stream_id, data->>'submissionId' FROM tuyengiao.mt_events WHERE type = 'entry_submitted' " +
+                "GROUP BY 1, 2 HAVING count(*) > 1) AS twice");
+            var acknowledged = load.Acknowledged;
+            output.WriteLine($"sent {load.Sent:N0} requests for {load.Submissions:N0} submissions; acknowledged {acknowledged.Count:N0}; " +
+                             $"stored {stored.Values.Sum():N0}; duplicates {duplicates}; answered 503 {load.Unavailable:N0}; retried {load.Retries:N0}; " +
+                             $"every contest took an entry sent after the fault {resumed.TotalSeconds:N1} s after it began; " +
+                             $"longest pause in a contest's acceptances {pause.TotalSeconds:N1} s; refused otherwise {load.Refusals.Count}");
+            foreach (var refusal in load.Refusals.Take(5))
+                output.WriteLine($"refused: {refusal}");
+            // What the nodes logged as faults of their own (a 500 is one): the first few, to say why.
+            foreach (var node in nodes)
+            foreach (var line in node.OutputLines.Where(l => l.Contains("Unhandled error", StringComparison.Ordinal)).Take(3))
+                output.WriteLine($"{node.Name}: {line[..Math.Min(line.Length, 1500)]}");
+
+            Assert.Empty(load.Refusals); // no 500, no 503 without Retry-After
+            Assert.Equal(0, duplicates);
+            Assert.True(pause <= RecoveryLimit, $"a contest took no entry for {pause.TotalSeconds:N1} s when the primary was {what}");
+            Assert.True(resumed <= RecoveryLimit, $"writes resumed on every contest only {resumed.TotalSeconds:N1} s after the primary was {what}");
+            foreach (var (contest, submissions) in acknowledged.GroupBy(a => a.Value).Select(g => (g.Key, g.Select(a => a.Key).ToList())))
+            {
+                var found = await database.ScalarAsync(
+                    "SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s AND type = 'entry_submitted' AND data->>'submissionId' = ANY(@ids)",
+                    ("s", Contest.StreamIdFor(contest)), ("ids", submissions.ToArray()));
+                Assert.Equal(submissions.Count, found);
+            }
+            Assert.Equal(load.Submissions, acknowledged.Count);
+            Assert.Equal(acknowledged.Count, stored.Values.Sum());
+            foreach (var contest in contests)
+            {
+                var tally = await Read<ContestTally>(await admin.GetAsync($"/api/contests/{contest}/tally"), HttpStatusCode.OK);
+                Assert.Equal(stored[contest], tally.Accepted);
+                var integrity = await Read<IntegrityReport>(await admin.GetAsync($"/api/audit/integrity?stream={Contest.StreamIdFor(contest)}"), HttpStatusCode.OK);
+                Assert.True(integrity.Intact, $"the chain of {contest} is broken: {string.Join("; ", integrity.Broken)}");
+            }
+        }
+        finally
+        {
+            foreach (var node in nodes)
+                await node.DisposeAsync();
+        }
+    }
+
+    private static async Task<string> AnnounceAsync(HttpClient admin, HierarchyScenario h, string id)
+    {
+        await Read<object>(await admin.PostJson("/api/contests", new
+        {
+            contestId = id, organiserCode = h.City, kind = "Writing", title = "Cuộc thi viết", opensAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+            closesAt = DateTimeOffset.UtcNow.AddDays(1), target = 1_000, perAuthorLimit = 1,
+        }), HttpStatusCode.Created);
+        return id;
+    }
+}
+
+/// <summary>The failover pair is one per machine: its tests run one at a time, on one pair.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DatabaseFailoverCollection : ICollectionFixture<FailoverPair>
+{
+    public const string Name = "database failover";
+}
+
+/// <summary>
+/// ops/pg-ha.sh, run from the tests: the pair started (Patroni and etcd installed when missing) unless it runs already,
+/// and stopped afterwards only when started here; its primary killed, a server brought back, a switchover.
+/// </summary>
+public sealed class FailoverPair : IAsyncLifetime
+{
+    private bool _startedHere;
+
+    /// <summary>The multi-host connection string (writes go to the primary).</summary>
+    public string ConnectionString { get; private set; } = "";
+
+    public Task InitializeAsync()
+    {
+        _startedHere = !TryRun("status");
+        ConnectionString = Run("start");
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_startedHere)
+            Run("stop");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Kills the primary's postmaster and its Patroni; the name of the server killed.</summary>
+    public string KillPrimary() => Run("kill-primary");
+
+    /// <summary>Starts a killed server again: rewound, it follows the new primary.</summary>
+    public void Revive(string server) => Run("revive", server);
+
+    /// <summary>Patroni's planned switchover to the synchronous standby, waited for.</summary>
+    public void Switchover() => Run("switchover");
+
+    private static bool TryRun(params string[] arguments) => Execute(arguments).ExitCode == 0;
+
+    private static string Run(params string[] arguments)
+    {
+        var (exitCode, output, errors) = Execute(arguments);
+        if (exitCode != 0)
+            throw new InvalidOperationException($"ops/pg-ha.sh {string.Join(' ', arguments)} failed ({exitCode}): {errors}");
+        return output.Trim();
+    }
+
+    private static (int ExitCode, string Output, string Errors) Execute(string[] arguments)
+    {
+        var script = Path.Combine(TestDatabase.RepositoryRoot(), "ops", "pg-ha.sh");
+        using var process = Process.Start(new ProcessStartInfo("bash", [script, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var errors = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output, errors.Result);
+    }
+}
