@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
 # Runs several TuyenGiao nodes on this machine, joined into one Orleans cluster through one PostgreSQL.
-#   ops/cluster.sh start N [--silos M]   N nodes of Api plus silo, and M grain-only silos (default 0)
-#   ops/cluster.sh status                which nodes run, their ports, and whether each Api is ready
+#   ops/cluster.sh start N [--silos M] [--db-ha]
+#                                        N nodes of Api plus silo, and M grain-only silos (default 0); with --db-ha on
+#                                        PostgreSQL under Patroni (ops/pg-ha.sh: a primary and a synchronous standby)
+#   ops/cluster.sh status                which nodes run, their ports, whether each Api is ready, and the database pair's
 #   ops/cluster.sh restart K             stops node K gracefully and starts it again (one step of a rolling restart)
-#   ops/cluster.sh stop                  stops every node started here (PostgreSQL keeps running: ops/pg.sh stop)
+#   ops/cluster.sh stop                  stops every node started here (PostgreSQL keeps running: ops/pg.sh stop,
+#                                        or ops/pg-ha.sh stop)
 # Node k (from 1) listens on HTTP 5079+k, silo port 11110+k and gateway 29999+k; grain-only silos come after the
 # Api nodes. Logs and pids are in .cluster/. TUYENGIAO_PG, Orleans__ClusterId, Auth__SigningKey and PersonalData__MasterKey apply as in run.sh.
 set -euo pipefail
+# --db-ha: the nodes write through the multi-host connection string of the Patroni pair, which finds the primary.
+if [ "${1:-}" = start ] && [[ " $* " == *" --db-ha "* ]]; then
+  TUYENGIAO_PG=$("$(dirname "$0")/pg-ha.sh" start)
+  export TUYENGIAO_PG
+fi
 source "$(dirname "$0")/env.sh"
 source ops/signing-key.sh
 state=.cluster
 mkdir -p "$state"
 
-usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 running() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
@@ -20,10 +28,13 @@ start() {
   local apis=$1 silos=0
   [[ "$apis" =~ ^[0-9]+$ ]] && [ "$apis" -ge 1 ] || usage
   shift
-  if [ "${1:-}" = "--silos" ]; then
-    silos=${2:-}
-    [[ "$silos" =~ ^[0-9]+$ ]] || usage
-  fi
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --silos) silos=${2:-}; [[ "$silos" =~ ^[0-9]+$ ]] || usage; shift 2 ;;
+      --db-ha) shift ;; # handled above, before the database is chosen
+      *) usage ;;
+    esac
+  done
   for pid in "$state"/*.pid; do
     if running "$pid"; then echo "cluster.sh: nodes are running already; 'ops/cluster.sh stop' first" >&2; exit 1; fi
   done
@@ -107,6 +118,8 @@ status() {
     fi
   done
   [ "$any" = yes ] || echo "no nodes started by cluster.sh"
+  # The Patroni pair, when it runs: which server is the primary, the synchronous standby's lag.
+  if [ -f .pgha/etcd.pid ] && kill -0 "$(cat .pgha/etcd.pid)" 2>/dev/null; then ops/pg-ha.sh status; fi
 }
 
 stop() {
