@@ -65,7 +65,7 @@ public class DatabaseFailoverTests(FailoverPair pair, ITestOutputHelper output)
             var h = await HierarchyScenario.CreateAsync(admin);
             var contests = new List<string>();
             for (var c = 0; c < Contests; c++)
-                contests.Add(await AnnounceAsync(admin, h, $"DBFAIL-{c}-{h.Suffix}"));
+                contests.Add(await StoredEntries.AnnounceAsync(admin, h, $"DBFAIL-{c}-{h.Suffix}"));
 
             var load = new SubmissionLoad(nodes.Select(n => n.Address!).ToList(), contests, h.CellA1, TestNodeProcesses.Tokens);
             var loading = load.RunAsync(Clients);
@@ -84,13 +84,7 @@ public class DatabaseFailoverTests(FailoverPair pair, ITestOutputHelper output)
             var resumed = recovered - faultAt;
             var pause = load.LongestPause;
 
-            var stored = new Dictionary<string, long>();
-            foreach (var contest in contests)
-                stored[contest] = await database.ScalarAsync(
-                    "SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s AND type = 'entry_submitted'", ("s", Contest.StreamIdFor(contest)));
-            var duplicates = await database.ScalarAsync(
-                "SELECT count(*) FROM (SELECT stream_id, data->>'submissionId' FROM tuyengiao.mt_events WHERE type = 'entry_submitted' " +
-                "GROUP BY 1, 2 HAVING count(*) > 1) AS twice");
+            var (stored, duplicates) = await StoredEntries.CountAsync(database, contests);
             var acknowledged = load.Acknowledged;
             output.WriteLine($"sent {load.Sent:N0} requests for {load.Submissions:N0} submissions; acknowledged {acknowledged.Count:N0}; " +
                              $"stored {stored.Values.Sum():N0}; duplicates {duplicates}; answered 503 {load.Unavailable:N0}; retried {load.Retries:N0}; " +
@@ -107,13 +101,7 @@ public class DatabaseFailoverTests(FailoverPair pair, ITestOutputHelper output)
             Assert.Equal(0, duplicates);
             Assert.True(pause <= RecoveryLimit, $"a contest took no entry for {pause.TotalSeconds:N1} s when the primary was {what}");
             Assert.True(resumed <= RecoveryLimit, $"writes resumed on every contest only {resumed.TotalSeconds:N1} s after the primary was {what}");
-            foreach (var (contest, submissions) in acknowledged.GroupBy(a => a.Value).Select(g => (g.Key, g.Select(a => a.Key).ToList())))
-            {
-                var found = await database.ScalarAsync(
-                    "SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s AND type = 'entry_submitted' AND data->>'submissionId' = ANY(@ids)",
-                    ("s", Contest.StreamIdFor(contest)), ("ids", submissions.ToArray()));
-                Assert.Equal(submissions.Count, found);
-            }
+            await StoredEntries.AssertAcknowledgedAreStoredAsync(database, load);
             Assert.Equal(load.Submissions, acknowledged.Count);
             Assert.Equal(acknowledged.Count, stored.Values.Sum());
             foreach (var contest in contests)
@@ -131,15 +119,6 @@ public class DatabaseFailoverTests(FailoverPair pair, ITestOutputHelper output)
         }
     }
 
-    private static async Task<string> AnnounceAsync(HttpClient admin, HierarchyScenario h, string id)
-    {
-        await Read<object>(await admin.PostJson("/api/contests", new
-        {
-            contestId = id, organiserCode = h.City, kind = "Writing", title = "Cuộc thi viết", opensAt = DateTimeOffset.UtcNow.AddMinutes(-1),
-            closesAt = DateTimeOffset.UtcNow.AddDays(1), target = 1_000, perAuthorLimit = 1,
-        }), HttpStatusCode.Created);
-        return id;
-    }
 }
 
 /// <summary>The failover pair is one per machine: its tests run one at a time, on one pair.</summary>

@@ -43,7 +43,7 @@ public class FailoverTests(ITestOutputHelper output)
             var h = await HierarchyScenario.CreateAsync(admin);
             var contests = new List<string>();
             for (var c = 0; c < Contests; c++)
-                contests.Add(await Announce(admin, h, $"FAILOVER-{c}-{h.Suffix}"));
+                contests.Add(await StoredEntries.AnnounceAsync(admin, h, $"FAILOVER-{c}-{h.Suffix}"));
 
             // A follower on each node, each falling back to the others: the one on the node that dies must pick up
             // on another with Last-Event-ID.
@@ -70,13 +70,7 @@ public class FailoverTests(ITestOutputHelper output)
             var recovery = recovered - killedAt;
             // From here on, ask a node that is still up.
             using var survivor = TestNodeProcesses.Client(nodes.First(n => n != victim), adminToken);
-            var stored = new Dictionary<string, long>();
-            foreach (var contest in contests)
-                stored[contest] = await database.ScalarAsync(
-                    "SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s AND type = 'entry_submitted'", ("s", Contest.StreamIdFor(contest)));
-            var duplicates = await database.ScalarAsync(
-                "SELECT count(*) FROM (SELECT stream_id, data->>'submissionId' FROM tuyengiao.mt_events WHERE type = 'entry_submitted' " +
-                "GROUP BY 1, 2 HAVING count(*) > 1) AS twice");
+            var (stored, duplicates) = await StoredEntries.CountAsync(database, contests);
             var acknowledged = load.Acknowledged;
             output.WriteLine($"sent {load.Sent:N0} requests for {load.Submissions:N0} submissions; acknowledged {acknowledged.Count:N0}; " +
                              $"stored {stored.Values.Sum():N0}; duplicates {duplicates}; retried {load.Retries:N0}; " +
@@ -85,13 +79,7 @@ public class FailoverTests(ITestOutputHelper output)
             Assert.Empty(load.Refusals);
             Assert.Equal(0, duplicates);
             Assert.True(recovery <= RecoveryLimit, $"the surviving nodes served every contest again only after {recovery.TotalSeconds:N1} s");
-            foreach (var (contest, submissions) in acknowledged.GroupBy(a => a.Value).Select(g => (g.Key, g.Select(a => a.Key).ToList())))
-            {
-                var found = await database.ScalarAsync(
-                    "SELECT count(*) FROM tuyengiao.mt_events WHERE stream_id = @s AND type = 'entry_submitted' AND data->>'submissionId' = ANY(@ids)",
-                    ("s", Contest.StreamIdFor(contest)), ("ids", submissions.ToArray()));
-                Assert.Equal(submissions.Count, found);
-            }
+            await StoredEntries.AssertAcknowledgedAreStoredAsync(database, load);
             // Every submission was eventually acknowledged (clients retry until they are), so nothing is stored unacknowledged.
             Assert.Equal(load.Submissions, acknowledged.Count);
             Assert.Equal(acknowledged.Count, stored.Values.Sum());
@@ -119,7 +107,6 @@ public class FailoverTests(ITestOutputHelper output)
         }
     }
 
-
     /// <summary>
     /// The node whose silo has the most contest grains active, from Orleans' dashboard, which samples every silo once a
     /// second; asked until some silo reports one.
@@ -143,16 +130,6 @@ public class FailoverTests(ITestOutputHelper output)
 
     /// <summary>A silo address as the dashboard writes it, "127.0.0.1:11111@123456789": its port.</summary>
     private static int SiloPort(string siloAddress) => int.Parse(siloAddress.Split('@')[0].Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
-
-    private static async Task<string> Announce(HttpClient admin, HierarchyScenario h, string id)
-    {
-        await Read<object>(await admin.PostJson("/api/contests", new
-        {
-            contestId = id, organiserCode = h.City, kind = "Writing", title = "Cuộc thi viết", opensAt = DateTimeOffset.UtcNow.AddMinutes(-1),
-            closesAt = DateTimeOffset.UtcNow.AddDays(1), target = 1_000, perAuthorLimit = 1,
-        }), HttpStatusCode.Created);
-        return id;
-    }
 
     /// <summary>An anonymous follower of a contest's live tally that moves to the next node when its stream breaks.</summary>
     private sealed class LiveFollower(string contest)
