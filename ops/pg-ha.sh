@@ -138,7 +138,13 @@ YAML
   fi
 }
 
-running() { [ -f "$ha/$1.pid" ] && kill -0 "$(cat "$ha/$1.pid")" 2>/dev/null; }
+# Alive, and not a zombie: a process whose parent exited may be left unreaped by this machine's init.
+running() {
+  [ -f "$ha/$1.pid" ] || return 1
+  local state
+  state=$(awk '{print $3}' "/proc/$(cat "$ha/$1.pid")/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ]
+}
 
 launch() { # name, command...
   local name=$1
