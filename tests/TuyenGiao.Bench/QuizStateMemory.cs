@@ -42,9 +42,9 @@ public static class QuizStateMemory
             var committee = committees[i % committees.Length];
             // Each event as a replay reads it: its own strings and lists.
             var person = Pseudonyms.OfParticipant(Phone(i));
-            var key = new DataKeyRef(person, Guid.NewGuid());
-            state = QuizEvolution.Evolve(state, new ParticipantRegisteredV2("BENCH", person, SealedText.Seal(Phone(i), key, dataKey),
-                SealedText.Seal($"Nguyễn Văn {i}", key, dataKey), SealedText.Seal($"{1960 + i % 45}", key, dataKey), Pseudonyms.OfParticipantDetails($"Nguyễn Văn {i}", 1960 + i % 45),
+            using var sealer = new TextSealer(new DataKeyRef(person, Guid.NewGuid()), dataKey);
+            state = QuizEvolution.Evolve(state, new ParticipantRegisteredV2("BENCH", person, sealer.Seal(Phone(i)),
+                sealer.Seal($"Nguyễn Văn {i}"), sealer.Seal($"{1960 + i % 45}"), Pseudonyms.OfParticipantDetails($"Nguyễn Văn {i}", 1960 + i % 45),
                 committee, [committee, "TV-KHOI", "TV"], KeyHash(i), QuizDecisions.Consent));
         }
         var afterPeople = Collect();

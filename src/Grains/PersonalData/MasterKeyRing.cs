@@ -10,7 +10,7 @@ namespace TuyenGiao.PersonalData;
 /// </summary>
 public sealed class MasterKeyRing
 {
-    private const int NonceLength = 12;
+    public const int NonceLength = 12;
     private const int TagLength = 16;
 
     private readonly byte[] _current;
@@ -41,10 +41,15 @@ public sealed class MasterKeyRing
     /// <summary>The first 8 bytes of the key's SHA-256, as hex: names the key without revealing it.</summary>
     public static string IdOf(byte[] masterKey) => Convert.ToHexStringLower(SHA256.HashData(masterKey).AsSpan(0, 8));
 
-    public byte[] Wrap(ReadOnlySpan<byte> dataKey, Guid keyId)
+    public byte[] Wrap(ReadOnlySpan<byte> dataKey, Guid keyId) => Wrap(dataKey, keyId, RandomNumberGenerator.GetBytes(NonceLength));
+
+    /// <param name="nonce">12 random bytes, drawn by the caller (with the data key, in one draw).</param>
+    public byte[] Wrap(ReadOnlySpan<byte> dataKey, Guid keyId, ReadOnlySpan<byte> nonce)
     {
+        if (nonce.Length != NonceLength)
+            throw new ArgumentException($"A nonce is {NonceLength} bytes.", nameof(nonce));
         var wrapped = new byte[NonceLength + SealedText.KeyLength + TagLength];
-        RandomNumberGenerator.Fill(wrapped.AsSpan(0, NonceLength));
+        nonce.CopyTo(wrapped);
         _byId[CurrentId].Value!.Encrypt(wrapped.AsSpan(0, NonceLength), dataKey, wrapped.AsSpan(NonceLength, SealedText.KeyLength), wrapped.AsSpan(NonceLength + SealedText.KeyLength),
             keyId.ToByteArray(bigEndian: true));
         return wrapped;

@@ -224,12 +224,16 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
     {
         if (recorded.Data is not IHoldsPersonalData personal || !_sealing)
             return recorded;
-        var dataKey = RandomNumberGenerator.GetBytes(SealedText.KeyLength);
+        // One draw for the data key and its wrapping's nonce: each draw is a system call.
+        Span<byte> drawn = stackalloc byte[SealedText.KeyLength + MasterKeyRing.NonceLength];
+        RandomNumberGenerator.Fill(drawn);
+        var dataKey = drawn[..SealedText.KeyLength];
         var key = new DataKeyRef(personal.PersonKey, recorded.EventId);
+        using var sealer = new TextSealer(key, dataKey);
         return recorded with
         {
-            Data = personal.WithPersonalTexts(text => SealedText.Seal(text, key, dataKey)),
-            DataKey = new WrappedDataKey(key, _masterKeys.Wrap(dataKey, recorded.EventId)),
+            Data = personal.WithPersonalTexts(sealer.Seal),
+            DataKey = new WrappedDataKey(key, _masterKeys.Wrap(dataKey, recorded.EventId, drawn[SealedText.KeyLength..])),
         };
     }
 

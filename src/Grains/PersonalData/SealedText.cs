@@ -13,9 +13,11 @@ public readonly record struct DataKeyRef(long Person, Guid Id);
 public sealed record WrappedDataKey(DataKeyRef Key, byte[] Wrapped);
 
 /// <summary>
-/// A personal text as it is stored: AES-256-GCM under a data key, written as one string in place of the text, so the
-/// event keeps its shape and the hash chain covers the ciphertext.
-/// <c>U+FDD0 · key (32 base64url: person 8 bytes, key id 16) · "." · base64url(nonce 12 · ciphertext · tag 16)</c>.
+/// A personal text as it is stored: AES-256-GCM under its event's data key, written as one string in place of the text,
+/// so the event keeps its shape and the hash chain covers the ciphertext:
+/// <c>U+FDD0 · key (32 base64url: person 8 bytes, key id 16) · n · base64url(ciphertext · tag 16)</c>, where the digit n
+/// is the text's number within its event and the nonce (<see cref="TextSealer"/>). Texts stored before texts were
+/// numbered carry a random nonce instead, and still open: <c>… key · "." · base64url(nonce 12 · ciphertext · tag 16)</c>.
 /// <para>
 /// U+FDD0 is a Unicode noncharacter, set aside for a program's internal use: the input guard and the name rules refuse
 /// it, so no text from outside can pass for a sealed one (or copy another person's). The key's address is bound into
@@ -31,31 +33,22 @@ public static class SealedText
 
     public const int KeyLength = 32;
 
-    private const int NonceLength = 12;
-    private const int TagLength = 16;
-    private const int RefBytes = 24;
-    private const int RefLength = 32; // 24 bytes in base64url without padding
+    internal const int NonceLength = 12;
+    internal const int TagLength = 16;
+    internal const int RefBytes = 24;
+    internal const int RefLength = 32; // 24 bytes in base64url without padding
+
+    /// <summary>What follows the key's address in a text of the first format, whose nonce is stored with it.</summary>
+    private const char RandomNonce = '.';
+
 
     public static bool IsSealed([NotNullWhen(true)] string? text) => text is { Length: > RefLength + 2 } && text[0] == Marker;
-
-    public static string Seal(string plain, DataKeyRef key, ReadOnlySpan<byte> dataKey)
-    {
-        Span<byte> address = stackalloc byte[RefBytes];
-        Write(key, address);
-        var plainBytes = Encoding.UTF8.GetBytes(plain);
-        var sealedBytes = new byte[NonceLength + plainBytes.Length + TagLength];
-        var nonce = sealedBytes.AsSpan(0, NonceLength);
-        RandomNumberGenerator.Fill(nonce);
-        using (var aes = new AesGcm(dataKey, TagLength))
-            aes.Encrypt(nonce, plainBytes, sealedBytes.AsSpan(NonceLength, plainBytes.Length), sealedBytes.AsSpan(NonceLength + plainBytes.Length), address);
-        return string.Concat([Marker], Base64Url.EncodeToString(address), ".", Base64Url.EncodeToString(sealedBytes));
-    }
 
     /// <summary>The key a sealed text was sealed with; false when the text is not one (or is malformed).</summary>
     public static bool TryKey([NotNullWhen(true)] string? text, out DataKeyRef key)
     {
         key = default;
-        if (!IsSealed(text) || text[RefLength + 1] != '.')
+        if (!IsSealed(text) || text[RefLength + 1] is not (RandomNonce or >= '0' and <= '9'))
             return false;
         Span<byte> address = stackalloc byte[RefBytes + 2];
         // Stryker disable once Logical : 32 base64url characters decode to 24 bytes whenever they decode at all.
@@ -80,15 +73,24 @@ public static class SealedText
         {
             return null;
         }
-        if (sealedBytes.Length < NonceLength + TagLength)
+        // A numbered text's nonce is its number; a text of the first format carries its nonce before the ciphertext.
+        var numbered = text[RefLength + 1] != RandomNonce;
+        var start = numbered ? 0 : NonceLength;
+        if (sealedBytes.Length < start + TagLength)
             return null;
+        Span<byte> nonce = stackalloc byte[NonceLength];
+        if (numbered)
+            Number(text[RefLength + 1] - '0', nonce);
+        else
+            sealedBytes.AsSpan(0, NonceLength).CopyTo(nonce);
+        var cipher = sealedBytes.AsSpan(start);
         Span<byte> address = stackalloc byte[RefBytes];
-        Write(key, address);
-        var plain = new byte[sealedBytes.Length - NonceLength - TagLength];
+        WriteAddress(key, address);
+        var plain = new byte[cipher.Length - TagLength];
         try
         {
             using var aes = new AesGcm(dataKey, TagLength);
-            aes.Decrypt(sealedBytes.AsSpan(0, NonceLength), sealedBytes.AsSpan(NonceLength, plain.Length), sealedBytes.AsSpan(NonceLength + plain.Length), plain, address);
+            aes.Decrypt(nonce, cipher[..plain.Length], cipher[plain.Length..], plain, address);
         }
         catch (AuthenticationTagMismatchException)
         {
@@ -97,7 +99,15 @@ public static class SealedText
         return Encoding.UTF8.GetString(plain);
     }
 
-    private static void Write(DataKeyRef key, Span<byte> address)
+    /// <summary>The nonce of a text's number within its event: the number, big-endian, in 12 bytes.</summary>
+    internal static void Number(int number, Span<byte> nonce)
+    {
+        nonce.Clear();
+        BinaryPrimitives.WriteInt32BigEndian(nonce[^4..], number);
+    }
+
+    /// <summary>The key's address (person, key id), as bound into every tag and written in every text.</summary>
+    internal static void WriteAddress(DataKeyRef key, Span<byte> address)
     {
         BinaryPrimitives.WriteInt64BigEndian(address, key.Person);
         key.Id.TryWriteBytes(address.Slice(8, 16), bigEndian: true, out _);

@@ -16,33 +16,67 @@ public class SealingTests
         var id = new DataKeyRef(-42, Guid.NewGuid());
         var name = "Nguyễn Thị Ánh Tuyết".Normalize(System.Text.NormalizationForm.FormC);
 
-        var sealedName = SealedText.Seal(name, id, Key);
+        using var sealer = new TextSealer(id, Key);
+        var sealedName = sealer.Seal(name);
 
         Assert.True(SealedText.IsSealed(sealedName));
         Assert.DoesNotContain("Tuyết", sealedName);
         Assert.True(SealedText.TryKey(sealedName, out var key));
         Assert.Equal(id, key);
         Assert.Equal(name, SealedText.Open(sealedName, id, Key));
-        Assert.NotEqual(sealedName, SealedText.Seal(name, id, Key)); // a fresh nonce each time
+    }
+
+    [Fact]
+    public void Given_one_event_s_texts_When_sealed_under_its_key_Then_each_has_a_number_of_its_own_for_nonce_and_the_nonce_is_not_stored()
+    {
+        var id = new DataKeyRef(-42, Guid.NewGuid());
+        using var sealer = new TextSealer(id, Key);
+
+        var texts = Enumerable.Range(0, TextSealer.MaxTexts).Select(_ => sealer.Seal("Lê Văn Tám")).ToList();
+
+        // The same text twice under one key: another number, so another nonce and another ciphertext.
+        Assert.Equal(texts.Count, texts.Distinct().Count());
+        Assert.All(texts, t => Assert.Equal("Lê Văn Tám", SealedText.Open(t, id, Key)));
+        Assert.Equal(Enumerable.Range(0, TextSealer.MaxTexts).Select(n => (char)('0' + n)), texts.Select(t => t[33]));
+        // Marker, key's address, number, then ciphertext and tag only: 13 UTF-8 bytes and a tag of 16 are 39 base64url characters.
+        Assert.Equal(1 + 32 + 1 + 39, texts[0].Length);
+        Assert.Throws<InvalidOperationException>(() => sealer.Seal("one too many"));
+    }
+
+    [Fact]
+    public void Given_a_text_sealed_before_texts_were_numbered_When_opened_Then_it_opens_from_the_nonce_it_carries()
+    {
+        var key = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
+        var id = new DataKeyRef(-42, Guid.Parse("0192f0c1-7a3b-7c4d-8e5f-112233445566"));
+        // Stored by the first format: a random nonce written before the ciphertext, after a ".".
+        const string stored = "\uFDD0_________9YBkvDBejt8TY5fESIzRFVm.9nQQ7NXiEYHr5Hq5-Nvt0TaPdeUqa9cJkGx5wtTB6LCBIAhZvGSRljk8DtsB6vmpNKt-AyUEsA";
+
+        Assert.Equal("Nguyễn Thị Ánh Tuyết".Normalize(System.Text.NormalizationForm.FormC), SealedText.Open(stored, id, key));
+        Assert.Null(SealedText.Open(stored.Replace('.', '0'), id, key));
     }
 
     [Fact]
     public void Given_a_sealed_text_When_opened_with_another_key_another_id_or_after_a_change_Then_it_does_not_open()
     {
         var id = new DataKeyRef(7, Guid.NewGuid());
-        var sealedName = SealedText.Seal("Lê Văn Tám", id, Key);
+        using var sealer = new TextSealer(id, Key);
+        var sealedName = sealer.Seal("Lê Văn Tám");
         var tampered = sealedName[..^2] + (sealedName[^2] == 'A' ? "B" : "A") + sealedName[^1];
+        var renumbered = sealedName[..33] + "1" + sealedName[34..];
 
         Assert.Null(SealedText.Open(sealedName, id, RandomNumberGenerator.GetBytes(SealedText.KeyLength)));
         Assert.Null(SealedText.Open(sealedName, id with { Id = Guid.NewGuid() }, Key));
         Assert.Null(SealedText.Open(sealedName, id with { Person = 8 }, Key));
         Assert.Null(SealedText.Open(tampered, id, Key));
+        Assert.Null(SealedText.Open(renumbered, id, Key));
+        Assert.Null(SealedText.Open(sealedName[..33] + "x" + sealedName[34..], id, Key));
         Assert.Null(SealedText.Open("Lê Văn Tám", id, Key));
         Assert.False(SealedText.TryKey("\uFDD0short", out _));
         // The marker and the key's address alone are not a sealed text; an empty text sealed is one, and opens to itself.
         Assert.False(SealedText.IsSealed(sealedName[..34]));
-        Assert.Equal("", SealedText.Open(SealedText.Seal("", id, Key), id, Key));
-        Assert.Null(SealedText.Open(sealedName[..34] + ".AAAAAAAAAAAAAA", id, Key));
+        Assert.Equal("", SealedText.Open(sealer.Seal(""), id, Key));
+        Assert.Null(SealedText.Open(sealedName[..33] + ".AAAAAAAAAAAAAA", id, Key));
+        Assert.Null(SealedText.Open(sealedName[..33] + "0AAAAAAAAAAAAAA", id, Key));
     }
 
     [Fact]
@@ -62,6 +96,11 @@ public class SealingTests
         Assert.Equal(Key, new MasterKeyRing(current, []).Unwrap(after.CurrentId, rewrapped, id));
         Assert.Null(after.Unwrap(before.CurrentId, wrapped, Guid.NewGuid())); // bound to its data key's id
         Assert.NotEqual(wrapped, before.Wrap(Key, id)); // a fresh nonce each time
+        // The sealing path draws the nonce with the data key: it is taken as given, and only at its length.
+        var nonce = RandomNumberGenerator.GetBytes(MasterKeyRing.NonceLength);
+        Assert.Equal(nonce, before.Wrap(Key, id, nonce)[..MasterKeyRing.NonceLength]);
+        Assert.Equal(Key, before.Unwrap(before.CurrentId, before.Wrap(Key, id, nonce), id));
+        Assert.Throws<ArgumentException>(() => before.Wrap(Key, id, nonce[1..]));
         Assert.Equal(before.CurrentId, Assert.Throws<MissingMasterKeyException>(() => new MasterKeyRing(current, []).Unwrap(before.CurrentId, wrapped, id)).MasterKeyId);
     }
 
@@ -69,10 +108,10 @@ public class SealingTests
     public void Given_texts_some_of_whose_keys_are_gone_When_revealed_Then_those_read_as_erased_and_only_the_others_count_as_read()
     {
         var (kept, gone) = (new DataKeyRef(7, Guid.NewGuid()), new DataKeyRef(9, Guid.NewGuid()));
-        var keptName = SealedText.Seal("Lê Văn \"Tám\"", kept, Key);
-        var goneName = SealedText.Seal("Trần Thị Bích Ngọc", gone, Key);
+        var keptName = Sealed("Lê Văn \"Tám\"", kept);
+        var goneName = Sealed("Trần Thị Bích Ngọc", gone);
         var unreadable = new DataKeyRef(11, Guid.NewGuid());
-        var unreadableName = SealedText.Seal("Phạm Thị Hoa", unreadable, Key);
+        var unreadableName = Sealed("Phạm Thị Hoa", unreadable);
         var revealed = new Revealed(new Dictionary<DataKeyRef, byte[]?> { [kept] = Key, [unreadable] = null });
 
         var json = revealed.Json($$"""{"a":"{{keptName}}","b":["{{goneName}}", 3],"c":"plain"}""");
@@ -88,6 +127,12 @@ public class SealingTests
         const string markerInText = "{\"a\":\"ab\uFDD0cd\"}";
         Assert.Equal(markerInText, revealed.Json(markerInText));
         Assert.Empty(Revealed.SealedIn(markerInText));
+    }
+
+    private static string Sealed(string text, DataKeyRef key)
+    {
+        using var sealer = new TextSealer(key, Key);
+        return sealer.Seal(text);
     }
 
     [Fact]

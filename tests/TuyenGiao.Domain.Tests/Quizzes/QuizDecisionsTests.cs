@@ -158,8 +158,8 @@ public class QuizDecisionsTests
         var registered = Registered();
         var key = new TuyenGiao.PersonalData.DataKeyRef(registered.ParticipantKey, Guid.CreateVersion7());
         var dataKey = new byte[TuyenGiao.PersonalData.SealedText.KeyLength];
-        var stored = (ParticipantRegisteredV2)((TuyenGiao.PersonalData.IHoldsPersonalData)registered)
-            .WithPersonalTexts(t => TuyenGiao.PersonalData.SealedText.Seal(t, key, dataKey));
+        using var sealer = new TuyenGiao.PersonalData.TextSealer(key, dataKey);
+        var stored = (ParticipantRegisteredV2)((TuyenGiao.PersonalData.IHoldsPersonalData)registered).WithPersonalTexts(sealer.Seal);
 
         var person = Given(new QuizRulesSet(Id, Rules()), stored).Participants[IdOf()];
 
