@@ -13,7 +13,9 @@ set -euo pipefail
 # --db-ha: the nodes write through the multi-host connection string of the Patroni pair, which finds the primary.
 if [ "${1:-}" = start ] && [[ " $* " == *" --db-ha "* ]]; then
   TUYENGIAO_PG=$("$(dirname "$0")/pg-ha.sh" start)
-  export TUYENGIAO_PG
+  # The audit feed and exports read from the standby while there is one (docs/database-failover.md).
+  TUYENGIAO_PG_READS=$("$(dirname "$0")/pg-ha.sh" url-reads)
+  export TUYENGIAO_PG TUYENGIAO_PG_READS
 fi
 source "$(dirname "$0")/env.sh"
 source ops/signing-key.sh

@@ -9,6 +9,8 @@
 #   ops/pg-ha.sh url           the connection string for writes (primary); url-reads: for reads (prefer-standby)
 #   ops/pg-ha.sh kill-primary  SIGKILL the primary's postmaster (and its Patroni): the standby is promoted
 #   ops/pg-ha.sh switchover    a planned switchover to the standby (Patroni's own command)
+#   ops/pg-ha.sh pause|resume  Patroni's maintenance mode: while paused nothing is promoted, so a killed primary stays
+#                              down (a test reads from the standby meanwhile)
 #   ops/pg-ha.sh stop          stop both servers and etcd (the data stays in .pgha/)
 #
 # Everything lives in .pgha/ (git-ignored); ports are chosen free at first start and kept. Patroni (3.0) and etcd
@@ -164,10 +166,17 @@ primary_port() {
   members | python3 -c 'import json,sys; m=[x for x in json.load(sys.stdin)["members"] if x["role"]=="leader" and x["state"]=="running"]; print(m[0]["port"] if m else "")'
 }
 
+# Whether the server on this port accepts writes now: asked of the server itself, not of etcd, whose leader key
+# outlives a killed primary by up to its ttl.
+is_primary() {
+  PGPASSWORD=postgres psql -h 127.0.0.1 -p "$1" -U postgres -d postgres -tAc "SELECT NOT pg_is_in_recovery()" 2>/dev/null | grep -q t
+}
+
 wait_for_pair() {
   local i
   for i in $(seq 1 120); do
-    if members | python3 -c 'import json,sys; m=json.load(sys.stdin)["members"]; sys.exit(0 if any(x["role"]=="leader" and x["state"]=="running" for x in m) and any(x["role"]=="sync_standby" and x["state"] in ("running","streaming") for x in m) else 1)' 2>/dev/null; then
+    if members | python3 -c 'import json,sys; m=json.load(sys.stdin)["members"]; sys.exit(0 if any(x["role"]=="leader" and x["state"]=="running" for x in m) and any(x["role"]=="sync_standby" and x["state"] in ("running","streaming") for x in m) else 1)' 2>/dev/null \
+       && is_primary "$(primary_port)"; then
       return 0
     fi
     sleep 1
@@ -246,6 +255,21 @@ switchover() {
   wait_for_pair
 }
 
+pause() { patronictl pause "$scope" --wait; }
+
+# Not --wait: a killed member's Patroni never acknowledges. Returns once a server accepts writes: the standby takes the
+# lead when the killed primary's lease runs out, and a server revived before then would find its lease still held.
+resume() {
+  local i
+  patronictl resume "$scope"
+  for i in $(seq 1 60); do
+    if is_primary "$(port pg1)" || is_primary "$(port pg2)"; then return 0; fi
+    sleep 1
+  done
+  say "no primary a minute after resuming; logs in $ha"
+  exit 1
+}
+
 stop() {
   local name
   for name in patroni-pg1 patroni-pg2; do
@@ -268,6 +292,8 @@ case "${1:-}" in
   kill-primary) kill_primary ;;
   revive) shift; revive "${1:-}" ;;
   switchover) switchover ;;
+  pause) pause ;;
+  resume) resume ;;
   stop) stop ;;
-  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac

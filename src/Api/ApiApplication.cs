@@ -39,7 +39,7 @@ public static class ApiApplication
         if (string.Equals(builder.Configuration["Orleans:Mode"], "Client", StringComparison.OrdinalIgnoreCase))
         {
             builder.UseOrleansClient(client => client.AddTuyenGiaoClient(builder.Configuration));
-            builder.Services.AddTuyenGiaoStorage(PostgresConnection.Resolve(builder.Configuration));
+            builder.Services.AddTuyenGiaoStorage(PostgresConnection.Resolve(builder.Configuration), PostgresConnection.ResolveReads(builder.Configuration));
         }
         else
         {

@@ -48,7 +48,7 @@ public static class SiloHosting
         silo.Services.AddDatabaseExceptionsAcrossSilos();
         // Every silo feeds Orleans' dashboard (a grain service per silo), whichever node's Api shows it.
         silo.AddDashboard();
-        silo.Services.AddTuyenGiaoStorage(connectionString);
+        silo.Services.AddTuyenGiaoStorage(connectionString, PostgresConnection.ResolveReads(configuration));
         silo.Services.Configure<EventStoreOptions>(configuration.GetSection(EventStoreOptions.Section));
         // Every silo runs the retention job; the contests decide, so a contest asked twice erases once.
         silo.Services.AddHostedService(sp => sp.GetRequiredService<EntrantsDataRetention>());
@@ -69,7 +69,8 @@ public static class SiloHosting
         });
 
     /// <summary>Marten and the services grains use. The schema is applied before the silo starts.</summary>
-    public static IServiceCollection AddTuyenGiaoStorage(this IServiceCollection services, string connectionString)
+    /// <param name="readsConnectionString">Where the reads that may lag go (<see cref="StandbyReads"/>); null: the primary.</param>
+    public static IServiceCollection AddTuyenGiaoStorage(this IServiceCollection services, string connectionString, string? readsConnectionString = null)
     {
         services.AddMarten(options => MartenSetup.Configure(options, connectionString));
         services.AddHostedService<EventChainBackfill>();
@@ -87,6 +88,8 @@ public static class SiloHosting
         // TryAdd: a test may put a journal that injects faults in front of Marten's.
         services.TryAddSingleton<IEventJournal, MartenEventJournal>();
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(sp => new StandbyReads(
+            readsConnectionString is null ? sp.GetRequiredService<NpgsqlDataSource>() : NpgsqlDataSource.Create(readsConnectionString)));
         services.AddSingleton<ISnapshotStore, PostgresSnapshotStore>();
         services.AddSingleton<CommitteeDirectory>();
         services.AddSingleton<OrganisationHistory>();

@@ -11,14 +11,15 @@ public sealed record ExportedEvent(
 
 /// <summary>
 /// Events of a stream or a time range, in store order, read one row at a time from a server-side cursor: an export of
-/// millions of events holds one event in memory, however long it runs.
+/// millions of events holds one event in memory, however long it runs. Reads from <see cref="StandbyReads"/>: an export
+/// is the longest read there is, and the primary is left to the writes.
 /// </summary>
-public sealed class EventExport(NpgsqlDataSource database)
+public sealed class EventExport(StandbyReads reads)
 {
     public async IAsyncEnumerable<ExportedEvent> ReadAsync(string? streamId, DateTimeOffset? from, DateTimeOffset? to,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
-        await using var command = database.CreateCommand($"""
+        await using var command = reads.Database.CreateCommand($"""
             SELECT seq_id, stream_id, version, type, timestamp, user_name, correlation_id, id, data::text
             FROM {MartenSetup.Schema}.mt_events
             WHERE ($1::text IS NULL OR stream_id = $1)

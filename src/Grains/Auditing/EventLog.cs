@@ -17,9 +17,10 @@ public sealed record EventFilter(IReadOnlyList<string>? Types, IReadOnlyList<str
 
 /// <summary>
 /// The event log, read straight from Marten's event table: one stream by version, or the whole store by sequence, never
-/// past an event whose transaction might still be followed by one with a lower sequence number.
+/// past an event whose transaction might still be followed by one with a lower sequence number. Reads from
+/// <see cref="StandbyReads"/>: a page may lag the primary by a few milliseconds, and the next page follows on.
 /// </summary>
-public sealed class EventLog(NpgsqlDataSource database)
+public sealed class EventLog(StandbyReads reads)
 {
     public const int MaxPage = 1_000;
 
@@ -27,7 +28,7 @@ public sealed class EventLog(NpgsqlDataSource database)
 
     public async Task<EventPage> StreamAsync(string streamId, long afterVersion, int limit, CancellationToken ct = default)
     {
-        await using var command = database.CreateCommand(
+        await using var command = reads.Database.CreateCommand(
             $"SELECT {Columns} FROM {MartenSetup.Schema}.mt_events WHERE stream_id = $1 AND version > $2 ORDER BY version LIMIT $3");
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
         command.Parameters.Add(new NpgsqlParameter { Value = afterVersion });
@@ -42,7 +43,7 @@ public sealed class EventLog(NpgsqlDataSource database)
         // number below one already visible: a page that went past it would skip it for ever. So the feed stops below
         // the oldest transaction still running: only rows written by transactions older than every running one (age
         // compares 32-bit transaction ids safely across wraparound) are listed; the rest come in the next page.
-        await using var command = database.CreateCommand($"""
+        await using var command = reads.Database.CreateCommand($"""
             WITH horizon AS (SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296)::text::xid AS oldest_running)
             SELECT {Columns} FROM {MartenSetup.Schema}.mt_events, horizon
             WHERE seq_id > $1
@@ -68,7 +69,7 @@ public sealed class EventLog(NpgsqlDataSource database)
     /// <summary>The stream's version now (0 when it has no events): one row of mt_streams, not a scan of its events.</summary>
     public async Task<long> CurrentVersionAsync(string streamId, CancellationToken ct = default)
     {
-        await using var command = database.CreateCommand($"SELECT coalesce(max(version), 0) FROM {MartenSetup.Schema}.mt_streams WHERE id = $1");
+        await using var command = reads.Database.CreateCommand($"SELECT coalesce(max(version), 0) FROM {MartenSetup.Schema}.mt_streams WHERE id = $1");
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
@@ -76,7 +77,7 @@ public sealed class EventLog(NpgsqlDataSource database)
     /// <summary>The version a stream had at a moment: its last event recorded at or before it (0 when none).</summary>
     public async Task<long> VersionAtAsync(string streamId, DateTimeOffset moment, CancellationToken ct = default)
     {
-        await using var command = database.CreateCommand($"SELECT coalesce(max(version), 0) FROM {MartenSetup.Schema}.mt_events WHERE stream_id = $1 AND timestamp <= $2");
+        await using var command = reads.Database.CreateCommand($"SELECT coalesce(max(version), 0) FROM {MartenSetup.Schema}.mt_events WHERE stream_id = $1 AND timestamp <= $2");
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
         command.Parameters.Add(new NpgsqlParameter { Value = moment.ToUniversalTime() });
         return (long)(await command.ExecuteScalarAsync(ct))!;

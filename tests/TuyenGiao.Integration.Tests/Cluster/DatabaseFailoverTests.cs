@@ -181,6 +181,11 @@ public sealed class FailoverPair : IAsyncLifetime
     /// <summary>Patroni's planned switchover to the synchronous standby, waited for.</summary>
     public void Switchover() => Run("switchover");
 
+    /// <summary>Patroni's maintenance mode: nothing is promoted until <see cref="Resume"/>, so a killed primary stays down.</summary>
+    public void Pause() => Run("pause");
+
+    public void Resume() => Run("resume");
+
     private static bool TryRun(params string[] arguments) => Execute(arguments).ExitCode == 0;
 
     private static string Run(params string[] arguments)

@@ -63,10 +63,11 @@ public class DatabaseManifestTests
     }
 
     [Fact]
-    public void Given_the_nodes_Secret_When_its_connection_string_is_parsed_Then_it_reaches_the_clusters_primary_as_the_databases_owner()
+    public void Given_the_nodes_Secret_When_its_connection_strings_are_parsed_Then_writes_reach_the_clusters_primary_and_lagging_reads_a_standby_first()
     {
-        var connection = new NpgsqlConnectionStringBuilder(
-            DeploymentFiles.YamlDocument("k8s", "secret.example.yaml")["stringData"]["postgres-connection"].String);
+        var secret = DeploymentFiles.YamlDocument("k8s", "secret.example.yaml")["stringData"];
+        var connection = new NpgsqlConnectionStringBuilder(secret["postgres-connection"].String);
+        var reads = new NpgsqlConnectionStringBuilder(secret["postgres-reads"].String);
         var initdb = Cluster["spec"]["bootstrap"]["initdb"];
         var owner = DeploymentFiles.YamlDocuments("k8s", "database", "secrets.example.yaml").Single(s => s["metadata"]["name"].String == initdb["secret"]["name"].String);
 
@@ -76,6 +77,10 @@ public class DatabaseManifestTests
         Assert.Equal(initdb["owner"].String, connection.Username);
         Assert.Equal(initdb["owner"].String, owner["stringData"]["username"].String);
         Assert.Equal("kubernetes.io/basic-auth", owner["type"].String);
+        // The replicas' Service first, the primary's when no replica is there: never a read refused for want of a standby.
+        Assert.Equal($"{Cluster["metadata"]["name"].String}-ro,{connection.Host}", reads.Host);
+        Assert.Equal("prefer-standby", reads.TargetSessionAttributes);
+        Assert.Equal((connection.Database, connection.Username), (reads.Database, reads.Username));
     }
 
     private static Yaml Resource(string kind) =>

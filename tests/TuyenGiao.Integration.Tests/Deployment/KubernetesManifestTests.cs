@@ -75,7 +75,7 @@ public class KubernetesManifestTests(NodeFixture fixture)
         var secret = DeploymentFiles.YamlDocument("k8s", "secret.example.yaml");
         var environment = Container["env"].Items.ToDictionary(e => e["name"].String);
 
-        foreach (var name in new[] { "TUYENGIAO_PG", "Auth__SigningKey", "PersonalData__MasterKey" })
+        foreach (var name in new[] { "TUYENGIAO_PG", "TUYENGIAO_PG_READS", "Auth__SigningKey", "PersonalData__MasterKey" })
         {
             Assert.False(environment[name].Has("value"), $"{name} is written in the manifest");
             var reference = environment[name]["valueFrom"]["secretKeyRef"];

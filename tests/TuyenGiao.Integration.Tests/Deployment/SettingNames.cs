@@ -22,7 +22,7 @@ public static class SettingNames
 
     /// <summary>Read by the system or the .NET host as they are.</summary>
     private static readonly HashSet<string> Plain =
-        [PostgresConnection.EnvironmentVariable, "ASPNETCORE_HTTP_PORTS", "DOTNET_SHUTDOWNTIMEOUTSECONDS", TrustedProxies.Setting.Replace(":", "__")];
+        [PostgresConnection.EnvironmentVariable, PostgresConnection.ReadsEnvironmentVariable, "ASPNETCORE_HTTP_PORTS", "DOTNET_SHUTDOWNTIMEOUTSECONDS", TrustedProxies.Setting.Replace(":", "__")];
 
     public static bool IsKnown(string variable)
     {
