@@ -23,7 +23,7 @@ cd "$root/tests/TuyenGiao.Domain.Tests"
   --mutate "**/JudgeWork.cs" --mutate "**/QuizDraw.cs" --mutate "**/QuizGrading.cs" --mutate "**/QuizRanking.cs" --mutate "**/PhoneNumbers.cs" \
   --mutate "**/QuizParticipation.cs" --mutate "**/QuizEvolution.cs" --mutate "**/QuizAnswers.cs" --mutate "**/EventLink.cs" --mutate "**/Sha256Hex.cs" \
   --mutate "**/ScoreNormalisation.cs" --mutate "**/Judging/Ranking.cs" --mutate "**/ScoreSheet.cs" --mutate "**/JudgingRules.cs" \
-  --mutate "**/RankingExplanation.cs" --mutate "**/SealedText.cs" --mutate "**/MasterKeyRing.cs" --mutate "**/Revealed.cs" \
+  --mutate "**/RankingExplanation.cs" --mutate "**/SealedText.cs" --mutate "**/TextSealer.cs" --mutate "**/MasterKeyRing.cs" --mutate "**/Revealed.cs" \
   --mutate "**/PersonPseudonyms.cs" --mutate "**/ContestListing.cs" --mutate "**/Quizzes/Quiz.cs" --mutate "**/NamedPerson.cs" \
   --reporter json --reporter progress --output "$root/.stryker" | grep -E "mutation score|Killed|Survived" || true
 python3 - "$root/.stryker/reports/mutation-report.json" <<'PY'
