@@ -30,9 +30,10 @@ public sealed class Revealed(IReadOnlyDictionary<DataKeyRef, byte[]?> keys)
 
     /// <summary>
     /// The JSON with every sealed string in it opened, the rest left as it was, character for character. A sealed text is
-    /// always a whole string value and holds only base64url and a digit or a dot, so it is found by its marker up to the closing
-    /// quote without parsing the document: PostgreSQL writes jsonb's strings unescaped but for quotes, backslashes and
-    /// control characters (a marker written as an escape would stay sealed: never shown in plain, only not opened).
+    /// always a whole string value and holds only base64url and a digit or a dot, so it is found by its marker up to the
+    /// closing quote without parsing the document: PostgreSQL writes jsonb's strings unescaped but for quotes,
+    /// backslashes and control characters (a marker written as an escape would stay sealed: never shown in plain, only
+    /// not opened).
     /// </summary>
     public string Json(string json)
     {

@@ -41,7 +41,6 @@ public static class SealedText
     /// <summary>What follows the key's address in a text of the first format, whose nonce is stored with it.</summary>
     private const char RandomNonce = '.';
 
-
     public static bool IsSealed([NotNullWhen(true)] string? text) => text is { Length: > RefLength + 2 } && text[0] == Marker;
 
     /// <summary>The key a sealed text was sealed with; false when the text is not one (or is malformed).</summary>
@@ -50,9 +49,13 @@ public static class SealedText
         key = default;
         if (!IsSealed(text) || text[RefLength + 1] is not (RandomNonce or >= '0' and <= '9'))
             return false;
+        var encoded = text.AsSpan(1, RefLength);
+        // Decoding throws, rather than answer false, on a character outside base64url.
+        if (!Base64Url.IsValid(encoded))
+            return false;
         Span<byte> address = stackalloc byte[RefBytes + 2];
         // Stryker disable once Logical : 32 base64url characters decode to 24 bytes whenever they decode at all.
-        if (!Base64Url.TryDecodeFromChars(text.AsSpan(1, RefLength), address, out var written) || written != RefBytes)
+        if (!Base64Url.TryDecodeFromChars(encoded, address, out var written) || written != RefBytes)
             return false;
         key = new DataKeyRef(BinaryPrimitives.ReadInt64BigEndian(address), new Guid(address.Slice(8, 16), bigEndian: true));
         return true;
@@ -102,6 +105,7 @@ public static class SealedText
     /// <summary>The nonce of a text's number within its event: the number, big-endian, in 12 bytes.</summary>
     internal static void Number(int number, Span<byte> nonce)
     {
+        // Stryker disable once Statement : every caller passes a fresh stackalloc, zeroed already; cleared so as not to rely on it.
         nonce.Clear();
         BinaryPrimitives.WriteInt32BigEndian(nonce[^4..], number);
     }

@@ -72,6 +72,8 @@ public class SealingTests
         Assert.Null(SealedText.Open(sealedName[..33] + "x" + sealedName[34..], id, Key));
         Assert.Null(SealedText.Open("Lê Văn Tám", id, Key));
         Assert.False(SealedText.TryKey("\uFDD0short", out _));
+        // A key's address that is not base64url names no key.
+        Assert.False(SealedText.TryKey("\uFDD0" + new string('!', 32) + sealedName[33..], out _));
         // The marker and the key's address alone are not a sealed text; an empty text sealed is one, and opens to itself.
         Assert.False(SealedText.IsSealed(sealedName[..34]));
         Assert.Equal("", SealedText.Open(sealer.Seal(""), id, Key));
