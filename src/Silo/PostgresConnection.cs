@@ -11,15 +11,15 @@ public static class PostgresConnection
     public const string ReadsEnvironmentVariable = "TUYENGIAO_PG_READS";
 
     public static string Resolve(IConfiguration configuration) =>
-        configuration[EnvironmentVariable] is { Length: > 0 } fromEnvironment ? fromEnvironment
-        : configuration.GetConnectionString("Postgres") is { Length: > 0 } fromSettings ? fromSettings
-        : throw new InvalidOperationException(
+        Find(configuration, EnvironmentVariable, "Postgres") ?? throw new InvalidOperationException(
             $"No PostgreSQL connection string: set {EnvironmentVariable} (ops/run.sh does it after 'ops/pg.sh start') " +
             "or ConnectionStrings:Postgres.");
 
     /// <summary>TUYENGIAO_PG_READS, then ConnectionStrings:PostgresReads; null when neither is set (those reads go to the primary).</summary>
-    public static string? ResolveReads(IConfiguration configuration) =>
-        configuration[ReadsEnvironmentVariable] is { Length: > 0 } fromEnvironment ? fromEnvironment
-        : configuration.GetConnectionString("PostgresReads") is { Length: > 0 } fromSettings ? fromSettings
+    public static string? ResolveReads(IConfiguration configuration) => Find(configuration, ReadsEnvironmentVariable, "PostgresReads");
+
+    private static string? Find(IConfiguration configuration, string variable, string name) =>
+        configuration[variable] is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : configuration.GetConnectionString(name) is { Length: > 0 } fromSettings ? fromSettings
         : null;
 }
