@@ -33,9 +33,6 @@ public static class StoreFailures
     /// <summary>Two writers creating the same stream at once: the second finds the stream's row already there.</summary>
     public const string StreamIdKey = "pkey_mt_streams_id";
 
-    /// <summary>An event's data key has the event's id (src/Silo/Schema/personal-data.sql): a second copy of the event fails on it first.</summary>
-    public const string DataKeyIndex = "pk_personal_data_keys";
-
     public static AppendFailure Classify(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
@@ -56,7 +53,7 @@ public static class StoreFailures
 
     private static AppendFailure Classify(PostgresException postgres)
     {
-        if (postgres.SqlState == PostgresErrorCodes.UniqueViolation && postgres.ConstraintName is StreamVersionIndex or EventIdIndex or StreamIdKey or DataKeyIndex)
+        if (postgres.SqlState == PostgresErrorCodes.UniqueViolation && postgres.ConstraintName is StreamVersionIndex or EventIdIndex or StreamIdKey)
             return AppendFailure.Conflict;
         return postgres.SqlState[..2] switch
         {

@@ -11,7 +11,8 @@ namespace TuyenGiao.PersonalData;
 /// Where personal data is sealed on its way into the store and opened on its way out. Every event that holds personal
 /// texts (<see cref="IHoldsPersonalData"/>) gets a data key of its own, of that person, stored in
 /// <c>personal.data_keys</c> wrapped by the master key, in the append's own transaction: an event is never stored
-/// without its key, nor a key without its event. An erasure deletes the keys (<see cref="IErasesPersonalData"/>, in the
+/// without its key, nor a key without its event. A key's id is made with it and ordered by time, so every append writes
+/// at the end of the table's one index (src/Silo/Schema/personal-data.sql). An erasure deletes the keys (<see cref="IErasesPersonalData"/>, in the
 /// erasure event's transaction); from then on the texts open to <see cref="SealedText.Erased"/> wherever they are read.
 /// Keys are never cached: an erasure on one node holds on every node at once.
 /// </summary>
@@ -30,13 +31,16 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
     /// <summary>The pseudonym secret's row in <c>personal.vault_secrets</c>, and the id its wrapping is bound to.</summary>
     private static readonly Guid PseudonymSecretId = Common.NameBasedId.For("tuyengiao/personal-data/pseudonym-secret");
 
+    /// <summary>A key's event: keys of the layout before keys had ids of their own (personal-data.sql) have their event's id.</summary>
+    private const string EventOfKey = "coalesce(k.event_id, k.key_id)";
+
     /// <summary>
-    /// Deletes the data keys of some streams' events (the parameter, their ids): a key's id is its event's id. Rare (a
-    /// contest's retention), so the table keeps no index for it: an index in every append would cost ingest for a yearly
-    /// delete.
+    /// Deletes the data keys of some streams' events (the parameter, their ids), found through the events' own index. Rare
+    /// (a contest's retention), so the key table keeps no index for it and is read whole: an index in every append would
+    /// cost ingest for a yearly delete.
     /// </summary>
     private const string DeleteStreamKeysSql =
-        $"DELETE FROM {Schema}.data_keys k USING {EventStore.MartenSetup.Schema}.mt_events e WHERE e.stream_id = ANY(?) AND k.key_id = e.id";
+        $"DELETE FROM {Schema}.data_keys k USING {EventStore.MartenSetup.Schema}.mt_events e WHERE e.stream_id = ANY(?) AND e.id = {EventOfKey}";
 
     private static bool WarnWhenPlain(bool sealing, ILogger logger)
     {
@@ -84,11 +88,11 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
         }
     }
 
-    /// <summary>What the store holds of a person now, stream by stream (a key's id is its event's, which knows its stream).</summary>
+    /// <summary>What the store holds of a person now, stream by stream (a key names its event, which knows its stream).</summary>
     public async Task<IReadOnlyList<HeldData>> HeldOfAsync(long personKey, CancellationToken ct = default)
     {
         await using var command = database.CreateCommand($"""
-            SELECT e.stream_id, count(*) FROM {Schema}.data_keys k JOIN {EventStore.MartenSetup.Schema}.mt_events e ON e.id = k.key_id
+            SELECT e.stream_id, count(*) FROM {Schema}.data_keys k JOIN {EventStore.MartenSetup.Schema}.mt_events e ON e.id = {EventOfKey}
             WHERE k.person_key = $1 GROUP BY e.stream_id ORDER BY e.stream_id
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = personKey });
@@ -99,11 +103,23 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
         return held;
     }
 
+    /// <summary>The events some keys seal, by the keys' ids: keys erased (or never made) are not in it.</summary>
+    public async Task<IReadOnlyDictionary<Guid, Guid>> EventsOfKeysAsync(IReadOnlyCollection<Guid> keyIds, CancellationToken ct = default)
+    {
+        await using var command = database.CreateCommand($"SELECT k.key_id, {EventOfKey} FROM {Schema}.data_keys k WHERE k.key_id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = keyIds.ToArray() });
+        var events = new Dictionary<Guid, Guid>(keyIds.Count);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            events[reader.GetGuid(0)] = reader.GetGuid(1);
+        return events;
+    }
+
     /// <summary>How many data keys some streams' events have.</summary>
     public async Task<long> KeysOfStreamsAsync(IReadOnlyList<string> streamIds, CancellationToken ct = default)
     {
         await using var command = database.CreateCommand(
-            $"SELECT count(*) FROM {Schema}.data_keys k JOIN {EventStore.MartenSetup.Schema}.mt_events e ON k.key_id = e.id WHERE e.stream_id = ANY($1)");
+            $"SELECT count(*) FROM {Schema}.data_keys k JOIN {EventStore.MartenSetup.Schema}.mt_events e ON e.id = {EventOfKey} WHERE e.stream_id = ANY($1)");
         command.Parameters.Add(new NpgsqlParameter { Value = streamIds.ToArray() });
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
@@ -133,13 +149,10 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
         var keys = new Dictionary<DataKeyRef, byte[]?>(wanted.Count);
         if (wanted.Count == 0)
             return new Revealed(keys);
-        // By the primary key (person, key id): the texts name both.
-        await using var command = database.CreateCommand($"""
-            SELECT person_key, key_id, master_key, wrapped FROM {Schema}.data_keys
-            WHERE (person_key, key_id) IN (SELECT * FROM unnest($1::bigint[], $2::uuid[]))
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(k => k.Person).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(k => k.Id).ToArray() });
+        // By the primary key; a text opens only with the key of the person it names (a row of another person's is no key
+        // of its: the dictionary below is by both).
+        await using var command = database.CreateCommand($"SELECT person_key, key_id, master_key, wrapped FROM {Schema}.data_keys WHERE key_id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(k => k.Id).Distinct().ToArray() });
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -161,28 +174,25 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
         const int Page = 5_000;
         var report = new RewrapReport(0, 0, 0);
         await RewrapSecretAsync(ct);
-        var after = new DataKeyRef(long.MinValue, Guid.Empty);
+        var after = Guid.Empty;
         while (true)
         {
-            var rewrapped = new List<(DataKeyRef Key, byte[] Wrapped)>();
+            var rewrapped = new List<(Guid KeyId, byte[] Wrapped)>();
             var read = 0;
-            await using (var page = database.CreateCommand($"""
-                SELECT person_key, key_id, master_key, wrapped FROM {Schema}.data_keys
-                WHERE (person_key, key_id) > ($1, $2) ORDER BY person_key, key_id LIMIT $3
-                """))
+            await using (var page = database.CreateCommand(
+                $"SELECT key_id, master_key, wrapped FROM {Schema}.data_keys WHERE key_id > $1 ORDER BY key_id LIMIT $2"))
             {
-                page.Parameters.Add(new NpgsqlParameter { Value = after.Person });
-                page.Parameters.Add(new NpgsqlParameter { Value = after.Id });
+                page.Parameters.Add(new NpgsqlParameter { Value = after });
                 page.Parameters.Add(new NpgsqlParameter { Value = Page });
                 await using var reader = await page.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
                     read++;
-                    after = new DataKeyRef(reader.GetInt64(0), reader.GetGuid(1));
-                    if (reader.GetString(2) == _masterKeys.CurrentId)
+                    after = reader.GetGuid(0);
+                    if (reader.GetString(1) == _masterKeys.CurrentId)
                         continue;
-                    if (_masterKeys.Unwrap(reader.GetString(2), reader.GetFieldValue<byte[]>(3), after.Id) is { } key)
-                        rewrapped.Add((after, _masterKeys.Wrap(key, after.Id)));
+                    if (_masterKeys.Unwrap(reader.GetString(1), reader.GetFieldValue<byte[]>(2), after) is { } key)
+                        rewrapped.Add((after, _masterKeys.Wrap(key, after)));
                     else
                         report = report with { Unreadable = report.Unreadable + 1 };
                 }
@@ -191,11 +201,10 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
             {
                 await using var update = database.CreateCommand($"""
                     UPDATE {Schema}.data_keys d SET master_key = $1, wrapped = u.w
-                    FROM unnest($2::bigint[], $3::uuid[], $4::bytea[]) AS u(p, k, w) WHERE d.person_key = u.p AND d.key_id = u.k
+                    FROM unnest($2::uuid[], $3::bytea[]) AS u(k, w) WHERE d.key_id = u.k
                     """);
                 update.Parameters.Add(new NpgsqlParameter { Value = _masterKeys.CurrentId });
-                update.Parameters.Add(new NpgsqlParameter { Value = rewrapped.Select(r => r.Key.Person).ToArray() });
-                update.Parameters.Add(new NpgsqlParameter { Value = rewrapped.Select(r => r.Key.Id).ToArray() });
+                update.Parameters.Add(new NpgsqlParameter { Value = rewrapped.Select(r => r.KeyId).ToArray() });
                 update.Parameters.Add(new NpgsqlParameter { Value = rewrapped.Select(r => r.Wrapped).ToArray() });
                 await update.ExecuteNonQueryAsync(ct);
             }
@@ -217,8 +226,10 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
     }
 
     /// <summary>
-    /// The event with its personal texts sealed under a new data key whose id is the event's id (the key wrapped beside
-    /// it, for <see cref="QueueKeyWrites"/>); any other event as it is.
+    /// The event with its personal texts sealed under a new data key (the key wrapped beside it, for
+    /// <see cref="QueueKeyWrites"/>); any other event as it is. The key's id is a UUIDv7 at the event's recording, not the
+    /// event's id: an entry's id is a hash of its submission id, and random ids spread every append's key over the whole
+    /// index (in issue 24's benchmark the largest part of what sealing cost PostgreSQL).
     /// </summary>
     public EventStore.Recorded Seal(EventStore.Recorded recorded)
     {
@@ -228,12 +239,12 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
         Span<byte> drawn = stackalloc byte[SealedText.KeyLength + MasterKeyRing.NonceLength];
         RandomNumberGenerator.Fill(drawn);
         var dataKey = drawn[..SealedText.KeyLength];
-        var key = new DataKeyRef(personal.PersonKey, recorded.EventId);
+        var key = new DataKeyRef(personal.PersonKey, Guid.CreateVersion7(recorded.RecordedAt));
         using var sealer = new TextSealer(key, dataKey);
         return recorded with
         {
             Data = personal.WithPersonalTexts(sealer.Seal),
-            DataKey = new WrappedDataKey(key, _masterKeys.Wrap(dataKey, recorded.EventId, drawn[SealedText.KeyLength..])),
+            DataKey = new WrappedDataKey(key, recorded.EventId, _masterKeys.Wrap(dataKey, key.Id, drawn[SealedText.KeyLength..])),
         };
     }
 
@@ -255,15 +266,17 @@ public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<Person
         if (keys.Count == 0)
             return;
         session.QueueSqlCommand($"""
-            INSERT INTO {Schema}.data_keys (person_key, key_id, master_key, wrapped)
-            SELECT p, k, ?, w FROM unnest(?::bigint[], ?::uuid[], ?::bytea[]) AS t(p, k, w)
+            INSERT INTO {Schema}.data_keys (key_id, person_key, event_id, master_key, wrapped)
+            SELECT k, p, e, ?, w FROM unnest(?::uuid[], ?::bigint[], ?::uuid[], ?::bytea[]) AS t(k, p, e, w)
             """,
-            _masterKeys.CurrentId, keys.Select(k => k.Key.Person).ToArray(), keys.Select(k => k.Key.Id).ToArray(), keys.Select(k => k.Wrapped).ToArray());
+            _masterKeys.CurrentId, keys.Select(k => k.Key.Id).ToArray(), keys.Select(k => k.Key.Person).ToArray(), keys.Select(k => k.EventId).ToArray(),
+            keys.Select(k => k.Wrapped).ToArray());
     }
 
     private static void QueueErasure(IDocumentSession session, IErasesPersonalData erasure)
     {
         session.QueueSqlCommand($"UPDATE {Schema}.erasure_count SET erasures = erasures + 1");
+        // The table has no index by person (an index in every append, for a rare request): the delete reads it whole.
         if (erasure.ErasesPerson is { } person)
             session.QueueSqlCommand($"DELETE FROM {Schema}.data_keys WHERE person_key = ?", person);
         if (erasure.ErasesStreams.Count > 0)

@@ -6,11 +6,15 @@ using System.Text;
 
 namespace TuyenGiao.PersonalData;
 
-/// <summary>Where a data key is found: its person (the pseudonym) and its id (the id of the event it seals).</summary>
+/// <summary>
+/// Where a data key is found: its person (the pseudonym) and its id, made with the key and ordered by time (a UUIDv7 at
+/// its event's recording). Keys made before keys had ids of their own carry their event's id.
+/// </summary>
 public readonly record struct DataKeyRef(long Person, Guid Id);
 
 /// <summary>A data key made for one event, wrapped by the master key: stored with its event, in the same transaction.</summary>
-public sealed record WrappedDataKey(DataKeyRef Key, byte[] Wrapped);
+/// <param name="EventId">The event it seals: a contest's retention finds its stream's keys through it.</param>
+public sealed record WrappedDataKey(DataKeyRef Key, Guid EventId, byte[] Wrapped);
 
 /// <summary>
 /// A personal text as it is stored: AES-256-GCM under its event's data key, written as one string in place of the text,

@@ -65,7 +65,8 @@ public sealed record Quiz(
 /// <param name="PlainPhone">The number of a registration stored plain (before sealing, or on a node storing plain for the
 /// benchmark); null for a sealed one, whose number is read from <paramref name="SealedRegistration"/> when shown (to
 /// the organiser, for a prize): three million sealed numbers would double the state and its snapshot.</param>
-/// <param name="SealedRegistration">The id of the event that registered them with their data sealed (its key's id).</param>
+/// <param name="SealedRegistration">The key their registration's data is sealed under (its id), through which its event is
+/// found (<see cref="PersonalData.PersonalDataVault.EventsOfKeysAsync"/>).</param>
 /// <param name="PlainBirthYear">The year of a registration before sealing; null for a sealed one (its event keeps the year, sealed).</param>
 /// <param name="DetailsKey">The pseudonym of name and year of a sealed registration (<see cref="ParticipantRegisteredV2.DetailsKey"/>).</param>
 [GenerateSerializer, Immutable]

@@ -88,15 +88,20 @@ public sealed class QuizGrain(IEventJournal journal, ISnapshotStore snapshots, I
         return await Execute((state, now) => QuizPrizeDecisions.Correct(state, command, people, now), context);
     }
 
-    /// <summary>The round's prizes with their holders' numbers, for the organiser: a sealed number is read from its registration event.</summary>
+    /// <summary>
+    /// The round's prizes with their holders' numbers, for the organiser: a sealed number is read from its registration
+    /// event, found through its key (an erased key finds none: the number shows as erased).
+    /// </summary>
     public async Task<IReadOnlyList<PrizeHolder>> Prizes(int round)
     {
         var holders = HoldersOf(Stored, round);
-        var sealedBy = holders.Select(h => h.Person.SealedRegistration).OfType<Guid>().ToList();
-        var registrations = sealedBy.Count > 0 ? await Journal.LoadEventsAsync(sealedBy) : new Dictionary<Guid, object>();
+        var keys = holders.Select(h => h.Person.SealedRegistration).OfType<Guid>().ToList();
+        var eventOfKey = keys.Count > 0 ? await personalData.EventsOfKeysAsync(keys) : new Dictionary<Guid, Guid>();
+        var registrations = eventOfKey.Count > 0 ? await Journal.LoadEventsAsync([.. eventOfKey.Values]) : new Dictionary<Guid, object>();
         return holders.Select(h => h with
         {
-            Phone = h.Person.PlainPhone ?? (registrations.GetValueOrDefault(h.Person.SealedRegistration ?? Guid.Empty) as ParticipantRegisteredV2)?.Phone,
+            Phone = h.Person.PlainPhone ?? (registrations.GetValueOrDefault(eventOfKey.GetValueOrDefault(h.Person.SealedRegistration ?? Guid.Empty))
+                as ParticipantRegisteredV2)?.Phone,
         }).ToList();
     }
 

@@ -1,6 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using TuyenGiao.Contests;
+using TuyenGiao.EventStore;
 using TuyenGiao.PersonalData;
 using static TuyenGiao.Domain.Tests.Contests.ContestSpec;
 
@@ -130,6 +134,32 @@ public class SealingTests
         Assert.Equal(markerInText, revealed.Json(markerInText));
         Assert.Empty(Revealed.SealedIn(markerInText));
     }
+
+    [Fact]
+    public void Given_entries_whose_event_ids_are_name_based_When_sealed_Then_their_keys_get_ids_in_recording_order_and_name_their_events()
+    {
+        // Sealing does no I/O: the data source is never opened.
+        using var database = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1");
+        var vault = new PersonalDataVault(database, Options.Create(new PersonalDataOptions { MasterKey = Convert.ToBase64String(Key) }),
+            NullLogger<PersonalDataVault>.Instance);
+        var at = new DateTimeOffset(2026, 12, 4, 1, 0, 0, TimeSpan.Zero);
+        var recorded = Enumerable.Range(0, 3).Select(i => new Recorded(SubmissionIdentity.EventId("KEYS", $"s-{i}"),
+            new EntrySubmitted("KEYS", i + 1, $"s-{i}", $"Lê Văn {i}", "TV-A", ["TV-A"], "Bài", 900, null, null, i, at.AddMilliseconds(i), AuthorKey: 40 + i),
+            "officer", "c-1", at.AddMilliseconds(i))).ToList();
+
+        var keys = recorded.Select(r => vault.Seal(r).DataKey!).ToList();
+
+        // Time-ordered ids (UUIDv7 at the recording time), so the key table's index grows at its end, whatever the
+        // event's id (an entry's is a hash of its submission id); each key names its event and its person.
+        Assert.All(keys, k => Assert.Equal(7, k.Key.Id.Version));
+        Assert.Equal(keys.Select(k => k.Key.Id.ToString()).Order(StringComparer.Ordinal), keys.Select(k => k.Key.Id.ToString()));
+        Assert.Equal(recorded.Select(r => r.EventId), keys.Select(k => k.EventId));
+        Assert.Equal([40L, 41L, 42L], keys.Select(k => k.Key.Person));
+        Assert.Equal(recorded.Select(r => r.RecordedAt.ToUnixTimeMilliseconds()), keys.Select(k => UnixMilliseconds(k.Key.Id)));
+    }
+
+    /// <summary>The first 48 bits of a UUIDv7: its time in Unix milliseconds.</summary>
+    private static long UnixMilliseconds(Guid id) => Convert.ToInt64(id.ToString("N")[..12], 16);
 
     private static string Sealed(string text, DataKeyRef key)
     {

@@ -95,7 +95,7 @@ public class PersonalDataErasureTests
         // A data key lost (not erased: simply gone) reads as erased, never as an error: Tám's, the one key left there.
         Assert.Equal(1, await database.ScalarAsync($"""
             WITH lost AS (DELETE FROM personal.data_keys k USING tuyengiao.mt_events e
-                          WHERE e.stream_id = 'contest/{second.ContestId}' AND k.key_id = e.id RETURNING 1)
+                          WHERE e.stream_id = 'contest/{second.ContestId}' AND k.event_id = e.id RETURNING 1)
             SELECT count(*) FROM lost
             """));
         var lost = await Read<EventPage>(await http.GetAsync($"/api/audit/stream?id=contest/{second.ContestId}"), HttpStatusCode.OK);

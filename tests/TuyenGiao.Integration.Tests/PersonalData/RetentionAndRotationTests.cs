@@ -79,6 +79,51 @@ public class RetentionAndRotationTests
     }
 
     [Fact]
+    public async Task Given_keys_of_the_layout_keyed_by_person_When_a_node_of_this_version_starts_Then_they_move_to_the_key_id_layout_and_a_retention_still_erases_them()
+    {
+        var clock = new FixedClock(Opens.AddDays(1));
+        await using var database = await TestDatabase.CreateAsync();
+        ContestScenario contest;
+        await using (var before = await TuyenGiaoNode.StartAsync(database.ConnectionString, $"lay-{Guid.NewGuid():N}"[..16], clock))
+        {
+            contest = await ContestScenario.CreateAsync(before.Http, Opens, Closes, personalDataRetentionMonths: 1);
+            await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry("e-1", author: "Lê Văn Tám")), HttpStatusCode.Created);
+            await Read<SubmissionReceiptResponse>(await contest.Submit(contest.Entry("e-2", author: "Trần Thị Ngọc", committee: contest.CellB)),
+                HttpStatusCode.Created);
+        }
+        // The layout before keys had ids of their own: the primary key (person, key id), and a key's id its event's, with
+        // no event column (here e-2's key is made so; e-1's keeps its id, which opens).
+        foreach (var step in new[]
+                 {
+                     "ALTER TABLE personal.data_keys DROP CONSTRAINT pk_personal_data_keys",
+                     $"""
+                     UPDATE personal.data_keys SET key_id = event_id, event_id = NULL WHERE event_id =
+                         (SELECT id FROM tuyengiao.mt_events WHERE stream_id = 'contest/{contest.ContestId}' AND data->>'submissionId' = 'e-2')
+                     """,
+                     "ALTER TABLE personal.data_keys ADD CONSTRAINT pk_personal_data_keys PRIMARY KEY (person_key, key_id)",
+                 })
+            await database.ScalarAsync(step);
+
+        await using var after = await TuyenGiaoNode.StartAsync(database.ConnectionString, $"lay-{Guid.NewGuid():N}"[..16], clock);
+
+        Assert.Equal(1, await database.ScalarAsync("""
+            SELECT count(*) FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+            WHERE i.indexrelid = 'personal.pk_personal_data_keys'::regclass AND i.indnatts = 1 AND a.attname = 'key_id'
+            """));
+        Assert.Equal(1, await database.ScalarAsync("SELECT count(*) FROM personal.data_keys WHERE event_id IS NULL"));
+        Assert.Equal("Lê Văn Tám", await AuthorOfFirstEntryAsync(after.Http, contest));
+        clock.Now = Closes;
+        await Read<ContestTally>(await after.Http.PostAsync($"/api/contests/{contest.ContestId}/results", null), HttpStatusCode.OK);
+        clock.Now = Closes.AddMonths(2);
+
+        var run = await Read<List<RetentionErasure>>(await after.Http.PostAsync("/api/personal-data/retention/run", null), HttpStatusCode.OK);
+
+        Assert.Equal(2L, Assert.Single(run).DataKeys);
+        Assert.Equal(0, await database.ScalarAsync("SELECT count(*) FROM personal.data_keys"));
+        Assert.Equal(SealedText.Erased, await AuthorOfFirstEntryAsync(after.Http, contest));
+    }
+
+    [Fact]
     public async Task Given_names_sealed_under_one_master_key_When_it_is_retired_and_the_keys_rewrapped_Then_they_read_under_the_new_key_alone()
     {
         var (old, current) = (Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
