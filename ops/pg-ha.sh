@@ -7,7 +7,7 @@
 #                              multi-host connection string (Target Session Attributes=primary)
 #   ops/pg-ha.sh status        Patroni's view: which server is the primary, the synchronous standby, the lag
 #   ops/pg-ha.sh url           the connection string for writes (primary); url-reads: for reads (prefer-standby)
-#   ops/pg-ha.sh kill-primary  SIGKILL the primary's postmaster (and its Patroni): the standby is promoted
+#   ops/pg-ha.sh kill-primary  SIGKILL the primary's postmaster, its backends and its Patroni: the standby is promoted
 #   ops/pg-ha.sh switchover    a planned switchover to the standby (Patroni's own command)
 #   ops/pg-ha.sh pause|resume  Patroni's maintenance mode: while paused nothing is promoted, so a killed primary stays
 #                              down (a test reads from the standby meanwhile)
@@ -227,15 +227,18 @@ status() {
   patronictl list
 }
 
-# The primary's postmaster, killed with its Patroni: as if its machine died. The standby is promoted after the lease.
+# The primary's postmaster, killed with its backends and its Patroni: as if its machine died. The standby is promoted after the lease.
 kill_primary() {
   local port pid name
   port=$(primary_port)
   [ -n "$port" ] || { say "no primary to kill"; exit 1; }
   name=$([ "$port" = "$(port pg1)" ] && echo pg1 || echo pg2)
   pid=$(head -1 "$ha/$name/postmaster.pid")
-  kill -9 "$(cat "$ha/patroni-$name.pid")" "$pid" 2>/dev/null || true
-  say "killed $name (postmaster $pid and its Patroni) on port $port"
+  # Its backends too, in the same kill: a backend outlives its killed postmaster until it notices, and meanwhile answers
+  # a query on a connection it holds, which a dead machine would not.
+  # shellcheck disable=SC2046
+  kill -9 "$(cat "$ha/patroni-$name.pid")" "$pid" $(pgrep -P "$pid") 2>/dev/null || true
+  say "killed $name (postmaster $pid, its backends and its Patroni) on port $port"
   echo "$name"
 }
 
