@@ -12,8 +12,9 @@ namespace TuyenGiao.PersonalData;
 /// texts (<see cref="IHoldsPersonalData"/>) gets a data key of its own, of that person, stored in
 /// <c>personal.data_keys</c> wrapped by the master key, in the append's own transaction: an event is never stored
 /// without its key, nor a key without its event. A key's id is made with it and ordered by time, so every append writes
-/// at the end of the table's one index (src/Silo/Schema/personal-data.sql). An erasure deletes the keys (<see cref="IErasesPersonalData"/>, in the
-/// erasure event's transaction); from then on the texts open to <see cref="SealedText.Erased"/> wherever they are read.
+/// at the end of the table's one index (src/Silo/Schema/personal-data.sql). An erasure deletes the keys
+/// (<see cref="IErasesPersonalData"/>, in the erasure event's transaction); from then on the texts open to
+/// <see cref="SealedText.Erased"/> wherever they are read.
 /// Keys are never cached: an erasure on one node holds on every node at once.
 /// </summary>
 public sealed class PersonalDataVault(NpgsqlDataSource database, IOptions<PersonalDataOptions> options, ILogger<PersonalDataVault> logger)
