@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using TuyenGiao.CommitteeRecords;
 using TuyenGiao.Committees;
 using TuyenGiao.Common;
 using TuyenGiao.EventStore;
@@ -45,8 +46,12 @@ public class EventSourcedGrainTests(NodeFixture fixture)
     public async Task Given_commands_queued_while_an_append_is_in_flight_When_it_ends_Then_they_share_the_next_transactions_at_most_256_events_each()
     {
         var code = NewCode();
-        var grain = await Registered(code);
-        var streamId = Committee.StreamIdFor(code);
+        await Registered(code);
+        // A committee's records: their commands queue without a lookup first, so a command taken in is a command queued.
+        var records = fixture.Node.Grains.GetGrain<ICommitteeRecordsGrain>(code);
+        var started = new DateOnly(2020, 1, 1);
+        Assert.True((await records.RegisterProgramme(new RegisterModelProgramme("MH-1", "Dân vận khéo", "DanVanKheo", "Kinh tế", started), Context)).Succeeded);
+        var streamId = CommitteeRecordBook.StreamIdFor(code);
         const int commands = 600;
         // The stream's row held, the grain's first append waits on it while every other command queues behind it: how
         // many commands arrive per append no longer depends on how fast an append is.
@@ -59,8 +64,12 @@ public class EventSourcedGrainTests(NodeFixture fixture)
             await lockRow.ExecuteNonQueryAsync();
         }
 
-        var sent = Enumerable.Range(1, commands).Select(n => grain.ChangeMemberCount(new ChangeMemberCount(n), Context)).ToList();
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        fixture.Calls.Watch(records);
+        var sent = Enumerable.Range(1, commands)
+            .Select(n => records.MaintainProgramme(new MaintainModelProgramme("MH-1", started.AddDays(n), $"Duy trì tốt lần {n}"), Context))
+            .ToList();
+        // Every command queued before the row is let go: a fixed pause was not enough on a busy machine.
+        await fixture.Calls.UntilAsync(records, commands, TimeSpan.FromMinutes(1));
         await holding.RollbackAsync();
         var results = await Task.WhenAll(sent);
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace TuyenGiao.Integration.Tests.Infrastructure;
 
 /// <summary>A fresh database and one running node, shared by the tests of a collection.</summary>
@@ -9,10 +11,14 @@ public sealed class NodeFixture : IAsyncLifetime
 
     public string ClusterId { get; } = $"test-{Guid.NewGuid():N}"[..16];
 
+    /// <summary>What the node's watched grains have taken in, for tests that wait on commands queued in an activation.</summary>
+    public CallsTakenIn Calls { get; } = new();
+
     public async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        Node = await TuyenGiaoNode.StartAsync(Database.ConnectionString, ClusterId);
+        Node = await TuyenGiaoNode.StartAsync(Database.ConnectionString, ClusterId,
+            services: s => s.AddSingleton<IIncomingGrainCallFilter>(Calls));
     }
 
     public async Task DisposeAsync()
