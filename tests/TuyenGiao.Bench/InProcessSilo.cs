@@ -106,7 +106,9 @@ public sealed class InProcessSilo : IAsyncDisposable
     public async Task<ActivationResult> ReactivateAsync(string contestId)
     {
         await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
-        await Task.Delay(TimeSpan.FromSeconds(2)); // let the deactivation (and its final snapshot) finish
+        // The deactivations (and their final snapshots) finished: a contest state still held counted in the baseline
+        // and made the state's figure negative (-36 bytes an entry, 2026-12-04 02:52).
+        await UntilNoContestIsActiveAsync(TimeSpan.FromMinutes(2));
         var before = Collect();
         var clock = Stopwatch.StartNew();
         var tally = await Grains.GetGrain<IContestGrain>(contestId).GetTally();
@@ -156,6 +158,19 @@ public sealed class InProcessSilo : IAsyncDisposable
         await Grains.GetGrain<ICommitteeGrain>(_province).Register(new RegisterCommittee("Tỉnh ủy", CommitteeLevel.Province, null, 1), Context);
         foreach (var cell in _cells)
             await Grains.GetGrain<ICommitteeGrain>(cell).Register(new RegisterCommittee("Cơ sở", CommitteeLevel.Grassroots, _province, 1), Context);
+    }
+
+    private async Task UntilNoContestIsActiveAsync(TimeSpan limit)
+    {
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        var contestGrain = typeof(ContestGrain).FullName!;
+        var clock = Stopwatch.StartNew();
+        while ((await management.GetSimpleGrainStatistics()).Where(s => s.GrainType.Contains(contestGrain, StringComparison.Ordinal)).Sum(s => s.ActivationCount) > 0)
+        {
+            if (clock.Elapsed > limit)
+                throw new TimeoutException($"Contest grains were still active {limit} after every activation was asked to deactivate.");
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
     }
 
     private static long Collect()
