@@ -17,6 +17,7 @@ namespace TuyenGiao.Integration.Tests.Cluster;
 /// the nodes find it through the multi-host connection string, and what was acknowledged is there.
 /// </summary>
 [Collection(DatabaseFailoverCollection.Name)]
+[Trait(DatabaseFailoverCollection.Trait, DatabaseFailoverCollection.Runs)]
 public class DatabaseFailoverTests(FailoverPair pair, ITestOutputHelper output)
 {
     private const int Contests = 4;
@@ -140,11 +141,19 @@ public class DatabaseFailoverTests(FailoverPair pair, ITestOutputHelper output)
     }
 }
 
-/// <summary>The failover pair is one per machine: its tests run one at a time, on one pair.</summary>
+/// <summary>
+/// The failover pair is one per machine: its tests run one at a time, on one pair. They are the longer fault runs
+/// (three minutes with the pair's start): ops/faults.sh runs them, and ops/test.sh leaves them out by their trait.
+/// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class DatabaseFailoverCollection : ICollectionFixture<FailoverPair>
 {
     public const string Name = "database failover";
+
+    /// <summary>The trait every test class of the collection carries, so that a filter can take or leave them all.</summary>
+    public const string Trait = "Category";
+
+    public const string Runs = "DatabaseFailover";
 }
 
 /// <summary>

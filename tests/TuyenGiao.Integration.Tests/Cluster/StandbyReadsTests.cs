@@ -14,6 +14,7 @@ namespace TuyenGiao.Integration.Tests.Cluster;
 /// are still answered while the primary is down; a node without it reads them from the primary.
 /// </summary>
 [Collection(DatabaseFailoverCollection.Name)]
+[Trait(DatabaseFailoverCollection.Trait, DatabaseFailoverCollection.Runs)]
 public class StandbyReadsTests(FailoverPair pair)
 {
     [Fact]
