@@ -49,8 +49,14 @@ status=${PIPESTATUS[0]}
 set -e
 
 # One closing line over all test projects, e.g. "tests: 99 passed, 0 failed, 0 skipped".
-awk '/^ *Passed: *[0-9]+$/ { p += $2 } /^ *Failed: *[0-9]+$/ { f += $2 } /^ *Skipped: *[0-9]+$/ { s += $2 }
-     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+ran=$(awk '/^ *Passed: *[0-9]+$/ { p += $2 } /^ *Failed: *[0-9]+$/ { f += $2 } /^ *Skipped: *[0-9]+$/ { s += $2 }
+           END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log")
+echo "$ran"
+# A run in which no test ran is no pass: a filter that matches nothing (a renamed trait, say) would otherwise succeed.
+if [ "$status" = 0 ] && [ "$ran" = "tests: 0 passed, 0 failed, 0 skipped" ]; then
+  echo "test.sh: no test ran (the filter matched none)" >&2
+  status=1
+fi
 # Then each failed test with the first lines of its message, so that the end of a long log (all CI keeps) names them.
 awk '/^ *Failed [A-Za-z_][A-Za-z0-9_.]*[ (]/ { sub(/^ *Failed /, ""); print "failed: " $0; shown = 0; inmsg = 1; next }
      inmsg && /^ *Stack Trace:/ { inmsg = 0; next }
