@@ -105,6 +105,9 @@ public sealed class InProcessSilo : IAsyncDisposable
     /// <summary>Deactivates every grain, then times the contest's first call and measures the process while it is active.</summary>
     public async Task<ActivationResult> ReactivateAsync(string contestId)
     {
+        // The statistics must see the contest active now, or the wait below would see none and not wait at all.
+        if (await ActiveContestsAsync() == 0)
+            throw new InvalidOperationException("Orleans' grain statistics show no active contest grain: the wait for deactivation would see nothing.");
         await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         // The deactivations (and their final snapshots) finished: a contest state still held counted in the baseline
         // and made the state's figure negative (-36 bytes an entry, 2026-12-04 02:52).
@@ -160,12 +163,15 @@ public sealed class InProcessSilo : IAsyncDisposable
             await Grains.GetGrain<ICommitteeGrain>(cell).Register(new RegisterCommittee("Cơ sở", CommitteeLevel.Grassroots, _province, 1), Context);
     }
 
+    private async Task<int> ActiveContestsAsync() =>
+        (await Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics())
+        // Named "type, assembly" (TuyenGiao.Contests.ContestGrain,TuyenGiao.Grains).
+        .Where(s => s.GrainType.Split(',')[0] == typeof(ContestGrain).FullName).Sum(s => s.ActivationCount);
+
     private async Task UntilNoContestIsActiveAsync(TimeSpan limit)
     {
-        var management = Grains.GetGrain<IManagementGrain>(0);
-        var contestGrain = typeof(ContestGrain).FullName!;
         var clock = Stopwatch.StartNew();
-        while ((await management.GetSimpleGrainStatistics()).Where(s => s.GrainType.Contains(contestGrain, StringComparison.Ordinal)).Sum(s => s.ActivationCount) > 0)
+        while (await ActiveContestsAsync() > 0)
         {
             if (clock.Elapsed > limit)
                 throw new TimeoutException($"Contest grains were still active {limit} after every activation was asked to deactivate.");
