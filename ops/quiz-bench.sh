@@ -7,6 +7,8 @@
 # Options go to the benchmark: --people --attempts --clients 64 --round-minutes 40 --out bench-results
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
+# Its nodes seal and open personal data under ops/run.sh's master key (a node refuses to start without one).
+source "$(dirname "$0")/signing-key.sh"
 echo "quiz-bench.sh: building (Release)" >&2
 dotnet build src/Api -c Release -nologo -v quiet -clp:ErrorsOnly >&2
 dotnet build tests/TuyenGiao.Bench -c Release -nologo -v quiet -clp:ErrorsOnly >&2

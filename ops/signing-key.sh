@@ -1,5 +1,5 @@
-# Sourced by ops/run.sh, ops/cluster.sh, ops/token.sh, ops/account.sh and ops/demo.sh: exports the node's two secrets,
-# each kept in .secrets/ (git-ignored) and made on first use unless already set:
+# Sourced by ops/run.sh, ops/cluster.sh, ops/token.sh, ops/account.sh, ops/demo.sh and the benchmarks: exports the
+# node's two secrets, each kept in .secrets/ (git-ignored) and made on first use unless already set:
 #   Auth__SigningKey          signs and checks bearer tokens          (.secrets/jwt-signing-key)
 #   PersonalData__MasterKey   wraps the data keys of personal data    (.secrets/personal-data-master-key)
 # Losing the master key loses every personal text stored under it (docs/personal-data.md): back .secrets/ up.
